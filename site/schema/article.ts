@@ -93,6 +93,11 @@ export const articleFrontmatterSchema = z
     products: shortList(80),
     /** Shown under "Popular" on the home page until usage data ranks articles. */
     featured: z.boolean().default(false),
+    /**
+     * Where an imported article came from, with its licence (attribution). Importers set
+     * it and only ever overwrite files that carry it, never hand-written ones.
+     */
+    source: z.string().trim().min(1).max(300).optional(),
   })
   .strict();
 

@@ -1,0 +1,41 @@
+/**
+ * The server's settings, read once from the environment and validated, so a typo in a
+ * variable stops the start with a message naming it (README lists them all).
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KB_DB: z.string().min(1).default('data/kb.sqlite'),
+  KB_DIST_DIR: z.string().min(1).optional(),
+  KB_OUT_DIR: z.string().min(1).optional(),
+  KB_CONTENT_DIR: z.string().min(1).default('content'),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** SQLite database file. */
+  dbFile: string;
+  /** The built site the server serves and whose manifest the API reads. */
+  distDir: string;
+  contentDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbFile: resolve(e.KB_DB),
+    distDir: resolve(e.KB_DIST_DIR ?? e.KB_OUT_DIR ?? 'dist'),
+    contentDir: resolve(e.KB_CONTENT_DIR),
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed statically (not read from a folder) so that bundling
+ * or a different working directory cannot change which ones run. Names are numbered.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_settings.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_settings': m0001,
+};

@@ -1,0 +1,52 @@
+/**
+ * `npm start`: one Node process serving the built help center and the API on PORT/HOST,
+ * with the SQLite database at KB_DB. Builds the site first when there is no build.
+ * `npm run api` (--api-only) serves the API alone.
+ */
+import { serve } from '@hono/node-server';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrate, openDatabase } from './db/index.ts';
+import { loadCatalog, MANIFEST_PATH } from './lib/manifest.ts';
+import { mountSite } from './static.ts';
+
+const apiOnly = process.argv.includes('--api-only');
+
+async function main() {
+  const config = loadConfig();
+  if (!existsSync(join(config.distDir, MANIFEST_PATH))) {
+    console.log(`No build in ${config.distDir}: building the site first (npm run build)…`);
+    const build = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, KB_OUT_DIR: config.distDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    if (build.status !== 0) throw new Error('The site build failed; see the messages above.');
+  }
+  const catalog = loadCatalog(config.distDir);
+  const { db } = openDatabase(config.dbFile);
+  const applied = await migrate(db);
+  if (applied.length) console.log(`Database ${config.dbFile}: applied ${applied.join(', ')}`);
+
+  const app = createApp({ db, catalog });
+  if (!apiOnly) mountSite(app, config.distDir);
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`${apiOnly ? 'API' : 'Help center and API'} listening on http://${config.host}:${info.port}/ (${catalog.listed.length} listed articles, database ${config.dbFile})`);
+  });
+  const shutdown = () => {
+    server.close(() => {
+      void db.destroy().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+/**
+ * The site's view of the articles collection: which articles a build contains, which
+ * are listed, and how they relate. Every page asks here rather than filtering itself,
+ * so "published", "listed" and the audience rule are decided once.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isBuilt, isPublished, parseArticleId, type ArticleType, type Lang } from '../schema/article.ts';
+import { loadTopicTree, topicWithDescendants, type TopicTree } from '../schema/topics.ts';
+import { audience, contentDir } from './build-config.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+let cached: Promise<ArticleEntry[]> | undefined;
+let topicTree: TopicTree | undefined;
+
+/** The topic tree of the content folder being built. */
+export function topics(): TopicTree {
+  topicTree ??= loadTopicTree(contentDir);
+  return topicTree;
+}
+
+/** Articles that get a page in this build: published or archived, and for the audience built. */
+export function builtArticles(): Promise<ArticleEntry[]> {
+  cached ??= getCollection('articles', (entry) => isBuilt(entry.data.state) && (audience === 'internal' || entry.data.audience === 'public'));
+  return cached;
+}
+
+export const langOf = (entry: ArticleEntry): Lang => parseArticleId(entry.id).lang;
+export const slugOf = (entry: ArticleEntry): string => parseArticleId(entry.id).slug;
+
+/** Listed = shown in lists, search and the sitemap: published (archived ones are not). */
+export const isListed = (entry: ArticleEntry) => isPublished(entry.data.state);
+
+/** Listed articles in one language, newest review first. */
+export async function listedArticles(lang: Lang, filter: (e: ArticleEntry) => boolean = () => true): Promise<ArticleEntry[]> {
+  return (await builtArticles())
+    .filter((e) => langOf(e) === lang && isListed(e) && filter(e))
+    .sort((a, b) => b.data.reviewed.getTime() - a.data.reviewed.getTime() || a.id.localeCompare(b.id));
+}
+
+/** Whether an article covers a topic (its main topic, further topics, or a subtopic of it). */
+export function coversTopic(entry: ArticleEntry, topicId: string): boolean {
+  const wanted = new Set(topicWithDescendants(topics(), topicId));
+  return wanted.has(entry.data.topic) || entry.data.topics.some((t) => wanted.has(t));
+}
+
+export const articlesOfType = (lang: Lang, type: ArticleType) => listedArticles(lang, (e) => e.data.type === type);
+export const articlesInTopic = (lang: Lang, topicId: string) => listedArticles(lang, (e) => coversTopic(e, topicId));
+
+/** Up to `limit` listed articles sharing the topic, same type first. */
+export async function relatedArticles(entry: ArticleEntry, limit = 5): Promise<ArticleEntry[]> {
+  const candidates = await listedArticles(langOf(entry), (e) => e.id !== entry.id && (e.data.topic === entry.data.topic || e.data.topics.includes(entry.data.topic)));
+  return candidates.sort((a, b) => Number(b.data.type === entry.data.type) - Number(a.data.type === entry.data.type)).slice(0, limit);
+}
+
+/** The same article in the other language, when that version is built. */
+export async function translationOf(entry: ArticleEntry, lang: Lang): Promise<ArticleEntry | undefined> {
+  return (await builtArticles()).find((e) => langOf(e) === lang && e.data.translationKey === entry.data.translationKey);
+}
+
+/** Featured articles first, then the most recently reviewed, for the home page. */
+export async function popularArticles(lang: Lang, limit = 6): Promise<ArticleEntry[]> {
+  const listed = await listedArticles(lang);
+  return [...listed.filter((e) => e.data.featured), ...listed.filter((e) => !e.data.featured)].slice(0, limit);
+}
+
+/** Whether a review is overdue on `today` (reviewed + reviewEvery days has passed). */
+export function reviewOverdue(entry: ArticleEntry, today = new Date()): boolean {
+  return entry.data.reviewed.getTime() + entry.data.reviewEvery * 86_400_000 < today.getTime();
+}

@@ -1,0 +1,5 @@
+/** getStaticPaths helpers shared by the per-language pages. */
+import { LANGS } from '../schema/article.ts';
+
+/** One page per language: `/zh-CN/...` and `/en/...`. */
+export const langPaths = () => LANGS.map((lang) => ({ params: { lang } }));
