@@ -23,11 +23,11 @@ export function createApp(deps: AppDeps) {
   const api = newRouter();
   api.route('/', healthRoutes(deps));
   api.route('/', articleRoutes(deps));
-  api.doc31('/openapi.json', {
+  app.route('/api', api);
+  app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Knowledge base API', version: '1.0.0', description: 'Articles, votes, events, tickets and metrics of the help center.' },
   });
-  app.route('/api', api);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');
   });

@@ -49,6 +49,11 @@ const isoDateSchema = z.union([
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    // Date rolls 2026-02-31 over into March; a round trip catches it.
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    }, 'must be a real calendar date')
     .transform((s) => new Date(`${s}T00:00:00Z`)),
 ]).refine((d) => !Number.isNaN(d.getTime()), 'must be a real calendar date');
 

@@ -22,13 +22,34 @@ export function normalizeQuery(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Cuts a run of Chinese characters at filler words, keeping the pieces between them. */
+const LONG_FILLERS = CHINESE_FILLERS.filter((f) => f.length > 1);
+const SHORT_FILLERS = new Set(CHINESE_FILLERS.filter((f) => f.length === 1));
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Cuts a run of Chinese characters at filler words, keeping the pieces between them.
+ * Multi-character fillers ("怎么办") are cut wherever they occur; single characters
+ * ("的", "时") only where the word segmenter sees them as words of their own, so that
+ * "时间" or "目的" survive.
+ */
 function splitChineseRun(run: string): string[] {
   let pieces = [run];
-  for (const filler of CHINESE_FILLERS) {
+  for (const filler of LONG_FILLERS) {
     pieces = pieces.flatMap((piece) => (piece.includes(filler) ? piece.split(filler) : [piece]));
   }
-  return pieces.filter((piece) => piece.length > 0);
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: string[] = [];
+  for (const piece of pieces) {
+    let current = '';
+    for (const { segment } of segmenter.segment(piece)) {
+      if (SHORT_FILLERS.has(segment)) {
+        if (current) out.push(current);
+        current = '';
+      } else current += segment;
+    }
+    if (current) out.push(current);
+  }
+  return out;
 }
 
 /**

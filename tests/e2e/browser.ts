@@ -1,0 +1,42 @@
+/** Debian's Chromium driven by playwright-core, with the flags this workplace needs. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Opens a search page and waits until every retry is done; returns the ranked article ids. */
+export async function searchFor(page: Page, baseUrl: string, lang: string, query: string, params: Record<string, string> = {}): Promise<string[]> {
+  const search = new URLSearchParams({ q: query, ...params });
+  await page.goto(`${baseUrl}/${lang}/search/?${search}`);
+  await page.waitForSelector('[data-search-status="done"]', { timeout: 15_000 });
+  return page.$$eval('[data-search-result]', (els) => els.map((e) => e.getAttribute('data-article') ?? ''));
+}
+
+const require = createRequire(import.meta.url);
+
+/** Runs axe-core on the current page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
