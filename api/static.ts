@@ -26,6 +26,7 @@ export function mountSite(app: Hono, distDir: string): void {
     await next();
     if (path.startsWith('/_astro/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     else if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=300');
+    return undefined;
   });
   app.use('*', serveStatic({ root }));
   app.notFound((c) => {
