@@ -1,32 +1,107 @@
 /**
  * Builds the API from its dependencies. It never listens (server.ts does), so tests
- * drive it through app.request() with a fresh database each.
+ * drive it through app.request() with a fresh database and an injected clock.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/index.ts';
+import { countDrops, type DropReason } from './db/drops.ts';
+import { insertEvents, type EventRow } from './db/events.ts';
+import { upsertVotes, type VoteRow } from './db/votes.ts';
 import type { ArticleCatalog } from './lib/manifest.ts';
 import { ApiError, handleError } from './lib/errors.ts';
-import { validationHook } from './lib/validation.ts';
+import { GroupCommit } from './lib/group-commit.ts';
+import { VisitorIdentifier } from './lib/identify.ts';
+import { RateLimiter } from './lib/rate-limit.ts';
+import { SessionTracker } from './lib/sessions.ts';
 import { newRouter } from './lib/router.ts';
+import { validationHook } from './lib/validation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { articleRoutes } from './routes/articles.ts';
+import { voteRoutes } from './routes/votes.ts';
+import { eventRoutes } from './routes/events.ts';
+import { adminRoutes } from './routes/admin.ts';
 
 export interface AppDeps {
   db: Db;
   catalog: ArticleCatalog;
+  /** The clock; tests inject one to cross UTC midnight. */
+  now?: () => Date;
+  /** Accepted as an admin token (KB_ADMIN_TOKEN). */
+  adminToken?: string | undefined;
+  /** Proxies whose X-Forwarded-For is trusted (KB_TRUSTED_PROXIES). */
+  trustedProxies?: string[];
+  /** Origins allowed to call the API from a browser (KB_CORS_ORIGINS). */
+  corsOrigins?: string[];
+  /** Mixed into visitor hashes (the site's host). */
+  site?: string;
+  /** Per-visitor limits per minute. */
+  rateLimits?: { votes: number; events: number };
+}
+
+/** What route modules get: the dependencies plus the shared write pipeline. */
+export interface AppContext {
+  db: Db;
+  catalog: ArticleCatalog;
+  now: () => Date;
+  adminToken: string | undefined;
+  identifier: VisitorIdentifier;
+  sessions: SessionTracker;
+  limits: { votes: RateLimiter; events: RateLimiter };
+  writers: {
+    vote(row: VoteRow): Promise<'created' | 'replaced'>;
+    events(rows: EventRow[]): Promise<void>;
+    drops(day: string, counts: Partial<Record<DropReason, number>>): Promise<void>;
+  };
+}
+
+/** A failed write becomes a 503 (the transaction rolled back: nothing half-written). */
+function unavailable(error: unknown): never {
+  console.error('database write failed:', (error as Error).message);
+  throw new ApiError(503, 'unavailable', 'The database is unavailable; nothing was recorded. Please try again.', [], { 'Retry-After': '5' });
+}
+
+export function buildContext(deps: AppDeps): AppContext {
+  const { db } = deps;
+  const voteCommit = new GroupCommit<VoteRow, 'created' | 'replaced'>((rows) => upsertVotes(db, rows));
+  const eventCommit = new GroupCommit<EventRow[], void>(async (batches) => {
+    await insertEvents(db, batches.flat());
+    return batches.map(() => undefined);
+  });
+  return {
+    db,
+    catalog: deps.catalog,
+    now: deps.now ?? (() => new Date()),
+    adminToken: deps.adminToken || undefined,
+    identifier: new VisitorIdentifier(db, { site: deps.site ?? 'kb', trustedProxies: new Set(deps.trustedProxies ?? []) }),
+    sessions: new SessionTracker(db),
+    limits: { votes: new RateLimiter(deps.rateLimits?.votes ?? 10), events: new RateLimiter(deps.rateLimits?.events ?? 60) },
+    writers: {
+      vote: (row) => voteCommit.submit(row).catch(unavailable),
+      events: (rows) => eventCommit.submit(rows).catch(unavailable),
+      drops: (day, counts) => countDrops(db, day, counts).catch(unavailable),
+    },
+  };
 }
 
 export function createApp(deps: AppDeps) {
+  const ctx = buildContext(deps);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use('/api/*', secureHeaders());
+  const origins = new Set(deps.corsOrigins ?? []);
+  app.use('/api/*', cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
   const api = newRouter();
   api.route('/', healthRoutes(deps));
   api.route('/', articleRoutes(deps));
+  api.route('/', voteRoutes(ctx));
+  api.route('/', eventRoutes(ctx));
+  api.route('/', adminRoutes(ctx));
   app.route('/api', api);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Staff token (npm run token -- create)' });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Knowledge base API', version: '1.0.0', description: 'Articles, votes, events, tickets and metrics of the help center.' },
+    info: { title: 'Knowledge base API', version: '1.0.0', description: 'Articles, votes, events, tickets and metrics of the help center. Errors use one envelope: { error: { code, message, details } }.' },
   });
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');

@@ -12,7 +12,13 @@ const envSchema = z.object({
   KB_DIST_DIR: z.string().min(1).optional(),
   KB_OUT_DIR: z.string().min(1).optional(),
   KB_CONTENT_DIR: z.string().min(1).default('content'),
+  KB_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  KB_TRUSTED_PROXIES: z.string().default(''),
+  KB_CORS_ORIGINS: z.string().default(''),
+  KB_SITE_URL: z.string().url().default('http://127.0.0.1:4321'),
 });
+
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
 export interface ServerConfig {
   port: number;
@@ -22,6 +28,11 @@ export interface ServerConfig {
   /** The built site the server serves and whose manifest the API reads. */
   distDir: string;
   contentDir: string;
+  adminToken: string | undefined;
+  trustedProxies: string[];
+  corsOrigins: string[];
+  /** The public host, mixed into visitor hashes. */
+  site: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -37,5 +48,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dbFile: resolve(e.KB_DB),
     distDir: resolve(e.KB_DIST_DIR ?? e.KB_OUT_DIR ?? 'dist'),
     contentDir: resolve(e.KB_CONTENT_DIR),
+    adminToken: e.KB_ADMIN_TOKEN,
+    trustedProxies: list(e.KB_TRUSTED_PROXIES),
+    corsOrigins: list(e.KB_CORS_ORIGINS),
+    site: new URL(e.KB_SITE_URL).host,
   };
 }

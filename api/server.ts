@@ -30,7 +30,7 @@ async function main() {
   const applied = await migrate(db);
   if (applied.length) console.log(`Database ${config.dbFile}: applied ${applied.join(', ')}`);
 
-  const app = createApp({ db, catalog });
+  const app = createApp({ db, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site });
   if (!apiOnly) mountSite(app, config.distDir);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

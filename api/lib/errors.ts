@@ -39,6 +39,11 @@ export function handleError(error: Error, c: Context): Response {
     const status = error.status;
     return c.json(errorBody(status === 413 ? 'payload_too_large' : 'http_error', error.message || 'Request failed'), status);
   }
+  // A database that cannot be read (locked, gone, corrupt) is a 503, not a bug report.
+  if ((error as { code?: string }).code?.startsWith('SQLITE_') || /driver has already been destroyed/.test(error.message)) {
+    c.header('Retry-After', '5');
+    return c.json(errorBody('unavailable', 'The database is unavailable. Please try again.'), 503);
+  }
   console.error(error);
   return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500);
 }

@@ -1,5 +1,5 @@
 /** A fresh app per test: in-memory database, migrations applied, a small catalog. */
-import { createApp } from '../../api/app.ts';
+import { createApp, type AppDeps } from '../../api/app.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
 import { catalogFrom } from '../../api/lib/manifest.ts';
 import type { ManifestArticle } from '../../site/schema/manifest.ts';
@@ -21,9 +21,36 @@ export const sampleArticles = [
   manifestArticle('en/escalation-checklist', { audience: 'internal' }),
 ];
 
-export async function testApp(articles = sampleArticles) {
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** A clock the test moves by hand. */
+export function manualClock(start = '2026-11-27T10:00:00Z') {
+  let t = new Date(start).getTime();
+  return { now: () => new Date(t), set: (iso: string) => (t = new Date(iso).getTime()), advance: (ms: number) => (t += ms) };
+}
+
+export async function testApp(options: Partial<AppDeps> & { articles?: ManifestArticle[] } = {}) {
   const { db, sqlite } = openDatabase(':memory:');
   await migrate(db);
-  const app = createApp({ db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }) });
+  const { articles = sampleArticles, ...deps } = options;
+  const app = createApp({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }),
+    adminToken: ADMIN_TOKEN,
+    ...deps,
+  });
   return { app, db, sqlite };
+}
+
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
+/** A request from a visitor: an IP on the socket and a browser user agent. */
+export function visitorRequest(body: unknown, init: { ip?: string; ua?: string; headers?: Record<string, string>; contentType?: string } = {}) {
+  const request: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': init.contentType ?? 'application/json', 'user-agent': init.ua ?? BROWSER_UA, ...init.headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+  const env = { incoming: { socket: { remoteAddress: init.ip ?? '203.0.113.7' } } };
+  return [request, env] as const;
 }

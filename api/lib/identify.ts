@@ -1,0 +1,51 @@
+/**
+ * The first steps of every public write: decide whether the request may be recorded at
+ * all (privacy signals, bots) and, if so, which visitor sent it (DESIGN.md §2).
+ */
+import type { Context } from 'hono';
+import type { Db } from '../db/index.ts';
+import { pruneSalts, saltForDay } from '../db/salts.ts';
+import type { DropReason } from '../db/drops.ts';
+import { isBot, privacySignal } from './privacy.ts';
+import { clientIp, utcDay, visitorHash } from './visitor.ts';
+
+export interface IdentifyOptions {
+  /** The site name mixed into the visitor hash, so ids differ between sites sharing a salt table. */
+  site: string;
+  trustedProxies: ReadonlySet<string>;
+}
+
+export type Identity = { drop: DropReason; day: string } | { drop: null; visitor: string; day: string };
+
+/** The socket's address under @hono/node-server (tests pass the same shape as env). */
+export function socketAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? '127.0.0.1';
+}
+
+export class VisitorIdentifier {
+  private salts = new Map<string, string>();
+
+  constructor(private readonly db: Db, private readonly options: IdentifyOptions) {}
+
+  async identify(c: Context, now: Date): Promise<Identity> {
+    const day = utcDay(now);
+    const signal = privacySignal(c.req.raw.headers);
+    if (signal) return { drop: signal, day };
+    const userAgent = c.req.header('user-agent');
+    if (isBot(userAgent)) return { drop: 'bot', day };
+    const ip = clientIp(socketAddress(c), c.req.header('x-forwarded-for'), this.options.trustedProxies);
+    return { drop: null, visitor: visitorHash(await this.salt(day, now), ip, userAgent!, this.options.site), day };
+  }
+
+  private async salt(day: string, now: Date): Promise<string> {
+    const cached = this.salts.get(day);
+    if (cached) return cached;
+    const salt = await saltForDay(this.db, day, now);
+    // A new day: forget older salts here and in the database (kept at most 48 hours).
+    this.salts.clear();
+    this.salts.set(day, salt);
+    await pruneSalts(this.db, now);
+    return salt;
+  }
+}

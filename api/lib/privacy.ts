@@ -1,0 +1,17 @@
+/** Request-level signals that decide whether anything about a request may be recorded. */
+
+// User agents of crawlers, monitors, scripts and headless browsers. A match is dropped
+// (and counted) but still answered with 2xx, so a bot learns nothing from the status.
+const BOT_PATTERN =
+  /bot\b|bot\/|crawl|spider|slurp|mediapartners|headlesschrome|phantomjs|lighthouse|pagespeed|pingdom|uptime|monitor|curl\/|wget\/|python-requests|python-urllib|aiohttp|httpx|go-http-client|java\/|okhttp|axios\/|node-fetch|undici|libwww|scrapy|facebookexternalhit|preview|whatsapp|bingpreview|feedfetcher/i;
+
+export function isBot(userAgent: string | undefined): boolean {
+  return !userAgent || userAgent.trim().length < 8 || BOT_PATTERN.test(userAgent);
+}
+
+/** `dnt` for DNT: 1, `gpc` for Sec-GPC: 1, null when the visitor sent neither. */
+export function privacySignal(headers: { get(name: string): string | null | undefined }): 'dnt' | 'gpc' | null {
+  if (headers.get('dnt')?.trim() === '1') return 'dnt';
+  if (headers.get('sec-gpc')?.trim() === '1') return 'gpc';
+  return null;
+}

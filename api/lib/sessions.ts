@@ -1,0 +1,34 @@
+/**
+ * Sessions (DESIGN.md §2): one visitor's events with no gap over 30 minutes. Recent
+ * visitors are remembered in memory; on a miss (restart, another replica served the
+ * visitor) the visitor's last stored event decides.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/index.ts';
+import { lastEventOfVisitor } from '../db/events.ts';
+
+export const SESSION_GAP_MS = 30 * 60_000;
+
+export class SessionTracker {
+  private recent = new Map<string, { session: string; lastSeen: number }>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The session an event of `visitor` at `at` belongs to. */
+  async sessionFor(visitor: string, at: Date): Promise<string> {
+    const t = at.getTime();
+    let known = this.recent.get(visitor);
+    if (!known) {
+      const last = await lastEventOfVisitor(this.db, visitor, at.toISOString());
+      if (last) known = { session: last.session, lastSeen: Date.parse(last.created_at) };
+    }
+    const session = known && t - known.lastSeen <= SESSION_GAP_MS ? known.session : randomUUID();
+    this.recent.set(visitor, { session, lastSeen: Math.max(t, known?.session === session ? known.lastSeen : t) });
+    if (this.recent.size > 200_000) this.prune(t);
+    return session;
+  }
+
+  private prune(now: number) {
+    for (const [visitor, s] of this.recent) if (now - s.lastSeen > SESSION_GAP_MS) this.recent.delete(visitor);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Request schemas of the public analytics endpoints (DESIGN.md §3). Every string has a
+ * bound that matches what the database stores; the OpenAPI document is generated from
+ * these same schemas.
+ */
+import { z } from '@hono/zod-openapi';
+import { articleIdSchema, LANGS } from '../../site/schema/article.ts';
+
+export const VOTE_REASONS = ['outdated', 'unclear', 'incomplete', 'wrong', 'didnt-solve', 'other'] as const;
+export type VoteReason = (typeof VOTE_REASONS)[number];
+export const MAX_COMMENT_LENGTH = 1000;
+
+const articleId = articleIdSchema.openapi({ example: 'zh-CN/reset-password', description: 'Article id, <lang>/<slug>' });
+const lang = z.enum(LANGS).optional();
+
+export const voteRequestSchema = z
+  .object({
+    article: articleId,
+    helpful: z.boolean(),
+    reason: z.enum(VOTE_REASONS).optional().openapi({ description: 'Only with helpful: false' }),
+    comment: z.string().max(MAX_COMMENT_LENGTH).optional().openapi({ description: 'Plain text, at most 1000 characters' }),
+    lang,
+  })
+  .strict()
+  .refine((v) => !(v.helpful && v.reason), { path: ['reason'], message: 'a reason can only be given with helpful: false' })
+  .openapi('VoteRequest');
+export type VoteRequest = z.infer<typeof voteRequestSchema>;
+
+const query = z.string().trim().min(1).max(200);
+const rank = z.number().int().min(1).max(100);
+const filters = z
+  .record(z.string().max(32), z.string().max(64))
+  .refine((f) => Object.keys(f).length <= 8, 'at most 8 filters')
+  .optional();
+
+/** Each event type with the fields it takes (all may carry lang). */
+export const eventSchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({ type: z.literal('page_view'), article: articleId.optional(), path: z.string().startsWith('/').max(300).optional(), referrer: z.string().max(500).optional(), lang })
+      .strict(),
+    z.object({ type: z.literal('search'), query, results: z.number().int().min(0).max(100_000), filters, lang }).strict(),
+    z.object({ type: z.literal('search_click'), query, article: articleId, rank, lang }).strict(),
+    z.object({ type: z.literal('contact_view'), lang }).strict(),
+    z.object({ type: z.literal('suggestion_shown'), query, articles: z.array(articleId).min(1).max(20), lang }).strict(),
+    z.object({ type: z.literal('suggestion_click'), article: articleId, rank, lang }).strict(),
+    z.object({ type: z.literal('contact_solved'), article: articleId, lang }).strict(),
+    z.object({ type: z.literal('contact_submitted'), ticket: z.string().max(64).optional(), lang }).strict(),
+  ])
+  .refine((e) => e.type !== 'page_view' || Boolean(e.article) !== Boolean(e.path), {
+    path: ['article'],
+    message: 'a page_view names either an article or a path',
+  })
+  .openapi('Event');
+export type AnalyticsEvent = z.infer<typeof eventSchema>;
+export const EVENT_TYPES = ['page_view', 'search', 'search_click', 'contact_view', 'suggestion_shown', 'suggestion_click', 'contact_solved', 'contact_submitted'] as const;
+
+export const eventBatchSchema = z
+  .object({ events: z.array(eventSchema).min(1, 'send 1 to 50 events').max(50, 'send 1 to 50 events') })
+  .strict()
+  .openapi('EventBatch');
+export type EventBatch = z.infer<typeof eventBatchSchema>;
