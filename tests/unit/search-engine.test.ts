@@ -21,9 +21,9 @@ function fakePagefind(pages: Record<string, string>): PagefindApi & { queries: s
 const ids = (r: { results: PagefindResult[] }) => r.results.map((x) => x.id);
 
 describe('ranked search', () => {
-  it('returns the all-terms results as they are when there are enough', async () => {
+  it('in fallback mode, returns the all-terms results as they are when there are enough', async () => {
     const pf = fakePagefind(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`p${i}`, 'printer driver'])));
-    const r = await rankedSearch(pf, ['printer', 'driver'], {}, 6);
+    const r = await rankedSearch(pf, ['printer', 'driver'], {}, 6, { merge: 'fallback' });
     expect(r.broadened).toBe(false);
     expect(r.results).toHaveLength(6);
     expect(pf.queries).toEqual(['printer driver']);
@@ -52,9 +52,16 @@ describe('ranked search', () => {
     expect(ids(r)[0]).toBe('rare');
   });
 
-  it('retries a Chinese phrase that found nothing as character pairs', async () => {
+  it('by default also searches each term alone and ranks a short exact page above a long one', async () => {
+    const pf = fakePagefind({ long: 'sharp sharp sharp build build build image image', short: 'sharp build missing', other: 'image' });
+    const r = await rankedSearch(pf, ['sharp', 'missing'], {}, 3);
+    expect(pf.queries).toEqual(['sharp missing', 'sharp', 'missing']);
+    expect(ids(r)[0]).toBe('short');
+  });
+
+  it('can search a Chinese phrase as its character pairs', async () => {
     const pf = fakePagefind({ a: '构建 报错 sharp', b: '部署 站点' });
-    const r = await rankedSearch(pf, ['构建报错'], {}, 2);
+    const r = await rankedSearch(pf, ['构建报错'], {}, 2, { chineseUnits: 'bigrams' });
     expect(pf.queries).toEqual(expect.arrayContaining(['构建', '建报', '报错']));
     expect(ids(r)).toEqual(['a']);
   });

@@ -44,3 +44,12 @@ describe('search query analysis', () => {
     expect(chineseBigrams('打印')).toEqual(['打印']);
   });
 });
+
+describe('chinese words', () => {
+  it('returns the multi-character words of a phrase, never the phrase itself', async () => {
+    const { chineseWords } = await import('../../site/scripts/search/query.ts');
+    const words = chineseWords('打印预览空白');
+    expect(words.every((w) => w.length >= 2 && '打印预览空白'.includes(w) && w !== '打印预览空白')).toBe(true);
+    expect(chineseWords('打印')).toEqual([]);
+  });
+});

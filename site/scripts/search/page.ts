@@ -8,7 +8,7 @@
  * has finished every retry and found nothing, `data-search-empty` appears.
  */
 import { analyzeQuery } from './query.ts';
-import { rankedSearch, type PagefindApi, type PagefindResult } from './engine.ts';
+import { PAGEFIND_RANKING, rankedSearch, type PagefindApi, type PagefindResult } from './engine.ts';
 
 interface SearchConfig {
   lang: string;
@@ -28,7 +28,7 @@ let pagefindPromise: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
   pagefindPromise ??= import(/* @vite-ignore */ url).then(async (pf: Pagefind) => {
-    await pf.options({ excerptLength: 28 });
+    await pf.options({ excerptLength: 28, ranking: PAGEFIND_RANKING });
     await pf.init();
     return pf;
   });

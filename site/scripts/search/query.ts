@@ -84,3 +84,9 @@ export function chineseBigrams(term: string): string[] {
   }
   return grams;
 }
+
+/** Words of two or more characters that the word segmenter finds in a Chinese phrase. */
+export function chineseWords(term: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(term)].map((s) => s.segment).filter((w) => w.length >= 2 && /[\u3400-\u9fff]/.test(w) && w !== term);
+}
