@@ -4,7 +4,6 @@
  * `npm run api` (--api-only) serves the API alone.
  */
 import { serve } from '@hono/node-server';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
@@ -12,6 +11,7 @@ import { loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/manifest.ts';
 import { mountSite } from './static.ts';
+import { buildSite } from '../scripts/build.ts';
 
 const apiOnly = process.argv.includes('--api-only');
 
@@ -19,11 +19,7 @@ async function main() {
   const config = loadConfig();
   if (!existsSync(join(config.distDir, MANIFEST_PATH))) {
     console.log(`No build in ${config.distDir}: building the site first (npm run build)…`);
-    const build = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
-      stdio: 'inherit',
-      env: { ...process.env, KB_OUT_DIR: config.distDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    if (build.status !== 0) throw new Error('The site build failed; see the messages above.');
+    await buildSite([], { ...process.env, KB_OUT_DIR: config.distDir });
   }
   const catalog = loadCatalog(config.distDir);
   const { db } = openDatabase(config.dbFile);

@@ -15,6 +15,8 @@ declare module 'vitest' {
     baseUrl: string;
     distDir: string;
     internalDistDir: string;
+    /** The server's throw-away SQLite database, for tests that check what was stored. */
+    dbFile: string;
   }
 }
 
@@ -32,7 +34,7 @@ function freePort(): Promise<number> {
 }
 
 function build(outDir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'build'], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KB_OUT_DIR: outDir, ...env },
     encoding: 'utf8',
@@ -77,6 +79,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('distDir', distDir);
   project.provide('internalDistDir', internalDistDir);
+  project.provide('dbFile', join(work, 'kb.sqlite'));
 
   return () => {
     child.kill('SIGTERM');
