@@ -69,6 +69,43 @@ export interface StaffTokensTable {
   revoked_at: string | null;
 }
 
+export interface TicketsTable {
+  source: string;
+  id: string;
+  subject: string;
+  description: string | null;
+  resolution: string | null;
+  topic: string | null;
+  product: string | null;
+  priority: string;
+  status: string;
+  channel: string | null;
+  requester: string | null;
+  agent: string | null;
+  tier: number;
+  escalated: number;
+  created_at: string;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  csat: number | null;
+  reopened: number | null;
+  reassigned: number | null;
+  sla_met: number | null;
+  knowledge_used: number | null;
+  lang: string | null;
+  updated_at: string;
+}
+
+export interface TicketLinksTable {
+  ticket_id: string;
+  /** '' when the link does not say which source (ids unique across sources). */
+  ticket_source: string;
+  article: string;
+  relation: string;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   votes: VotesTable;
@@ -76,4 +113,6 @@ export interface Database {
   drop_counts: DropCountsTable;
   visitor_salts: VisitorSaltsTable;
   staff_tokens: StaffTokensTable;
+  tickets: TicketsTable;
+  ticket_links: TicketLinksTable;
 }
