@@ -7,6 +7,7 @@
 import type { AnalyticsEvent } from '../../../api/schemas/feedback.ts';
 import type { Lang } from '../../schema/article.ts';
 
+/** One event type each, as the API schema defines them. */
 export type PageViewEvent = Extract<AnalyticsEvent, { type: 'page_view' }>;
 export type SearchEvent = Extract<AnalyticsEvent, { type: 'search' }>;
 export type SearchClickEvent = Extract<AnalyticsEvent, { type: 'search_click' }>;

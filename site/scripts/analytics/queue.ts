@@ -11,6 +11,7 @@ export type Sender = (events: AnalyticsEvent[]) => void;
 /** The API takes 1–50 events per request (eventBatchSchema). */
 export const MAX_BATCH = 50;
 
+/** Events waiting for the next send, in the order they happened. */
 export class EventQueue {
   private pending: AnalyticsEvent[] = [];
 

@@ -39,6 +39,7 @@ export function searchKey(search: SearchDetail): string {
   return JSON.stringify([normalizeQuery(search.query), filters]);
 }
 
+/** Turns the stream of finished searches into the few that count (see the file comment). */
 export class SearchSettler {
   private pending: SearchDetail | undefined;
   private shown: SearchDetail | undefined;
