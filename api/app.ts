@@ -5,10 +5,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import type SQLite from 'better-sqlite3';
 import type { Db } from './db/index.ts';
 import { countDrops, type DropReason } from './db/drops.ts';
-import { insertEvents, type EventRow } from './db/events.ts';
-import { upsertVotes, type VoteRow } from './db/votes.ts';
+import { eventWriter, type EventRow } from './db/events.ts';
+import { voteWriter, type VoteRow } from './db/votes.ts';
 import type { ArticleCatalog } from './lib/manifest.ts';
 import { ApiError, handleError } from './lib/errors.ts';
 import { GroupCommit } from './lib/group-commit.ts';
@@ -22,9 +23,12 @@ import { articleRoutes } from './routes/articles.ts';
 import { voteRoutes } from './routes/votes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { linkRoutes } from './routes/links.ts';
 
 export interface AppDeps {
   db: Db;
+  /** The SQLite connection under `db`, for the prepared hot-path writes (votes, events). */
+  sqlite?: SQLite.Database;
   catalog: ArticleCatalog;
   /** The clock; tests inject one to cross UTC midnight. */
   now?: () => Date;
@@ -64,9 +68,10 @@ function unavailable(error: unknown): never {
 
 export function buildContext(deps: AppDeps): AppContext {
   const { db } = deps;
-  const voteCommit = new GroupCommit<VoteRow, 'created' | 'replaced'>((rows) => upsertVotes(db, rows));
+  const voteCommit = new GroupCommit<VoteRow, 'created' | 'replaced'>(voteWriter(db, deps.sqlite));
+  const writeEvents = eventWriter(db, deps.sqlite);
   const eventCommit = new GroupCommit<EventRow[], void>(async (batches) => {
-    await insertEvents(db, batches.flat());
+    await writeEvents(batches.flat());
     return batches.map(() => undefined);
   });
   return {
@@ -97,6 +102,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', voteRoutes(ctx));
   api.route('/', eventRoutes(ctx));
   api.route('/', adminRoutes(ctx));
+  api.route('/', linkRoutes(ctx));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Staff token (npm run token -- create)' });
   app.doc31('/api/openapi.json', {

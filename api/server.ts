@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/manifest.ts';
+import { syncCreatedFromLinks } from './lib/link-sync.ts';
 import { mountSite } from './static.ts';
 import { buildSite } from '../scripts/build.ts';
 
@@ -22,11 +23,14 @@ async function main() {
     await buildSite([], { ...process.env, KB_OUT_DIR: config.distDir });
   }
   const catalog = loadCatalog(config.distDir);
-  const { db } = openDatabase(config.dbFile);
+  const { db, sqlite } = openDatabase(config.dbFile);
   const applied = await migrate(db);
   if (applied.length) console.log(`Database ${config.dbFile}: applied ${applied.join(', ')}`);
+  // Provenance follows the content: the build's `tickets:` frontmatter becomes created-from links.
+  const synced = await syncCreatedFromLinks(db, catalog);
+  if (synced.added || synced.removed) console.log(`Created-from links: ${synced.added} added, ${synced.removed} removed`);
 
-  const app = createApp({ db, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site });
+  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site });
   if (!apiOnly) mountSite(app, config.distDir);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

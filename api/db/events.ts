@@ -1,12 +1,29 @@
 /** Usage events (DESIGN.md §3), written in batches. */
+import type SQLite from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import type { Db } from './index.ts';
 import type { EventsTable } from './schema.ts';
+import { prepareFromKysely } from './prepared.ts';
 
 export type EventRow = Insertable<EventsTable>;
 
 // SQLite allows 32,766 bound parameters per statement; 16 columns × 1,000 rows stays below.
 const ROWS_PER_STATEMENT = 1000;
+
+const EVENT_KEYS = ['type', 'visitor', 'session', 'created_at', 'lang', 'article', 'path', 'referrer', 'query', 'query_norm', 'results', 'rank', 'filters', 'articles', 'ticket_ref'] as const;
+
+/**
+ * Returns a function that inserts a batch of events in one transaction: the prepared
+ * fast path with the SQLite connection, plain Kysely without.
+ */
+export function eventWriter(db: Db, sqlite?: SQLite.Database): (rows: EventRow[]) => Promise<void> {
+  if (!sqlite) return (rows) => insertEvents(db, rows);
+  const { statement, params } = prepareFromKysely(sqlite, EVENT_KEYS, (s) => db.insertInto('events').values(s as unknown as EventRow));
+  const insertAll = sqlite.transaction((rows: EventRow[]) => {
+    for (const row of rows) statement.run(params(row as Record<(typeof EVENT_KEYS)[number], unknown>).map((v) => v ?? null));
+  });
+  return async (rows) => insertAll(rows);
+}
 
 /** Inserts many events in one transaction. */
 export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {

@@ -11,6 +11,7 @@ export interface RateLimitResult {
 
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
+  private lastPrune = 0;
 
   constructor(private readonly limit: number, private readonly windowMs = 60_000) {}
 
@@ -20,7 +21,9 @@ export class RateLimiter {
     if (!window || now - window.start >= this.windowMs) {
       window = { start: now, count: 0 };
       this.windows.set(key, window);
-      if (this.windows.size > 100_000) this.prune(now);
+      // At most one sweep a window: sweeping on every new visitor once the map is large
+      // would let a flood of new addresses make each request scan the whole map.
+      if (this.windows.size > 100_000 && now - this.lastPrune >= this.windowMs) this.prune(now);
     }
     const retryAfter = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
     if (window.count + cost > this.limit) return { allowed: false, retryAfter };
@@ -29,6 +32,7 @@ export class RateLimiter {
   }
 
   private prune(now: number) {
+    this.lastPrune = now;
     for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
   }
 }

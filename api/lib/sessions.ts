@@ -11,6 +11,7 @@ export const SESSION_GAP_MS = 30 * 60_000;
 
 export class SessionTracker {
   private recent = new Map<string, { session: string; lastSeen: number }>();
+  private lastPrune = 0;
 
   constructor(private readonly db: Db) {}
 
@@ -24,11 +25,13 @@ export class SessionTracker {
     }
     const session = known && t - known.lastSeen <= SESSION_GAP_MS ? known.session : randomUUID();
     this.recent.set(visitor, { session, lastSeen: Math.max(t, known?.session === session ? known.lastSeen : t) });
-    if (this.recent.size > 200_000) this.prune(t);
+    // One sweep per session gap at most (see RateLimiter for why).
+    if (this.recent.size > 200_000 && t - this.lastPrune >= SESSION_GAP_MS) this.prune(t);
     return session;
   }
 
   private prune(now: number) {
+    this.lastPrune = now;
     for (const [visitor, s] of this.recent) if (now - s.lastSeen > SESSION_GAP_MS) this.recent.delete(visitor);
   }
 }

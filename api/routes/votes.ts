@@ -1,16 +1,15 @@
 /** POST /api/votes and GET /api/votes/summary: "Was this helpful?" */
 import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../app.ts';
 import { ApiError } from '../lib/errors.ts';
-import { readJson, MAX_BODY_BYTES } from '../lib/body.ts';
+import { readJson } from '../lib/body.ts';
 import { newRouter } from '../lib/router.ts';
 import { plainText } from '../lib/text.ts';
 import { helpfulRate } from '../lib/helpfulness.ts';
 import { voteCounts } from '../db/votes.ts';
 import { voteRequestSchema } from '../schemas/feedback.ts';
 import { articleIdSchema } from '../../site/schema/article.ts';
-import { errorResponses, tooLarge } from '../lib/openapi.ts';
+import { errorResponses } from '../lib/openapi.ts';
 
 const summarySchema = z
   .object({ article: z.string(), helpful: z.number().int(), notHelpful: z.number().int(), helpfulRate: z.number().nullable().openapi({ description: 'null under 5 votes' }) })
@@ -20,7 +19,7 @@ export function voteRoutes(ctx: AppContext) {
   const { catalog, identifier, writers, limits, now } = ctx;
   const router = newRouter();
 
-  router.post('/votes', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }), async (c) => {
+  router.post('/votes', async (c) => {
     const at = now();
     const vote = await readJson(c, voteRequestSchema);
     if (!catalog.byId.has(vote.article)) throw new ApiError(422, 'unknown_article', `No published article has the id "${vote.article}"`, [{ field: 'article', message: 'unknown article' }]);

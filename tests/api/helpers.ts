@@ -35,6 +35,7 @@ export async function testApp(options: Partial<AppDeps> & { articles?: ManifestA
   const { articles = sampleArticles, ...deps } = options;
   const app = createApp({
     db,
+    sqlite,
     catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }),
     adminToken: ADMIN_TOKEN,
     ...deps,

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('votes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    // Plain rowid keys, not AUTOINCREMENT: that would update sqlite_sequence on every insert.
+    .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('article', 'text', (c) => c.notNull())
     .addColumn('visitor', 'text', (c) => c.notNull())
     // UTC day of the vote: one vote per visitor per article per day.
@@ -26,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('visitor', 'text', (c) => c.notNull())
     .addColumn('session', 'text', (c) => c.notNull())

@@ -1,0 +1,117 @@
+/**
+ * /api/links: agents link tickets to the articles that solved them (KCS "link to solve").
+ * POST and DELETE take a link; GET lists the links of a ticket or of an article. Created-from
+ * links are not written here: they come from the articles' `tickets:` frontmatter (git is the
+ * source of truth for provenance) and are synced when the server starts (lib/link-sync.ts).
+ */
+import { z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext } from '../app.ts';
+import { deleteLinks, insertLink, linksOfArticle, linksOfTicket, type LinkRow } from '../db/links.ts';
+import { getTicket } from '../db/tickets.ts';
+import { requireStaff } from '../lib/auth.ts';
+import { readJson, MAX_BODY_BYTES } from '../lib/body.ts';
+import { ApiError } from '../lib/errors.ts';
+import { errorResponses, tooLarge } from '../lib/openapi.ts';
+import { newRouter } from '../lib/router.ts';
+import { zodDetails } from '../lib/validation.ts';
+import { linkSchema, ticketIdSchema, TICKET_SOURCES, LINK_RELATIONS, type Link } from '../schemas/ticket.ts';
+import { articleIdSchema } from '../../site/schema/article.ts';
+
+const linkOutSchema = z
+  .object({
+    ticket: z.string(),
+    source: z.string().nullable().openapi({ description: 'null when the link does not name a source (created-from links of tickets not imported yet)' }),
+    article: z.string(),
+    relation: z.enum(LINK_RELATIONS),
+    createdAt: z.string(),
+  })
+  .openapi('LinkRecord');
+
+const listQuery = z
+  .object({ ticket: ticketIdSchema.optional(), source: z.enum(TICKET_SOURCES).optional(), article: articleIdSchema.optional() })
+  .refine((q) => (q.ticket === undefined) !== (q.article === undefined), { message: 'give either ticket or article (one of them)', path: ['ticket'] });
+
+const out = (l: LinkRow) => ({ ticket: l.ticket, source: l.source || null, article: l.article, relation: l.relation, createdAt: l.createdAt });
+
+/** The ticket a link names, resolved to its source; 422 when unknown or ambiguous. */
+async function resolveTicket(ctx: AppContext, link: Link): Promise<string> {
+  const ticket = await getTicket(ctx.db, link.ticket, link.source);
+  if (ticket === 'ambiguous') {
+    throw new ApiError(422, 'ambiguous_ticket', `Ticket "${link.ticket}" exists in more than one source; say which with "source"`, [{ field: 'source', message: 'required: the ticket id is not unique across sources' }]);
+  }
+  if (!ticket) {
+    const where = link.source ? ` from ${link.source}` : '';
+    throw new ApiError(422, 'unknown_ticket', `No imported ticket${where} has the id "${link.ticket}"`, [{ field: 'ticket', message: 'unknown ticket' }]);
+  }
+  return ticket.source;
+}
+
+/** Created-from links follow the article's frontmatter; writing them here would be undone at the next start. */
+function refuseProvenance(link: Link): void {
+  if (link.relation !== 'created-from') return;
+  throw new ApiError(422, 'provenance_from_content', 'created-from links come from the article\'s "tickets:" frontmatter; edit the article instead', [{ field: 'relation', message: 'use solved-by or referenced' }]);
+}
+
+export function linkRoutes(ctx: AppContext) {
+  const router = newRouter();
+  const agents = requireStaff(ctx.db, ctx.adminToken, 'agent');
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+
+  router.post('/links', agents, limit, async (c) => {
+    const link = await readJson(c, linkSchema);
+    refuseProvenance(link);
+    if (!ctx.catalog.byId.has(link.article)) throw new ApiError(422, 'unknown_article', `No published article has the id "${link.article}"`, [{ field: 'article', message: 'unknown article' }]);
+    const source = await resolveTicket(ctx, link);
+    const created = await insertLink(ctx.db, { ticket: link.ticket, source, article: link.article, relation: link.relation }, ctx.now());
+    return c.json({ ok: true, link: { ticket: link.ticket, source, article: link.article, relation: link.relation } }, created ? 201 : 200);
+  });
+
+  router.delete('/links', agents, limit, async (c) => {
+    const link = await readJson(c, linkSchema);
+    refuseProvenance(link);
+    // The article is not checked against the catalog: a link to an article since unpublished can still be removed.
+    const source = await resolveTicket(ctx, link);
+    const deleted = await deleteLinks(ctx.db, { ticket: link.ticket, source, article: link.article, relation: link.relation });
+    if (deleted === 0) throw new ApiError(404, 'not_found', `Ticket "${link.ticket}" has no ${link.relation} link to "${link.article}"`);
+    return c.json({ ok: true, deleted });
+  });
+
+  router.get('/links', agents, async (c) => {
+    const parsed = listQuery.safeParse(c.req.query());
+    if (!parsed.success) {
+      const details = zodDetails(parsed.error);
+      throw new ApiError(400, 'invalid_request', `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+    }
+    const q = parsed.data;
+    const rows = q.ticket !== undefined ? await linksOfTicket(ctx.db, q.ticket, q.source) : await linksOfArticle(ctx.db, q.article!);
+    return c.json({ links: rows.map(out) });
+  });
+
+  const body = { content: { 'application/json': { schema: linkSchema } } };
+  router.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/links',
+    summary: 'Link a ticket to an article (agent); idempotent. created-from links come from article frontmatter instead',
+    security: [{ bearer: [] }],
+    request: { body },
+    responses: { 201: { description: 'Link created' }, 200: { description: 'The link already existed' }, ...errorResponses(400, 401, 403, 413, 415, 422) },
+  });
+  router.openAPIRegistry.registerPath({
+    method: 'delete',
+    path: '/links',
+    summary: 'Remove a ticket–article link (agent)',
+    security: [{ bearer: [] }],
+    request: { body },
+    responses: { 200: { description: 'Link removed' }, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
+  });
+  router.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/links',
+    summary: 'Links of one ticket (?ticket=, optional &source=) or of one article (?article=) (agent)',
+    security: [{ bearer: [] }],
+    request: { query: z.object({ ticket: ticketIdSchema.optional(), source: z.enum(TICKET_SOURCES).optional(), article: articleIdSchema.optional() }) },
+    responses: { 200: { description: 'Links', content: { 'application/json': { schema: z.object({ links: z.array(linkOutSchema) }) } } }, ...errorResponses(400, 401, 403) },
+  });
+  return router;
+}

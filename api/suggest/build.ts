@@ -1,0 +1,109 @@
+/**
+ * Builds the suggestion index: one lunr index per language over the published public
+ * articles, serialised to JSON at build time (`kb-build/suggest-index.json`) so the API
+ * only loads it. Text is tokenised by ./tokenize.ts and handed to lunr as ready terms,
+ * with lunr's own pipeline emptied: lunr's trimmer strips every non-ASCII character,
+ * which is why off-the-shelf lunr finds so little in Chinese.
+ */
+import lunr from 'lunr';
+import { LANGS, type Lang } from '../../site/schema/article.ts';
+import { tokenize } from './tokenize.ts';
+
+/** Index format version; the loader rejects other versions. */
+export const SUGGEST_INDEX_VERSION = 1;
+
+/** What the index needs of an article. */
+export interface SuggestDoc {
+  /** `<lang>/<slug>` */
+  id: string;
+  lang: Lang;
+  title: string;
+  summary: string;
+  tags: string[];
+  /** Markdown/MDX body. */
+  body: string;
+  url: string;
+}
+
+/** How much a match in each field counts, relative to the body. */
+export const FIELD_BOOSTS = { title: 8, tags: 4, summary: 3, body: 1 } as const;
+
+/** BM25 parameters (see SuggestIndexOptions). */
+export const BM25_B = 0.75;
+export const BM25_K1 = 1.2;
+
+/** Bodies beyond this many characters add size and time but rarely a better answer. */
+export const MAX_BODY_CHARS = 20_000;
+
+/** The shown part of a suggestion, kept beside the index so the API needs nothing else. */
+export interface SuggestArticle {
+  title: string;
+  url: string;
+}
+
+/** The serialised index file. */
+export interface SerializedSuggestIndex {
+  version: typeof SUGGEST_INDEX_VERSION;
+  builtAt: string;
+  langs: Partial<Record<Lang, { index: object; articles: Record<string, SuggestArticle> }>>;
+}
+
+/**
+ * Markup that is not words: fenced-code markers, MDX imports, tags, link targets, entities.
+ * Code itself stays (error names and config keys are what people search for).
+ */
+export function bodyText(body: string, maxChars = MAX_BODY_CHARS): string {
+  return body
+    .slice(0, maxChars)
+    .replace(/^\s*(?:import|export)\s.*$/gm, ' ')
+    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ');
+}
+
+/** Ranking knobs; the defaults are the tuned ones (see docs/search-quality in the report). */
+export interface SuggestIndexOptions {
+  /** BM25 length normalisation, 0–1 (lunr's default 0.75). */
+  b?: number;
+  /** BM25 term-frequency saturation (lunr's default 1.2). */
+  k1?: number;
+  maxBodyChars?: number;
+  boosts?: Partial<Record<keyof typeof FIELD_BOOSTS, number>>;
+}
+
+/** One language's lunr index. */
+function buildLangIndex(docs: SuggestDoc[], options: SuggestIndexOptions): lunr.Index {
+  const builder = new lunr.Builder();
+  builder.b(options.b ?? BM25_B);
+  builder.k1(options.k1 ?? BM25_K1);
+  // Terms arrive final from tokenize(); lunr must not trim, filter or stem them again.
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  builder.ref('id');
+  for (const [field, boost] of Object.entries({ ...FIELD_BOOSTS, ...options.boosts })) builder.field(field, { boost });
+  for (const doc of docs) {
+    builder.add({
+      id: doc.id,
+      title: tokenize(doc.title),
+      summary: tokenize(doc.summary),
+      tags: tokenize(doc.tags.join(' ')),
+      body: tokenize(bodyText(doc.body, options.maxBodyChars)),
+    });
+  }
+  return builder.build();
+}
+
+/** Builds the whole serialised index from the articles to suggest. */
+export function buildSuggestIndex(docs: SuggestDoc[], builtAt = new Date(), options: SuggestIndexOptions = {}): SerializedSuggestIndex {
+  const langs: SerializedSuggestIndex['langs'] = {};
+  for (const lang of LANGS) {
+    const inLang = docs.filter((d) => d.lang === lang);
+    if (!inLang.length) continue;
+    langs[lang] = {
+      index: buildLangIndex(inLang, options).toJSON(),
+      articles: Object.fromEntries(inLang.map((d) => [d.id, { title: d.title, url: d.url }])),
+    };
+  }
+  return { version: SUGGEST_INDEX_VERSION, builtAt: builtAt.toISOString(), langs };
+}

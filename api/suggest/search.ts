@@ -1,0 +1,78 @@
+/**
+ * Answers suggestion queries from the serialised index. Loaded once at start; searching
+ * is synchronous and in memory.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lunr from 'lunr';
+import type { Lang } from '../../site/schema/article.ts';
+import { SUGGEST_INDEX_VERSION, type SerializedSuggestIndex, type SuggestArticle } from './build.ts';
+import { queryTerms } from './tokenize.ts';
+
+/** Where the build writes the index, relative to the build's output folder. */
+export const SUGGEST_INDEX_PATH = join('kb-build', 'suggest-index.json');
+
+/** Queries longer than this many terms are cut: a pasted ticket adds noise, not recall. */
+export const MAX_QUERY_TERMS = 64;
+
+/** One suggested article. */
+export interface Suggestion {
+  article: string;
+  title: string;
+  url: string;
+  /** lunr's BM25 score, rounded; only comparable within one answer. */
+  score: number;
+}
+
+/** The loaded index of every language. */
+export class SuggestIndex {
+  private readonly langs = new Map<Lang, { index: lunr.Index; articles: Record<string, SuggestArticle> }>();
+
+  constructor(readonly serialized: SerializedSuggestIndex) {
+    if (serialized?.version !== SUGGEST_INDEX_VERSION || typeof serialized.langs !== 'object') {
+      throw new Error(`not a suggestion index of version ${SUGGEST_INDEX_VERSION}; rebuild the site`);
+    }
+    for (const [lang, part] of Object.entries(serialized.langs)) {
+      if (part) this.langs.set(lang as Lang, { index: lunr.Index.load(part.index), articles: part.articles });
+    }
+  }
+
+  /** Reads `<distDir>/kb-build/suggest-index.json`; throws naming the file when it cannot. */
+  static fromDist(distDir: string): SuggestIndex {
+    const file = join(distDir, SUGGEST_INDEX_PATH);
+    try {
+      return new SuggestIndex(JSON.parse(readFileSync(file, 'utf8')) as SerializedSuggestIndex);
+    } catch (error) {
+      throw new Error(`Cannot load the suggestion index ${file}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Number of indexed articles per language. */
+  get sizes(): Partial<Record<Lang, number>> {
+    return Object.fromEntries([...this.langs].map(([lang, part]) => [lang, Object.keys(part.articles).length]));
+  }
+
+  /**
+   * Best matches for what a customer typed, best first. Any query term may match (OR):
+   * BM25 ranks articles matching more and rarer terms higher, and field boosts rank a
+   * title match above a body match. `accept` filters article ids (e.g. to the catalog).
+   */
+  search(text: string, lang: Lang, limit: number, accept: (id: string) => boolean = () => true): Suggestion[] {
+    const part = this.langs.get(lang);
+    if (!part) return [];
+    const terms = queryTerms(text).slice(0, MAX_QUERY_TERMS);
+    if (!terms.length) return [];
+    const hits = part.index.query((query) => {
+      // Terms are already final (see tokenize.ts); the search pipeline is empty anyway.
+      query.term(terms, { usePipeline: false });
+    });
+    const results: Suggestion[] = [];
+    for (const hit of hits) {
+      const article = part.articles[hit.ref];
+      if (!article || !accept(hit.ref)) continue;
+      results.push({ article: hit.ref, title: article.title, url: article.url, score: Math.round(hit.score * 1000) / 1000 });
+      if (results.length >= limit) break;
+    }
+    return results;
+  }
+}

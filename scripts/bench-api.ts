@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:api -- --duration 10`: how many votes and events the API takes per
+ * second on this machine, against the ceiling of a bare Hono route measured in the same
+ * run. Run with --help for the options; the work happens in scripts/lib/bench-api/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticManifest } from './lib/bench-api/catalog.ts';
+import { runLoad, type LoadResult } from './lib/bench-api/load.ts';
+import { parseApiBenchOptions, USAGE, UsageError, type ApiBenchOptions } from './lib/bench-api/options.ts';
+import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/bench-api/profile.ts';
+import { checkTargets, formatTable, MAX_NON_2XX_SHARE, summarizeScenario, type ScenarioName, type ScenarioSummary } from './lib/bench-api/report.ts';
+import { eventRequests, EVENTS_PER_BATCH, voteRequest, type BenchRequest } from './lib/bench-api/scenarios.ts';
+import { CEILING_PATH, type ServerMode } from './lib/bench-api/protocol.ts';
+import { startServer } from './lib/bench-api/server-process.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Profiles are kept (git-ignored) so they can be opened in Chrome DevTools or speedscope. */
+const PROFILE_DIR = join(REPO_ROOT, '.bench', 'api');
+const started = Date.now();
+/** Progress goes to stderr so stdout holds only the table and the JSON. */
+const log = (line: string): void => {
+  process.stderr.write(`[bench:api ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${line}\n`);
+};
+
+interface Scenario {
+  name: ScenarioName;
+  mode: ServerMode;
+  path: string;
+  what: string;
+  request: (n: number) => BenchRequest;
+}
+
+interface Measured {
+  load: LoadResult;
+  rowsStored: number | null;
+  serverCpuMicros: number;
+  profile: ProfileSummary | null;
+}
+
+/** Starts a fresh server child, warms it up, measures, counts the rows it stored, stops it. */
+async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: string): Promise<Measured> {
+  const dir = join(workDir, scenario.name);
+  mkdirSync(dir, { recursive: true });
+  const profile = options.profile && scenario.mode === 'api' ? join(PROFILE_DIR, `${scenario.name}.cpuprofile`) : null;
+  if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const server = await startServer(scenario.mode, { articles: options.articles, workDir: dir, cwd: REPO_ROOT });
+  try {
+    log(`${scenario.name}: server child pid ${server.pid} on 127.0.0.1:${server.port}; warming up ${options.warmup} s`);
+    const common = { port: server.port, path: scenario.path, connections: options.connections, request: scenario.request };
+    let next = 0;
+    if (options.warmup > 0) next = (await runLoad({ ...common, seconds: options.warmup })).nextRequest;
+    if (profile) await server.startProfile();
+    const before = await server.counts();
+    log(`${scenario.name}: measuring ${options.duration} s with ${options.connections} connections${profile ? ' (CPU-profiled)' : ''}`);
+    const { result } = await runLoad({ ...common, seconds: options.duration, firstRequest: next });
+    // Requests cut off when autocannon stops may still commit; let them, so rows match what was sent.
+    await new Promise((r) => setTimeout(r, 250));
+    const after = await server.counts();
+    if (profile) await server.stopProfile(profile);
+    const rowsStored = scenario.name === 'votes' ? after.votes - before.votes : scenario.name === 'events' ? after.events - before.events : null;
+    log(`${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`);
+    return { load: result, rowsStored, serverCpuMicros: after.cpuMicros - before.cpuMicros, profile: profile ? summarizeProfile(profile) : null };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  let options: ApiBenchOptions;
+  try {
+    options = parseApiBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench:api: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) return console.log(USAGE);
+
+  const workDir = mkdtempSync(join(tmpdir(), 'kb-bench-api-'));
+  process.on('SIGINT', () => {
+    rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+  const articleIds = syntheticManifest(options.articles).articles.map((a) => a.id);
+  const scenarios: Scenario[] = [
+    { name: 'ceiling', mode: 'ceiling', path: CEILING_PATH, what: `bare Hono route answering 204 on @hono/node-server; same vote bodies and headers, body not read`, request: (n) => voteRequest(n, articleIds) },
+    { name: 'votes', mode: 'api', path: '/api/votes', what: 'POST /api/votes, one new vote per request (5 articles per visitor)', request: (n) => voteRequest(n, articleIds) },
+    { name: 'events', mode: 'api', path: '/api/events', what: `POST /api/events, ${EVENTS_PER_BATCH} events per request (5 batches per visitor)`, request: eventRequests(articleIds) },
+  ];
+  const loadStart = loadavg()[0]!;
+  log(`${scenarios.length} scenarios × (${options.warmup} s warm-up + ${options.duration} s); ${options.articles} synthetic articles; work dir ${workDir}`);
+
+  const summaries: ScenarioSummary[] = [];
+  const profiles: Array<{ name: string; summary: ProfileSummary }> = [];
+  let ceiling: LoadResult | null = null;
+  try {
+    for (const scenario of scenarios) {
+      const measured = await measure(scenario, options, workDir);
+      if (scenario.name === 'ceiling') ceiling = measured.load;
+      summaries.push(summarizeScenario(scenario.name, scenario.what, measured.load, ceiling, measured.rowsStored, measured.serverCpuMicros));
+      if (measured.profile) profiles.push({ name: scenario.name, summary: measured.profile });
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  const checks = checkTargets(summaries);
+  const cpus = availableParallelism();
+  const loadEnd = loadavg()[0]!;
+  const busy = Math.max(loadStart, loadEnd) > cpus;
+  const notes = [
+    'Servers: each scenario in its own child process (node --import tsx, fresh temporary WAL database via openDatabase + migrate);',
+    `  load generator: autocannon ${options.connections} connections in this process, 127.0.0.1 only; ${options.warmup} s warm-up, then ${options.duration} s measured.`,
+    'Rate limits: the real ones (10 votes, 60 events per visitor a minute); visitors vary via X-Forwarded-For, trusted from 127.0.0.1.',
+    'Latency: autocannon records whole milliseconds. Server CPU: the child\'s user + system time over the measured window.',
+    `Machine: ${cpus} CPUs, load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end${busy ? ' (busy: other work ran alongside, figures are noisy)' : ''}; Node ${process.version}.`,
+  ];
+  console.log(formatTable(summaries, checks, notes));
+  for (const p of profiles) console.log(`\n${formatProfile(p.name, p.summary)}`);
+  if (options.json) {
+    const machine = { cpus, loadStart, loadEnd, node: process.version };
+    console.log(JSON.stringify({ startedAt: new Date(started).toISOString(), options, machine, scenarios: summaries, targets: checks, profiles }, null, 2));
+  }
+
+  const failed = summaries.filter((s) => s.non2xxShare > MAX_NON_2XX_SHARE || s.load.errors > s.load.requests * MAX_NON_2XX_SHARE);
+  const missed = checks.filter((c) => !c.met).length;
+  if (failed.length > 0) {
+    for (const s of failed) console.error(`bench:api: FAILED: ${s.name} had ${s.load.non2xx} non-2xx responses and ${s.load.errors} errors of ${s.load.requests} (statuses ${JSON.stringify(s.load.statusCodes)}); over ${MAX_NON_2XX_SHARE * 100}% means the run measured errors, not the API`);
+    process.exit(1);
+  }
+  const v = summaries.find((s) => s.name === 'votes');
+  const e = summaries.find((s) => s.name === 'events');
+  log(`done: votes ${Math.round(v?.load.requestsPerSecond ?? 0)} req/s (${((v?.ratioToCeiling ?? 0) * 100).toFixed(0)}% of ceiling), events ${Math.round(e?.eventsPerSecond ?? 0)} events/s; ${checks.length - missed}/${checks.length} targets met`);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench:api: ${error.message}`);
+  process.exit(1);
+});

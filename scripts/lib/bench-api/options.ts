@@ -1,0 +1,84 @@
+/** Command-line options of `npm run bench:api`, range-checked and reported by option name. */
+import { parseArgs } from 'node:util';
+
+/** The benchmark's settings after parsing. */
+export interface ApiBenchOptions {
+  /** Measured seconds per scenario. */
+  duration: number;
+  /** Unmeasured seconds before each scenario, so V8 has optimised the hot paths. */
+  warmup: number;
+  connections: number;
+  /** Articles in the synthetic catalog. */
+  articles: number;
+  json: boolean;
+  /** Record a V8 CPU profile of each API server child while measured and print where its time goes. */
+  profile: boolean;
+  help: boolean;
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage: npm run bench:api -- [options]
+
+Load-tests the API on 127.0.0.1 with autocannon and prints requests/s and p50/p99 latency of
+  ceiling   a bare 204 Hono route on @hono/node-server (same bodies and headers as the votes)
+  votes     POST /api/votes, one new vote per request
+  events    POST /api/events, 10 events per request (also events/s stored)
+each with its ratio to the ceiling measured in the same run. Every server runs in its own child
+process over a fresh temporary WAL database; the load generator runs in this process. Visitors
+vary through X-Forwarded-For (127.0.0.1 is the trusted proxy) and stay under the real rate
+limits. Exits non-zero if more than 1% of the responses of a scenario are not 2xx.
+
+Options:
+  --duration <s>     measured seconds per scenario (default 10)
+  --warmup <s>       unmeasured seconds before each scenario (default 2)
+  --connections <n>  concurrent keep-alive connections (default 50)
+  --articles <n>     articles in the synthetic catalog (default 300)
+  --profile          CPU-profile the API servers while measured (V8 profiler), print where
+                     time goes and keep the profiles in .bench/api/*.cpuprofile
+  --json             also print the figures as JSON
+  --help             show this help
+`;
+
+/** Raised for bad command-line input; the entry prints the message and the usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return value;
+}
+
+/** Parses argv (without node and the script). Throws UsageError naming the option at fault. */
+export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        connections: { type: 'string' },
+        articles: { type: 'string' },
+        profile: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return {
+    duration: integer('duration', values.duration, 10, 1, 600),
+    warmup: integer('warmup', values.warmup, 2, 0, 60),
+    connections: integer('connections', values.connections, 50, 1, 1000),
+    articles: integer('articles', values.articles, 300, 5, 100_000),
+    json: values.json,
+    profile: values.profile,
+    help: values.help,
+  };
+}

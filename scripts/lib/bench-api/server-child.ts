@@ -1,0 +1,76 @@
+/**
+ * The server side of `npm run bench:api`, run in a child process so that the load
+ * generator and the server do not share an event loop. `ceiling` serves a bare 204 Hono
+ * route; `api` serves the real app over a fresh WAL database. The parent talks to it over
+ * IPC (protocol.ts). An entry point only: importing it would start a server.
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { createApp } from '../../../api/app.ts';
+import { migrate, openDatabase } from '../../../api/db/index.ts';
+import { catalogFrom } from '../../../api/lib/manifest.ts';
+import { syntheticManifest } from './catalog.ts';
+import { CEILING_PATH, type ChildMessage, type ParentMessage, type ServerMode } from './protocol.ts';
+
+const send = (message: ChildMessage) => process.send?.(message);
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+async function start(mode: ServerMode, articles: number, workDir: string) {
+  let rows = () => ({ votes: 0, events: 0 });
+  let fetch: (request: Request, env: unknown) => Response | Promise<Response>;
+  if (mode === 'ceiling') {
+    const app = new Hono();
+    app.post(CEILING_PATH, (c) => c.body(null, 204));
+    fetch = app.fetch;
+  } else {
+    const { db, sqlite } = openDatabase(join(workDir, 'bench.sqlite'));
+    await migrate(db);
+    const catalog = catalogFrom(syntheticManifest(articles));
+    // The bench varies X-Forwarded-For per visitor; only its own loopback may set it.
+    const app = createApp({ db, sqlite, catalog, trustedProxies: ['127.0.0.1'], site: 'bench' });
+    fetch = app.fetch;
+    const votes = sqlite.prepare('select count(*) from votes').pluck();
+    const events = sqlite.prepare('select count(*) from events').pluck();
+    rows = () => ({ votes: votes.get() as number, events: events.get() as number });
+  }
+  // The profiler runs only while the bench measures, so start-up (module compilation) stays out.
+  const profiler = new Session();
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'listening', port: info.port, pid: process.pid }));
+  process.on('message', async (message: ParentMessage) => {
+    if (message.type === 'counts') send({ type: 'counts', ...rows(), cpuMicros: cpuMicros() });
+    if (message.type === 'profile-start') {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      send({ type: 'profiling' });
+    }
+    if (message.type === 'profile-stop') {
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      writeFileSync(message.file, JSON.stringify(profile));
+      send({ type: 'profile-saved', file: message.file });
+    }
+    if (message.type === 'stop') {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 2000).unref();
+    }
+  });
+  // Never outlive the bench, even when it is killed.
+  process.on('disconnect', () => process.exit(0));
+}
+
+const [mode, articles, workDir] = process.argv.slice(2);
+if ((mode !== 'ceiling' && mode !== 'api') || !workDir) {
+  console.error('usage: server-child.ts <ceiling|api> <articles> <work dir> (started by scripts/bench-api.ts)');
+  process.exit(2);
+}
+start(mode, Number(articles), workDir).catch((error: Error) => {
+  console.error(`bench server: ${error.message}`);
+  process.exit(1);
+});
