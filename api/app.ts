@@ -24,6 +24,8 @@ import { voteRoutes } from './routes/votes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { linkRoutes } from './routes/links.ts';
+import { suggestRoutes } from './routes/suggest.ts';
+import type { SuggestIndex } from './suggest/search.ts';
 
 export interface AppDeps {
   db: Db;
@@ -42,6 +44,8 @@ export interface AppDeps {
   site?: string;
   /** Per-visitor limits per minute. */
   rateLimits?: { votes: number; events: number };
+  /** The build's suggestion index (kb-build/suggest-index.json); without it /api/suggest answers 503. */
+  suggest?: SuggestIndex | undefined;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -93,7 +97,8 @@ export function buildContext(deps: AppDeps): AppContext {
 export function createApp(deps: AppDeps) {
   const ctx = buildContext(deps);
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  app.use('/api/*', secureHeaders());
+  // Every response, pages included: nosniff, frame and referrer policies, HSTS.
+  app.use('*', secureHeaders());
   const origins = new Set(deps.corsOrigins ?? []);
   app.use('/api/*', cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
   const api = newRouter();
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', eventRoutes(ctx));
   api.route('/', adminRoutes(ctx));
   api.route('/', linkRoutes(ctx));
+  api.route('/', suggestRoutes(ctx, deps.suggest));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Staff token (npm run token -- create)' });
   app.doc31('/api/openapi.json', {

@@ -89,6 +89,20 @@ describe('feedback widget', () => {
     expect(after).toMatchObject({ helpful: before.helpful, notHelpful: before.notHelpful + 1 });
   });
 
+  it('records a "No" at once, even when the visitor leaves without sending details', async () => {
+    const article = 'en/export-row-limits';
+    const page = await visitor();
+    await openArticle(page, article);
+    await page.click('[data-vote="no"]');
+    await page.waitForSelector('[data-feedback-details]:not([hidden])');
+    let stored: VoteRow[] = [];
+    for (let i = 0; i < 30 && stored.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      stored = rows<VoteRow>('SELECT helpful, reason, comment, lang FROM votes WHERE article = ?', article);
+    }
+    expect(stored).toEqual([{ helpful: 0, reason: null, comment: null, lang: 'en' }]);
+  });
+
   it('takes a "Yes" vote by keyboard alone and announces the thanks in the status region', async () => {
     const article = 'zh-CN/reset-password';
     const page = await visitor();

@@ -88,6 +88,9 @@ function enhance(root: HTMLElement): void {
       noButton.setAttribute('aria-expanded', 'false');
       void send({ helpful: true });
     } else if (choice === 'no') {
+      // Record the "No" at once: many visitors leave without sending details. Sending
+      // the details later replaces this vote (one vote per visitor and day).
+      if (detailsForm.hidden) void postVote({ article, lang, helpful: false });
       detailsForm.hidden = false;
       noButton.setAttribute('aria-expanded', 'true');
       setStatus('idle', '');
