@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
           environment: 'node',
+          // Some tests start the CLIs or the server as child processes (tsx compiles on
+          // start); on a busy 2-core machine that alone can take several seconds.
+          testTimeout: 30_000,
         },
       },
       {
