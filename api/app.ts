@@ -25,6 +25,8 @@ import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { linkRoutes } from './routes/links.ts';
 import { suggestRoutes } from './routes/suggest.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import type { SuggestIndex } from './suggest/search.ts';
 
 export interface AppDeps {
@@ -46,6 +48,8 @@ export interface AppDeps {
   rateLimits?: { votes: number; events: number };
   /** The build's suggestion index (kb-build/suggest-index.json); without it /api/suggest answers 503. */
   suggest?: SuggestIndex | undefined;
+  /** Per-helpdesk webhook secrets (KB_WEBHOOK_SECRET_<SOURCE>); a source without one has no webhook. */
+  webhookSecrets?: Partial<Record<'zendesk' | 'freshdesk' | 'zammad', string>>;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -109,6 +113,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', adminRoutes(ctx));
   api.route('/', linkRoutes(ctx));
   api.route('/', suggestRoutes(ctx, deps.suggest));
+  api.route('/', ticketRoutes(ctx));
+  api.route('/', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Staff token (npm run token -- create)' });
   app.doc31('/api/openapi.json', {

@@ -16,6 +16,10 @@ const envSchema = z.object({
   KB_TRUSTED_PROXIES: z.string().default(''),
   KB_CORS_ORIGINS: z.string().default(''),
   KB_SITE_URL: z.string().url().default('http://127.0.0.1:4321'),
+  // HMAC secrets of the helpdesk webhooks; a helpdesk without one has no webhook endpoint.
+  KB_WEBHOOK_SECRET_ZENDESK: z.string().min(16, 'must be at least 16 characters').optional(),
+  KB_WEBHOOK_SECRET_FRESHDESK: z.string().min(16, 'must be at least 16 characters').optional(),
+  KB_WEBHOOK_SECRET_ZAMMAD: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -33,6 +37,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** The public host, mixed into visitor hashes. */
   site: string;
+  /** Webhook secrets per helpdesk (KB_WEBHOOK_SECRET_ZENDESK/FRESHDESK/ZAMMAD). */
+  webhookSecrets: { zendesk?: string; freshdesk?: string; zammad?: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -52,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustedProxies: list(e.KB_TRUSTED_PROXIES),
     corsOrigins: list(e.KB_CORS_ORIGINS),
     site: new URL(e.KB_SITE_URL).host,
+    webhookSecrets: { zendesk: e.KB_WEBHOOK_SECRET_ZENDESK, freshdesk: e.KB_WEBHOOK_SECRET_FRESHDESK, zammad: e.KB_WEBHOOK_SECRET_ZAMMAD },
   };
 }

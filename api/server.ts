@@ -12,6 +12,7 @@ import { migrate, openDatabase } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/manifest.ts';
 import { syncCreatedFromLinks } from './lib/link-sync.ts';
 import { mountSite } from './static.ts';
+import { loadSuggestIndex } from './suggest/search.ts';
 import { buildSite } from '../scripts/build.ts';
 
 const apiOnly = process.argv.includes('--api-only');
@@ -30,7 +31,8 @@ async function main() {
   const synced = await syncCreatedFromLinks(db, catalog);
   if (synced.added || synced.removed) console.log(`Created-from links: ${synced.added} added, ${synced.removed} removed`);
 
-  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site });
+  const suggest = loadSuggestIndex(config.distDir);
+  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site, suggest, webhookSecrets: config.webhookSecrets });
   if (!apiOnly) mountSite(app, config.distDir);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

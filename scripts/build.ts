@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { indexSite } from '../site/integrations/pagefind-index.ts';
+import { writeSuggestIndex } from './lib/suggest/write-index.ts';
 
 export async function buildSite(astroArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const outDir = resolve(env.KB_OUT_DIR || 'dist');
@@ -19,6 +20,9 @@ export async function buildSite(astroArgs: string[] = [], env: NodeJS.ProcessEnv
   const started = performance.now();
   const { pages } = await indexSite(outDir);
   console.log(`[knowledge-base] Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // The API's /api/suggest index, from the same content and publishing rules as the site.
+  const suggest = writeSuggestIndex(resolve(env.KB_CONTENT_DIR || 'content'), outDir);
+  console.log(`[knowledge-base] Suggestion index: ${suggest.articles} articles, ${(suggest.bytes / 1e6).toFixed(1)} MB in ${(suggest.ms / 1000).toFixed(1)} s`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/build.ts')) {

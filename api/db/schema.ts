@@ -106,6 +106,16 @@ export interface TicketLinksTable {
   created_at: string;
 }
 
+/** Helpdesk webhook deliveries already applied (migration 0004). */
+export interface WebhookDeliveriesTable {
+  source: string;
+  delivery_id: string;
+  ticket_id: string;
+  /** The helpdesk's updated_at of the delivered ticket; '' when it sent none. */
+  ticket_updated_at: string;
+  received_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   votes: VotesTable;
@@ -115,4 +125,5 @@ export interface Database {
   staff_tokens: StaffTokensTable;
   tickets: TicketsTable;
   ticket_links: TicketLinksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -2,7 +2,7 @@
  * Answers suggestion queries from the serialised index. Loaded once at start; searching
  * is synchronous and in memory.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunr from 'lunr';
 import type { Lang } from '../../site/schema/article.ts';
@@ -26,7 +26,7 @@ export interface Suggestion {
 
 /** The loaded index of every language. */
 export class SuggestIndex {
-  private readonly langs = new Map<Lang, { index: lunr.Index; articles: Record<string, SuggestArticle> }>();
+  private readonly langs = new Map<Lang, { index: lunr.Index; articles: SuggestArticle[] }>();
 
   constructor(readonly serialized: SerializedSuggestIndex) {
     if (serialized?.version !== SUGGEST_INDEX_VERSION || typeof serialized.langs !== 'object') {
@@ -49,7 +49,7 @@ export class SuggestIndex {
 
   /** Number of indexed articles per language. */
   get sizes(): Partial<Record<Lang, number>> {
-    return Object.fromEntries([...this.langs].map(([lang, part]) => [lang, Object.keys(part.articles).length]));
+    return Object.fromEntries([...this.langs].map(([lang, part]) => [lang, part.articles.length]));
   }
 
   /**
@@ -68,11 +68,23 @@ export class SuggestIndex {
     });
     const results: Suggestion[] = [];
     for (const hit of hits) {
-      const article = part.articles[hit.ref];
-      if (!article || !accept(hit.ref)) continue;
-      results.push({ article: hit.ref, title: article.title, url: article.url, score: Math.round(hit.score * 1000) / 1000 });
+      const article = part.articles[Number(hit.ref)];
+      if (!article || !accept(article.id)) continue;
+      results.push({ article: article.id, title: article.title, url: article.url, score: Math.round(hit.score * 1000) / 1000 });
       if (results.length >= limit) break;
     }
     return results;
   }
+}
+
+/**
+ * The served build's index, or undefined (with a warning) when the build has none: a
+ * build made before suggestions existed still serves everything else.
+ */
+export function loadSuggestIndex(distDir: string): SuggestIndex | undefined {
+  if (!existsSync(join(distDir, SUGGEST_INDEX_PATH))) {
+    console.warn(`No suggestion index in ${distDir} (${SUGGEST_INDEX_PATH}): /api/suggest answers 503 until the site is rebuilt.`);
+    return undefined;
+  }
+  return SuggestIndex.fromDist(distDir);
 }

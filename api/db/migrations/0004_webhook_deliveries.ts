@@ -1,0 +1,25 @@
+/**
+ * Helpdesk webhook deliveries already applied: a redelivery (same delivery id) is
+ * acknowledged without writing again, and an event older than one already applied for the
+ * same ticket (helpdesks do not promise order) does not roll the ticket back.
+ */
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('webhook_deliveries')
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('delivery_id', 'text', (c) => c.notNull())
+    .addColumn('ticket_id', 'text', (c) => c.notNull())
+    /** The helpdesk's updated_at of the ticket in this delivery ('' when it sent none). */
+    .addColumn('ticket_updated_at', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('webhook_deliveries_pk', ['source', 'delivery_id'])
+    .execute();
+  // latestDelivery(): the newest applied event of one ticket.
+  await db.schema.createIndex('webhook_deliveries_ticket').on('webhook_deliveries').columns(['source', 'ticket_id', 'ticket_updated_at']).execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('webhook_deliveries').execute();
+}

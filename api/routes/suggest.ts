@@ -1,0 +1,107 @@
+/**
+ * GET /api/suggest (public: the contact form and the search box ask it while the
+ * customer types) and GET /api/tickets/{id}/suggestions (agents: articles for a ticket).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppContext } from '../app.ts';
+import { getTicket } from '../db/tickets.ts';
+import { requireStaff } from '../lib/auth.ts';
+import { ApiError } from '../lib/errors.ts';
+import { errorResponses } from '../lib/openapi.ts';
+import { newRouter } from '../lib/router.ts';
+import { TICKET_SOURCES } from '../schemas/ticket.ts';
+import type { SuggestIndex, Suggestion } from '../suggest/search.ts';
+import { guessLang } from '../suggest/tokenize.ts';
+import { LANGS, TICKET_ID_PATTERN, type Lang } from '../../site/schema/article.ts';
+
+/** The part of a ticket's description used as the query: the problem is stated early. */
+const TICKET_TEXT_CHARS = 1000;
+
+const suggestionSchema = z
+  .object({
+    article: z.string().openapi({ example: 'zh-CN/reset-password' }),
+    title: z.string(),
+    url: z.string().openapi({ example: '/zh-CN/articles/reset-password/' }),
+    score: z.number().openapi({ description: 'Relevance; only comparable within one answer' }),
+  })
+  .openapi('Suggestion');
+
+const limitSchema = z.coerce.number().int().min(1).max(20).default(5).openapi({ description: 'How many suggestions, 1–20 (default 5)' });
+
+const suggestRoute = createRoute({
+  method: 'get',
+  path: '/suggest',
+  summary: 'Articles that may answer what a customer typed (published public articles, best first)',
+  request: {
+    query: z.object({
+      q: z.string().trim().min(1).max(200).openapi({ description: 'What the customer typed', example: '构建时报错找不到 sharp' }),
+      lang: z.enum(LANGS).openapi({ description: 'The language of the articles to suggest' }),
+      limit: limitSchema,
+    }),
+  },
+  responses: {
+    200: { description: 'Suggestions; an empty list when nothing matches', content: { 'application/json': { schema: z.object({ results: z.array(suggestionSchema) }) } } },
+    ...errorResponses(400, 503),
+  },
+});
+
+const ticketRoute = createRoute({
+  method: 'get',
+  path: '/tickets/{id}/suggestions',
+  summary: "Articles that may solve a ticket, from its subject and description (in the ticket's language)",
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({ id: z.string().regex(TICKET_ID_PATTERN, 'must be a ticket id such as INC0012345').openapi({ example: 'INC0012345' }) }),
+    query: z.object({
+      source: z.enum(TICKET_SOURCES).optional().openapi({ description: 'The helpdesk; needed when two helpdesks use the same id' }),
+      limit: limitSchema,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Suggestions for the ticket',
+      content: { 'application/json': { schema: z.object({ ticket: z.object({ id: z.string(), source: z.string() }), lang: z.enum(LANGS), results: z.array(suggestionSchema) }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409, 503),
+  },
+});
+
+function unavailable(): never {
+  throw new ApiError(503, 'unavailable', 'Suggestions are unavailable: this build has no suggestion index (run "npm run build")', [], { 'Retry-After': '60' });
+}
+
+/** Routes of article suggestions; `index` is absent when the build wrote none. */
+export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) {
+  const { catalog } = ctx;
+  // The index and the manifest come from the same build; checking the catalog as well
+  // keeps an article the manifest does not list (archived, internal) out of every answer.
+  const listed = (id: string) => {
+    const article = catalog.byId.get(id);
+    return !!article && article.listed && article.audience === 'public';
+  };
+  const suggest = (text: string, lang: Lang, limit: number): Suggestion[] => (index ?? unavailable()).search(text, lang, limit, listed);
+
+  const router = newRouter();
+  router.openapi(suggestRoute, (c) => {
+    const { q, lang, limit } = c.req.valid('query');
+    // Same question, same answer until the next deploy: let browsers and CDNs keep it.
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json({ results: suggest(q, lang, limit) }, 200);
+  });
+
+  router.use('/tickets/:id/suggestions', requireStaff(ctx.db, ctx.adminToken, 'agent'));
+  router.openapi(ticketRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { source, limit } = c.req.valid('query');
+    const ticket = await getTicket(ctx.db, id, source);
+    if (ticket === 'ambiguous') {
+      throw new ApiError(409, 'ambiguous_ticket', `Several helpdesks have a ticket "${id}": add ?source= (one of ${TICKET_SOURCES.join(', ')})`, [{ field: 'source', message: 'required when the id is not unique' }]);
+    }
+    if (!ticket) throw new ApiError(404, 'unknown_ticket', `No ticket "${id}"${source ? ` from ${source}` : ''}`, [{ field: 'id', message: 'unknown ticket' }]);
+    const text = `${ticket.subject}\n${(ticket.description ?? '').slice(0, TICKET_TEXT_CHARS)}`;
+    const lang = ticket.lang ?? guessLang(text);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ ticket: { id: ticket.id, source: ticket.source }, lang, results: suggest(text, lang, limit) }, 200);
+  });
+  return router;
+}

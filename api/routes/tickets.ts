@@ -1,0 +1,53 @@
+/** POST /api/tickets: staff push tickets in canonical form (an integration or a script). */
+import { z } from '@hono/zod-openapi';
+import type { AppContext } from '../app.ts';
+import { upsertTickets } from '../db/tickets.ts';
+import { requireStaff } from '../lib/auth.ts';
+import { readJson } from '../lib/body.ts';
+import { errorResponses } from '../lib/openapi.ts';
+import { newRouter } from '../lib/router.ts';
+import { ticketSchema } from '../schemas/ticket.ts';
+
+export const MAX_TICKETS_PER_REQUEST = 500;
+/**
+ * 2 MB, not the 16 KB of visitor endpoints: a batch of 500 tickets with descriptions and
+ * resolutions runs to hundreds of kilobytes (each text may hold 20,000 characters). The
+ * endpoint takes staff tokens only, so a larger body is no opening for anonymous abuse.
+ */
+export const MAX_TICKETS_BODY_BYTES = 2 * 1024 * 1024;
+
+const ticketBatchSchema = z
+  .object({ tickets: z.array(ticketSchema).min(1, 'send 1 to 500 tickets').max(MAX_TICKETS_PER_REQUEST, 'send at most 500 tickets per request') })
+  .strict()
+  .openapi('TicketBatch');
+
+const upsertResultSchema = z.object({ inserted: z.number().int(), updated: z.number().int() }).openapi('TicketUpsertResult');
+
+export function ticketRoutes(ctx: AppContext) {
+  const { db, now } = ctx;
+  const router = newRouter();
+
+  router.post(
+    '/tickets',
+    requireStaff(db, ctx.adminToken, 'agent'),
+    async (c) => {
+      const { tickets } = await readJson(c, ticketBatchSchema, { maxBytes: MAX_TICKETS_BODY_BYTES });
+      // One transaction: any failure leaves nothing written (all or nothing per request).
+      const result = await upsertTickets(db, tickets, now());
+      return c.json(result, 200);
+    },
+  );
+
+  router.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/tickets',
+    summary: 'Insert or update 1–500 tickets by (source, id), all or nothing (agent or admin token)',
+    security: [{ bearer: [] }],
+    request: { body: { content: { 'application/json': { schema: ticketBatchSchema } } } },
+    responses: {
+      200: { description: 'How many tickets were inserted and how many updated', content: { 'application/json': { schema: upsertResultSchema } } },
+      ...errorResponses(400, 401, 403, 413, 415, 503),
+    },
+  });
+  return router;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildSuggestIndex } from '../../api/suggest/build.ts';
+import { SuggestIndex } from '../../api/suggest/search.ts';
+import { suggestFixture } from '../fixtures/suggest/articles.ts';
+
+// Through JSON, as the API loads it from the build.
+const index = new SuggestIndex(JSON.parse(JSON.stringify(buildSuggestIndex(suggestFixture))));
+const ids = (q: string, lang: 'zh-CN' | 'en') => index.search(q, lang, 5).map((r) => r.article);
+
+describe('suggestion ranking', () => {
+  it('finds a Chinese word written inside a sentence', () => {
+    expect(ids('我的项目构建总是报错', 'zh-CN')[0]).toBe('zh-CN/build-errors');
+  });
+
+  it('finds a Chinese article from a question full of filler words', () => {
+    expect(ids('请问密码忘了该怎么办', 'zh-CN')[0]).toBe('zh-CN/reset-password');
+  });
+
+  it('ranks a Chinese title match above a body match', () => {
+    expect(ids('密码', 'zh-CN')).toEqual(['zh-CN/reset-password', 'zh-CN/printer-setup']);
+  });
+
+  it('ranks an English title match above a body match', () => {
+    expect(ids('password', 'en')).toEqual(['en/reset-password', 'en/printer-setup']);
+  });
+
+  it('finds an English inflection through stemming', () => {
+    expect(ids('exporting a report', 'en')[0]).toBe('en/export-reports');
+    expect(ids('printers', 'en')[0]).toBe('en/printer-setup');
+  });
+
+  it('finds an article by its tags', () => {
+    expect(ids('spreadsheet', 'en')).toEqual(['en/export-reports']);
+  });
+
+  it('only suggests articles in the language asked for', () => {
+    expect(ids('sharp', 'en')).toEqual([]);
+    expect(ids('sharp', 'zh-CN')).toEqual(['zh-CN/build-errors']);
+  });
+
+  it('returns nothing for a query of stop words only', () => {
+    expect(ids('how do I', 'en')).toEqual([]);
+  });
+
+  it('returns at most the limit, with title, url and a score', () => {
+    const results = index.search('password printer reports', 'en', 2);
+    expect(results).toHaveLength(2);
+    expect(results[0]).toMatchObject({ url: expect.stringMatching(/^\/en\/articles\//), title: expect.any(String), score: expect.any(Number) });
+  });
+
+  it('leaves out articles the caller does not accept', () => {
+    expect(index.search('password', 'en', 5, (id) => id !== 'en/reset-password').map((r) => r.article)).toEqual(['en/printer-setup']);
+  });
+
+  it('rejects an index file of another version', () => {
+    expect(() => new SuggestIndex({ version: 99, builtAt: '', langs: {} } as never)).toThrow(/version 2/);
+  });
+});
