@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import lunr from 'lunr';
 import type { Lang } from '../../site/schema/article.ts';
 import { SUGGEST_INDEX_VERSION, type SerializedSuggestIndex, type SuggestArticle } from './build.ts';
+import { Postings } from './postings.ts';
 import { queryTerms } from './tokenize.ts';
 
 /** Where the build writes the index, relative to the build's output folder. */
@@ -24,16 +24,20 @@ export interface Suggestion {
   score: number;
 }
 
-/** The loaded index of every language. */
+/**
+ * The loaded index of every language. Built by lunr (./build.ts); queried through
+ * ./postings.ts, which gives lunr's scores without lunr's per-query cost.
+ */
 export class SuggestIndex {
-  private readonly langs = new Map<Lang, { index: lunr.Index; articles: SuggestArticle[] }>();
+  private readonly langs = new Map<Lang, { postings: Postings; articles: SuggestArticle[] }>();
 
-  constructor(readonly serialized: SerializedSuggestIndex) {
+  /** Loads a parsed index file; the parsed JSON is not kept (see ./postings.ts). */
+  constructor(serialized: SerializedSuggestIndex) {
     if (serialized?.version !== SUGGEST_INDEX_VERSION || typeof serialized.langs !== 'object') {
       throw new Error(`not a suggestion index of version ${SUGGEST_INDEX_VERSION}; rebuild the site`);
     }
     for (const [lang, part] of Object.entries(serialized.langs)) {
-      if (part) this.langs.set(lang as Lang, { index: lunr.Index.load(part.index), articles: part.articles });
+      if (part) this.langs.set(lang as Lang, { postings: new Postings(part.index as ConstructorParameters<typeof Postings>[0], part.articles.length), articles: part.articles });
     }
   }
 
@@ -62,13 +66,13 @@ export class SuggestIndex {
     if (!part) return [];
     const terms = queryTerms(text).slice(0, MAX_QUERY_TERMS);
     if (!terms.length) return [];
-    const hits = part.index.query((query) => {
-      // Terms are already final (see tokenize.ts); the search pipeline is empty anyway.
-      query.term(terms, { usePipeline: false });
-    });
     const results: Suggestion[] = [];
+    // A few spare places for articles `accept` turns down; if even those run out, rank all.
+    let hits = part.postings.search(terms, limit + 10);
+    const accepted = hits.filter((hit) => accept(part.articles[hit.doc]?.id ?? '')).length;
+    if (accepted < limit && hits.length === limit + 10) hits = part.postings.search(terms);
     for (const hit of hits) {
-      const article = part.articles[Number(hit.ref)];
+      const article = part.articles[hit.doc];
       if (!article || !accept(article.id)) continue;
       results.push({ article: article.id, title: article.title, url: article.url, score: Math.round(hit.score * 1000) / 1000 });
       if (results.length >= limit) break;

@@ -1,6 +1,9 @@
+import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { buildSuggestIndex } from '../../api/suggest/build.ts';
+import { Postings } from '../../api/suggest/postings.ts';
 import { SuggestIndex } from '../../api/suggest/search.ts';
+import { queryTerms } from '../../api/suggest/tokenize.ts';
 import { suggestFixture } from '../fixtures/suggest/articles.ts';
 
 // Through JSON, as the API loads it from the build.
@@ -52,7 +55,29 @@ describe('suggestion ranking', () => {
     expect(index.search('password', 'en', 5, (id) => id !== 'en/reset-password').map((r) => r.article)).toEqual(['en/printer-setup']);
   });
 
+  it("scores exactly as lunr's own query does", () => {
+    const serialized = buildSuggestIndex(suggestFixture).langs.en!;
+    const postings = new Postings(serialized.index as never, serialized.articles.length);
+    const lunrIndex = lunr.Index.load(serialized.index);
+    for (const q of ['password', 'reset password printer', 'exported reports csv', 'stuck print jobs']) {
+      const terms = queryTerms(q);
+      const expected = lunrIndex.query((query) => query.term(terms, { usePipeline: false })).map((h) => [Number(h.ref), h.score]);
+      const actual = postings.search(terms).map((h) => [h.doc, h.score]);
+      expect(actual.map(([doc]) => doc)).toEqual(expected.map(([doc]) => doc));
+      actual.forEach(([, score], i) => expect(score).toBeCloseTo(expected[i]![1]!, 5));
+    }
+  });
+
   it('rejects an index file of another version', () => {
     expect(() => new SuggestIndex({ version: 99, builtAt: '', langs: {} } as never)).toThrow(/version 2/);
+  });
+});
+
+describe('postings top-k selection', () => {
+  it('returns the same best documents as a full ranking', () => {
+    const serialized = buildSuggestIndex(suggestFixture).langs['zh-CN']!;
+    const postings = new Postings(serialized.index as never, serialized.articles.length);
+    const terms = queryTerms('密码 打印 构建');
+    expect(postings.search(terms, 2)).toEqual(postings.search(terms).slice(0, 2));
   });
 });
