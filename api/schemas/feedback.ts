@@ -6,9 +6,9 @@
 import { z } from '@hono/zod-openapi';
 import { articleIdSchema, LANGS } from '../../site/schema/article.ts';
 
-export const VOTE_REASONS = ['outdated', 'unclear', 'incomplete', 'wrong', 'didnt-solve', 'other'] as const;
-export type VoteReason = (typeof VOTE_REASONS)[number];
-export const MAX_COMMENT_LENGTH = 1000;
+import { MAX_COMMENT_LENGTH, VOTE_REASONS } from '../../site/schema/feedback.ts';
+
+export { MAX_COMMENT_LENGTH, VOTE_REASONS, type VoteReason } from '../../site/schema/feedback.ts';
 
 const articleId = articleIdSchema.openapi({ example: 'zh-CN/reset-password', description: 'Article id, <lang>/<slug>' });
 const lang = z.enum(LANGS).optional();

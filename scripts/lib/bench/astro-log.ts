@@ -91,3 +91,12 @@ export function routeTimesFrom(output: string): RouteTime[] {
   }
   return [...routes.values()].sort((a, b) => b.totalMs - a.totalMs);
 }
+
+/**
+ * Seconds our build spent on the API's suggestion index ("Suggestion index: … in 1.8 s").
+ * A bare Astro build has no such step, so the table shows it apart from the comparison.
+ */
+export function suggestSecondsFrom(output: string): number | null {
+  const match = /Suggestion index:.* in (\d+(?:\.\d+)?) s/.exec(output);
+  return match ? Number(match[1]) : null;
+}

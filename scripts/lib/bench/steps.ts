@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroPhasesFrom, pagefindPagesFromLog, pagefindSecondsFrom, routeTimesFrom, type Phase, type RouteTime } from './astro-log.ts';
+import { astroPhasesFrom, pagefindPagesFromLog, pagefindSecondsFrom, routeTimesFrom, suggestSecondsFrom, type Phase, type RouteTime } from './astro-log.ts';
 import { pagefindPagesFrom, writeBaselineProject } from './baseline.ts';
 import { countHtmlPages, dirBytes } from './disk.ts';
 import { measure, type Measured } from './measure.ts';
@@ -41,6 +41,8 @@ export interface OursRun {
   build: BuildFigures;
   /** Pagefind's share, as our integration prints it; null when no such line was found. */
   pagefindSeconds: number | null;
+  /** The suggestion-index step of our build (none in the baseline). */
+  suggestSeconds: number | null;
   pages: number;
   pagefindPages: number | null;
   indexBytes: number;
@@ -125,6 +127,7 @@ export async function runOurs(ctx: StepContext): Promise<OursRun> {
   return {
     build: figures(build),
     pagefindSeconds: pagefindSecondsFrom(build.output),
+    suggestSeconds: suggestSecondsFrom(build.output),
     pages: countHtmlPages(outDir),
     pagefindPages: pagefindPagesFromLog(build.output),
     indexBytes,
