@@ -7,13 +7,9 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server.ts';
 
-/** Where the system Chromium lives (Debian's `chromium` package). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { CHROMIUM_ARGS as LAUNCH_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 
-const LAUNCH_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+export { CHROMIUM_PATH };
 
 /** Bytes downloaded for one query; all figures are response bodies as sent (after gzip). */
 export interface QueryBytes {

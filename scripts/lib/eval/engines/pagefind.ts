@@ -12,6 +12,7 @@ import { chromium, errors, type Browser, type Page } from 'playwright-core';
 import { articleIdFromUrl, searchUrl } from '../../../../site/lib/urls.ts';
 import { startStaticServer, type StaticServer } from '../static-server.ts';
 import { QueryFailedError, type SearchEngine, type SearchQuery } from './types.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.ts';
 
 /** Options for {@link createPagefindEngine}. */
 export interface PagefindEngineOptions {
@@ -23,17 +24,6 @@ export interface PagefindEngineOptions {
   chromiumPath?: string;
 }
 
-/** Flags for headless Chromium in a container with no network beyond the site. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A raw result as read from the page, before it is turned into an article id. */
 interface RenderedResult {
@@ -72,7 +62,7 @@ export async function createPagefindEngine(options: PagefindEngineOptions): Prom
   const { baseUrl, server } = await openSite(options.site);
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: options.chromiumPath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: options.chromiumPath ?? CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {
     await server?.close();
     throw new Error(`could not start Chromium: ${(error as Error).message.split('\n')[0]}`);
