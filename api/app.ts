@@ -104,7 +104,10 @@ export function createApp(deps: AppDeps) {
   // Every response, pages included: nosniff, frame and referrer policies, HSTS.
   app.use('*', secureHeaders());
   const origins = new Set(deps.corsOrigins ?? []);
-  app.use('/api/*', cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
+  // Without configured origins the API is same-origin only and needs no CORS headers at all.
+  if (origins.size > 0) {
+    app.use('/api/*', cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
+  }
   const api = newRouter();
   api.route('/', healthRoutes(deps));
   api.route('/', articleRoutes(deps));
