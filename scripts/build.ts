@@ -9,6 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { indexSite } from '../site/integrations/pagefind-index.ts';
 import { writeSuggestIndex } from './lib/suggest/write-index.ts';
+import { existsSync } from 'node:fs';
+import { migrate, openDatabase } from '../api/db/index.ts';
+import { loadCatalog } from '../api/lib/manifest.ts';
+import { syncCreatedFromLinks } from '../api/lib/link-sync.ts';
 
 export async function buildSite(astroArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const outDir = resolve(env.KB_OUT_DIR || 'dist');
@@ -23,6 +27,24 @@ export async function buildSite(astroArgs: string[] = [], env: NodeJS.ProcessEnv
   // The API's /api/suggest index, from the same content and publishing rules as the site.
   const suggest = writeSuggestIndex(resolve(env.KB_CONTENT_DIR || 'content'), outDir);
   console.log(`[knowledge-base] Suggestion index: ${suggest.articles} articles, ${(suggest.bytes / 1e6).toFixed(1)} MB in ${(suggest.ms / 1000).toFixed(1)} s`);
+  await syncLinksAfterBuild(outDir, env);
+}
+
+/**
+ * Frontmatter `tickets:` are the source of truth for created-from links: a rebuild syncs
+ * them into an existing database at once (the server also syncs when it starts).
+ */
+async function syncLinksAfterBuild(outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const dbFile = resolve(env.KB_DB || 'data/kb.sqlite');
+  if (!existsSync(dbFile)) return;
+  const { db } = openDatabase(dbFile);
+  try {
+    await migrate(db);
+    const synced = await syncCreatedFromLinks(db, loadCatalog(outDir));
+    console.log(`[knowledge-base] Created-from links in ${dbFile}: ${synced.added} added, ${synced.removed} removed`);
+  } finally {
+    await db.destroy();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/build.ts')) {

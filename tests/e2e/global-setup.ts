@@ -36,7 +36,8 @@ function freePort(): Promise<number> {
 function build(outDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KB_OUT_DIR: outDir, ...env },
+    // KB_DB names a database that does not exist yet, so the build syncs no links anywhere.
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KB_OUT_DIR: outDir, KB_DB: join(outDir, 'no-database.sqlite'), ...env },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`Site build failed:\n${result.stdout}\n${result.stderr}`);
