@@ -71,7 +71,3 @@ export const linkSchema = z
   .openapi('Link');
 export type Link = z.output<typeof linkSchema>;
 
-/** When a ticket counts as resolved, and its time to resolution (DESIGN.md §4). */
-export function resolvedAtOf(t: Pick<Ticket, 'resolvedAt' | 'closedAt'>): string | undefined {
-  return t.resolvedAt ?? t.closedAt;
-}

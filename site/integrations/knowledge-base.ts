@@ -18,7 +18,7 @@ export function knowledgeBase(options: { contentDir: string }): AstroIntegration
           throw new Error(`The content in ${options.contentDir} has ${errors.length} problem(s):\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
         }
         logger.info(`${content.articles.length} articles and ${content.topics?.topics.length ?? 0} topics checked in ${options.contentDir}`);
-      }
+      },
     },
   };
 }

@@ -109,7 +109,3 @@ export async function popularArticles(lang: Lang, limit = 6): Promise<ArticleEnt
   return [...listed.filter((e) => e.data.featured), ...listed.filter((e) => !e.data.featured)].slice(0, limit);
 }
 
-/** Whether a review is overdue on `today` (reviewed + reviewEvery days has passed). */
-export function reviewOverdue(entry: ArticleEntry, today = new Date()): boolean {
-  return entry.data.reviewed.getTime() + entry.data.reviewEvery * 86_400_000 < today.getTime();
-}
