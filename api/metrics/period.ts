@@ -1,0 +1,143 @@
+/**
+ * Report periods: an inclusive range of local dates in an IANA time zone, turned into the
+ * UTC instants the stored data is selected by (all times are stored in UTC, DESIGN.md §4),
+ * and the local day/week/month a UTC instant falls in, for series.
+ */
+import { z } from 'zod';
+import { LANGS } from '../../site/schema/article.ts';
+import { ApiError } from '../lib/errors.ts';
+import { zodDetails } from '../lib/validation.ts';
+import { INTERVALS, type Interval, type MetricQuery } from './types.ts';
+
+export const DEFAULT_TZ = 'Asia/Shanghai';
+/** The longest range a report may cover. */
+export const MAX_RANGE_DAYS = 731;
+const DAY_MS = 86_400_000;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+
+const tzSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Shanghai or UTC');
+
+export const periodQuerySchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    tz: tzSchema.optional(),
+    lang: z.enum(LANGS).optional(),
+    topic: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _.:/&-]{0,79}$/u, 'must be a topic id').optional(),
+    interval: z.enum(INTERVALS).optional(),
+  })
+  .passthrough();
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** The local wall-clock fields of a UTC instant in `tz`. */
+function localParts(ms: number, tz: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
+  const p: Record<string, number> = {};
+  for (const part of formatterFor(tz).formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return { y: p.year!, m: p.month!, d: p.day!, h: p.hour!, min: p.minute!, s: p.second! };
+}
+
+/** Minutes `tz` is ahead of UTC at the instant `ms`. */
+export function offsetMinutes(ms: number, tz: string): number {
+  const l = localParts(ms, tz);
+  return Math.round((Date.UTC(l.y, l.m - 1, l.d, l.h, l.min, l.s) - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** The UTC instant of local midnight starting `date` (YYYY-MM-DD) in `tz`. */
+export function localMidnightUtc(date: string, tz: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  // Two passes settle the offset across a DST change near midnight.
+  let t = wall - offsetMinutes(wall, tz) * 60_000;
+  t = wall - offsetMinutes(t, tz) * 60_000;
+  return t;
+}
+
+/** The local date (YYYY-MM-DD) of a UTC instant in `tz`. */
+export function localDate(ms: number, tz: string): string {
+  const l = localParts(ms, tz);
+  return `${l.y}-${String(l.m).padStart(2, '0')}-${String(l.d).padStart(2, '0')}`;
+}
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** The period (local start date) a local date belongs to: itself, its ISO week's Monday, or the 1st of its month. */
+export function periodOfDate(date: string, interval: Interval): string {
+  if (interval === 'day') return date;
+  if (interval === 'month') return `${date.slice(0, 7)}-01`;
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  return addDays(date, -weekday);
+}
+
+/** The period a stored UTC time (ISO string or epoch ms) falls in, read in the query's time zone. */
+export function periodOf(utc: string | number, query: Pick<MetricQuery, 'tz' | 'interval'>): string {
+  const ms = typeof utc === 'number' ? utc : Date.parse(utc);
+  return periodOfDate(localDate(ms, query.tz), query.interval);
+}
+
+/** Every period from `from` to `to`, in order, so series show empty periods as zeros. */
+export function periodsOf(query: Pick<MetricQuery, 'from' | 'to' | 'interval'>): string[] {
+  const periods: string[] = [];
+  for (let date = query.from; date <= query.to; date = addDays(date, 1)) {
+    const p = periodOfDate(date, query.interval);
+    if (periods[periods.length - 1] !== p) periods.push(p);
+  }
+  return periods;
+}
+
+/** Days in an inclusive date range. */
+export const daysIn = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+
+/** The period of the same length right before `query` (for "change against the previous period"). */
+export function previousPeriod(query: MetricQuery): MetricQuery {
+  const days = daysIn(query.from, query.to);
+  const to = addDays(query.from, -1);
+  const from = addDays(to, -(days - 1));
+  return { ...query, from, to, start: new Date(localMidnightUtc(from, query.tz)).toISOString(), end: query.start };
+}
+
+function invalid(field: string, message: string): ApiError {
+  return new ApiError(400, 'invalid_request', `Invalid request: ${field}: ${message}`, [{ field, message }]);
+}
+
+/**
+ * Reads from/to/tz/lang/topic/interval from a query string. Defaults: the last 30 days
+ * ending today in `tz`, tz Asia/Shanghai, interval day. Throws a 400 ApiError naming the field.
+ */
+export function parseMetricQuery(raw: Record<string, string | undefined>, now: Date, defaultDays = 30): MetricQuery {
+  const parsed = periodQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = zodDetails(parsed.error);
+    throw new ApiError(400, 'invalid_request', `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+  }
+  const q = parsed.data;
+  const tz = q.tz ?? DEFAULT_TZ;
+  const today = localDate(now.getTime(), tz);
+  const to = q.to ?? (q.from && q.from > today ? q.from : today);
+  const from = q.from ?? addDays(to, -(defaultDays - 1));
+  if (from > to) throw invalid('from', `must not be after to (${from} > ${to})`);
+  if (daysIn(from, to) > MAX_RANGE_DAYS) throw invalid('to', `the range may cover at most 2 years (${MAX_RANGE_DAYS} days); it covers ${daysIn(from, to)}`);
+  const start = localMidnightUtc(from, tz);
+  const end = localMidnightUtc(addDays(to, 1), tz);
+  // Roll-ups keep quarter hours; every time zone in use today is a whole number of quarter hours from UTC.
+  if (offsetMinutes(start, tz) % 15 !== 0 || offsetMinutes(end, tz) % 15 !== 0) throw invalid('tz', 'must be a whole number of quarter hours from UTC in this period');
+  return { from, to, tz, start: new Date(start).toISOString(), end: new Date(end).toISOString(), lang: q.lang, topic: q.topic, interval: q.interval ?? 'day' };
+}
