@@ -36,13 +36,24 @@ export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
 }
 
 /** The visitor's latest event at or before `before`, to continue its session. */
-export async function lastEventOfVisitor(db: Db, visitor: string, before: string) {
+function lastEventQuery(db: Db, visitor: string, before: string) {
   return db
     .selectFrom('events')
     .select(['session', 'created_at'])
     .where('visitor', '=', visitor)
     .where('created_at', '<=', before)
     .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+export type LastEventLookup = (visitor: string, before: string) => Promise<{ session: string; created_at: string } | undefined>;
+
+/**
+ * The look-up sessions fall back to for a visitor not seen since the server started (every
+ * new visitor): the prepared fast path with the SQLite connection, plain Kysely without.
+ */
+export function lastEventLookup(db: Db, sqlite?: SQLite.Database): LastEventLookup {
+  if (!sqlite) return (visitor, before) => lastEventQuery(db, visitor, before).executeTakeFirst();
+  const { statement, params } = prepareFromKysely(sqlite, ['visitor', 'before'] as const, (s) => lastEventQuery(db, s.visitor, s.before));
+  return async (visitor, before) => statement.get(params({ visitor, before })) as { session: string; created_at: string } | undefined;
 }

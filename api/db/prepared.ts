@@ -10,20 +10,17 @@ import type { Compilable } from 'kysely';
 /**
  * Compiles `build(sentinels)` once and prepares it. `sentinels` maps each named value to
  * a unique placeholder value; the compiled parameter list tells in which order to pass
- * the real values later.
+ * the real values later (a parameter that is no sentinel is a constant of the query).
  */
 export function prepareFromKysely<K extends string>(sqlite: SQLite.Database, keys: readonly K[], build: (sentinels: Record<K, string>) => Compilable) {
   const sentinels = Object.fromEntries(keys.map((k) => [k, `\u0000${k}\u0000`])) as Record<K, string>;
   const compiled = build(sentinels).compile();
-  const order = compiled.parameters.map((p) => {
-    const key = keys.find((k) => sentinels[k] === p);
-    if (!key) throw new Error(`prepared query has a parameter that is not a named value: ${String(p)}`);
-    return key;
-  });
+  // Values the builder wrote itself (a LIMIT, a literal) stay as compiled; the named ones are filled per call.
+  const order = compiled.parameters.map((p) => keys.find((k) => sentinels[k] === p) ?? { constant: p });
   const statement = sqlite.prepare(compiled.sql);
   return {
     statement,
     /** The positional parameters for one row of named values. */
-    params: (values: Record<K, unknown>) => order.map((k) => values[k]),
+    params: (values: Record<K, unknown>) => order.map((k) => (typeof k === 'string' ? values[k] : k.constant)),
   };
 }

@@ -4,8 +4,7 @@
  * visitor) the visitor's last stored event decides.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/index.ts';
-import { lastEventOfVisitor } from '../db/events.ts';
+import type { LastEventLookup } from '../db/events.ts';
 
 export const SESSION_GAP_MS = 30 * 60_000;
 
@@ -13,14 +12,14 @@ export class SessionTracker {
   private recent = new Map<string, { session: string; lastSeen: number }>();
   private lastPrune = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly lastEvent: LastEventLookup) {}
 
   /** The session an event of `visitor` at `at` belongs to. */
   async sessionFor(visitor: string, at: Date): Promise<string> {
     const t = at.getTime();
     let known = this.recent.get(visitor);
     if (!known) {
-      const last = await lastEventOfVisitor(this.db, visitor, at.toISOString());
+      const last = await this.lastEvent(visitor, at.toISOString());
       if (last) known = { session: last.session, lastSeen: Date.parse(last.created_at) };
     }
     const session = known && t - known.lastSeen <= SESSION_GAP_MS ? known.session : randomUUID();

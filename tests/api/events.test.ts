@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock, testApp, visitorRequest } from './helpers.ts';
+import { createApp } from '../../api/app.ts';
+import { catalogFrom } from '../../api/lib/manifest.ts';
+import { manualClock, sampleArticles, testApp, visitorRequest } from './helpers.ts';
 
 const post = (body: unknown, init?: Parameters<typeof visitorRequest>[1]) => {
   const [request, env] = visitorRequest(body, init);
@@ -149,6 +151,25 @@ describe('visitors and privacy (DESIGN.md §2)', () => {
     const sessions = (sqlite.prepare('select session from events order by id').all() as Array<{ session: string }>).map((r) => r.session);
     expect(sessions[0]).toBe(sessions[1]);
     expect(sessions[2]).not.toBe(sessions[1]);
+  });
+
+  it('continues a session across a restart from the last stored event (prepared and portable look-ups agree)', async () => {
+    for (const prepared of [true, false]) {
+      const clock = manualClock('2026-11-27T08:00:00Z');
+      const first = await testApp({ now: clock.now });
+      await first.app.request(...post({ events: [search] }));
+      // A second app over the same database has no memory of the visitor: it must read the events table.
+      const catalog = catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles });
+      const restarted = createApp({ db: first.db, sqlite: prepared ? first.sqlite : undefined, catalog, now: clock.now });
+      clock.advance(20 * 60_000);
+      await restarted.request(...post({ events: [search] }));
+      const again = createApp({ db: first.db, sqlite: prepared ? first.sqlite : undefined, catalog, now: clock.now });
+      clock.advance(31 * 60_000);
+      await again.request(...post({ events: [search] }));
+      const sessions = (first.sqlite.prepare('select session from events order by id').all() as Array<{ session: string }>).map((r) => r.session);
+      expect(sessions[1], `prepared: ${prepared}`).toBe(sessions[0]);
+      expect(sessions[2], `prepared: ${prepared}`).not.toBe(sessions[1]);
+    }
   });
 
   it('ignores X-Forwarded-For from a socket that is not a trusted proxy', async () => {

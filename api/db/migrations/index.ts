@@ -7,10 +7,12 @@ import * as m0001 from './0001_settings.ts';
 import * as m0002 from './0002_analytics.ts';
 import * as m0003 from './0003_tickets.ts';
 import * as m0004 from './0004_webhook_deliveries.ts';
+import * as m0008 from './0008_lean_ingestion_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_settings': m0001,
   '0002_analytics': m0002,
   '0003_tickets': m0003,
   '0004_webhook_deliveries': m0004,
+  '0008_lean_ingestion_indexes': m0008,
 };
