@@ -13,5 +13,11 @@ export const audience: 'public' | 'internal' = process.env.KB_AUDIENCE === 'inte
 /** Where the helpdesk's new-ticket form lives, when the team uses one. */
 export const ticketUrl = process.env.KB_TICKET_URL || '';
 
+/**
+ * The query parameter of the helpdesk's new-ticket form that takes the subject
+ * (KB_TICKET_SUBJECT_PARAM): the contact page forwards the visitor's problem in it.
+ */
+export const ticketSubjectParam = process.env.KB_TICKET_SUBJECT_PARAM || 'subject';
+
 /** The public origin, for sitemap and Open Graph URLs. */
 export const siteUrl = (process.env.KB_SITE_URL || 'http://127.0.0.1:4321').replace(/\/$/, '');

@@ -1,0 +1,181 @@
+/**
+ * POST /api/contact: "Still need help" on the contact page. Stores the request as a
+ * ticket (source and channel `web`, reference WEB-<year>-<n>) and records a
+ * `contact_submitted` event for the deflection metric. The page's script sends JSON and
+ * gets `201 { ok, ref }`; without JavaScript the page is a plain form
+ * (application/x-www-form-urlencoded) and gets a 303 back to the contact page, showing
+ * the reference or explaining what went wrong (Post/Redirect/Get).
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { AppContext } from '../app.ts';
+import { insertWebTicket } from '../db/tickets.ts';
+import { readJson } from '../lib/body.ts';
+import { ApiError, type ErrorDetail } from '../lib/errors.ts';
+import { socketAddress } from '../lib/identify.ts';
+import { errorResponses } from '../lib/openapi.ts';
+import { RateLimiter } from '../lib/rate-limit.ts';
+import { newRouter } from '../lib/router.ts';
+import { plainText } from '../lib/text.ts';
+import { zodDetails } from '../lib/validation.ts';
+import { clientIp, utcDay } from '../lib/visitor.ts';
+import { CONTACT_FORM_FIELDS, contactCreatedSchema, contactRequestSchema, type ContactRequest } from '../schemas/contact.ts';
+import { ticketSchema, type Ticket } from '../schemas/ticket.ts';
+import { HONEYPOT_FIELD } from '../../site/scripts/contact/limits.ts';
+import { contactOutcomeUrl, type ContactFormError } from '../../site/scripts/contact/page-state.ts';
+import { CONTACT_FIELDS, type ContactField } from '../../site/scripts/contact/validate.ts';
+import { LANGS, type Lang } from '../../site/schema/article.ts';
+
+/** A description of 5,000 Chinese characters is 15 KB of UTF-8 and three times that percent-encoded. */
+export const MAX_CONTACT_BODY_BYTES = 64 * 1024;
+
+/** Requests stored per visitor a minute: a person writes one, a script many. */
+export const DEFAULT_CONTACT_LIMIT = 5;
+
+export interface ContactRouteOptions {
+  /** Proxies whose X-Forwarded-For is trusted (KB_TRUSTED_PROXIES), for the rate limit's key. */
+  trustedProxies?: readonly string[];
+  /** Stored requests per visitor a minute (default 5). */
+  limitPerMinute?: number;
+}
+
+type Parsed = { ok: true; request: ContactRequest } | { ok: false; lang: Lang; details: ErrorDetail[] };
+
+/** The body of a form post as text, within the size limit. */
+async function readFormText(c: Context): Promise<string> {
+  const tooLarge = () => new ApiError(413, 'payload_too_large', `The request body is over the ${MAX_CONTACT_BODY_BYTES / 1024} KB limit`);
+  if (Number(c.req.header('content-length') ?? 0) > MAX_CONTACT_BODY_BYTES) throw tooLarge();
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > MAX_CONTACT_BODY_BYTES) throw tooLarge();
+  return text;
+}
+
+/** A form post's fields through the same schema as JSON; other fields (a submit button's name) are ignored. */
+export function parseContactForm(body: string): Parsed {
+  const params = new URLSearchParams(body);
+  const fields = Object.fromEntries(CONTACT_FORM_FIELDS.filter((f) => params.has(f)).map((f) => [f, params.get(f)!]));
+  const parsed = contactRequestSchema.safeParse(fields);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const lang = (LANGS as readonly string[]).includes(fields.lang ?? '') ? (fields.lang as Lang) : 'en';
+  return { ok: false, lang, details: zodDetails(parsed.error) };
+}
+
+/** The canonical ticket of a contact request (validated once more by the ticket schema itself). */
+export function contactTicket(request: ContactRequest, ref: string, at: Date): Ticket {
+  return ticketSchema.parse({
+    id: ref,
+    source: 'web',
+    channel: 'web',
+    status: 'new',
+    priority: 'normal',
+    tier: 1,
+    escalated: false,
+    requester: request.email,
+    createdAt: at.toISOString(),
+    lang: request.lang,
+    subject: plainText(request.subject)!,
+    description: plainText(request.description) ?? undefined,
+  });
+}
+
+export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}) {
+  const { db, identifier, sessions, writers, now } = ctx;
+  const trusted = new Set(options.trustedProxies ?? []);
+  const limiter = new RateLimiter(options.limitPerMinute ?? DEFAULT_CONTACT_LIMIT);
+  const router = newRouter();
+
+  /**
+   * The rate limit's key: a hash of IP and user agent, in memory only. Unlike the visitor
+   * id it needs no salt, so it also covers visitors with DNT / GPC, whose requests are
+   * stored (they asked for help) but not counted.
+   */
+  const limitKey = (c: Context) =>
+    createHash('sha256').update(`${clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted)}\n${c.req.header('user-agent') ?? ''}`).digest('hex');
+
+  /** The `contact_submitted` event, under the same visitor, session and privacy rules as POST /api/events. */
+  async function recordSubmitted(c: Context, at: Date, ref: string, lang: Lang): Promise<void> {
+    try {
+      const who = await identifier.identify(c, at);
+      if (who.drop) {
+        await writers.drops(who.day, { [who.drop]: 1 });
+        return;
+      }
+      const session = await sessions.sessionFor(who.visitor, at);
+      await writers.events([{ type: 'contact_submitted', visitor: who.visitor, session, created_at: at.toISOString(), lang, ticket_ref: ref }]);
+    } catch (error) {
+      // The ticket is stored: failing the request now would make the visitor send it twice.
+      console.error(`contact ${ref}: the contact_submitted event was not recorded:`, (error as Error).message);
+    }
+  }
+
+  /** Stores one valid request; returns its reference, or null for a honeypot hit (answered alike, stored never). */
+  async function submit(c: Context, request: ContactRequest, at: Date): Promise<string | null> {
+    const limit = limiter.consume(limitKey(c), at.getTime());
+    if (!limit.allowed) {
+      throw new ApiError(429, 'rate_limited', `Too many requests; try again in ${limit.retryAfter} s`, [], { 'Retry-After': String(limit.retryAfter) });
+    }
+    if (request[HONEYPOT_FIELD]) {
+      // Filled by a form-filling bot; counted like other bot traffic.
+      await writers.drops(utcDay(at), { bot: 1 });
+      return null;
+    }
+    const ticket = await insertWebTicket(db, (ref) => contactTicket(request, ref, at), at.getUTCFullYear(), at).catch((error: Error) => {
+      console.error('contact request not stored:', error.message);
+      throw new ApiError(503, 'unavailable', 'The request could not be stored. Please try again.', [], { 'Retry-After': '5' });
+    });
+    await recordSubmitted(c, at, ticket.id, request.lang);
+    return ticket.id;
+  }
+
+  router.post('/contact', async (c) => {
+    const at = now();
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') {
+      // JSON from the page's script; readJson answers 415 for any other type, 400 naming each bad field.
+      const request = await readJson(c, contactRequestSchema, { maxBytes: MAX_CONTACT_BODY_BYTES });
+      const ref = await submit(c, request, at);
+      return ref ? c.json({ ok: true as const, ref }, 201) : c.json({ ok: true as const, recorded: false }, 202);
+    }
+
+    // A plain HTML form. Another site's page must not file tickets in this visitor's name
+    // (JSON needs a CORS preflight; a form post does not).
+    if (c.req.header('sec-fetch-site') === 'cross-site') throw new ApiError(403, 'cross_site', 'Contact requests are accepted from the help center itself only');
+    const parsed = parseContactForm(await readFormText(c));
+    if (!parsed.ok) {
+      // The fields the page can point at; a bad `lang` or honeypot has no visible field.
+      const fields = [...new Set(parsed.details.map((d) => d.field ?? ''))].filter((f): f is ContactField => (CONTACT_FIELDS as readonly string[]).includes(f));
+      return c.redirect(contactOutcomeUrl(parsed.lang, { kind: 'error', error: 'invalid', fields }), 303);
+    }
+    const { lang } = parsed.request;
+    try {
+      const ref = await submit(c, parsed.request, at);
+      return c.redirect(contactOutcomeUrl(lang, { kind: 'sent', ref }), 303);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.status === 429) c.header('Retry-After', error.headers['Retry-After']!);
+      const reason: ContactFormError = error.status === 429 ? 'rate_limited' : 'unavailable';
+      return c.redirect(contactOutcomeUrl(lang, { kind: 'error', error: reason, fields: [] }), 303);
+    }
+  });
+
+  router.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/contact',
+    summary: 'Ask the support team for help: stores a ticket (source "web") and records contact_submitted',
+    description:
+      'JSON gets 201 { ok, ref }. A plain HTML form post (application/x-www-form-urlencoded) gets a 303 back to /<lang>/contact/ with ?ref=, or ?error=invalid&fields=… / ?error=rate_limited / ?error=unavailable. ' +
+      'A filled honeypot field is answered alike (202 { ok, recorded: false }, or a 303 with ?sent=1) and stored never. At most 5 stored requests per visitor a minute.',
+    request: {
+      body: { content: { 'application/json': { schema: contactRequestSchema }, 'application/x-www-form-urlencoded': { schema: contactRequestSchema } } },
+    },
+    responses: {
+      201: { description: 'Stored; the reference to quote', content: { 'application/json': { schema: contactCreatedSchema } } },
+      202: { description: 'Accepted but not stored (spam trap)', content: { 'application/json': { schema: z.object({ ok: z.literal(true), recorded: z.literal(false) }) } } },
+      303: { description: 'Form posts: back to the contact page, with the reference or the error' },
+      403: { description: 'A form post from another site (Sec-Fetch-Site: cross-site)' },
+      ...errorResponses(400, 413, 415, 429, 503),
+    },
+  });
+  return router;
+}
