@@ -17,7 +17,11 @@ const DAY_MS = 86_400_000;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar date');
+  // An impossible date (month 13) is an Invalid Date, whose toISOString would throw.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  }, 'must be a real calendar date');
 
 const tzSchema = z.string().refine((tz) => {
   try {
@@ -140,4 +144,53 @@ export function parseMetricQuery(raw: Record<string, string | undefined>, now: D
   // Roll-ups keep quarter hours; every time zone in use today is a whole number of quarter hours from UTC.
   if (offsetMinutes(start, tz) % 15 !== 0 || offsetMinutes(end, tz) % 15 !== 0) throw invalid('tz', 'must be a whole number of quarter hours from UTC in this period');
   return { from, to, tz, start: new Date(start).toISOString(), end: new Date(end).toISOString(), lang: q.lang, topic: q.topic, interval: q.interval ?? 'day' };
+}
+
+/**
+ * A report's periods as UTC instants, for grouping stored times in SQL portably: the storage
+ * layer groups by a prefix of the ISO time (`substr(created_at, 1, prefixLength)`: the UTC
+ * hour, ten minutes or minute), the shortest prefix whose buckets never straddle a period
+ * boundary in this time zone (whole hours for Asia/Shanghai; ten minutes for India; minutes
+ * for Nepal), and each bucket is then assigned to its period here.
+ */
+export interface PeriodBuckets {
+  /** Local start dates of the periods, as periodsOf gives them. */
+  periods: string[];
+  /** The UTC instant (ISO) each period starts at; the first is clamped to query.start. */
+  starts: string[];
+  /** UTC end of the last period (query.end). */
+  end: string;
+  prefixLength: 13 | 15 | 16;
+  /** The index of the period a stored ISO time or bucket prefix falls in; -1 outside the report. */
+  indexOf(isoOrPrefix: string): number;
+}
+
+const ISO_TEMPLATE = '0000-00-00T00:00:00.000Z';
+const bucketCache = new Map<string, PeriodBuckets>();
+
+export function periodBuckets(query: Pick<MetricQuery, 'from' | 'to' | 'tz' | 'interval' | 'start' | 'end'>): PeriodBuckets {
+  const key = `${query.tz}|${query.from}|${query.to}|${query.interval}`;
+  const cached = bucketCache.get(key);
+  if (cached) return cached;
+  const periods = periodsOf(query);
+  const starts = periods.map((p, i) => (i === 0 ? query.start : new Date(localMidnightUtc(p, query.tz)).toISOString()));
+  const boundaries = [...starts, query.end];
+  const prefixLength = boundaries.every((b) => b.endsWith(':00:00.000Z')) ? 13 : boundaries.every((b) => b.endsWith('0:00.000Z')) ? 15 : 16;
+  const end = query.end;
+  const indexOf = (isoOrPrefix: string) => {
+    const iso = isoOrPrefix + ISO_TEMPLATE.slice(isoOrPrefix.length);
+    if (iso < starts[0]! || iso >= end) return -1;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= iso) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const buckets: PeriodBuckets = { periods, starts, end, prefixLength, indexOf };
+  if (bucketCache.size >= 64) bucketCache.delete(bucketCache.keys().next().value!);
+  bucketCache.set(key, buckets);
+  return buckets;
 }

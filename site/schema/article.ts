@@ -90,6 +90,12 @@ export const articleFrontmatterSchema = z
     reviewed: isoDateSchema,
     /** Days between reviews; overdue articles are flagged. */
     reviewEvery: z.number().int().min(1).max(3650).default(DEFAULT_REVIEW_DAYS),
+    /**
+     * When the article was first published (optional). The build manifest's `created` is
+     * this date, or `reviewed` when it is absent (the earliest date the file vouches for), so
+     * "known vs new" (an article existed before the ticket, DESIGN.md §4) has a date for every article.
+     */
+    created: isoDateSchema.optional(),
     /** Ids of the tickets the article was written from (synced as created-from links). */
     tickets: z.array(ticketIdSchema).max(100).default([]),
     /** Free tags for search and filtering. */

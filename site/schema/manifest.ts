@@ -22,6 +22,13 @@ export const manifestArticleSchema = z.object({
   owner: z.string(),
   reviewed: z.string(),
   reviewEvery: z.number(),
+  /**
+   * YYYY-MM-DD the article was created: frontmatter `created` ?? `reviewed`. Optional so a
+   * manifest written before it existed still loads; readers fall back to `reviewed`.
+   */
+  created: z.string().optional(),
+  /** The source file under the articles folder (`en/reset-password.md`), for "edit" links; older manifests lack it. */
+  file: z.string().optional(),
   tickets: z.array(z.string()),
   tags: z.array(z.string()),
 });

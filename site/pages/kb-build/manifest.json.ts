@@ -26,6 +26,8 @@ export const GET: APIRoute = async () => {
     owner: entry.data.owner,
     reviewed: entry.data.reviewed.toISOString().slice(0, 10),
     reviewEvery: entry.data.reviewEvery,
+    created: (entry.data.created ?? entry.data.reviewed).toISOString().slice(0, 10),
+    file: `${entry.id}${/\.mdx?$/.exec(entry.filePath ?? '')?.[0] ?? '.mdx'}`,
     tickets: entry.data.tickets,
     tags: entry.data.tags,
   }));

@@ -1,0 +1,82 @@
+/**
+ * Self-service metrics (DESIGN.md §4): the self-service score (Zendesk's definition) and
+ * contact-form deflection, from the session roll-ups (api/db/rollups.ts).
+ * A session belongs to the period of its first event and has the lang of that event.
+ */
+import { contactsByDate, requesterCount, sessionsByDate } from '../db/metrics-events.ts';
+import { localMidnightUtc, periodsOf } from './period.ts';
+import { ratio, sumIntoPeriods, totalsOf } from './series.ts';
+import type { MetricDefinition, MetricQuery } from './types.ts';
+
+const DAY_MS = 86_400_000;
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Each series period's UTC instants, clipped to the query's dates (a week may start before `from`). */
+function periodRanges(query: MetricQuery): Array<{ period: string; start: string; end: string }> {
+  const periods = periodsOf(query);
+  const afterTo = nextDay(query.to);
+  return periods.map((period, i) => {
+    const first = period < query.from ? query.from : period;
+    const next = periods[i + 1] ?? afterTo;
+    return { period, start: new Date(localMidnightUtc(first, query.tz)).toISOString(), end: new Date(localMidnightUtc(next, query.tz)).toISOString() };
+  });
+}
+
+const selfServiceScore: MetricDefinition = {
+  id: 'self-service-score',
+  group: 'self-service',
+  title: { 'zh-CN': '自助服务得分', en: 'Self-service score' },
+  definition:
+    "Help-center sessions per person who opened a ticket (Zendesk's self-service score), shown as \"N : 1\". A ticket without a requester counts as its own requester. The topic filter applies to tickets only: sessions have no topic.",
+  formula: 'sessions ÷ distinct requesters of tickets created in the period',
+  unit: 'sessions-per-requester',
+  window: 'sessions whose first event is in the period; tickets created in the period',
+  filters: ['lang', 'topic'],
+  async compute(env, query) {
+    const periods = sumIntoPeriods(query, await sessionsByDate(env.db, query, query.lang), 1);
+    const [sessions] = totalsOf(periods, 1) as [number];
+    const filters = { lang: query.lang, topic: query.topic };
+    const requesters = await requesterCount(env.db, query.start, query.end, filters);
+    const series = [];
+    for (const [i, range] of periodRanges(query).entries()) {
+      // Distinct requesters are counted per period (they do not add up across periods).
+      const periodRequesters = await requesterCount(env.db, range.start, range.end, filters);
+      const periodSessions = periods.get(range.period)?.[0] ?? 0;
+      series.push({ period: range.period, sessions: periodSessions, requesters: periodRequesters, value: ratio(periodSessions, periodRequesters) });
+      if (i % 50 === 49) await yieldToEventLoop(); // a long daily series is many small queries
+    }
+    return { value: ratio(sessions, requesters), parts: { sessions, requesters }, series };
+  },
+};
+
+const deflection: MetricDefinition = {
+  id: 'deflection',
+  group: 'self-service',
+  title: { 'zh-CN': '联系表单分流率', en: 'Contact-form deflection' },
+  definition:
+    'Among sessions that opened the contact form (≥ 1 contact_view): explicit = said a suggestion solved it (contact_solved) and did not submit; implicit = saw ≥ 1 suggestion and neither solved nor submitted (abandoned: may have given up, so shown apart from explicit); submitted = sent the form. A contact session with no suggestion that neither solved nor submitted counts in the denominator only. The lang is the session\'s (its first event).',
+  formula: '(explicit + implicit) ÷ contact sessions; explicit rate = explicit ÷ contact sessions',
+  unit: 'ratio',
+  window: 'sessions whose first contact_view is in the period',
+  filters: ['lang'],
+  async compute(env, query) {
+    const periods = sumIntoPeriods(query, await contactsByDate(env.db, query, query.lang), 4);
+    const [contactSessions, explicit, implicit, submitted] = totalsOf(periods, 4) as [number, number, number, number];
+    return {
+      value: ratio(explicit + implicit, contactSessions),
+      parts: {
+        contactSessions,
+        explicit,
+        implicit,
+        submitted,
+        explicitRate: ratio(explicit, contactSessions),
+        implicitRate: ratio(implicit, contactSessions),
+        submittedRate: ratio(submitted, contactSessions),
+      },
+      series: [...periods].map(([period, [c, e, i, s]]) => ({ period, contactSessions: c!, explicit: e!, implicit: i!, submitted: s!, value: ratio(e! + i!, c!), explicitRate: ratio(e!, c!) })),
+    };
+  },
+};
+
+export const metrics: MetricDefinition[] = [selfServiceScore, deflection];

@@ -1,0 +1,58 @@
+/**
+ * GET /api/metrics/summary: the dashboard's twelve headline numbers, each taken from the
+ * registry's metric of that id (so a number means the same as on its own page), for the
+ * period and for the previous period of the same length. A metric not in the registry
+ * (yet) gives null.
+ */
+import { metricById } from './index.ts';
+import { previousPeriod } from './period.ts';
+import type { MetricEnv, MetricNumber, MetricQuery, MetricResult } from './types.ts';
+
+/** Each headline number: the metric it comes from and which figure of its result. */
+export const HEADLINES = {
+  selfServiceScore: { metric: 'self-service-score', figure: 'value' },
+  deflectionRate: { metric: 'deflection', figure: 'value' },
+  explicitDeflectionRate: { metric: 'deflection', figure: 'explicitRate' },
+  helpfulRate: { metric: 'helpful-rate', figure: 'value' },
+  noResultRate: { metric: 'search-no-result-rate', figure: 'value' },
+  searchClickThrough: { metric: 'search-click-through', figure: 'value' },
+  linkRate: { metric: 'link-rate', figure: 'value' },
+  resolutionRate: { metric: 'resolution-rate', figure: 'value' },
+  medianResolutionHours: { metric: 'resolution-time', figure: 'value' },
+  slaAttainment: { metric: 'sla-attainment', figure: 'value' },
+  escalationRate: { metric: 'escalation-rate', figure: 'value' },
+  csatMean: { metric: 'csat', figure: 'value' },
+} as const;
+
+export type HeadlineNumbers = Record<keyof typeof HEADLINES, MetricNumber>;
+
+/** The twelve numbers for one period; each metric is computed once even when it feeds two. */
+export async function headlineNumbers(env: MetricEnv, query: MetricQuery): Promise<HeadlineNumbers> {
+  // Monthly series: the summary reads only totals, and fewer periods are less work.
+  const q: MetricQuery = { ...query, interval: 'month' };
+  const results = new Map<string, MetricResult | null>();
+  const numbers = {} as HeadlineNumbers;
+  for (const [name, { metric, figure }] of Object.entries(HEADLINES) as Array<[keyof typeof HEADLINES, (typeof HEADLINES)[keyof typeof HEADLINES]]>) {
+    if (!results.has(metric)) {
+      const definition = metricById(metric);
+      results.set(metric, definition ? await definition.compute(env, q) : null);
+    }
+    const result = results.get(metric);
+    numbers[name] = !result ? null : figure === 'value' ? result.value : (result.parts?.[figure] ?? null);
+  }
+  return numbers;
+}
+
+export interface MetricSummary extends HeadlineNumbers {
+  from: string;
+  to: string;
+  tz: string;
+  previous: HeadlineNumbers & { from: string; to: string };
+}
+
+export async function metricSummary(env: MetricEnv, query: MetricQuery): Promise<MetricSummary> {
+  const previous = previousPeriod(query);
+  const current = await headlineNumbers(env, query);
+  const before = await headlineNumbers(env, previous);
+  return { from: query.from, to: query.to, tz: query.tz, ...current, previous: { from: previous.from, to: previous.to, ...before } };
+}

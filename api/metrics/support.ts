@@ -1,0 +1,234 @@
+/**
+ * Support KPIs (DESIGN.md §4, the support team's own policy): resolution rate, time to first
+ * response and to resolution (median and p90), SLA attainment, escalation, reopen and CSAT;
+ * each overall and in rows per priority and per topic. A period selects tickets by createdAt;
+ * the lang filter keeps tickets of that language, the topic filter tickets of that topic.
+ */
+import { yieldToEventLoop } from '../db/metrics-slices.ts';
+import { eachTicketDurations, slaOutcomesByGroup, ticketOutcomesByGroup, type DurationColumn, type TicketFilter } from '../db/metrics-tickets.ts';
+import { mean, median, percentile, ratio } from './stats.ts';
+import { PRIORITIES, type MetricDefinition, type MetricQuery, type MetricResult, type MetricRow, type MetricSettings } from './types.ts';
+
+export type Dimension = 'priority' | 'topic';
+/** The row key of tickets without a topic (topic ids are kebab-case, so it cannot clash). */
+export const NO_TOPIC = '(none)';
+
+export const ticketFilterOf = (query: MetricQuery): TicketFilter => ({ start: query.start, end: query.end, lang: query.lang, topic: query.topic });
+
+/**
+ * Folds (priority, topic) groups into an overall figure and one row per priority (all four,
+ * always, in order) and per topic (those with tickets, by id).
+ */
+export function foldByDimension<G extends { priority: string; topic: string | null }, A>(
+  groups: Iterable<G>,
+  init: () => A,
+  add: (acc: A, group: G) => void,
+): { overall: A; rows: Array<{ dimension: Dimension; key: string; acc: A }> } {
+  const overall = init();
+  const priorities = new Map<string, A>(PRIORITIES.map((p) => [p, init()]));
+  const topics = new Map<string, A>();
+  for (const g of groups) {
+    add(overall, g);
+    let p = priorities.get(g.priority);
+    if (!p) priorities.set(g.priority, (p = init()));
+    add(p, g);
+    const topicKey = g.topic ?? NO_TOPIC;
+    let t = topics.get(topicKey);
+    if (!t) topics.set(topicKey, (t = init()));
+    add(t, g);
+  }
+  const rows = [
+    ...[...priorities].map(([key, acc]) => ({ dimension: 'priority' as const, key, acc })),
+    ...[...topics].sort(([a], [b]) => a.localeCompare(b)).map(([key, acc]) => ({ dimension: 'topic' as const, key, acc })),
+  ];
+  return { overall, rows };
+}
+
+const HOUR = 3600;
+
+/** Median and p90 hours of durations (seconds). */
+function durationFigures(seconds: number[]): { tickets: number; median: number | null; p90: number | null } {
+  // A typed array sorts numerically without a comparator, several times faster on 100,000 values.
+  const sorted = Float64Array.from(seconds).sort();
+  const hours = (s: number | null) => (s === null ? null : s / HOUR);
+  return { tickets: sorted.length, median: hours(median(sorted)), p90: hours(percentile(sorted, 0.9)) };
+}
+
+async function durationMetric(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery, column: DurationColumn): Promise<MetricResult> {
+  const byGroup = new Map<string, { priority: string; topic: string | null; seconds: number[] }>();
+  // Gathered per (priority, topic) as each slice arrives, so the work is spread over the event loop's turns.
+  await eachTicketDurations(env.db, ticketFilterOf(query), column, (slice) => {
+    for (const d of slice) {
+      const key = `${d.priority}\u0000${d.topic ?? ''}`;
+      let group = byGroup.get(key);
+      if (!group) byGroup.set(key, (group = { priority: d.priority, topic: d.topic, seconds: [] }));
+      group.seconds.push(Number(d.seconds));
+    }
+  });
+  const { overall, rows } = foldByDimension(byGroup.values(), () => [] as number[], (acc, g) => {
+    for (const s of g.seconds) acc.push(s);
+  });
+  const all = durationFigures(overall);
+  const rowFigures: MetricRow[] = [];
+  for (const { dimension, key, acc } of rows) {
+    // Sorting ~100,000 durations is a few milliseconds; the per-group sorts take turns with ingestion.
+    await yieldToEventLoop();
+    rowFigures.push({ dimension, key, ...durationFigures(acc) });
+  }
+  return { value: all.median, parts: all, rows: rowFigures };
+}
+
+async function outcomes(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery) {
+  return ticketOutcomesByGroup(env.db, ticketFilterOf(query));
+}
+
+const resolutionRate: MetricDefinition = {
+  id: 'resolution-rate',
+  group: 'support',
+  title: { 'zh-CN': '解决率', en: 'Resolution rate' },
+  definition: 'Share of the tickets created in the period that are resolved (have resolvedAt, or closedAt lacking it).',
+  formula: 'resolved tickets ÷ tickets',
+  unit: 'ratio',
+  window: 'Tickets created in the period; resolved at any time up to now.',
+  filters: ['lang', 'topic'],
+  async compute(env, query) {
+    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ tickets: 0, resolved: 0 }), (a, g) => {
+      a.tickets += g.tickets;
+      a.resolved += g.resolved;
+    });
+    return {
+      value: ratio(overall.resolved, overall.tickets),
+      parts: overall,
+      rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...acc, value: ratio(acc.resolved, acc.tickets) })),
+    };
+  },
+};
+
+const firstResponseTime: MetricDefinition = {
+  id: 'first-response-time',
+  group: 'support',
+  title: { 'zh-CN': '首次响应时间', en: 'Time to first response' },
+  definition: 'Hours from a ticket\'s creation to its first response: the median (p50) and the 90th percentile, over tickets with a recorded first response. Percentiles interpolate between ranks (the median of an even count is the mean of the two middle values).',
+  formula: 'median(firstResponseAt − createdAt) in hours; p90 likewise',
+  unit: 'hours',
+  window: 'Tickets created in the period that have a first response.',
+  filters: ['lang', 'topic'],
+  compute: (env, query) => durationMetric(env, query, 'first_response_seconds'),
+};
+
+const resolutionTime: MetricDefinition = {
+  id: 'resolution-time',
+  group: 'support',
+  title: { 'zh-CN': '解决时间', en: 'Time to resolution' },
+  definition: 'Hours from a ticket\'s creation to its resolution (resolvedAt, or closedAt when it is missing): median and 90th percentile over resolved tickets.',
+  formula: 'median((resolvedAt ?? closedAt) − createdAt) in hours; p90 likewise',
+  unit: 'hours',
+  window: 'Tickets created in the period that are resolved.',
+  filters: ['lang', 'topic'],
+  compute: (env, query) => durationMetric(env, query, 'resolution_seconds'),
+};
+
+/** SLA targets as the storage layer takes them (seconds). */
+function slaRules(settings: MetricSettings) {
+  return PRIORITIES.map((priority) => ({
+    priority,
+    firstResponseSeconds: settings.slaTargets[priority].firstResponseHours * HOUR,
+    resolutionSeconds: settings.slaTargets[priority].resolutionHours * HOUR,
+  }));
+}
+
+const slaAttainment: MetricDefinition = {
+  id: 'sla-attainment',
+  group: 'support',
+  title: { 'zh-CN': 'SLA 达成率', en: 'SLA attainment' },
+  definition:
+    'Share of tickets meeting their SLA among those whose outcome is known. The helpdesk\'s own slaMet decides where it recorded one; otherwise the configured targets of the ticket\'s priority (KB_SLA_TARGETS): met when resolved within the resolution target and, when a first response is recorded, answered within the first-response target. An unresolved ticket counts as missed once it is older than its resolution target (or than its first-response target without a response, or was answered late); until then its outcome is not known and it is left out.',
+  formula: 'tickets meeting SLA ÷ (met + missed)',
+  unit: 'ratio',
+  window: 'Tickets created in the period; unresolved ones judged against the targets as of now.',
+  filters: ['lang', 'topic'],
+  async compute(env, query) {
+    const groups = await slaOutcomesByGroup(env.db, ticketFilterOf(query), slaRules(env.settings), env.now());
+    const { overall, rows } = foldByDimension(groups, () => ({ met: 0, missed: 0 }), (a, g) => {
+      a.met += g.met;
+      a.missed += g.missed;
+    });
+    const target = (dimension: Dimension, key: string) => (dimension === 'priority' ? env.settings.slaTargets[key as keyof MetricSettings['slaTargets']] : undefined);
+    return {
+      value: ratio(overall.met, overall.met + overall.missed),
+      parts: { tickets: overall.met + overall.missed, met: overall.met, missed: overall.missed },
+      rows: rows.map(({ dimension, key, acc }): MetricRow => ({
+        dimension, key, tickets: acc.met + acc.missed, met: acc.met, value: ratio(acc.met, acc.met + acc.missed),
+        targetFirstResponseHours: target(dimension, key)?.firstResponseHours ?? null,
+        targetResolutionHours: target(dimension, key)?.resolutionHours ?? null,
+      })),
+    };
+  },
+};
+
+const escalationRate: MetricDefinition = {
+  id: 'escalation-rate',
+  group: 'support',
+  title: { 'zh-CN': '升级率', en: 'Escalation rate' },
+  definition: 'Share of tickets escalated from tier 1 to tier 2.',
+  formula: 'escalated tickets ÷ tickets',
+  unit: 'ratio',
+  window: 'Tickets created in the period.',
+  filters: ['lang', 'topic'],
+  async compute(env, query) {
+    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ tickets: 0, escalated: 0 }), (a, g) => {
+      a.tickets += g.tickets;
+      a.escalated += g.escalated;
+    });
+    return {
+      value: ratio(overall.escalated, overall.tickets),
+      parts: overall,
+      rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...acc, value: ratio(acc.escalated, acc.tickets) })),
+    };
+  },
+};
+
+const reopenRate: MetricDefinition = {
+  id: 'reopen-rate',
+  group: 'support',
+  title: { 'zh-CN': '重开率', en: 'Reopen rate' },
+  definition: 'Share of resolved tickets that were reopened at least once (the helpdesk\'s reopen count). Only resolved tickets count, above and below the line, so the rate stays within 0–1.',
+  formula: 'resolved tickets reopened ≥ 1 time ÷ resolved tickets',
+  unit: 'ratio',
+  window: 'Tickets created in the period that are resolved.',
+  filters: ['lang', 'topic'],
+  async compute(env, query) {
+    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ resolved: 0, reopened: 0 }), (a, g) => {
+      a.resolved += g.resolved;
+      a.reopened += g.reopened;
+    });
+    return {
+      value: ratio(overall.reopened, overall.resolved),
+      parts: overall,
+      rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...acc, value: ratio(acc.reopened, acc.resolved) })),
+    };
+  },
+};
+
+const csat: MetricDefinition = {
+  id: 'csat',
+  group: 'support',
+  title: { 'zh-CN': '客户满意度（CSAT）', en: 'Customer satisfaction (CSAT)' },
+  definition: 'Mean customer rating (1–5) of the tickets that have one, and the share of ratings that are 4 or 5 (satisfied).',
+  formula: 'sum of ratings ÷ rated tickets; satisfied share = ratings of 4–5 ÷ rated tickets',
+  unit: 'rating',
+  window: 'Tickets created in the period that have a rating.',
+  filters: ['lang', 'topic'],
+  async compute(env, query) {
+    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ responses: 0, sum: 0, satisfied: 0 }), (a, g) => {
+      a.responses += g.csatResponses;
+      a.sum += g.csatSum;
+      a.satisfied += g.csatSatisfied;
+    });
+    const figures = (a: typeof overall) => ({ responses: a.responses, mean: mean(a.sum, a.responses), satisfiedShare: ratio(a.satisfied, a.responses) });
+    const all = figures(overall);
+    return { value: all.mean, parts: all, rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...figures(acc) })) };
+  },
+};
+
+export const metrics: MetricDefinition[] = [resolutionRate, firstResponseTime, resolutionTime, slaAttainment, escalationRate, reopenRate, csat];

@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:metrics`: seeds a temporary database (1,000,000 events, 100,000 votes and
+ * 100,000 tickets by default, with the demo seed), times a roll-up catch-up from scratch,
+ * then loads every metric endpoint through the real HTTP server on loopback (a child
+ * process) with 20 connections, for the default 30-day range and a 90-day range: p50/p99
+ * latency, requests per second and the server's largest event-loop delay. Last, vote
+ * ingestion alone and while metrics are being read. There is no result cache: every
+ * request computes. Run with --help for the options.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { migrate, openDatabase } from '../api/db/index.ts';
+import { catchUpRollups } from '../api/db/rollups.ts';
+import { catalogFrom } from '../api/lib/manifest.ts';
+import { METRICS } from '../api/metrics/index.ts';
+import { syntheticManifest } from './lib/bench-api/catalog.ts';
+import { getLoad, voteLoad, type RunFigures } from './lib/bench-metrics/load.ts';
+import type { MetricsChildMessage, MetricsParentMessage } from './lib/bench-metrics/server-child.ts';
+import { seedDatabase } from './lib/seed/index.ts';
+
+const USAGE = `Usage: npm run bench:metrics -- [options]
+  --events N       events to seed (default 1000000)
+  --votes N        votes to seed (default 100000)
+  --tickets N      tickets to seed (default 100000)
+  --days N         days of history (default 180)
+  --seconds N      seconds per endpoint and range (default 5)
+  --connections N  concurrent connections (default 20)
+  --only IDS       comma-separated metric ids (and "summary") to load; default all
+  --json           print the figures as JSON too
+  -h, --help       this text`;
+
+const ARTICLES = 400;
+const TOKEN = 'bench-metrics-admin-token-0123456789';
+const P99_TARGET_MS = 200;
+const started = Date.now();
+const log = (line: string) => process.stderr.write(`[bench:metrics ${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '1000000' }, votes: { type: 'string', default: '100000' }, tickets: { type: 'string', default: '100000' },
+      days: { type: 'string', default: '180' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '20' },
+      only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const int = (name: keyof typeof values) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got "${values[name]}"`);
+    return n;
+  };
+  return {
+    help: values.help ?? false, json: values.json ?? false, only: values.only?.split(',').map((s) => s.trim()),
+    events: int('events'), votes: int('votes'), tickets: int('tickets'), days: int('days'), seconds: int('seconds'), connections: int('connections'),
+  };
+}
+
+/** The server child, with request/response helpers over IPC. */
+async function startChild(dbFile: string, now: Date) {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./lib/bench-metrics/server-child.ts', import.meta.url)), [dbFile, String(ARTICLES), TOKEN, now.toISOString()], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T extends MetricsChildMessage['type']>(type: T) =>
+    new Promise<Extract<MetricsChildMessage, { type: T }>>((resolve, reject) => {
+      const onMessage = (m: MetricsChildMessage) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        resolve(m as Extract<MetricsChildMessage, { type: T }>);
+      };
+      child.on('message', onMessage);
+      child.once('exit', (code) => reject(new Error(`the bench server exited (code ${code})`)));
+    });
+  const send = (m: MetricsParentMessage) => child.send(m);
+  const { port } = await next('listening');
+  return {
+    port,
+    resetDelay: () => send({ type: 'delay-reset' }),
+    delay: async () => {
+      send({ type: 'delay' });
+      return next('delay');
+    },
+    votes: async () => {
+      send({ type: 'counts' });
+      return (await next('counts')).votes;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        send({ type: 'stop' });
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+/**
+ * Waits until the server has answered what autocannon left in flight when a run ended (a
+ * slow endpoint leaves a queue), so the next run does not inherit that backlog.
+ */
+async function drain(port: number): Promise<void> {
+  await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.arrayBuffer());
+}
+
+interface EndpointRow extends RunFigures {
+  endpoint: string;
+  range: string;
+  loopMaxMs: number;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function main(): Promise<number> {
+  const o = options();
+  if (o.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const workDir = mkdtempSync(join(tmpdir(), 'kb-bench-metrics-'));
+  const dbFile = join(workDir, 'bench.sqlite');
+  try {
+    const { db, sqlite } = openDatabase(dbFile);
+    await migrate(db);
+    const catalog = catalogFrom(syntheticManifest(ARTICLES));
+    const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 4 * 3_600_000); // 12:00 in Shanghai today
+    log(`seeding ${o.events.toLocaleString('en')} events, ${o.votes.toLocaleString('en')} votes, ${o.tickets.toLocaleString('en')} tickets over ${o.days} days…`);
+    let t = performance.now();
+    const seeded = await seedDatabase(db, { sqlite, days: o.days, seed: 42, now, catalog, scale: { events: o.events, votes: o.votes, tickets: o.tickets }, onProgress: (d, total) => d % 30 === 0 && log(`  day ${d}/${total}`) });
+    const seedSeconds = (performance.now() - t) / 1000;
+    log(`seeded in ${fmt(seedSeconds)} s (including the seed's own roll-up catch-up): ${JSON.stringify(seeded)}`);
+
+    // Time a catch-up from scratch: empty the roll-ups and their watermark, fold every event in again.
+    for (const table of ['metric_session_buckets', 'metric_contact_buckets', 'metric_search_buckets', 'metric_query_quarters', 'metric_query_days', 'metric_view_quarters', 'metric_view_days'] as const) await db.deleteFrom(table).execute();
+    await db.deleteFrom('settings').where('key', '=', 'rollups.event_watermark').execute();
+    t = performance.now();
+    await catchUpRollups(db);
+    const catchUpSeconds = (performance.now() - t) / 1000;
+    const eventCount = (sqlite.prepare('select count(*) from events').pluck().get() as number);
+    log(`roll-up catch-up of ${eventCount.toLocaleString('en')} events from scratch: ${fmt(catchUpSeconds)} s (${Math.round(eventCount / catchUpSeconds).toLocaleString('en')} events/s)`);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await db.destroy();
+
+    const server = await startChild(dbFile, now);
+    const endpoints = [...METRICS.map((m) => m.id), 'summary'].filter((id) => !o.only || o.only.includes(id));
+    const ranges: Array<[string, string]> = [['30 days (default)', ''], ['90 days', `?from=${new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}`]];
+    const rows: EndpointRow[] = [];
+    for (const id of endpoints) {
+      for (const [range, qs] of ranges) {
+        server.resetDelay();
+        const figures = await getLoad(server.port, `/api/metrics/${id}${qs}`, TOKEN, o.connections, o.seconds);
+        const { maxMs } = await server.delay();
+        await drain(server.port);
+        rows.push({ endpoint: id, range, loopMaxMs: maxMs, ...figures });
+        log(`${id.padEnd(30)} ${range.padEnd(18)} p50 ${fmt(figures.p50).padStart(6)} ms  p99 ${fmt(figures.p99).padStart(6)} ms  ${fmt(figures.requestsPerSecond, 0).padStart(5)} req/s  loop max ${fmt(maxMs).padStart(6)} ms${figures.non2xx ? `  non-2xx ${figures.non2xx}` : ''}`);
+      }
+    }
+
+    // Vote ingestion alone, then while every metric endpoint is read in turn by the same number of connections.
+    const articleIds = catalog.listed.map((a) => a.id);
+    server.resetDelay();
+    await drain(server.port);
+    const alone = await voteLoad(server.port, articleIds, o.connections, o.seconds, 0);
+    const aloneLoop = await server.delay();
+    server.resetDelay();
+    const metricPaths = endpoints.map((id) => `/api/metrics/${id}`);
+    const [withMetrics, ...metricRuns] = await Promise.all([
+      voteLoad(server.port, articleIds, o.connections, o.seconds, 10_000_000),
+      ...metricPaths.map((path) => getLoad(server.port, path, TOKEN, Math.max(1, Math.floor(o.connections / metricPaths.length)), o.seconds)),
+    ]);
+    const mixedLoop = await server.delay();
+    const metricRequests = metricRuns.reduce((sum, r) => sum + r.requests, 0);
+    log(`votes alone: ${fmt(alone.requestsPerSecond, 0)} req/s, p99 ${fmt(alone.p99)} ms, loop max ${fmt(aloneLoop.maxMs)} ms`);
+    log(`votes while metrics are read (${metricRequests} metric requests): ${fmt(withMetrics!.requestsPerSecond, 0)} req/s, p99 ${fmt(withMetrics!.p99)} ms, loop max ${fmt(mixedLoop.maxMs)} ms`);
+    await server.stop();
+
+    console.log(`\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; no result cache`);
+    console.log(`seed ${fmt(seedSeconds)} s; roll-up catch-up from scratch ${fmt(catchUpSeconds)} s\n`);
+    console.log('| endpoint | range | p50 ms | p99 ms | req/s | event-loop max ms |');
+    console.log('|---|---|---:|---:|---:|---:|');
+    for (const r of rows) console.log(`| ${r.endpoint} | ${r.range} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.requestsPerSecond, 0)} | ${fmt(r.loopMaxMs)} |`);
+    console.log(`\nvote ingestion: alone ${fmt(alone.requestsPerSecond, 0)} req/s (p99 ${fmt(alone.p99)} ms); with metrics being read ${fmt(withMetrics!.requestsPerSecond, 0)} req/s (p99 ${fmt(withMetrics!.p99)} ms, event-loop max ${fmt(mixedLoop.maxMs)} ms)`);
+    const over = rows.filter((r) => r.p99 >= P99_TARGET_MS);
+    const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
+    console.log(over.length ? `p99 at or over ${P99_TARGET_MS} ms: ${over.map((r) => `${r.endpoint} (${r.range})`).join(', ')}` : `every endpoint: p99 under ${P99_TARGET_MS} ms`);
+    if (failed.length) console.log(`errors or non-2xx answers: ${failed.map((r) => `${r.endpoint} (${r.range})`).join(', ')}`);
+    if (o.json) console.log(JSON.stringify({ seedSeconds, catchUpSeconds, events: eventCount, rows, votes: { alone, withMetrics, loopMaxMs: mixedLoop.maxMs } }, null, 2));
+    return failed.length ? 1 : 0;
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(`bench:metrics: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

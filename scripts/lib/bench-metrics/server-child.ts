@@ -1,0 +1,51 @@
+/**
+ * The server side of `npm run bench:metrics`, in a child process so the load generator does
+ * not share its event loop: the real app over the seeded database, plus an event-loop delay
+ * histogram (perf_hooks.monitorEventLoopDelay) the parent resets and reads over IPC.
+ * An entry point only: importing it would start a server.
+ */
+import { serve } from '@hono/node-server';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createApp } from '../../../api/app.ts';
+import { openDatabase } from '../../../api/db/index.ts';
+import { catalogFrom } from '../../../api/lib/manifest.ts';
+import { syntheticManifest } from '../bench-api/catalog.ts';
+
+export type MetricsChildMessage = { type: 'listening'; port: number } | { type: 'delay'; maxMs: number; p99Ms: number; meanMs: number } | { type: 'counts'; votes: number };
+export type MetricsParentMessage = { type: 'delay-reset' } | { type: 'delay' } | { type: 'counts' } | { type: 'stop' };
+
+const send = (message: MetricsChildMessage) => process.send?.(message);
+
+function start(dbFile: string, articles: number, token: string, now: string) {
+  const { db, sqlite } = openDatabase(dbFile);
+  const catalog = catalogFrom(syntheticManifest(articles));
+  // The seeded history ends at `now`; the server's clock stands there so default ranges see it.
+  const clock = Date.parse(now) - Date.now();
+  const app = createApp({
+    db, sqlite, catalog, adminToken: token, trustedProxies: ['127.0.0.1'], site: 'bench',
+    now: () => new Date(Date.now() + clock),
+    // Votes come from a handful of bench addresses; the limits are not what is measured here.
+    rateLimits: { votes: 1_000_000, events: 1_000_000 },
+  });
+  const votes = sqlite.prepare('select count(*) from votes').pluck();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'listening', port: info.port }));
+  process.on('message', (message: MetricsParentMessage) => {
+    if (message.type === 'delay-reset') delay.reset();
+    if (message.type === 'delay') send({ type: 'delay', maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, meanMs: delay.mean / 1e6 });
+    if (message.type === 'counts') send({ type: 'counts', votes: votes.get() as number });
+    if (message.type === 'stop') {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 2000).unref();
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+const [dbFile, articles, token, now] = process.argv.slice(2);
+if (!dbFile || !articles || !token || !now) {
+  console.error('usage: server-child.ts <db file> <articles> <token> <now> (started by scripts/bench-metrics.ts)');
+  process.exit(2);
+}
+start(dbFile, Number(articles), token, now);

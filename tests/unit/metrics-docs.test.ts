@@ -1,0 +1,26 @@
+/** docs/metrics.md is generated from the metric registry and must match it. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderMetricsDoc } from '../../scripts/lib/docs-metrics/render.ts';
+import { METRICS } from '../../api/metrics/index.ts';
+
+describe('docs/metrics.md', () => {
+  it('is what npm run docs:metrics generates from the registry', () => {
+    const file = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
+    // toBe would print the whole document; the message says how to fix it.
+    expect(file === renderMetricsDoc(), 'docs/metrics.md is out of date with the metric registry: run `npm run docs:metrics`').toBe(true);
+  });
+
+  it('documents every metric with both titles, its formula and endpoint', () => {
+    const doc = renderMetricsDoc();
+    for (const m of METRICS) {
+      expect(doc).toContain(`### ${m.title.en} / ${m.title['zh-CN']}`);
+      expect(doc).toContain(`\`GET /api/metrics/${m.id}\``);
+    }
+  });
+
+  it('escapes a pipe in a formula so the table keeps its columns', () => {
+    const doc = renderMetricsDoc([{ ...METRICS[0]!, formula: 'a | b' }]);
+    expect(doc).toContain('| Formula | a \\| b |');
+  });
+});
