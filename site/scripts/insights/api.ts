@@ -1,0 +1,140 @@
+/**
+ * The dashboards' calls to the metrics API (/api/metrics, /api/training/plan) with the
+ * staff token as a bearer token. The token lives in sessionStorage (gone when the tab
+ * closes, never in the URL); every failure becomes an InsightsApiError whose `kind` the
+ * page turns into a sign-in prompt, a "not available yet" or an error state.
+ */
+
+/** sessionStorage key of the staff token. */
+export const TOKEN_KEY = 'kb-insights-token';
+
+/** The part of the Storage interface the token needs (sessionStorage in the page). */
+export type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const readToken = (storage: TokenStorage): string | null => storage.getItem(TOKEN_KEY) || null;
+export const saveToken = (storage: TokenStorage, token: string): void => storage.setItem(TOKEN_KEY, token.trim());
+export const clearToken = (storage: TokenStorage): void => storage.removeItem(TOKEN_KEY);
+
+export type ApiFailure =
+  /** 401: no token, a wrong or revoked one. */
+  | 'unauthorized'
+  /** 403: a valid token whose role may not read this. */
+  | 'forbidden'
+  /** The server does not offer this endpoint or metric (404, or 400 unknown_metric). */
+  | 'unavailable'
+  /** 400 for another reason: the message names the field. */
+  | 'invalid'
+  /** No answer, or an answer that is not what the API sends. */
+  | 'network'
+  /** 5xx. */
+  | 'server';
+
+export class InsightsApiError extends Error {
+  constructor(
+    readonly kind: ApiFailure,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'InsightsApiError';
+  }
+}
+
+/** The API's error envelope: { error: { code, message, details } } (api/lib/errors.ts). */
+interface ErrorEnvelope {
+  error?: { code?: string; message?: string; details?: Array<{ field?: string; message?: string }> };
+}
+
+async function failureOf(res: Response): Promise<InsightsApiError> {
+  const body = (await res.json().catch(() => ({}))) as ErrorEnvelope;
+  const code = body.error?.code ?? '';
+  const detail = body.error?.details?.[0];
+  const message = [body.error?.message, detail?.field && detail.message ? `${detail.field}: ${detail.message}` : ''].filter(Boolean).join(' — ') || `HTTP ${res.status}`;
+  if (res.status === 401) return new InsightsApiError('unauthorized', message, 401);
+  if (res.status === 403) return new InsightsApiError('forbidden', message, 403);
+  if (res.status === 404 || res.status === 405 || res.status === 501 || code === 'unknown_metric') return new InsightsApiError('unavailable', message, res.status);
+  if (res.status >= 500) return new InsightsApiError('server', message, res.status);
+  return new InsightsApiError('invalid', message, res.status);
+}
+
+/** A CSV export: the file's bytes and the name the server suggests. */
+export interface CsvFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The file name of a Content-Disposition header, or `fallback` (RFC 6266: quoted or token form). */
+export function filenameFromDisposition(header: string | null, fallback: string): string {
+  const match = header ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header) : null;
+  const name = match?.[1] ? decodeURIComponent(match[1]).replace(/[\\/]/g, '_') : '';
+  return name || fallback;
+}
+
+export interface ApiClientOptions {
+  /** The current token (read on every call, so signing out takes effect at once). */
+  token: () => string | null;
+  fetch?: typeof fetch;
+  /** Origin of the API; '' for the page's own. */
+  baseUrl?: string;
+}
+
+export interface ApiClient {
+  /** GET `path` with `params` as JSON. */
+  json<T>(path: string, params?: URLSearchParams): Promise<T>;
+  /** GET `path` with `params` and `format=csv`, as a file to download. */
+  csv(path: string, params: URLSearchParams, fallbackName: string): Promise<CsvFile>;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const base = options.baseUrl ?? '';
+
+  async function get(path: string, params: URLSearchParams | undefined, accept: string): Promise<Response> {
+    const token = options.token();
+    if (!token) throw new InsightsApiError('unauthorized', 'No token', 401);
+    const query = params && [...params.keys()].length ? `?${params}` : '';
+    let res: Response;
+    try {
+      res = await fetchImpl(`${base}${path}${query}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: accept },
+        // The token is the credential; cookies are neither needed nor sent.
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (error) {
+      throw new InsightsApiError('network', (error as Error).message || 'Network error');
+    }
+    if (!res.ok) throw await failureOf(res);
+    return res;
+  }
+
+  return {
+    async json<T>(path: string, params?: URLSearchParams): Promise<T> {
+      const res = await get(path, params, 'application/json');
+      try {
+        return (await res.json()) as T;
+      } catch {
+        throw new InsightsApiError('network', 'The answer was not JSON', res.status);
+      }
+    },
+    async csv(path: string, params: URLSearchParams, fallbackName: string): Promise<CsvFile> {
+      const query = new URLSearchParams(params);
+      query.set('format', 'csv');
+      const res = await get(path, query, 'text/csv');
+      return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('content-disposition'), fallbackName) };
+    },
+  };
+}
+
+/** What a sign-in attempt found out about a token. */
+export type TokenCheck = 'ok' | ApiFailure;
+
+/** Checks a token against `GET /api/metrics` (any staff role may read it). */
+export async function checkToken(token: string, options: Omit<ApiClientOptions, 'token'> = {}): Promise<TokenCheck> {
+  try {
+    await createApiClient({ ...options, token: () => token }).json('/api/metrics');
+    return 'ok';
+  } catch (error) {
+    return error instanceof InsightsApiError ? error.kind : 'network';
+  }
+}

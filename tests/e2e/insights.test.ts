@@ -1,0 +1,241 @@
+/**
+ * The staff dashboards (/insights/ and /insights/training) in Chromium against the
+ * production build and the real API, on a database filled by the demo seed
+ * (scripts/lib/seed, 30 days, seed 42).
+ *
+ * The suite runs its own server on the shared build: the seed only fills an empty
+ * database, and the other browser tests write events and votes into the shared one
+ * before this file may run. Figures the page shows are checked against what the API
+ * answers for the same query.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } from './browser.ts';
+import { migrate, openDatabase } from '../../api/db/index.ts';
+import { loadCatalog } from '../../api/lib/manifest.ts';
+import { seedDatabase } from '../../scripts/lib/seed/index.ts';
+import { formatPercent, formatScore } from '../../site/scripts/insights/format.ts';
+import { defaultRange, todayIn } from '../../site/scripts/insights/filters.ts';
+
+const distDir = inject('distDir');
+const root = resolve(import.meta.dirname, '../..');
+const ADMIN_TOKEN = 'e2e-insights-admin-token-0123456789';
+// The server drops HeadlessChrome as a bot for analytics; staff use real browsers too.
+const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+
+let work: string;
+let server: ChildProcess | undefined;
+let baseUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+    srv.on('error', rej);
+  });
+}
+
+async function startServer(dbFile: string): Promise<string> {
+  const port = await freePort();
+  let output = '';
+  server = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KB_DB: dbFile, KB_DIST_DIR: distDir, KB_DEMO: 'off', KB_ADMIN_TOKEN: ADMIN_TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (d) => (output += d));
+  server.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return url;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Server did not become healthy:\n${output}`);
+}
+
+/** What the API answers for `path`, with the staff token. */
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+const ready = (p: Page) => p.waitForSelector('body[data-insights-state="ready"]', { timeout: 30_000 });
+const panelStates = (p: Page) => p.$$eval('[data-panel]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-panel'), e.getAttribute('data-state')])));
+const headline = (p: Page, key: string) => p.textContent(`[data-headline="${key}"] .headline-value`);
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'kb-insights-'));
+  const dbFile = join(work, 'kb.sqlite');
+  // Seeded before the server starts, as `npm run seed` would: the server then serves it live.
+  const opened = openDatabase(dbFile);
+  await migrate(opened.db);
+  await seedDatabase(opened.db, { days: 30, seed: 42, now: new Date(), catalog: loadCatalog(distDir), sqlite: opened.sqlite });
+  await opened.db.destroy();
+  baseUrl = await startServer(dbFile);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // One tab for the whole suite: the token lives in that tab's sessionStorage.
+  context = await browser.newContext({ userAgent: DESKTOP_UA, locale: 'en-US', reducedMotion: 'reduce', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('static pages', () => {
+  it('hold no data, ask search engines not to index them and are not in the sitemap', async () => {
+    const html = await (await fetch(`${baseUrl}/insights/`)).text();
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(html).not.toContain('<table');
+    expect(html).not.toContain('data-pagefind-body');
+    const sitemap = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+    expect(sitemap).not.toContain('/insights/');
+  });
+});
+
+describe('overview', () => {
+  it('refuses a wrong token and says so', async () => {
+    await page.goto(`${baseUrl}/insights/`);
+    expect(await page.isVisible('[data-signin-form]')).toBe(true);
+    await page.fill('#insights-token', 'kb_not-a-real-token-at-all');
+    await page.click('[data-signin-form] button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('[data-signin-status]')?.textContent?.includes('not accepted'));
+    expect(await page.getAttribute('body', 'data-insights-state')).toBe('signed-out');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  });
+
+  it('signs in and renders every panel from the seeded data', async () => {
+    await page.fill('#insights-token', ADMIN_TOKEN);
+    await page.click('[data-signin-form] button[type="submit"]');
+    await ready(page);
+    const states = await panelStates(page);
+    expect(Object.values(states).every((s) => s === 'ready'), JSON.stringify(states)).toBe(true);
+    // The token stays in the tab, never in the address.
+    expect(page.url()).not.toContain(ADMIN_TOKEN);
+    expect(await page.evaluate(() => sessionStorage.getItem('kb-insights-token'))).toBe(ADMIN_TOKEN);
+    // The default view is the last 30 days, written into the address.
+    const { from, to } = defaultRange(todayIn(new Date()));
+    expect(new URL(page.url()).searchParams.get('from')).toBe(from);
+    expect(new URL(page.url()).searchParams.get('to')).toBe(to);
+
+    const summary = await api<{ helpfulRate: number | null; selfServiceScore: number | null }>(`/api/metrics/summary?from=${from}&to=${to}&tz=Asia/Shanghai`);
+    expect(summary.selfServiceScore).not.toBeNull();
+    expect(await headline(page, 'helpfulRate')).toContain(formatPercent('en', summary.helpfulRate));
+    expect(await headline(page, 'selfServiceScore')).toContain(formatScore('en', summary.selfServiceScore));
+
+    // Each chart is drawn and has a table with one row per period (30 days).
+    const canvases = await page.$$eval('[data-panel] canvas[data-chart]', (els) => els.filter((c) => !c.closest('[hidden]')).map((c) => (c as HTMLCanvasElement).width));
+    expect(canvases.length).toBeGreaterThanOrEqual(8);
+    expect(canvases.every((w) => w > 0)).toBe(true);
+    expect(await page.$$eval('[data-panel="deflection"] tbody tr', (rows) => rows.length)).toBe(30);
+    expect(await page.$$eval('[data-panel="deflection"] table caption', (els) => els.length)).toBe(1);
+    // Content-health rows link to the article.
+    const overdueLinks = await page.$$eval('[data-panel="overdue-reviews"] tbody th a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(overdueLinks.length).toBeGreaterThan(0);
+    expect(overdueLinks.every((href) => /^\/(zh-CN|en)\//.test(href ?? ''))).toBe(true);
+
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('changes the address and the numbers when a filter changes', async () => {
+    const before = await headline(page, 'selfServiceScore');
+    await page.selectOption('#filter-lang', 'zh-CN');
+    await page.waitForURL(/lang=zh-CN/);
+    await ready(page);
+    const url = new URL(page.url());
+    const summary = await api<{ selfServiceScore: number | null }>(`/api/metrics/summary?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai&lang=zh-CN`);
+    const after = await headline(page, 'selfServiceScore');
+    expect(after).toContain(formatScore('en', summary.selfServiceScore));
+    expect(after).not.toBe(before);
+
+    // The address alone reproduces the view.
+    await page.goto(page.url());
+    await ready(page);
+    expect(await page.inputValue('#filter-lang')).toBe('zh-CN');
+    expect(await headline(page, 'selfServiceScore')).toBe(after);
+
+    // A start after the end is named and not applied: the address keeps the last valid view.
+    const valid = page.url();
+    await page.fill('#filter-from', '2099-01-01');
+    await page.dispatchEvent('[data-filters]', 'change');
+    await page.waitForSelector('[data-filter-problems]:not([hidden])');
+    expect(await page.textContent('[data-filter-problems]')).toContain('“From” must be on or before “To”');
+    expect(page.url()).toBe(valid);
+    await page.goto(valid);
+    await ready(page);
+  });
+
+  it('downloads a chart’s data as CSV with the token', async () => {
+    const url = new URL(page.url());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-panel="deflection"] button[data-csv="deflection"]')]);
+    expect(download.suggestedFilename()).toBe(`deflection_${url.searchParams.get('from')}_${url.searchParams.get('to')}.csv`);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    // A header line and one line per day of the 30-day range.
+    expect(lines[0]).toMatch(/^period,/);
+    expect(lines).toHaveLength(31);
+  });
+
+  it('switches the interface to Chinese without touching the language filter', async () => {
+    await page.click('[data-ui-switch]');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('h1')).toBe('支持数据看板');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('ui')).toBe('zh-CN');
+    expect(url.searchParams.get('lang')).toBe('zh-CN');
+    await page.click('[data-ui-switch]');
+    expect(await page.textContent('h1')).toBe('Support insights');
+  });
+
+  it('fits a 375 px wide phone', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('training', () => {
+  it('renders the heatmap, need ranking, effectiveness and the draft plan from the seeded data', async () => {
+    await page.goto(`${baseUrl}/insights/training`);
+    await ready(page);
+    const states = await panelStates(page);
+    expect(states, JSON.stringify(states)).toEqual({ 'coverage-heatmap': 'ready', 'coverage-by-topic': 'ready', 'training-need': 'ready', 'effect-escalation': 'ready', 'effect-resolution': 'ready', plan: 'ready' });
+    const url = new URL(page.url());
+    const plan = await api<{ topics: Array<{ topic: string }> }>(`/api/training/plan?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai`);
+    expect(await page.$$eval('[data-panel="plan"] tbody tr', (rows) => rows.length)).toBe(plan.topics.length);
+    const need = await api<{ rows: Array<{ reasons: string[] }> }>(`/api/metrics/training-need?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai`);
+    // The first topic's reasons, in words, are in the ranking table.
+    expect(await page.textContent('[data-panel="training-need"] tbody tr:first-child')).toContain(need.rows[0]!.reasons[0]!);
+    expect(await page.$$eval('[data-panel="coverage-heatmap"] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-panel="plan"] button[data-csv="plan"]')]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(csv).toHaveLength(plan.topics.length + 1);
+  });
+
+  it('signs out: the token is gone and the sign-in form is back', async () => {
+    await page.click('[data-signout]');
+    expect(await page.getAttribute('body', 'data-insights-state')).toBe('signed-out');
+    expect(await page.evaluate(() => sessionStorage.getItem('kb-insights-token'))).toBeNull();
+    expect(await page.isVisible('[data-signin-form]')).toBe(true);
+    expect(await page.isHidden('[data-dashboard]')).toBe(true);
+  });
+});

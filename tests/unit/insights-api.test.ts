@@ -1,0 +1,126 @@
+/**
+ * The dashboards' API client against a small stub server: the bearer token goes in the
+ * Authorization header (never the URL), each failure maps to what the page shows, CSV
+ * comes back as a file with the server's name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkToken, clearToken, createApiClient, filenameFromDisposition, InsightsApiError, readToken, saveToken, TOKEN_KEY, type TokenStorage } from '../../site/scripts/insights/api.ts';
+
+const TOKEN = 'kb_stub-token-for-the-dashboards';
+let server: Server;
+let baseUrl: string;
+const seen: IncomingMessage[] = [];
+
+const envelope = (code: string, message: string, field?: string) => JSON.stringify({ error: { code, message, details: field ? [{ field, message: 'must be a date written YYYY-MM-DD' }] : [] } });
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push(req);
+    const url = new URL(req.url ?? '/', 'http://stub');
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+      res.writeHead(401, { 'Content-Type': 'application/json' }).end(envelope('unauthorized', 'The token is not valid or has been revoked'));
+    } else if (url.pathname === '/api/metrics') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ metrics: [{ id: 'helpful-rate' }] }));
+    } else if (url.pathname === '/api/metrics/helpful-rate' && url.searchParams.get('format') === 'csv') {
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="helpful-rate_2026-11-01_2026-11-30.csv"' }).end('period,votes,helpful,value\r\n2026-11-01,6,3,0.5\r\n');
+    } else if (url.pathname === '/api/metrics/helpful-rate') {
+      if (url.searchParams.get('from') === 'bad') res.writeHead(400, { 'Content-Type': 'application/json' }).end(envelope('invalid_query', 'The query is not valid', 'from'));
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ metric: 'helpful-rate', value: 0.5 }));
+    } else if (url.pathname === '/api/metrics/not-yet') {
+      res.writeHead(400, { 'Content-Type': 'application/json' }).end(envelope('unknown_metric', 'There is no metric "not-yet"'));
+    } else if (url.pathname === '/api/metrics/broken') {
+      res.writeHead(500, { 'Content-Type': 'application/json' }).end(envelope('internal', 'Something went wrong'));
+    } else {
+      res.writeHead(404, { 'Content-Type': 'application/json' }).end(envelope('not_found', 'No such endpoint'));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const client = (token: string | null = TOKEN) => createApiClient({ token: () => token, baseUrl });
+
+async function failure(run: Promise<unknown>): Promise<InsightsApiError> {
+  const error = await run.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(InsightsApiError);
+  return error as InsightsApiError;
+}
+
+describe('createApiClient', () => {
+  it('sends the token as a bearer token and never in the URL', async () => {
+    seen.length = 0;
+    const body = await client().json<{ value: number }>('/api/metrics/helpful-rate', new URLSearchParams({ from: '2026-11-01', to: '2026-11-30' }));
+    expect(body.value).toBe(0.5);
+    expect(seen[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(seen[0]?.url).toBe('/api/metrics/helpful-rate?from=2026-11-01&to=2026-11-30');
+    expect(seen[0]?.url).not.toContain(TOKEN);
+  });
+
+  it('fails as unauthorized without a request when there is no token', async () => {
+    seen.length = 0;
+    expect((await failure(client(null).json('/api/metrics'))).kind).toBe('unauthorized');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('maps a 401 to unauthorized', async () => {
+    const error = await failure(client('kb_wrong').json('/api/metrics'));
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+  });
+
+  it('maps an unknown metric (400 unknown_metric) and a missing endpoint (404) to unavailable', async () => {
+    expect((await failure(client().json('/api/metrics/not-yet'))).kind).toBe('unavailable');
+    expect((await failure(client().json('/api/training/plan'))).kind).toBe('unavailable');
+  });
+
+  it('maps another 400 to invalid with the field the API named', async () => {
+    const error = await failure(client().json('/api/metrics/helpful-rate', new URLSearchParams({ from: 'bad' })));
+    expect(error.kind).toBe('invalid');
+    expect(error.message).toBe('The query is not valid — from: must be a date written YYYY-MM-DD');
+  });
+
+  it('maps a 5xx to server and an unreachable host to network', async () => {
+    expect((await failure(client().json('/api/metrics/broken'))).kind).toBe('server');
+    const closed = createApiClient({ token: () => TOKEN, baseUrl: 'http://127.0.0.1:9' });
+    expect((await failure(closed.json('/api/metrics'))).kind).toBe('network');
+  });
+
+  it('downloads CSV with format=csv and the file name the server gives', async () => {
+    seen.length = 0;
+    const file = await client().csv('/api/metrics/helpful-rate', new URLSearchParams({ from: '2026-11-01', to: '2026-11-30' }), 'fallback.csv');
+    expect(seen[0]?.url).toBe('/api/metrics/helpful-rate?from=2026-11-01&to=2026-11-30&format=csv');
+    expect(file.filename).toBe('helpful-rate_2026-11-01_2026-11-30.csv');
+    expect(await file.blob.text()).toBe('period,votes,helpful,value\r\n2026-11-01,6,3,0.5\r\n');
+  });
+});
+
+describe('checkToken', () => {
+  it('accepts a token the metrics list answers to and names why it refuses others', async () => {
+    expect(await checkToken(TOKEN, { baseUrl })).toBe('ok');
+    expect(await checkToken('kb_wrong', { baseUrl })).toBe('unauthorized');
+    expect(await checkToken(TOKEN, { baseUrl: 'http://127.0.0.1:9' })).toBe('network');
+  });
+});
+
+describe('token storage and file names', () => {
+  it('keeps the trimmed token under one key and forgets it on sign-out', () => {
+    const map = new Map<string, string>();
+    const storage: TokenStorage = { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+    expect(readToken(storage)).toBeNull();
+    saveToken(storage, `  ${TOKEN}\n`);
+    expect(map.get(TOKEN_KEY)).toBe(TOKEN);
+    expect(readToken(storage)).toBe(TOKEN);
+    clearToken(storage);
+    expect(readToken(storage)).toBeNull();
+  });
+
+  it('reads quoted, bare and RFC 5987 file names and falls back without one', () => {
+    expect(filenameFromDisposition('attachment; filename="a_b.csv"', 'x.csv')).toBe('a_b.csv');
+    expect(filenameFromDisposition('attachment; filename=plain.csv', 'x.csv')).toBe('plain.csv');
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E8%AE%A1%E5%88%92.csv", 'x.csv')).toBe('计划.csv');
+    expect(filenameFromDisposition('attachment; filename="../../etc/passwd"', 'x.csv')).toBe('.._.._etc_passwd');
+    expect(filenameFromDisposition(null, 'x.csv')).toBe('x.csv');
+  });
+});
