@@ -27,7 +27,13 @@ import { linkRoutes } from './routes/links.ts';
 import { suggestRoutes } from './routes/suggest.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { contactRoutes } from './routes/contact.ts';
 import type { SuggestIndex } from './suggest/search.ts';
+import { metricRoutes } from './routes/metrics.ts';
+import { trainingRoutes } from './routes/training.ts';
+import { metricEnv } from './metrics/env.ts';
+import type { MetricSettings } from './metrics/types.ts';
+import type { TopicTree } from '../site/schema/topics.ts';
 
 export interface AppDeps {
   db: Db;
@@ -50,6 +56,10 @@ export interface AppDeps {
   suggest?: SuggestIndex | undefined;
   /** Per-helpdesk webhook secrets (KB_WEBHOOK_SECRET_<SOURCE>); a source without one has no webhook. */
   webhookSecrets?: Partial<Record<'zendesk' | 'freshdesk' | 'zammad', string>>;
+  /** The topic taxonomy (content/topics.yaml), for topic names in metrics. */
+  topics?: TopicTree | undefined;
+  /** Metric settings (KB_SLA_TARGETS, KB_EDIT_URL, KB_TRAINING_VALIDITY_DAYS); defaults for what is missing. */
+  metricSettings?: Partial<MetricSettings>;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -118,6 +128,9 @@ export function createApp(deps: AppDeps) {
   api.route('/', suggestRoutes(ctx, deps.suggest));
   api.route('/', ticketRoutes(ctx));
   api.route('/', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
+  api.route('/', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
+  api.route('/', metricRoutes(ctx, metricEnv({ ...deps, now: ctx.now })));
+  api.route('/', trainingRoutes(ctx, metricEnv({ ...deps, now: ctx.now })));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Staff token (npm run token -- create)' });
   app.doc31('/api/openapi.json', {

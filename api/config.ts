@@ -4,6 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseSlaTargets } from './metrics/env.ts';
+import type { MetricSettings } from './metrics/types.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
@@ -20,6 +22,19 @@ const envSchema = z.object({
   KB_WEBHOOK_SECRET_ZENDESK: z.string().min(16, 'must be at least 16 characters').optional(),
   KB_WEBHOOK_SECRET_FRESHDESK: z.string().min(16, 'must be at least 16 characters').optional(),
   KB_WEBHOOK_SECRET_ZAMMAD: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Metric settings (api/metrics/env.ts): SLA targets as priority=firstResponseHours/resolutionHours,…
+  KB_SLA_TARGETS: z.string().default('').superRefine((text, ctx) => {
+    try {
+      parseSlaTargets(text);
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+    }
+  }),
+  // Prefix of an article's source for edit links: <prefix><lang>/<slug>.mdx; empty for none.
+  KB_EDIT_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  KB_TRAINING_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // Demo data on first start (an empty database); "off" for real installations and tests.
+  KB_DEMO: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
 });
 
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -39,6 +54,10 @@ export interface ServerConfig {
   site: string;
   /** Webhook secrets per helpdesk (KB_WEBHOOK_SECRET_ZENDESK/FRESHDESK/ZAMMAD). */
   webhookSecrets: { zendesk?: string; freshdesk?: string; zammad?: string };
+  /** KB_SLA_TARGETS, KB_EDIT_URL, KB_TRAINING_VALIDITY_DAYS. */
+  metricSettings: MetricSettings;
+  /** KB_DEMO: seed demo data when the server starts on an empty database. */
+  demo: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -59,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: list(e.KB_CORS_ORIGINS),
     site: new URL(e.KB_SITE_URL).host,
     webhookSecrets: { zendesk: e.KB_WEBHOOK_SECRET_ZENDESK, freshdesk: e.KB_WEBHOOK_SECRET_FRESHDESK, zammad: e.KB_WEBHOOK_SECRET_ZAMMAD },
+    metricSettings: { slaTargets: parseSlaTargets(e.KB_SLA_TARGETS), editUrlBase: e.KB_EDIT_URL, trainingValidityDays: e.KB_TRAINING_VALIDITY_DAYS },
+    demo: e.KB_DEMO === 'on',
   };
 }

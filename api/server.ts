@@ -14,6 +14,9 @@ import { syncCreatedFromLinks } from './lib/link-sync.ts';
 import { mountSite } from './static.ts';
 import { loadSuggestIndex } from './suggest/search.ts';
 import { buildSite } from '../scripts/build.ts';
+import { seedOnFirstStart } from '../scripts/lib/seed/first-start.ts';
+import { loadTopicTree } from '../site/schema/topics.ts';
+import { catchUpRollups, startRollupTimer } from './db/rollups.ts';
 
 const apiOnly = process.argv.includes('--api-only');
 
@@ -32,13 +35,29 @@ async function main() {
   if (synced.added || synced.removed) console.log(`Created-from links: ${synced.added} added, ${synced.removed} removed`);
 
   const suggest = loadSuggestIndex(config.distDir);
-  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site, suggest, webhookSecrets: config.webhookSecrets });
+  // Topic names for the metrics; a missing or broken topics.yaml must not stop the server.
+  let topics;
+  try {
+    topics = loadTopicTree(config.contentDir);
+  } catch (error) {
+    console.warn(`Metrics without topic names: ${(error as Error).message}`);
+  }
+  // First start on an empty database: demo data so the dashboards are alive (KB_DEMO=off: never).
+  if (config.demo && topics) {
+    const seeded = await seedOnFirstStart({ db, sqlite, catalog, topics });
+    if (seeded) console.log(seeded);
+  }
+  // Fold events recorded while the server was down into the metric roll-ups, then keep them current.
+  await catchUpRollups(db);
+  const stopRollups = startRollupTimer(db);
+  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site, suggest, webhookSecrets: config.webhookSecrets, topics, metricSettings: config.metricSettings });
   if (!apiOnly) mountSite(app, config.distDir);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`${apiOnly ? 'API' : 'Help center and API'} listening on http://${config.host}:${info.port}/ (${catalog.listed.length} listed articles, database ${config.dbFile})`);
   });
   const shutdown = () => {
+    stopRollups();
     server.close(() => {
       void db.destroy().then(() => process.exit(0));
     });

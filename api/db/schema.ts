@@ -95,6 +95,10 @@ export interface TicketsTable {
   knowledge_used: number | null;
   lang: string | null;
   updated_at: string;
+  /** Seconds from created_at to first_response_at, filled at upsert (migration 0006); null without a response. */
+  first_response_seconds: number | null;
+  /** Seconds from created_at to resolved_at (or closed_at lacking it); null while unresolved (migration 0006). */
+  resolution_seconds: number | null;
 }
 
 export interface TicketLinksTable {
@@ -116,6 +120,81 @@ export interface WebhookDeliveriesTable {
   received_at: string;
 }
 
+/** Training completions (migration 0007, issue #6). */
+export interface TrainingRecordsTable {
+  id: Generated<number>;
+  agent: string;
+  article: string;
+  completed_at: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** The optional roster: names and teams of ticket agents (migration 0007). */
+export interface AgentRosterTable {
+  agent: string;
+  name: string;
+  team: string;
+  updated_at: string;
+}
+
+/** Metric roll-ups (migration 0005): counts per quarter-hour `bucket` (epoch ms / 900,000) or UTC `day` (bucket / 96). */
+export interface MetricSessionBucketsTable {
+  bucket: number;
+  /** '' when the event had no lang. */
+  lang: string;
+  sessions: number;
+}
+
+export interface MetricContactBucketsTable {
+  bucket: number;
+  lang: string;
+  contact_sessions: number;
+  explicit: number;
+  implicit: number;
+  submitted: number;
+}
+
+export interface MetricSearchBucketsTable {
+  bucket: number;
+  lang: string;
+  searches: number;
+  no_result: number;
+  clicked: number;
+}
+
+export interface MetricQueryQuartersTable {
+  bucket: number;
+  lang: string;
+  query_norm: string;
+  searches: number;
+  no_result: number;
+  clicked: number;
+}
+
+export interface MetricQueryDaysTable {
+  day: number;
+  lang: string;
+  query_norm: string;
+  searches: number;
+  no_result: number;
+  clicked: number;
+}
+
+export interface MetricViewQuartersTable {
+  bucket: number;
+  article: string;
+  lang: string;
+  views: number;
+}
+
+export interface MetricViewDaysTable {
+  day: number;
+  article: string;
+  lang: string;
+  views: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   votes: VotesTable;
@@ -126,4 +205,13 @@ export interface Database {
   tickets: TicketsTable;
   ticket_links: TicketLinksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  metric_session_buckets: MetricSessionBucketsTable;
+  metric_contact_buckets: MetricContactBucketsTable;
+  metric_search_buckets: MetricSearchBucketsTable;
+  metric_query_quarters: MetricQueryQuartersTable;
+  metric_query_days: MetricQueryDaysTable;
+  metric_view_quarters: MetricViewQuartersTable;
+  metric_view_days: MetricViewDaysTable;
+  training_records: TrainingRecordsTable;
+  agent_roster: AgentRosterTable;
 }

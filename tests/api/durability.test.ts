@@ -42,7 +42,7 @@ afterAll(() => {
 /** Starts the server as `npm run api` does, on a free port; resolves with its base URL. */
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KB_')));
-  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', KB_DB: dbFile, KB_DIST_DIR: distDir, KB_TRUSTED_PROXIES: '127.0.0.1' });
+  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', KB_DB: dbFile, KB_DIST_DIR: distDir, KB_TRUSTED_PROXIES: '127.0.0.1', KB_DEMO: 'off' });
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts', '--api-only'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';

@@ -7,6 +7,9 @@ import * as m0001 from './0001_settings.ts';
 import * as m0002 from './0002_analytics.ts';
 import * as m0003 from './0003_tickets.ts';
 import * as m0004 from './0004_webhook_deliveries.ts';
+import * as m0005 from './0005_metric_rollups.ts';
+import * as m0006 from './0006_ticket_metrics.ts';
+import * as m0007 from './0007_training.ts';
 import * as m0008 from './0008_lean_ingestion_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -14,5 +17,8 @@ export const migrations: Record<string, Migration> = {
   '0002_analytics': m0002,
   '0003_tickets': m0003,
   '0004_webhook_deliveries': m0004,
+  '0005_metric_rollups': m0005,
+  '0006_ticket_metrics': m0006,
+  '0007_training': m0007,
   '0008_lean_ingestion_indexes': m0008,
 };

@@ -46,7 +46,7 @@ function freePort(): Promise<number> {
 function startApi(distDir: string, dbFile: string, port: number): Promise<ChildProcess> {
   // `node --import tsx` keeps the server in this one process (the tsx CLI would add a
   // parent), so /proc/<pid> is the API's own memory.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', KB_DIST_DIR: distDir, KB_DB: dbFile };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', KB_DIST_DIR: distDir, KB_DB: dbFile, KB_DEMO: 'off' };
   delete env.KB_ADMIN_TOKEN;
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('api/server.ts'), '--api-only'], {
     env,
