@@ -30,6 +30,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
 import type { SuggestIndex } from './suggest/search.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
 import { metricEnv } from './metrics/env.ts';
 import type { MetricSettings } from './metrics/types.ts';
@@ -60,6 +61,8 @@ export interface AppDeps {
   topics?: TopicTree | undefined;
   /** Metric settings (KB_SLA_TARGETS, KB_EDIT_URL, KB_TRAINING_VALIDITY_DAYS); defaults for what is missing. */
   metricSettings?: Partial<MetricSettings>;
+  /** How long a computed metric result is reused (KB_METRICS_CACHE_SECONDS); 0, the default here, computes every request. */
+  metricsCacheSeconds?: number;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -129,7 +132,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', ticketRoutes(ctx));
   api.route('/', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
-  api.route('/', metricRoutes(ctx, metricEnv({ ...deps, now: ctx.now })));
+  api.route('/', metricRoutes(ctx, metricEnv({ ...deps, now: ctx.now }), new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/', trainingRoutes(ctx, metricEnv({ ...deps, now: ctx.now })));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Staff token (npm run token -- create)' });

@@ -34,6 +34,8 @@ const envSchema = z.object({
   KB_EDIT_URL: z.union([z.literal(''), z.string().url()]).default(''),
   KB_TRAINING_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   // Demo data on first start (an empty database); "off" for real installations and tests.
+  // Seconds a computed metric is reused; 0 computes every request.
+  KB_METRICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   KB_DEMO: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
 });
 
@@ -56,6 +58,8 @@ export interface ServerConfig {
   webhookSecrets: { zendesk?: string; freshdesk?: string; zammad?: string };
   /** KB_SLA_TARGETS, KB_EDIT_URL, KB_TRAINING_VALIDITY_DAYS. */
   metricSettings: MetricSettings;
+  /** KB_METRICS_CACHE_SECONDS: how long a computed metric result is reused. */
+  metricsCacheSeconds: number;
   /** KB_DEMO: seed demo data when the server starts on an empty database. */
   demo: boolean;
 }
@@ -79,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     site: new URL(e.KB_SITE_URL).host,
     webhookSecrets: { zendesk: e.KB_WEBHOOK_SECRET_ZENDESK, freshdesk: e.KB_WEBHOOK_SECRET_FRESHDESK, zammad: e.KB_WEBHOOK_SECRET_ZAMMAD },
     metricSettings: { slaTargets: parseSlaTargets(e.KB_SLA_TARGETS), editUrlBase: e.KB_EDIT_URL, trainingValidityDays: e.KB_TRAINING_VALIDITY_DAYS },
+    metricsCacheSeconds: e.KB_METRICS_CACHE_SECONDS,
     demo: e.KB_DEMO === 'on',
   };
 }

@@ -50,7 +50,7 @@ async function main() {
   // Fold events recorded while the server was down into the metric roll-ups, then keep them current.
   await catchUpRollups(db);
   const stopRollups = startRollupTimer(db);
-  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site, suggest, webhookSecrets: config.webhookSecrets, topics, metricSettings: config.metricSettings });
+  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site, suggest, webhookSecrets: config.webhookSecrets, topics, metricSettings: config.metricSettings, metricsCacheSeconds: config.metricsCacheSeconds });
   if (!apiOnly) mountSite(app, config.distDir);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

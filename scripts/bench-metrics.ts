@@ -30,6 +30,8 @@ const USAGE = `Usage: npm run bench:metrics -- [options]
   --seconds N      seconds per endpoint and range (default 5)
   --connections N  concurrent connections (default 20)
   --only IDS       comma-separated metric ids (and "summary") to load; default all
+  --cache-seconds N  reuse computed results for N s as the server does (default 0: every
+                   request computes; the server's own default is KB_METRICS_CACHE_SECONDS=60)
   --json           print the figures as JSON too
   -h, --help       this text`;
 
@@ -43,7 +45,7 @@ function options() {
   const { values } = parseArgs({
     options: {
       events: { type: 'string', default: '1000000' }, votes: { type: 'string', default: '100000' }, tickets: { type: 'string', default: '100000' },
-      days: { type: 'string', default: '180' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '20' },
+      days: { type: 'string', default: '180' }, 'cache-seconds': { type: 'string', default: '0' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '20' },
       only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,13 +56,14 @@ function options() {
   };
   return {
     help: values.help ?? false, json: values.json ?? false, only: values.only?.split(',').map((s) => s.trim()),
+    cacheSeconds: Math.max(0, Number(values['cache-seconds']) || 0),
     events: int('events'), votes: int('votes'), tickets: int('tickets'), days: int('days'), seconds: int('seconds'), connections: int('connections'),
   };
 }
 
 /** The server child, with request/response helpers over IPC. */
-async function startChild(dbFile: string, now: Date) {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./lib/bench-metrics/server-child.ts', import.meta.url)), [dbFile, String(ARTICLES), TOKEN, now.toISOString()], {
+async function startChild(dbFile: string, now: Date, cacheSeconds: number) {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./lib/bench-metrics/server-child.ts', import.meta.url)), [dbFile, String(ARTICLES), TOKEN, now.toISOString(), String(cacheSeconds)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -142,7 +145,7 @@ async function main(): Promise<number> {
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await db.destroy();
 
-    const server = await startChild(dbFile, now);
+    const server = await startChild(dbFile, now, o.cacheSeconds);
     const endpoints = [...METRICS.map((m) => m.id), 'summary'].filter((id) => !o.only || o.only.includes(id));
     const ranges: Array<[string, string]> = [['30 days (default)', ''], ['90 days', `?from=${new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}`]];
     const rows: EndpointRow[] = [];
@@ -175,7 +178,7 @@ async function main(): Promise<number> {
     log(`votes while metrics are read (${metricRequests} metric requests): ${fmt(withMetrics!.requestsPerSecond, 0)} req/s, p99 ${fmt(withMetrics!.p99)} ms, loop max ${fmt(mixedLoop.maxMs)} ms`);
     await server.stop();
 
-    console.log(`\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; no result cache`);
+    console.log(`\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; ${o.cacheSeconds ? `result cache ${o.cacheSeconds} s` : 'no result cache (every request computes)'}`);
     console.log(`seed ${fmt(seedSeconds)} s; roll-up catch-up from scratch ${fmt(catchUpSeconds)} s\n`);
     console.log('| endpoint | range | p50 ms | p99 ms | req/s | event-loop max ms |');
     console.log('|---|---|---:|---:|---:|---:|');

@@ -6,7 +6,10 @@
  */
 import { metricById } from './index.ts';
 import { previousPeriod } from './period.ts';
-import type { MetricEnv, MetricNumber, MetricQuery, MetricResult } from './types.ts';
+import type { MetricDefinition, MetricEnv, MetricNumber, MetricQuery, MetricResult } from './types.ts';
+
+/** How a metric is computed: directly, or through the route's cache. */
+export type ComputeMetric = (definition: MetricDefinition, query: MetricQuery) => Promise<MetricResult>;
 
 /** Each headline number: the metric it comes from and which figure of its result. */
 export const HEADLINES = {
@@ -27,7 +30,7 @@ export const HEADLINES = {
 export type HeadlineNumbers = Record<keyof typeof HEADLINES, MetricNumber>;
 
 /** The twelve numbers for one period; each metric is computed once even when it feeds two. */
-export async function headlineNumbers(env: MetricEnv, query: MetricQuery): Promise<HeadlineNumbers> {
+export async function headlineNumbers(env: MetricEnv, query: MetricQuery, computeMetric: ComputeMetric = (d, q) => d.compute(env, q)): Promise<HeadlineNumbers> {
   // Monthly series: the summary reads only totals, and fewer periods are less work.
   const q: MetricQuery = { ...query, interval: 'month' };
   const results = new Map<string, MetricResult | null>();
@@ -35,7 +38,7 @@ export async function headlineNumbers(env: MetricEnv, query: MetricQuery): Promi
   for (const [name, { metric, figure }] of Object.entries(HEADLINES) as Array<[keyof typeof HEADLINES, (typeof HEADLINES)[keyof typeof HEADLINES]]>) {
     if (!results.has(metric)) {
       const definition = metricById(metric);
-      results.set(metric, definition ? await definition.compute(env, q) : null);
+      results.set(metric, definition ? await computeMetric(definition, q) : null);
     }
     const result = results.get(metric);
     numbers[name] = !result ? null : figure === 'value' ? result.value : (result.parts?.[figure] ?? null);
@@ -50,9 +53,9 @@ export interface MetricSummary extends HeadlineNumbers {
   previous: HeadlineNumbers & { from: string; to: string };
 }
 
-export async function metricSummary(env: MetricEnv, query: MetricQuery): Promise<MetricSummary> {
+export async function metricSummary(env: MetricEnv, query: MetricQuery, computeMetric?: ComputeMetric): Promise<MetricSummary> {
   const previous = previousPeriod(query);
-  const current = await headlineNumbers(env, query);
-  const before = await headlineNumbers(env, previous);
+  const current = await headlineNumbers(env, query, computeMetric);
+  const before = await headlineNumbers(env, previous, computeMetric);
   return { from: query.from, to: query.to, tz: query.tz, ...current, previous: { from: previous.from, to: previous.to, ...before } };
 }

@@ -10,11 +10,12 @@ import { requireStaff } from '../lib/auth.ts';
 import { ApiError } from '../lib/errors.ts';
 import { errorResponses } from '../lib/openapi.ts';
 import { newRouter } from '../lib/router.ts';
+import { MetricCache } from '../metrics/cache.ts';
 import { metricCsv } from '../metrics/csv.ts';
 import { METRICS, metricById } from '../metrics/index.ts';
 import { parseMetricQuery } from '../metrics/period.ts';
 import { metricSummary } from '../metrics/summary.ts';
-import { INTERVALS, type MetricEnv } from '../metrics/types.ts';
+import { INTERVALS, type MetricDefinition, type MetricEnv, type MetricQuery } from '../metrics/types.ts';
 import { LANGS } from '../../site/schema/article.ts';
 
 const FORMATS = ['json', 'csv'] as const;
@@ -63,9 +64,15 @@ function badFormat(format: string): ApiError {
   return new ApiError(400, 'invalid_request', `Invalid request: format: must be json or csv, not "${format.slice(0, 20)}"`, [{ field: 'format', message: 'must be json or csv' }]);
 }
 
-export function metricRoutes(ctx: AppContext, env: MetricEnv) {
+export function metricRoutes(ctx: AppContext, env: MetricEnv, cache: MetricCache = new MetricCache(0)) {
   const { db, now } = ctx;
   const router = newRouter();
+  // Roll-ups are brought up to date only when a result is actually computed (a cache miss).
+  const computeMetric = (definition: MetricDefinition, query: MetricQuery) =>
+    cache.get(definition.id, query, async () => {
+      await catchUpRollups(db);
+      return definition.compute(env, query);
+    });
   const staff = requireStaff(db, ctx.adminToken, 'agent', 'trainer');
 
   router.get('/metrics', staff, (c) =>
@@ -74,8 +81,7 @@ export function metricRoutes(ctx: AppContext, env: MetricEnv) {
 
   router.get('/metrics/summary', staff, async (c) => {
     const query = parseMetricQuery(c.req.query(), now());
-    await catchUpRollups(db);
-    return c.json(await metricSummary(env, query));
+    return c.json(await metricSummary(env, query, computeMetric));
   });
 
   router.get('/metrics/:id', staff, async (c) => {
@@ -86,8 +92,7 @@ export function metricRoutes(ctx: AppContext, env: MetricEnv) {
     if (!(FORMATS as readonly string[]).includes(format)) throw badFormat(format);
     const metric = metricById(id);
     if (!metric) throw new ApiError(400, 'unknown_metric', `Unknown metric "${id.slice(0, 60)}"; GET /api/metrics lists them`, [{ field: 'id', message: 'must be the id of a metric listed by GET /api/metrics' }]);
-    await catchUpRollups(db);
-    const result = await metric.compute(env, query);
+    const result = await computeMetric(metric, query);
     if (format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="${metric.id}_${query.from}_${query.to}.csv"`);

@@ -89,6 +89,21 @@ describe('GET /api/metrics/:id', () => {
     expect(await res.json()).toMatchObject({ value: 1, parts: { searches: 1, clicked: 1 } });
   });
 
+  it('reuses a computed result for KB_METRICS_CACHE_SECONDS, then computes it again with new data', async () => {
+    const clock = manualClock('2026-11-27T10:00:00Z');
+    const { app, db } = await testApp({ now: clock.now, metricsCacheSeconds: 60 });
+    const url = '/api/metrics/search-no-result-rate?from=2026-11-27&to=2026-11-27&tz=UTC';
+    await insertEvents(db, [search('s1', '2026-11-27T09:00:00.000Z', 'printer', 0)]);
+    expect(await (await app.request(url, auth())).json()).toMatchObject({ parts: { searches: 1, noResult: 1 } });
+    await insertEvents(db, [search('s2', '2026-11-27T09:30:00.000Z', 'printer', 3)]);
+    // Within 60 s the cached figure stands (a dashboard refresh costs nothing)…
+    clock.advance(59_000);
+    expect(await (await app.request(url, auth())).json()).toMatchObject({ parts: { searches: 1, noResult: 1 } });
+    // …after it, the roll-ups catch up and the new search counts: 1 of 2 found nothing.
+    clock.advance(1_000);
+    expect(await (await app.request(url, auth())).json()).toMatchObject({ value: 0.5, parts: { searches: 2, noResult: 1 } });
+  });
+
   it('rejects a malformed date, naming the field', async () => {
     const { app } = await testApp();
     await expectBadRequest(await app.request('/api/metrics/deflection?from=2026-13-01', auth()), 'from');

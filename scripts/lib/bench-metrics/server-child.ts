@@ -16,7 +16,7 @@ export type MetricsParentMessage = { type: 'delay-reset' } | { type: 'delay' } |
 
 const send = (message: MetricsChildMessage) => process.send?.(message);
 
-function start(dbFile: string, articles: number, token: string, now: string) {
+function start(dbFile: string, articles: number, token: string, now: string, cacheSeconds: number) {
   const { db, sqlite } = openDatabase(dbFile);
   const catalog = catalogFrom(syntheticManifest(articles));
   // The seeded history ends at `now`; the server's clock stands there so default ranges see it.
@@ -26,6 +26,7 @@ function start(dbFile: string, articles: number, token: string, now: string) {
     now: () => new Date(Date.now() + clock),
     // Votes come from a handful of bench addresses; the limits are not what is measured here.
     rateLimits: { votes: 1_000_000, events: 1_000_000 },
+    metricsCacheSeconds: cacheSeconds,
   });
   const votes = sqlite.prepare('select count(*) from votes').pluck();
   const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -43,9 +44,9 @@ function start(dbFile: string, articles: number, token: string, now: string) {
   process.on('disconnect', () => process.exit(0));
 }
 
-const [dbFile, articles, token, now] = process.argv.slice(2);
+const [dbFile, articles, token, now, cacheSeconds = '0'] = process.argv.slice(2);
 if (!dbFile || !articles || !token || !now) {
   console.error('usage: server-child.ts <db file> <articles> <token> <now> (started by scripts/bench-metrics.ts)');
   process.exit(2);
 }
-start(dbFile, Number(articles), token, now);
+start(dbFile, Number(articles), token, now, Number(cacheSeconds));
