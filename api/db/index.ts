@@ -6,9 +6,10 @@
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { YieldingSqliteDialect } from './yielding-driver.ts';
 
 export type Db = Kysely<Database>;
 
@@ -28,7 +29,7 @@ export function openDatabase(file: string): OpenedDatabase {
   // only a power loss can drop the last commits.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new YieldingSqliteDialect({ database: sqlite }) });
   return { db, sqlite };
 }
 

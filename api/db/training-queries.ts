@@ -5,6 +5,7 @@
  * Kysely, no SQLite-only SQL — durations are computed from the ISO strings in JavaScript).
  */
 import type { Db } from './index.ts';
+import { querySliced, sumByKey } from './metrics-slices.ts';
 
 /** Ticket counts of one topic among tickets created in a period. */
 export interface TopicTicketCounts {
@@ -20,22 +21,26 @@ export interface TopicTicketCounts {
 /** Per topic: tickets created in [start, end), escalated, resolved, reopened. Tickets without a topic are left out. */
 export async function topicTicketCounts(db: Db, start: string, end: string): Promise<TopicTicketCounts[]> {
   // resolution_seconds is set exactly when the ticket is resolved (migration 0006), and the
-  // tickets_metrics index covers every column read here.
-  const rows = await db
-    .selectFrom('tickets')
-    .select((eb) => [
-      'topic',
-      eb.fn.countAll<number>().as('tickets'),
-      eb.fn.sum<number>('escalated').as('escalated'),
-      eb.fn.count<number>('resolution_seconds').as('resolved'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('resolution_seconds', 'is not', null), eb('reopened', '>=', 1)])).then(1).else(0).end()).as('reopened'),
-    ])
-    .where('created_at', '>=', start)
-    .where('created_at', '<', end)
-    .where('topic', 'is not', null)
-    .groupBy('topic')
-    .execute();
-  return rows.map((r) => ({ topic: r.topic!, tickets: Number(r.tickets), escalated: Number(r.escalated ?? 0), resolved: Number(r.resolved ?? 0), reopened: Number(r.reopened ?? 0) }));
+  // tickets_metrics index covers every column read here. Short time slices keep each
+  // synchronous SQLite call short (metrics-slices.ts); their counts add up per topic.
+  const rows = await querySliced({ start, end }, (slice) =>
+    db
+      .selectFrom('tickets')
+      .select((eb) => [
+        'topic',
+        eb.fn.countAll<number>().as('tickets'),
+        eb.fn.sum<number>('escalated').as('escalated'),
+        eb.fn.count<number>('resolution_seconds').as('resolved'),
+        eb.fn.sum<number>(eb.case().when(eb.and([eb('resolution_seconds', 'is not', null), eb('reopened', '>=', 1)])).then(1).else(0).end()).as('reopened'),
+      ])
+      .where('created_at', '>=', slice.start)
+      .where('created_at', '<', slice.end)
+      .where('topic', 'is not', null)
+      .groupBy('topic')
+      .execute(),
+  );
+  const counts = rows.map((r) => ({ topic: r.topic!, tickets: Number(r.tickets), escalated: Number(r.escalated ?? 0), resolved: Number(r.resolved ?? 0), reopened: Number(r.reopened ?? 0) }));
+  return sumByKey(counts, (c) => c.topic, ['tickets', 'escalated', 'resolved', 'reopened']);
 }
 
 /** A resolved ticket as coverage and medians need it. */
@@ -50,14 +55,16 @@ export interface ResolvedTicket {
 
 /** Resolved tickets created in [start, end) that have a topic (read from the tickets_training index alone). */
 export async function resolvedTicketsIn(db: Db, start: string, end: string): Promise<ResolvedTicket[]> {
-  const rows = await db
-    .selectFrom('tickets')
-    .select(['topic', 'agent', 'created_at', 'resolution_seconds'])
-    .where('created_at', '>=', start)
-    .where('created_at', '<', end)
-    .where('topic', 'is not', null)
-    .where('resolution_seconds', 'is not', null)
-    .execute();
+  const rows = await querySliced({ start, end }, (slice) =>
+    db
+      .selectFrom('tickets')
+      .select(['topic', 'agent', 'created_at', 'resolution_seconds'])
+      .where('created_at', '>=', slice.start)
+      .where('created_at', '<', slice.end)
+      .where('topic', 'is not', null)
+      .where('resolution_seconds', 'is not', null)
+      .execute(),
+  );
   return rows.map((r) => ({ topic: r.topic!, agent: r.agent, resolvedAt: Date.parse(r.created_at) + r.resolution_seconds! * 1000, resolutionSeconds: r.resolution_seconds! }));
 }
 

@@ -1,7 +1,7 @@
 /**
  * GET /api/metrics, /api/metrics/summary and /api/metrics/:id (JSON or CSV): the metric
- * registry over HTTP, for staff (agent, trainer, admin). Each request first folds new events
- * into the roll-ups, so figures include everything recorded before it.
+ * registry over HTTP, for staff (agent, trainer, admin). Computing a result first folds new
+ * events into the roll-ups; results are reused for KB_METRICS_CACHE_SECONDS (metrics/cache.ts).
  */
 import { z } from '@hono/zod-openapi';
 import type { AppContext } from '../app.ts';

@@ -11,7 +11,7 @@ import { openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/manifest.ts';
 import { syntheticManifest } from '../bench-api/catalog.ts';
 
-export type MetricsChildMessage = { type: 'listening'; port: number } | { type: 'delay'; maxMs: number; p99Ms: number; meanMs: number } | { type: 'counts'; votes: number };
+export type MetricsChildMessage = { type: 'listening'; port: number } | { type: 'delay'; maxMs: number; p99Ms: number; meanMs: number } | { type: 'counts'; votes: number; inFlight: number };
 export type MetricsParentMessage = { type: 'delay-reset' } | { type: 'delay' } | { type: 'counts' } | { type: 'stop' };
 
 const send = (message: MetricsChildMessage) => process.send?.(message);
@@ -31,11 +31,17 @@ function start(dbFile: string, articles: number, token: string, now: string, cac
   const votes = sqlite.prepare('select count(*) from votes').pluck();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'listening', port: info.port }));
+  // Requests still being answered, so the parent can wait out a backlog between runs.
+  let inFlight = 0;
+  const fetch: typeof app.fetch = (request, env) => {
+    inFlight++;
+    return Promise.resolve(app.fetch(request, env)).finally(() => inFlight--);
+  };
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'listening', port: info.port }));
   process.on('message', (message: MetricsParentMessage) => {
     if (message.type === 'delay-reset') delay.reset();
     if (message.type === 'delay') send({ type: 'delay', maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, meanMs: delay.mean / 1e6 });
-    if (message.type === 'counts') send({ type: 'counts', votes: votes.get() as number });
+    if (message.type === 'counts') send({ type: 'counts', votes: votes.get() as number, inFlight });
     if (message.type === 'stop') {
       server.close(() => process.exit(0));
       setTimeout(() => process.exit(0), 2000).unref();

@@ -52,9 +52,12 @@ hand: change the registry and run the command again (a test fails when this file
 - **Roll-ups.** The self-service and search metrics read roll-up tables, not the raw
   events: counts per quarter hour (UTC) and per UTC day. Every time zone in use is a whole
   number of quarter hours from UTC, so local days in any zone are exact sums of quarter
-  hours (a zone that is not, such as historical local mean time, is refused). Each request
-  first folds in the events recorded since the last roll-up, so figures are never stale;
-  the server also does so every minute in the background.
+  hours (a zone that is not, such as historical local mean time, is refused). Computing a
+  metric first folds in the events recorded since the last roll-up; the server also does so
+  every minute in the background.
+- **Freshness.** A computed result is reused for \`KB_METRICS_CACHE_SECONDS\` (default 60 s),
+  and identical requests arriving while it is computed share the computation, so a figure is
+  at most that old. \`0\` computes every request.
 - **Endpoints.** \`GET /api/metrics\` lists the metrics; \`GET /api/metrics/<id>?from=&to=&tz=&lang=&topic=&interval=\`
   returns \`{ metric, from, to, tz, interval, value, parts, series, rows }\`, and
   \`format=csv\` the rows (or the series) as CSV; \`GET /api/metrics/summary\` returns the
