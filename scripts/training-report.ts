@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   const effect = await run('training-effectiveness');
   const pct = (x: unknown) => (typeof x === 'number' ? `${(x * 100).toFixed(1)}%` : '—');
   const p = coverage.result.parts!;
-  console.log(`\nCoverage: ticket-weighted ${pct(coverage.result.value)} (${p['coveredTickets']} of ${p['resolvedTickets']} resolved), people ${pct(p['peopleCoverage'])} (${p['trainedAgents']} of ${p['agents']} agents)`);
+  console.log(`\nCoverage: ticket-weighted ${pct(coverage.result.value)} (${p['coveredTickets']} of ${p['resolvedTickets']} resolved), people ${pct(p['peopleCoverage'])} (${p['trainedAgentTopics']} of ${p['agentTopics']} agent × topic pairs trained at resolution; ${p['trainedAgents']} of ${p['agents']} agents trained on every topic they resolved)`);
   const e = effect.result.parts!;
   console.log(`Effectiveness: ${e['evaluated']} of ${e['trainings']} trainings × topics with ≥ 5 tickets each side; escalation ${pct(e['beforeEscalationRate'])} before → ${pct(e['afterEscalationRate'])} after`);
   console.log(`Computed in (best of 3): need ${need.ms.toFixed(0)} ms, coverage ${coverage.ms.toFixed(0)} ms, effectiveness ${effect.ms.toFixed(0)} ms over ${summary.inserted} tickets`);

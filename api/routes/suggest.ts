@@ -31,7 +31,7 @@ const limitSchema = z.coerce.number().int().min(1).max(20).default(5).openapi({ 
 const suggestRoute = createRoute({
   method: 'get',
   path: '/suggest',
-  summary: 'Articles that may answer what a customer typed (published public articles, best first)',
+  summary: 'Articles that may answer what a customer typed (published public FAQ, manual and solution articles, best first)',
   request: {
     query: z.object({
       q: z.string().trim().min(1).max(200).openapi({ description: 'What the customer typed', example: '构建时报错找不到 sharp' }),
@@ -79,14 +79,16 @@ export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) 
     const article = catalog.byId.get(id);
     return !!article && article.listed && article.audience === 'public';
   };
-  const suggest = (text: string, lang: Lang, limit: number): Suggestion[] => (index ?? unavailable()).search(text, lang, limit, listed);
+  // Customers are offered answers (FAQ, manual, solution); training material is for agents.
+  const forCustomers = (id: string) => listed(id) && catalog.byId.get(id)!.type !== 'training';
+  const suggest = (text: string, lang: Lang, limit: number, allowed = listed): Suggestion[] => (index ?? unavailable()).search(text, lang, limit, allowed);
 
   const router = newRouter();
   router.openapi(suggestRoute, (c) => {
     const { q, lang, limit } = c.req.valid('query');
     // Same question, same answer until the next deploy: let browsers and CDNs keep it.
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json({ results: suggest(q, lang, limit) }, 200);
+    return c.json({ results: suggest(q, lang, limit, forCustomers) }, 200);
   });
 
   router.use('/tickets/:id/suggestions', requireStaff(ctx.db, ctx.adminToken, 'agent'));

@@ -43,6 +43,13 @@ describe('GET /api/suggest', () => {
     expect(body.results).toEqual([]);
   });
 
+  it('offers customers answers, not training material (agents still get it for tickets)', async () => {
+    const asTraining = articles.map((a) => (a.id === 'en/reset-password' ? { ...a, type: 'training' as const } : a));
+    const { app } = await testApp({ articles: asTraining, suggest });
+    const body = await (await app.request(`/api/suggest?q=${encodeURIComponent('how do I reset my password')}&lang=en`)).json();
+    expect(body.results.map((r: { article: string }) => r.article)).not.toContain('en/reset-password');
+  });
+
   it('answers an empty list when nothing matches', async () => {
     const body = await (await get('q=kubernetes&lang=en')).json();
     expect(body).toEqual({ results: [] });
