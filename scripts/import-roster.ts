@@ -2,10 +2,7 @@
  * `npm run import:roster -- <file.csv> [--dry-run]`: agents' names and teams into the
  * database at KB_DB. The work is done by scripts/lib/training/roster.ts.
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { migrate, openDatabase } from '../api/db/index.ts';
-import { TrainingFileError } from './lib/training/csv-file.ts';
+import { runCsvImport } from './lib/training/import-cli.ts';
 import { importRosterFile } from './lib/training/roster.ts';
 
 const HELP = `Usage: npm run import:roster -- <file.csv> [--dry-run]
@@ -23,45 +20,9 @@ Options:
 
 Exit status: 0 all rows imported, 1 some rows invalid or the file unusable, 2 wrong usage.`;
 
-class UsageError extends Error {}
-
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError(`expected one <file.csv>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
-  const file = positionals[0]!;
-  const dryRun = Boolean(values['dry-run']);
-  const dbFile = resolve(process.env['KB_DB'] ?? 'data/kb.sqlite');
-  const opened = dryRun ? null : openDatabase(dbFile);
-  try {
-    if (opened) await migrate(opened.db);
-    const summary = await importRosterFile(opened?.db ?? null, file, { dryRun });
-    for (const p of summary.problems) console.error(`${file}:${p.line}: skipped: ${p.message}`);
-    const written = dryRun ? `${summary.rows - summary.errors} valid (dry run, nothing written)` : `${summary.inserted} inserted, ${summary.updated} updated in ${dbFile}`;
-    console.log(`${summary.rows} rows: ${written}, ${summary.errors} errors`);
-    return summary.errors > 0 ? 1 : 0;
-  } finally {
-    await opened?.db.destroy();
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: Error) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`import:roster: ${error.message}\nRun with --help for usage.`);
-      process.exitCode = 2;
-    } else if (error instanceof TrainingFileError) {
-      console.error(`import:roster: ${error.message}; nothing was written`);
-      process.exitCode = 1;
-    } else {
-      console.error(error);
-      process.exitCode = 1;
-    }
-  },
-);
+runCsvImport({
+  name: 'import:roster',
+  help: HELP,
+  run: (db, file, dryRun) => importRosterFile(db, file, { dryRun }),
+  written: (summary, dbFile) => `${summary.inserted} inserted, ${summary.updated} updated in ${dbFile}`,
+});

@@ -1,6 +1,7 @@
 /** Debian's Chromium driven by playwright-core, with the flags this workplace needs. */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
@@ -30,4 +31,25 @@ export async function seriousViolations(page: Page) {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Rows from the e2e server's database, opened read-only so a test cannot disturb it. */
+export function readRows<T>(dbFile: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Re-reads until `done` holds or the time is up (beacons arrive a little after the click, or after the page is gone). */
+export async function eventually<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = read();
+  }
+  return value;
 }

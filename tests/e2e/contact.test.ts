@@ -4,9 +4,8 @@
  * against what the server stored in its throw-away database.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } from './browser.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, eventually, readRows, seriousViolations } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const dbFile = inject('dbFile');
@@ -33,26 +32,7 @@ async function visitor(options: BrowserContextOptions = {}): Promise<Page> {
   return context.newPage();
 }
 
-/** Rows from the server's database, opened read-only. */
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-/** Re-reads until `done` holds or ~5 s pass (beacons arrive a little after the click). */
-async function eventually<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = read();
-  }
-  return value;
-}
+const rows = <T>(sql: string, ...params: unknown[]) => readRows<T>(dbFile, sql, ...params);
 
 /** Types like a person (so the page's debounce sees a pause only at the end) and waits for the suggestions. */
 async function describeProblem(page: Page, text: string): Promise<string[]> {

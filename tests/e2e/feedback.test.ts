@@ -3,9 +3,8 @@
  * build, checked against what the server stored in its throw-away database.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } from './browser.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, eventually, readRows, seriousViolations } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const dbFile = inject('dbFile');
@@ -35,26 +34,7 @@ async function visitor(initScript?: string): Promise<Page> {
   return context.newPage();
 }
 
-/** Rows from the server's database, opened read-only so the test cannot disturb it. */
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-/** Re-reads until `done` holds or ~3 s pass (beacons arrive after the page is gone). */
-async function eventually<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = read();
-  }
-  return value;
-}
+const rows = <T>(sql: string, ...params: unknown[]) => readRows<T>(dbFile, sql, ...params);
 
 async function summary(article: string): Promise<{ helpful: number; notHelpful: number }> {
   const res = await fetch(`${baseUrl}/api/votes/summary?article=${encodeURIComponent(article)}`);
