@@ -42,8 +42,10 @@ const overdueReviews: MetricDefinition = {
   id: 'overdue-reviews',
   group: 'content-health',
   title: { 'zh-CN': '逾期未复审的文章', en: 'Articles overdue for review' },
-  definition:
-    'Published articles (validated or not validated, not archived) whose next review (reviewed + reviewEvery days) falls on or before the last day of the period; daysOverdue counts from that due date to the last day (0 = due on it). Most overdue first.',
+  definition: {
+    'zh-CN': '已发布的文章（已验证或未验证，未归档）中，下次复审日期（reviewed + reviewEvery 天）在本时间段最后一天当天或之前的文章；daysOverdue 为从该到期日到本时间段最后一天的天数（0 = 恰好当天到期）。逾期最久的排在最前。',
+    en: 'Published articles (validated or not validated, not archived) whose next review (reviewed + reviewEvery days) falls on or before the last day of the period; daysOverdue counts from that due date to the last day (0 = due on it). Most overdue first.',
+  },
   formula: 'count of published articles with reviewed + reviewEvery ≤ to',
   unit: 'count',
   window: 'The state of the current build as of the period\'s last day.',
@@ -65,7 +67,10 @@ const lowHelpfulnessHighTraffic: MetricDefinition = {
   id: 'low-helpfulness-high-traffic',
   group: 'content-health',
   title: { 'zh-CN': '高访问量但低有用率的文章', en: 'High traffic, low helpfulness' },
-  definition: `Listed articles in the top quartile of page views in the period (views at or above the ${HIGH_TRAFFIC_QUANTILE * 100}th percentile of the listed articles' views, zero-view articles included, and at least one view) that got at least ${MIN_VOTES_FOR_RATE} votes in the period with a helpful rate below ${LOW_HELPFUL_RATE}: the pages where fixing the content helps most readers. Most viewed first.`,
+  definition: {
+    'zh-CN': `本时间段内页面浏览量位于前四分之一的列出文章（浏览量不低于列出文章浏览量的第 ${HIGH_TRAFFIC_QUANTILE * 100} 百分位数，计算时包括零浏览量的文章，且至少有一次浏览），并且本时间段内获得至少 ${MIN_VOTES_FOR_RATE} 票、有用率低于 ${LOW_HELPFUL_RATE}：改进这些页面的内容能惠及最多读者。浏览量最多的排在最前。`,
+    en: `Listed articles in the top quartile of page views in the period (views at or above the ${HIGH_TRAFFIC_QUANTILE * 100}th percentile of the listed articles' views, zero-view articles included, and at least one view) that got at least ${MIN_VOTES_FOR_RATE} votes in the period with a helpful rate below ${LOW_HELPFUL_RATE}: the pages where fixing the content helps most readers. Most viewed first.`,
+  },
   formula: `views ≥ p${HIGH_TRAFFIC_QUANTILE * 100}(views) and votes ≥ ${MIN_VOTES_FOR_RATE} and helpful ÷ votes < ${LOW_HELPFUL_RATE}`,
   unit: 'count',
   window: 'Page views and votes (first cast) in the period.',
@@ -94,8 +99,10 @@ const contentGaps: MetricDefinition = {
   id: 'content-gaps',
   group: 'content-health',
   title: { 'zh-CN': '内容缺口', en: 'Content gaps' },
-  definition:
-    'Ticket topics with tickets created in the period but no listed article (published, not archived) whose topic or further topics include the topic; with the lang filter, tickets and articles of that language. Topics by ticket count. name is the topic\'s name in the lang filter\'s language (Chinese without it), or the raw topic when the taxonomy does not know it.',
+  definition: {
+    'zh-CN': '本时间段内有新建工单、但没有任何列出文章（已发布、未归档）以其为主题或附加主题的工单主题；使用语言筛选时，只看该语言的工单和文章。按工单数排序。name 为该主题在语言筛选所选语言中的名称（未筛选语言时为中文）；主题分类中没有该主题时为原始主题值。',
+    en: 'Ticket topics with tickets created in the period but no listed article (published, not archived) whose topic or further topics include the topic; with the lang filter, tickets and articles of that language. Topics by ticket count. name is the topic\'s name in the lang filter\'s language (Chinese without it), or the raw topic when the taxonomy does not know it.',
+  },
   formula: 'count of ticket topics without a listed article',
   unit: 'count',
   window: 'Tickets created in the period; articles of the current build.',

@@ -21,8 +21,10 @@ const coverage: MetricDefinition = {
   id: 'training-coverage',
   group: 'training',
   title: { 'zh-CN': '培训覆盖率', en: 'Training coverage' },
-  definition:
-    'Per topic: content coverage (published training and customer articles), people coverage (agents who resolved tickets of the topic and were trained on it at their latest resolution ÷ those agents) and ticket-weighted coverage (resolved tickets whose agent was trained on the topic at resolution time ÷ resolved tickets), with escalation and reopen rates, median resolution time, the unhelpful share of votes on its articles and no-result searches matched to it.',
+  definition: {
+    'zh-CN': '按主题统计：内容覆盖（已发布的培训文章和客户文章）、人员覆盖率（解决过该主题工单、且在其最近一次解决时已受过该主题培训的客服 ÷ 解决过该主题工单的客服）和工单加权覆盖率（解决时处理客服已受过该主题培训的已解决工单 ÷ 已解决工单），并附升级率、重新打开率、解决时间中位数、该主题文章所获投票中“没有帮助”的占比，以及匹配到该主题的无结果搜索。',
+    en: 'Per topic: content coverage (published training and customer articles), people coverage (agents who resolved tickets of the topic and were trained on it at their latest resolution ÷ those agents) and ticket-weighted coverage (resolved tickets whose agent was trained on the topic at resolution time ÷ resolved tickets), with escalation and reopen rates, median resolution time, the unhelpful share of votes on its articles and no-result searches matched to it.',
+  },
   formula: 'value = resolved tickets resolved by an agent trained on their topic at that time ÷ resolved tickets (all topics)',
   unit: 'ratio',
   window: 'tickets created in the period; training valid at each ticket\'s resolution (completion + validity days)',
@@ -65,7 +67,10 @@ const matrix: MetricDefinition = {
   id: 'training-matrix',
   group: 'training',
   title: { 'zh-CN': '培训覆盖矩阵（主题 × 团队）', en: 'Training matrix (topic × team)' },
-  definition: `People coverage per topic and team: of the agents of a team (from the roster; "${UNASSIGNED_TEAM}" when an agent is not in it) who resolved tickets of the topic, those trained on it at their latest resolution.`,
+  definition: {
+    'zh-CN': `按主题和团队统计的人员覆盖率：某团队（依据人员名册；不在名册中的客服归入“${UNASSIGNED_TEAM}”）中解决过该主题工单的客服里，在其最近一次解决时已受过该主题培训的客服所占的比例。`,
+    en: `People coverage per topic and team: of the agents of a team (from the roster; "${UNASSIGNED_TEAM}" when an agent is not in it) who resolved tickets of the topic, those trained on it at their latest resolution.`,
+  },
   formula: 'coverage = trained agents ÷ agents who resolved ≥ 1 ticket of the topic, per team',
   unit: 'ratio',
   window: 'tickets created in the period and resolved',
@@ -95,7 +100,10 @@ const need: MetricDefinition = {
   id: 'training-need',
   group: 'training',
   title: { 'zh-CN': '培训需求排名', en: 'Training need ranking' },
-  definition: `Topics ranked by a need score (0–100) built from ticket volume, lack of coverage, escalation and reopen rates, resolution time against the overall median, unhelpful votes and no-result searches (formula in docs/training.md), with the reasons in words and a label: training gap (≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% escalated although a validated article covers the topic), content gap (no published training or customer article), or both.`,
+  definition: {
+    'zh-CN': `按需求得分（0–100）对主题排序。得分由工单量、覆盖不足、升级率和重新打开率、解决时间相对整体中位数的长短、“没有帮助”投票以及无结果搜索构成（公式见 docs/training.md），附文字说明的原因和一个标签：培训缺口（虽有已验证的文章覆盖该主题，仍有 ≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% 的工单被升级）、内容缺口（没有已发布的培训文章或客户文章），或两者兼有。`,
+    en: `Topics ranked by a need score (0–100) built from ticket volume, lack of coverage, escalation and reopen rates, resolution time against the overall median, unhelpful votes and no-result searches (formula in docs/training.md), with the reasons in words and a label: training gap (≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% escalated although a validated article covers the topic), content gap (no published training or customer article), or both.`,
+  },
   formula: 'need = 100 × (0.25 volume + 0.25 (1 − ticket-weighted coverage) + 0.20 escalation + 0.10 reopen + 0.10 slowness + 0.05 unhelpful share + 0.05 no-result searches); value = topics with a label',
   unit: 'score',
   window: 'tickets created in the period; votes and searches in the period',
@@ -117,7 +125,10 @@ const effectiveness: MetricDefinition = {
   id: 'training-effectiveness',
   group: 'training',
   title: { 'zh-CN': '培训效果（前后对比）', en: 'Training effectiveness (before and after)' },
-  definition: `For each training completed in the period and each topic its article covers: the agent's tickets of that topic created in the ${EFFECT_WINDOW_DAYS} days before against the ${EFFECT_WINDOW_DAYS} days after the completion, with escalation rate and median resolution hours on each side. Fewer than ${MIN_TICKETS_PER_SIDE} tickets on a side = too few tickets (left out of the pooled rates).`,
+  definition: {
+    'zh-CN': `对本时间段内完成的每项培训及其文章涵盖的每个主题：比较该客服在完成培训前 ${EFFECT_WINDOW_DAYS} 天与完成后 ${EFFECT_WINDOW_DAYS} 天内创建的该主题工单，分别给出前后两侧的升级率和解决时间中位数（小时）。任一侧工单少于 ${MIN_TICKETS_PER_SIDE} 个 = 工单太少（不计入汇总比率）。`,
+    en: `For each training completed in the period and each topic its article covers: the agent's tickets of that topic created in the ${EFFECT_WINDOW_DAYS} days before against the ${EFFECT_WINDOW_DAYS} days after the completion, with escalation rate and median resolution hours on each side. Fewer than ${MIN_TICKETS_PER_SIDE} tickets on a side = too few tickets (left out of the pooled rates).`,
+  },
   formula: 'value = pooled escalation rate after − pooled escalation rate before (over rows with enough tickets)',
   unit: 'ratio',
   window: `trainings completed in the period; tickets created ${EFFECT_WINDOW_DAYS} days either side`,

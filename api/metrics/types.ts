@@ -78,8 +78,8 @@ export interface MetricDefinition {
   id: string;
   group: MetricGroup;
   title: Record<Lang, string>;
-  /** What it measures, in words (English), as in DESIGN.md. */
-  definition: string;
+  /** What it measures, in words, in each language (the English as in DESIGN.md); dashboards show the interface language's. */
+  definition: Record<Lang, string>;
   /** The formula, e.g. "helpful votes ÷ votes". */
   formula: string;
   unit: MetricUnit;

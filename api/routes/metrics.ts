@@ -38,7 +38,7 @@ const metricInfoSchema = z
     id: z.string(),
     group: z.string(),
     title: z.object({ 'zh-CN': z.string(), en: z.string() }),
-    definition: z.string(),
+    definition: z.object({ 'zh-CN': z.string(), en: z.string() }).openapi({ description: 'What the metric measures, in each language' }),
     formula: z.string(),
     unit: z.string(),
     window: z.string(),
@@ -105,7 +105,7 @@ export function metricRoutes(ctx: AppContext, env: MetricEnv, cache: MetricCache
   router.openAPIRegistry.registerPath({
     method: 'get',
     path: '/metrics',
-    summary: 'Every metric: id, group, titles, definition, formula, unit, window, filters (staff)',
+    summary: 'Every metric: id, group, titles and definitions (zh-CN and en), formula, unit, window, filters (staff)',
     security,
     responses: { 200: { description: 'The metric registry', content: { 'application/json': { schema: z.object({ metrics: z.array(metricInfoSchema) }) } } }, ...errorResponses(401, 403) },
   });

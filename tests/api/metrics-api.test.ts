@@ -37,6 +37,9 @@ describe('GET /api/metrics', () => {
     expect(metrics.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
     expect(metrics.find((m) => m.id === 'deflection')).toMatchObject({ group: 'self-service', unit: 'ratio', filters: ['lang'], title: { en: 'Contact-form deflection' } });
     expect(metrics[0]).not.toHaveProperty('compute');
+    // The definition comes in both languages, exactly as the registry holds it.
+    for (const m of METRICS) expect(metrics.find((listed) => listed.id === m.id)?.definition).toEqual({ 'zh-CN': m.definition['zh-CN'], en: m.definition.en });
+    expect((metrics.find((m) => m.id === 'search-no-result-rate')?.definition as Record<string, string>).en).toBe('Share of help-center searches that returned no results.');
   });
 
   it('needs a staff token', async () => {

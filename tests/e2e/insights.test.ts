@@ -192,14 +192,30 @@ describe('overview', () => {
   });
 
   it('switches the interface to Chinese without touching the language filter', async () => {
+    const { metrics } = await api<{ metrics: Array<{ id: string; formula: string; definition: Record<'zh-CN' | 'en', string> }> }>('/api/metrics');
+    const deflection = metrics.find((m) => m.id === 'deflection')!;
+    const definition = '[data-panel="deflection"] [data-definition]';
+    expect(await page.textContent(definition)).toBe(`${deflection.definition.en} (${deflection.formula})`);
+    expect(await page.getAttribute(definition, 'lang')).toBe('en');
+
     await page.click('[data-ui-switch]');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.textContent('h1')).toBe('支持数据看板');
     const url = new URL(page.url());
     expect(url.searchParams.get('ui')).toBe('zh-CN');
     expect(url.searchParams.get('lang')).toBe('zh-CN');
+    // The registry's Chinese definition under the Chinese title; the formula stays English and says so.
+    expect(await page.textContent(definition)).toBe(`${deflection.definition['zh-CN']}（公式：${deflection.formula}）`);
+    expect(await page.getAttribute(definition, 'lang')).toBe('zh-CN');
+    expect(await page.getAttribute(`${definition} span`, 'lang')).toBe('en');
+    // Every panel that has a definition shows a Chinese one.
+    const shown = await page.$$eval('[data-definition]:not([hidden])', (els) => els.map((e) => e.textContent ?? ''));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((text) => /[\u4e00-\u9fff]/.test(text))).toBe(true);
+
     await page.click('[data-ui-switch]');
     expect(await page.textContent('h1')).toBe('Support insights');
+    expect(await page.textContent(definition)).toBe(`${deflection.definition.en} (${deflection.formula})`);
   });
 
   it('fits a 375 px wide phone', async () => {
@@ -224,6 +240,14 @@ describe('training', () => {
     expect(await page.textContent('[data-panel="training-need"] tbody tr:first-child')).toContain(need.rows[0]!.reasons[0]!);
     expect(await page.$$eval('[data-panel="coverage-heatmap"] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // In Chinese, the need ranking's definition is the registry's Chinese one.
+    const { metrics } = await api<{ metrics: Array<{ id: string; definition: Record<'zh-CN' | 'en', string> }> }>('/api/metrics');
+    await page.goto(`${baseUrl}/insights/training?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), ui: 'zh-CN' })}`);
+    await ready(page);
+    expect(await page.textContent('[data-panel="training-need"] [data-definition]')).toContain(metrics.find((m) => m.id === 'training-need')!.definition['zh-CN']);
+    await page.goto(`${baseUrl}/insights/training?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), ui: 'en' })}`);
+    await ready(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-panel="plan"] button[data-csv="plan"]')]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);

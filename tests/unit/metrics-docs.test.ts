@@ -11,12 +11,30 @@ describe('docs/metrics.md', () => {
     expect(file === renderMetricsDoc(), 'docs/metrics.md is out of date with the metric registry: run `npm run docs:metrics`').toBe(true);
   });
 
+  it('defines every metric in both languages, the Chinese one in Chinese', () => {
+    // Han ideographs (CJK Unified Ideographs and Extension A).
+    const cjk = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+    expect(METRICS).toHaveLength(26);
+    for (const m of METRICS) {
+      expect(Object.keys(m.definition).sort(), m.id).toEqual(['en', 'zh-CN']);
+      expect(m.definition.en.trim().length, `${m.id} en`).toBeGreaterThan(0);
+      expect(m.definition['zh-CN'].trim().length, `${m.id} zh-CN`).toBeGreaterThan(0);
+      expect(m.definition['zh-CN'], `${m.id} zh-CN`).toMatch(cjk);
+      expect(m.definition.en, `${m.id} en`).not.toMatch(cjk);
+    }
+  });
+
   it('documents every metric with both titles, its formula and endpoint', () => {
     const doc = renderMetricsDoc();
     for (const m of METRICS) {
       expect(doc).toContain(`### ${m.title.en} / ${m.title['zh-CN']}`);
       expect(doc).toContain(`\`GET /api/metrics/${m.id}\``);
     }
+  });
+
+  it('gives each metric its English definition and the Chinese one under it', () => {
+    const doc = renderMetricsDoc();
+    for (const m of METRICS) expect(doc).toContain(`${m.definition.en}\n\n定义：${m.definition['zh-CN']}\n`);
   });
 
   it('escapes a pipe in a formula so the table keeps its columns', () => {

@@ -1,8 +1,9 @@
 /**
  * docs/metrics.md, written from the metric registry (api/metrics/index.ts) so the document
  * cannot drift from what the API computes: a hand-written introduction (the conventions),
- * then one section per metric, grouped. `npm run docs:metrics` writes it; a unit test fails
- * when the file differs from what this renders.
+ * then one section per metric, grouped, its definition in English and in Chinese.
+ * `npm run docs:metrics` writes it; a unit test fails when the file differs from what this
+ * renders.
  */
 import { METRICS } from '../../../api/metrics/index.ts';
 import { METRIC_GROUPS, type MetricDefinition, type MetricGroup, type MetricUnit } from '../../../api/metrics/types.ts';
@@ -32,6 +33,8 @@ const INTRO = `# Metrics
 Every metric the help center reports, generated from the metric registry
 (\`api/metrics/index.ts\`) by \`npm run docs:metrics\`. Do not edit the metric sections by
 hand: change the registry and run the command again (a test fails when this file is stale).
+Each metric is defined in English, then in Chinese (定义), as the dashboards show it in
+either interface language.
 
 ## Conventions
 
@@ -70,7 +73,10 @@ function section(m: MetricDefinition): string {
   return [
     `### ${m.title.en} / ${m.title['zh-CN']}`,
     '',
-    m.definition,
+    m.definition.en,
+    '',
+    // The Chinese definition the dashboard shows with ?ui=zh-CN, under the English one.
+    `定义：${m.definition['zh-CN']}`,
     '',
     `| | |`,
     `|---|---|`,

@@ -6,6 +6,7 @@
 import type { Lang } from '../../schema/article.ts';
 import type { InsightsApiError } from './api.ts';
 import { mountChart, unmountChart, type DashboardChart } from './charts.ts';
+import { definitionIn } from './definition.ts';
 import type { InsightsFilters } from './filters.ts';
 import type { InsightsKey } from './strings.ts';
 import { buildTable, type TableSpec } from './table.ts';
@@ -87,8 +88,12 @@ export function showPanel(root: HTMLElement, panel: PanelSpec, outcomes: Map<str
   }
   const definition = root.querySelector<HTMLElement>('[data-definition]');
   if (definition && info) {
-    // The registry's own words (English), so the page and docs/metrics.md never disagree.
-    definition.textContent = `${info.definition} (${info.formula})`;
+    // The registry's own words, so the page and docs/metrics.md never disagree; the formula
+    // is English in every interface language, so it is marked as such.
+    const shown = definitionIn(info, ctx.lang);
+    const formula = Object.assign(document.createElement('span'), { lang: 'en', textContent: info.formula });
+    definition.lang = shown.lang;
+    definition.replaceChildren(shown.text, shown.formulaOpen, formula, shown.formulaClose);
     definition.hidden = false;
   }
   if (!view) {

@@ -29,7 +29,8 @@ export interface MetricInfo {
   id: string;
   group: string;
   title: Record<Lang, string>;
-  definition: string;
+  /** In each language; definition.ts picks the interface language's. */
+  definition: Record<Lang, string>;
   formula: string;
   unit: Unit;
   window: string;
