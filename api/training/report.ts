@@ -38,7 +38,27 @@ export interface TrainingReport {
   overallMedianResolutionHours: number | null;
 }
 
-export async function trainingReport(env: MetricEnv, query: MetricQuery): Promise<TrainingReport> {
+/**
+ * Reports being computed, by database and period: the training page asks for coverage, the
+ * matrix, the need ranking and the plan at once, and all four stand on this one report, so
+ * requests that overlap share one computation. Nothing is kept once it is answered.
+ */
+const inFlight = new WeakMap<object, Map<string, Promise<TrainingReport>>>();
+
+export function trainingReport(env: MetricEnv, query: MetricQuery): Promise<TrainingReport> {
+  // Overlapping requests differ in `now` by at most one computation, which moves nothing but
+  // the instant "untrained agents" are read at; they share the first one's report.
+  const key = [query.start, query.end, query.topic ?? '', env.settings.trainingValidityDays].join('|');
+  let running = inFlight.get(env.db);
+  if (!running) inFlight.set(env.db, (running = new Map()));
+  const shared = running.get(key);
+  if (shared) return shared;
+  const report = computeTrainingReport(env, query).finally(() => running.delete(key));
+  running.set(key, report);
+  return report;
+}
+
+async function computeTrainingReport(env: MetricEnv, query: MetricQuery): Promise<TrainingReport> {
   const [counts, resolved, records, votes, searches] = [
     await topicTicketCounts(env.db, query.start, query.end),
     await resolvedTicketsIn(env.db, query.start, query.end),

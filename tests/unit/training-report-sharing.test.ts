@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from '../../api/db/index.ts';
+import { catalogFrom } from '../../api/lib/manifest.ts';
+import { parseMetricQuery } from '../../api/metrics/period.ts';
+import type { MetricEnv } from '../../api/metrics/types.ts';
+import { trainingReport } from '../../api/training/report.ts';
+
+async function env(): Promise<MetricEnv> {
+  const { db } = openDatabase(':memory:');
+  await migrate(db);
+  const settings = { slaTargets: { low: { firstResponseHours: 24, resolutionHours: 120 }, normal: { firstResponseHours: 8, resolutionHours: 48 }, high: { firstResponseHours: 4, resolutionHours: 24 }, urgent: { firstResponseHours: 1, resolutionHours: 4 } }, trainingValidityDays: 365, editUrlBase: '' };
+  return { db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: [] }), topics: undefined, now: () => new Date('2026-11-27T10:00:00Z'), settings };
+}
+
+describe('trainingReport', () => {
+  it('shares one computation between overlapping requests for the same period, and keeps nothing after', async () => {
+    const e = await env();
+    const q = parseMetricQuery({ from: '2026-11-01', to: '2026-11-27' }, e.now());
+    const first = trainingReport(e, q);
+    expect(trainingReport(e, q)).toBe(first);
+    expect(trainingReport(e, { ...q, topic: 'billing' })).not.toBe(first);
+    await first;
+    expect(trainingReport(e, q)).not.toBe(first);
+  });
+});
