@@ -51,11 +51,31 @@ describe('MetricCache', () => {
     expect((await cache.get('deflection', query, c.compute)).value).toBe(1);
   });
 
-  it('computes every request when maxAge is 0', async () => {
+  it('with maxAge 0 keeps nothing once answered, but still shares a computation in flight', async () => {
     const cache = new MetricCache(0, () => 0);
     const c = counter();
     await cache.get('deflection', query, c.compute);
     await cache.get('deflection', query, c.compute);
     expect(c.calls()).toBe(2);
+    await Promise.all([cache.get('deflection', query, c.compute), cache.get('deflection', query, c.compute)]);
+    expect(c.calls()).toBe(3);
+  });
+
+  it('shares a computation in flight even when it takes longer than maxAge', async () => {
+    let now = 0;
+    const cache = new MetricCache(1, () => now);
+    let finish!: (r: MetricResult) => void;
+    let calls = 0;
+    const slow = () => {
+      calls++;
+      return new Promise<MetricResult>((resolve) => (finish = resolve));
+    };
+    const first = cache.get('deflection', query, slow);
+    now = 5_000;
+    const second = cache.get('deflection', query, slow);
+    finish({ value: 1 });
+    expect(await first).toEqual({ value: 1 });
+    expect(await second).toEqual({ value: 1 });
+    expect(calls).toBe(1);
   });
 });

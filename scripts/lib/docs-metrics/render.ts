@@ -59,8 +59,8 @@ either interface language.
   metric first folds in the events recorded since the last roll-up; the server also does so
   every minute in the background.
 - **Freshness.** A computed result is reused for \`KB_METRICS_CACHE_SECONDS\` (default 60 s),
-  and identical requests arriving while it is computed share the computation, so a figure is
-  at most that old. \`0\` computes every request.
+  so a figure is at most that old; \`0\` keeps nothing once answered. Either way, identical
+  requests arriving while a result is being computed share that computation.
 - **Endpoints.** \`GET /api/metrics\` lists the metrics; \`GET /api/metrics/<id>?from=&to=&tz=&lang=&topic=&interval=\`
   returns \`{ metric, from, to, tz, interval, value, parts, series, rows }\`, and
   \`format=csv\` the rows (or the series) as CSV; \`GET /api/metrics/summary\` returns the
