@@ -30,8 +30,9 @@ const USAGE = `Usage: npm run bench:metrics -- [options]
   --seconds N      seconds per endpoint and range (default 5)
   --connections N  concurrent connections (default 20)
   --only IDS       comma-separated metric ids (and "summary") to load; default all
-  --cache-seconds N  reuse computed results for N s as the server does (default 0: every
-                   request computes; the server's own default is KB_METRICS_CACHE_SECONDS=60)
+  --cache-seconds N  reuse computed results for N s as the server does (default 0: nothing is
+                   reused once answered, though identical requests in flight share one
+                   computation; the server's own default is KB_METRICS_CACHE_SECONDS=60)
   --json           print the figures as JSON too
   -h, --help       this text`;
 
@@ -182,7 +183,7 @@ async function main(): Promise<number> {
     log(`votes while metrics are read (${metricRequests} metric requests): ${fmt(withMetrics!.requestsPerSecond, 0)} req/s, p99 ${fmt(withMetrics!.p99)} ms, loop max ${fmt(mixedLoop.maxMs)} ms`);
     await server.stop();
 
-    console.log(`\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; ${o.cacheSeconds ? `result cache ${o.cacheSeconds} s` : 'no result cache (every request computes)'}`);
+    console.log(`\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; ${o.cacheSeconds ? `result cache ${o.cacheSeconds} s` : 'no result reuse (identical requests in flight share one computation)'}`);
     console.log(`seed ${fmt(seedSeconds)} s; roll-up catch-up from scratch ${fmt(catchUpSeconds)} s\n`);
     console.log('| endpoint | range | p50 ms | p99 ms | req/s | event-loop max ms |');
     console.log('|---|---|---:|---:|---:|---:|');
