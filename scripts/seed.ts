@@ -10,6 +10,7 @@ import { loadCatalog, MANIFEST_PATH } from '../api/lib/manifest.ts';
 import { loadTopicTree } from '../site/schema/topics.ts';
 import { MAX_SEED_DAYS, SeedRefusedError, seedDatabase } from './lib/seed/index.ts';
 import { progressReporter } from './lib/tickets/progress.ts';
+import { UsageError } from './lib/import/cli.ts';
 
 const HELP = `Usage: npm run seed -- [--days 90] [--seed 42] [--db <file>] [--now <ISO time>]
 
@@ -32,8 +33,6 @@ Options:
   -h, --help       show this help
 
 Exit status: 0 seeded, 1 no build to read articles from, 2 wrong usage or a database with data.`;
-
-class UsageError extends Error {}
 
 /** A whole number within bounds from a flag, or a UsageError naming the flag. */
 function wholeNumber(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {

@@ -1,5 +1,7 @@
 /** Command-line options of `npm run bench:api`, range-checked and reported by option name. */
 import { parseArgs } from 'node:util';
+// Bad command-line input and whole-number flags are handled as the build benchmark does.
+import { integer, UsageError } from '../bench/options.ts';
 
 /** The benchmark's settings after parsing. */
 export interface ApiBenchOptions {
@@ -39,17 +41,7 @@ Options:
   --help             show this help
 `;
 
-/** Raised for bad command-line input; the entry prints the message and the usage. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  return value;
-}
+export { UsageError };
 
 /** Parses argv (without node and the script). Throws UsageError naming the option at fault. */
 export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {

@@ -53,7 +53,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+/** A whole number within bounds from a flag, or a UsageError naming the flag. */
+export function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {

@@ -7,9 +7,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../../api/db/index.ts';
 import { migrate, openDatabase } from '../../../api/db/index.ts';
+import { UsageError } from '../import/cli.ts';
 import { TrainingFileError } from './csv-file.ts';
-
-class UsageError extends Error {}
 
 export interface ImportSummary {
   rows: number;
