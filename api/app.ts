@@ -8,7 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type SQLite from 'better-sqlite3';
 import type { Db } from './db/index.ts';
 import { countDrops, type DropReason } from './db/drops.ts';
-import { eventWriter, lastEventLookup, type EventRow } from './db/events.ts';
+import { eventWriter, recentSessions, type EventRow } from './db/events.ts';
 import { voteWriter, type VoteRow } from './db/votes.ts';
 import type { ArticleCatalog } from './lib/manifest.ts';
 import { ApiError, handleError } from './lib/errors.ts';
@@ -101,7 +101,7 @@ export function buildContext(deps: AppDeps): AppContext {
     now: deps.now ?? (() => new Date()),
     adminToken: deps.adminToken || undefined,
     identifier: new VisitorIdentifier(db, { site: deps.site ?? 'kb', trustedProxies: new Set(deps.trustedProxies ?? []) }),
-    sessions: new SessionTracker(lastEventLookup(db, deps.sqlite)),
+    sessions: new SessionTracker((since, until) => recentSessions(db, since, until)),
     limits: { votes: new RateLimiter(deps.rateLimits?.votes ?? 10), events: new RateLimiter(deps.rateLimits?.events ?? 60) },
     writers: {
       vote: (row) => voteCommit.submit(row).catch(unavailable),

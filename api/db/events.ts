@@ -35,25 +35,28 @@ export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
   });
 }
 
-/** The visitor's latest event at or before `before`, to continue its session. */
-function lastEventQuery(db: Db, visitor: string, before: string) {
-  return db
-    .selectFrom('events')
-    .select(['session', 'created_at'])
-    .where('visitor', '=', visitor)
-    .where('created_at', '<=', before)
-    .orderBy('created_at', 'desc')
-    .limit(1);
+/** A visitor's latest event, as sessions need it. */
+export interface LastEvent {
+  visitor: string;
+  session: string;
+  created_at: string;
 }
 
-export type LastEventLookup = (visitor: string, before: string) => Promise<{ session: string; created_at: string } | undefined>;
-
 /**
- * The look-up sessions fall back to for a visitor not seen since the server started (every
- * new visitor): the prepared fast path with the SQLite connection, plain Kysely without.
+ * Each visitor's latest event from `since` up to `until` (events_created), so sessions
+ * still open when the server starts can continue. Rows come in time order and the latest
+ * per visitor wins here rather than in SQL, which keeps the query portable.
  */
-export function lastEventLookup(db: Db, sqlite?: SQLite.Database): LastEventLookup {
-  if (!sqlite) return (visitor, before) => lastEventQuery(db, visitor, before).executeTakeFirst();
-  const { statement, params } = prepareFromKysely(sqlite, ['visitor', 'before'] as const, (s) => lastEventQuery(db, s.visitor, s.before));
-  return async (visitor, before) => statement.get(params({ visitor, before })) as { session: string; created_at: string } | undefined;
+export async function recentSessions(db: Db, since: string, until: string): Promise<LastEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['visitor', 'session', 'created_at'])
+    .where('created_at', '>=', since)
+    .where('created_at', '<=', until)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const latest = new Map<string, LastEvent>();
+  for (const row of rows) latest.set(row.visitor, row);
+  return [...latest.values()];
 }

@@ -11,6 +11,7 @@ import * as m0005 from './0005_metric_rollups.ts';
 import * as m0006 from './0006_ticket_metrics.ts';
 import * as m0007 from './0007_training.ts';
 import * as m0008 from './0008_lean_ingestion_indexes.ts';
+import * as m0009 from './0009_events_by_time.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_settings': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_ticket_metrics': m0006,
   '0007_training': m0007,
   '0008_lean_ingestion_indexes': m0008,
+  '0009_events_by_time': m0009,
 };
