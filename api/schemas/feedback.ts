@@ -34,7 +34,7 @@ const filters = z
   .optional();
 
 /** Each event type with the fields it takes (all may carry lang). */
-export const eventSchema = z
+const eventTypes = z
   .discriminatedUnion('type', [
     z
       .object({ type: z.literal('page_view'), article: articleId.optional(), path: z.string().startsWith('/').max(300).optional(), referrer: z.string().max(500).optional(), lang })
@@ -47,16 +47,29 @@ export const eventSchema = z
     z.object({ type: z.literal('contact_solved'), article: articleId, lang }).strict(),
     z.object({ type: z.literal('contact_submitted'), ticket: z.string().max(64).optional(), lang }).strict(),
   ])
-  .refine((e) => e.type !== 'page_view' || Boolean(e.article) !== Boolean(e.path), {
-    path: ['article'],
-    message: 'a page_view names either an article or a path',
-  })
-  .openapi('Event');
+  .openapi('Event', { description: 'A page view names either an article or a path.' });
+
+/** The one rule the shapes above cannot say: a page view is of an article or of a path, not both. */
+const PAGE_VIEW_RULE = { path: 'article', message: 'a page_view names either an article or a path' } as const;
+const breaksPageViewRule = (e: z.infer<typeof eventTypes>) => e.type === 'page_view' && Boolean(e.article) === Boolean(e.path);
+
+/** One event, with every rule. */
+export const eventSchema = eventTypes.refine((e) => !breaksPageViewRule(e), { path: [PAGE_VIEW_RULE.path], message: PAGE_VIEW_RULE.message });
 export type AnalyticsEvent = z.infer<typeof eventSchema>;
 export const EVENT_TYPES = ['page_view', 'search', 'search_click', 'contact_view', 'suggestion_shown', 'suggestion_click', 'contact_solved', 'contact_submitted'] as const;
 
+/**
+ * A batch of 1–50 events. The page-view rule is checked once per batch rather than per event
+ * (a refinement on each event cost about as much as the rest of its validation); the
+ * issues it reports have the same paths, events.<i>.article.
+ */
 export const eventBatchSchema = z
-  .object({ events: z.array(eventSchema).min(1, 'send 1 to 50 events').max(50, 'send 1 to 50 events') })
+  .object({ events: z.array(eventTypes).min(1, 'send 1 to 50 events').max(50, 'send 1 to 50 events') })
   .strict()
+  .superRefine((batch, ctx) => {
+    batch.events.forEach((e, i) => {
+      if (breaksPageViewRule(e)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['events', i, PAGE_VIEW_RULE.path], message: PAGE_VIEW_RULE.message });
+    });
+  })
   .openapi('EventBatch');
 export type EventBatch = z.infer<typeof eventBatchSchema>;

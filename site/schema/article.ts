@@ -32,14 +32,18 @@ export const TICKET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,63}$/;
 
 export const langSchema = z.enum(LANGS);
 
-/** An article id, `<lang>/<slug>`, for example `zh-CN/reset-password`. */
+/** `<lang>/<slug>`: one of LANGS, a slash, a SLUG_PATTERN slug. */
+export const ARTICLE_ID_PATTERN = new RegExp(`^(?:${LANGS.join('|')})/${SLUG_PATTERN.source.slice(1, -1)}$`);
+
+/**
+ * An article id, `<lang>/<slug>`, for example `zh-CN/reset-password`. A regex check rather
+ * than a refinement: every vote and event carries ids, and zod's refinements cost several
+ * times as much per call.
+ */
 export const articleIdSchema = z
   .string()
   .max(140)
-  .refine((id) => {
-    const [lang, slug, ...rest] = id.split('/');
-    return rest.length === 0 && (LANGS as readonly string[]).includes(lang ?? '') && SLUG_PATTERN.test(slug ?? '');
-  }, 'must be "<lang>/<slug>" with lang zh-CN or en and a lowercase kebab-case slug');
+  .regex(ARTICLE_ID_PATTERN, 'must be "<lang>/<slug>" with lang zh-CN or en and a lowercase kebab-case slug');
 
 const topicIdSchema = z.string().regex(TOPIC_ID_PATTERN, 'must be a lowercase kebab-case topic id');
 

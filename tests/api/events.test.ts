@@ -65,6 +65,17 @@ describe('POST /api/events', () => {
     expect((await res.json()).error.details[0].field).toBe('events.1.results');
   });
 
+  it('rejects a page view naming both an article and a path, or neither, and stores nothing of the batch', async () => {
+    const { app, sqlite } = await testApp();
+    for (const pageView of [{ type: 'page_view', article: 'en/reset-password', path: '/en/' }, { type: 'page_view' }]) {
+      const res = await app.request(...post({ events: [search, pageView] }));
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.details).toEqual([{ field: 'events.1.article', message: 'a page_view names either an article or a path' }]);
+    }
+    expect(sqlite.prepare('select count(*) as n from events').get()).toEqual({ n: 0 });
+  });
+
   it('rejects an unknown event type', async () => {
     const { app } = await testApp();
     const res = await app.request(...post({ events: [{ type: 'purchase' }] }));
