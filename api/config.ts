@@ -37,6 +37,8 @@ const envSchema = z.object({
   // Seconds a computed metric is reused; 0 computes every request.
   KB_METRICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   KB_DEMO: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
+  // WAL checkpoints in a background thread (api/db/checkpointer.ts); "off" leaves them to SQLite's commits.
+  KB_CHECKPOINT_THREAD: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
 });
 
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -62,6 +64,8 @@ export interface ServerConfig {
   metricsCacheSeconds: number;
   /** KB_DEMO: seed demo data when the server starts on an empty database. */
   demo: boolean;
+  /** KB_CHECKPOINT_THREAD: run WAL checkpoints in a background thread. */
+  checkpointThread: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -85,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     metricSettings: { slaTargets: parseSlaTargets(e.KB_SLA_TARGETS), editUrlBase: e.KB_EDIT_URL, trainingValidityDays: e.KB_TRAINING_VALIDITY_DAYS },
     metricsCacheSeconds: e.KB_METRICS_CACHE_SECONDS,
     demo: e.KB_DEMO === 'on',
+    checkpointThread: e.KB_CHECKPOINT_THREAD === 'on',
   };
 }

@@ -17,6 +17,7 @@ import { buildSite } from '../scripts/build.ts';
 import { seedOnFirstStart } from '../scripts/lib/seed/first-start.ts';
 import { loadTopicTree } from '../site/schema/topics.ts';
 import { catchUpRollups, startRollupTimer } from './db/rollups.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 
 const apiOnly = process.argv.includes('--api-only');
 
@@ -50,6 +51,7 @@ async function main() {
   // Fold events recorded while the server was down into the metric roll-ups, then keep them current.
   await catchUpRollups(db);
   const stopRollups = startRollupTimer(db);
+  const checkpointer = config.checkpointThread ? startCheckpointer(sqlite, config.dbFile) : null;
   const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site, suggest, webhookSecrets: config.webhookSecrets, topics, metricSettings: config.metricSettings, metricsCacheSeconds: config.metricsCacheSeconds });
   if (!apiOnly) mountSite(app, config.distDir);
 
@@ -59,7 +61,9 @@ async function main() {
   const shutdown = () => {
     stopRollups();
     server.close(() => {
-      void db.destroy().then(() => process.exit(0));
+      void Promise.resolve(checkpointer?.stop())
+        .then(() => db.destroy())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 3000).unref();
   };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createApp } from '../../../api/app.ts';
 import { migrate, openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/manifest.ts';
+import { startCheckpointer } from '../../../api/db/checkpointer.ts';
 import { syntheticManifest } from './catalog.ts';
 import { CEILING_PATH, type ChildMessage, type ParentMessage, type ServerMode } from './protocol.ts';
 
@@ -29,8 +30,11 @@ async function start(mode: ServerMode, articles: number, workDir: string) {
     app.post(CEILING_PATH, (c) => c.body(null, 204));
     fetch = app.fetch;
   } else {
-    const { db, sqlite } = openDatabase(join(workDir, 'bench.sqlite'));
+    const file = join(workDir, 'bench.sqlite');
+    const { db, sqlite } = openDatabase(file);
     await migrate(db);
+    // As the server does (api/server.ts), unless KB_CHECKPOINT_THREAD=off.
+    if (process.env.KB_CHECKPOINT_THREAD !== 'off') startCheckpointer(sqlite, file);
     const catalog = catalogFrom(syntheticManifest(articles));
     // The bench varies X-Forwarded-For per visitor; only its own loopback may set it.
     const app = createApp({ db, sqlite, catalog, trustedProxies: ['127.0.0.1'], site: 'bench' });

@@ -1,0 +1,84 @@
+/**
+ * The background WAL checkpointer: committed pages reach the database file without any
+ * commit copying them, and SQLite's own checkpoints come back when the worker stops or dies.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BACKSTOP_PAGES, startCheckpointer } from '../../api/db/checkpointer.ts';
+import { migrate, openDatabase } from '../../api/db/index.ts';
+import { voteWriter, type VoteRow } from '../../api/db/votes.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kb-checkpoint-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function fileDatabase() {
+  const file = join(dir, 'kb.sqlite');
+  const opened = openDatabase(file);
+  await migrate(opened.db);
+  // Start from a checkpointed file, so its size only grows when a checkpoint copies pages.
+  opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return { file, ...opened };
+}
+
+/** 2,000 votes in 40 commits: a few hundred WAL pages, under the backstop. */
+async function writeVotes(write: (votes: VoteRow[]) => Promise<unknown>) {
+  for (let batch = 0; batch < 40; batch++) {
+    await write(Array.from({ length: 50 }, (_, i) => ({
+      article: 'en/a', visitor: `visitor-${batch}-${i}`, day: '2026-11-27', helpful: i % 2 === 0,
+      reason: null, comment: 'x'.repeat(200), lang: 'en', at: '2026-11-27T10:00:00.000Z',
+    })));
+  }
+}
+
+const waitFor = async (condition: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!condition() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return condition();
+};
+
+describe('startCheckpointer', () => {
+  it('copies committed pages into the database file while no commit checkpoints', async () => {
+    const { file, db, sqlite } = await fileDatabase();
+    const checkpointer = startCheckpointer(sqlite, file, { intervalMs: 20 });
+    try {
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
+      const before = statSync(file).size;
+      await writeVotes(voteWriter(db, sqlite));
+      expect(await waitFor(() => statSync(file).size > before)).toBe(true);
+    } finally {
+      await checkpointer.stop();
+      sqlite.close();
+    }
+  });
+
+  it('leaves the pages in the WAL without it (the control for the test above)', async () => {
+    const { file, db, sqlite } = await fileDatabase();
+    sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    const before = statSync(file).size;
+    await writeVotes(voteWriter(db, sqlite));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(statSync(file).size).toBe(before);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    sqlite.close();
+  });
+
+  it('gives checkpoints back to the commits when stopped', async () => {
+    const { file, sqlite } = await fileDatabase();
+    await startCheckpointer(sqlite, file).stop();
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    sqlite.close();
+  });
+
+  it('gives checkpoints back to the commits when the worker dies', async () => {
+    const { sqlite } = await fileDatabase();
+    // A worker that cannot open its file fails at once, as a crashed one would.
+    startCheckpointer(sqlite, join(dir, 'missing', 'kb.sqlite'));
+    expect(await waitFor(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000)).toBe(true);
+    sqlite.close();
+  });
+});
