@@ -11,7 +11,7 @@ import { syntheticManifest } from './lib/bench-api/catalog.ts';
 import { runLoad, type LoadResult } from './lib/bench-api/load.ts';
 import { parseApiBenchOptions, USAGE, UsageError, type ApiBenchOptions } from './lib/bench-api/options.ts';
 import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/bench-api/profile.ts';
-import { checkTargets, formatTable, MAX_NON_2XX_SHARE, summarizeScenario, type ScenarioName, type ScenarioSummary } from './lib/bench-api/report.ts';
+import { checkTargets, formatTable, MAX_NON_2XX_SHARE, summarizeScenario, type RoundResult, type ScenarioName, type ScenarioSummary } from './lib/bench-api/report.ts';
 import { eventRequests, EVENTS_PER_BATCH, voteRequest, type BenchRequest } from './lib/bench-api/scenarios.ts';
 import { CEILING_PATH, type ServerMode } from './lib/bench-api/protocol.ts';
 import { startServer } from './lib/bench-api/server-process.ts';
@@ -31,6 +31,7 @@ interface Scenario {
   path: string;
   what: string;
   request: (n: number) => BenchRequest;
+  env?: Record<string, string>;
 }
 
 interface Measured {
@@ -41,14 +42,15 @@ interface Measured {
 }
 
 /** Starts a fresh server child, warms it up, measures, counts the rows it stored, stops it. */
-async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: string): Promise<Measured> {
-  const dir = join(workDir, scenario.name);
+async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: string, round: number): Promise<Measured> {
+  const dir = join(workDir, `${scenario.name}-${round}`);
   mkdirSync(dir, { recursive: true });
-  const profile = options.profile && scenario.mode === 'api' ? join(PROFILE_DIR, `${scenario.name}.cpuprofile`) : null;
+  // The last round is profiled, so the earlier ones stay free of the profiler's cost.
+  const profile = options.profile && scenario.mode === 'api' && round === options.rounds ? join(PROFILE_DIR, `${scenario.name}.cpuprofile`) : null;
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  const server = await startServer(scenario.mode, { articles: options.articles, workDir: dir, cwd: REPO_ROOT });
+  const server = await startServer(scenario.mode, { articles: options.articles, workDir: dir, cwd: REPO_ROOT, env: scenario.env });
   try {
-    log(`${scenario.name}: server child pid ${server.pid} on 127.0.0.1:${server.port}; warming up ${options.warmup} s`);
+    log(`${scenario.name} (round ${round}/${options.rounds}): server child pid ${server.pid} on 127.0.0.1:${server.port}; warming up ${options.warmup} s`);
     const common = { port: server.port, path: scenario.path, connections: options.connections, request: scenario.request };
     let next = 0;
     if (options.warmup > 0) next = (await runLoad({ ...common, seconds: options.warmup })).nextRequest;
@@ -60,7 +62,7 @@ async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: st
     await new Promise((r) => setTimeout(r, 250));
     const after = await server.counts();
     if (profile) await server.stopProfile(profile);
-    const rowsStored = scenario.name === 'votes' ? after.votes - before.votes : scenario.name === 'events' ? after.events - before.events : null;
+    const rowsStored = scenario.name.startsWith('votes') ? after.votes - before.votes : scenario.name.startsWith('events') ? after.events - before.events : null;
     log(`${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`);
     return { load: result, rowsStored, serverCpuMicros: after.cpuMicros - before.cpuMicros, profile: profile ? summarizeProfile(profile) : null };
   } finally {
@@ -90,22 +92,32 @@ async function main() {
     { name: 'votes', mode: 'api', path: '/api/votes', what: 'POST /api/votes, one new vote per request (5 articles per visitor)', request: (n) => voteRequest(n, articleIds) },
     { name: 'events', mode: 'api', path: '/api/events', what: `POST /api/events, ${EVENTS_PER_BATCH} events per request (5 batches per visitor)`, request: eventRequests(articleIds) },
   ];
+  if (options.compare) {
+    const inline = { KB_CHECKPOINT_THREAD: 'off' };
+    scenarios.push(
+      { name: 'votes-inline', mode: 'api', path: '/api/votes', what: 'as votes, with WAL checkpoints inside the commits (KB_CHECKPOINT_THREAD=off)', request: (n) => voteRequest(n, articleIds), env: inline },
+      { name: 'events-inline', mode: 'api', path: '/api/events', what: 'as events, with WAL checkpoints inside the commits (KB_CHECKPOINT_THREAD=off)', request: eventRequests(articleIds), env: inline },
+    );
+  }
   const loadStart = loadavg()[0]!;
-  log(`${scenarios.length} scenarios × (${options.warmup} s warm-up + ${options.duration} s); ${options.articles} synthetic articles; work dir ${workDir}`);
+  log(`${options.rounds} rounds × ${scenarios.length} scenarios × (${options.warmup} s warm-up + ${options.duration} s); ${options.articles} synthetic articles; work dir ${workDir}`);
 
-  const summaries: ScenarioSummary[] = [];
+  const rounds = new Map<ScenarioName, RoundResult[]>(scenarios.map((s) => [s.name, []]));
   const profiles: Array<{ name: string; summary: ProfileSummary }> = [];
-  let ceiling: LoadResult | null = null;
   try {
-    for (const scenario of scenarios) {
-      const measured = await measure(scenario, options, workDir);
-      if (scenario.name === 'ceiling') ceiling = measured.load;
-      summaries.push(summarizeScenario(scenario.name, scenario.what, measured.load, ceiling, measured.rowsStored, measured.serverCpuMicros));
-      if (measured.profile) profiles.push({ name: scenario.name, summary: measured.profile });
+    for (let round = 1; round <= options.rounds; round++) {
+      let ceiling: LoadResult | null = null;
+      for (const scenario of scenarios) {
+        const measured = await measure(scenario, options, workDir, round);
+        if (scenario.name === 'ceiling') ceiling = measured.load;
+        rounds.get(scenario.name)!.push({ load: measured.load, rowsStored: measured.rowsStored, serverCpuMicros: measured.serverCpuMicros, ceilingRequestsPerSecond: ceiling?.requestsPerSecond ?? null });
+        if (measured.profile) profiles.push({ name: scenario.name, summary: measured.profile });
+      }
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+  const summaries: ScenarioSummary[] = scenarios.map((s) => summarizeScenario(s.name, s.what, rounds.get(s.name)!));
 
   const checks = checkTargets(summaries);
   const cpus = availableParallelism();
@@ -113,7 +125,8 @@ async function main() {
   const busy = Math.max(loadStart, loadEnd) > cpus;
   const notes = [
     'Servers: each scenario in its own child process (node --import tsx, fresh temporary WAL database via openDatabase + migrate);',
-    `  load generator: autocannon ${options.connections} connections in this process, 127.0.0.1 only; ${options.warmup} s warm-up, then ${options.duration} s measured.`,
+    `  load generator: autocannon ${options.connections} connections in this process, 127.0.0.1 only; ${options.warmup} s warm-up, then ${options.duration} s measured;`,
+    `  ${options.rounds} round${options.rounds === 1 ? '' : 's'} of all scenarios in turn: req/s, latencies and ratios are medians over the rounds, ratios taken against the ceiling of the same round.`,
     'Rate limits: the real ones (10 votes, 60 events per visitor a minute); visitors vary via X-Forwarded-For, trusted from 127.0.0.1.',
     'Latency: autocannon records whole milliseconds. Server CPU: the child\'s user + system time over the measured window.',
     `Machine: ${cpus} CPUs, load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end${busy ? ' (busy: other work ran alongside, figures are noisy)' : ''}; Node ${process.version}.`,

@@ -5,8 +5,12 @@ import { integer, UsageError } from '../bench/options.ts';
 
 /** The benchmark's settings after parsing. */
 export interface ApiBenchOptions {
-  /** Measured seconds per scenario. */
+  /** Measured seconds per scenario and round. */
   duration: number;
+  /** Rounds of all scenarios; figures are medians over them. */
+  rounds: number;
+  /** Also measure votes and events with WAL checkpoints left in the commits (KB_CHECKPOINT_THREAD=off). */
+  compare: boolean;
   /** Unmeasured seconds before each scenario, so V8 has optimised the hot paths. */
   warmup: number;
   connections: number;
@@ -25,13 +29,18 @@ Load-tests the API on 127.0.0.1 with autocannon and prints requests/s and p50/p9
   ceiling   a bare 204 Hono route on @hono/node-server (same bodies and headers as the votes)
   votes     POST /api/votes, one new vote per request
   events    POST /api/events, 10 events per request (also events/s stored)
-each with its ratio to the ceiling measured in the same run. Every server runs in its own child
-process over a fresh temporary WAL database; the load generator runs in this process. Visitors
-vary through X-Forwarded-For (127.0.0.1 is the trusted proxy) and stay under the real rate
-limits. Exits non-zero if more than 1% of the responses of a scenario are not 2xx.
+each with its ratio to the ceiling measured in the same round. The scenarios run in turn, round
+after round; rates, latencies and ratios are medians over the rounds, because a shared machine's
+speed drifts. Every server runs in its own child process over a fresh temporary WAL database;
+the load generator runs in this process. Visitors vary through X-Forwarded-For (127.0.0.1 is
+the trusted proxy) and stay under the real rate limits. Exits non-zero if more than 1% of the
+responses of a scenario are not 2xx.
 
 Options:
-  --duration <s>     measured seconds per scenario (default 10)
+  --duration <s>     measured seconds per scenario and round (default 5)
+  --rounds <n>       rounds of all scenarios (default 3)
+  --compare          also run votes-inline and events-inline: the same servers with WAL
+                     checkpoints left inside the commits (KB_CHECKPOINT_THREAD=off)
   --warmup <s>       unmeasured seconds before each scenario (default 2)
   --connections <n>  concurrent keep-alive connections (default 50)
   --articles <n>     articles in the synthetic catalog (default 300)
@@ -53,6 +62,8 @@ export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {
       allowPositionals: false,
       options: {
         duration: { type: 'string' },
+        rounds: { type: 'string' },
+        compare: { type: 'boolean', default: false },
         warmup: { type: 'string' },
         connections: { type: 'string' },
         articles: { type: 'string' },
@@ -65,7 +76,9 @@ export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {
     throw new UsageError((error as Error).message);
   }
   return {
-    duration: integer('duration', values.duration, 10, 1, 600),
+    duration: integer('duration', values.duration, 5, 1, 600),
+    rounds: integer('rounds', values.rounds, 3, 1, 50),
+    compare: values.compare,
     warmup: integer('warmup', values.warmup, 2, 0, 60),
     connections: integer('connections', values.connections, 50, 1, 1000),
     articles: integer('articles', values.articles, 300, 5, 100_000),

@@ -4,14 +4,30 @@
  */
 import type { LoadResult } from './load.ts';
 
-export type ScenarioName = 'ceiling' | 'votes' | 'events';
+/** The measured scenarios; the `-inline` ones run with WAL checkpoints in the commits (KB_CHECKPOINT_THREAD=off). */
+export type ScenarioName = 'ceiling' | 'votes' | 'events' | 'votes-inline' | 'events-inline';
 
-/** One measured scenario. */
+/** One round of one scenario: a fresh server measured once. */
+export interface RoundResult {
+  load: LoadResult;
+  /** Rows the scenario added to its table (votes or events). */
+  rowsStored: number | null;
+  /** The server child's CPU time over the measured window, in microseconds. */
+  serverCpuMicros: number;
+  /** The ceiling's req/s in the same round, for the ratio. */
+  ceilingRequestsPerSecond: number | null;
+}
+
+/**
+ * One scenario over all rounds. Rates, latencies and ratios are medians over the rounds
+ * (a shared machine's speed drifts between rounds); counts are totals.
+ */
 export interface ScenarioSummary {
   name: ScenarioName;
   what: string;
   load: LoadResult;
-  /** Requests per second relative to the ceiling's. */
+  rounds: number;
+  /** Median over the rounds of req/s ÷ the ceiling's req/s in the same round. */
   ratioToCeiling: number | null;
   /** Rows the scenario added to its table (votes or events), counted in the database. */
   rowsStored: number | null;
@@ -39,15 +55,40 @@ export const TARGETS = { votesRatio: 0.4, votesP99Ms: 20, eventsPerSecond: 50_00
 /** Above this share of non-2xx responses the run measured errors, not the API: it fails. */
 export const MAX_NON_2XX_SHARE = 0.01;
 
-/** Derives ratios and rates from one scenario's measurements. */
-export function summarizeScenario(name: ScenarioName, what: string, load: LoadResult, ceiling: LoadResult | null, rowsStored: number | null, serverCpuMicros: number): ScenarioSummary {
+/** The median of a non-empty list (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Derives medians, ratios and rates from one scenario's rounds. */
+export function summarizeScenario(name: ScenarioName, what: string, rounds: RoundResult[]): ScenarioSummary {
+  const loads = rounds.map((r) => r.load);
+  const sum = (pick: (l: LoadResult) => number) => loads.reduce((total, l) => total + pick(l), 0);
+  const statusCodes: Record<string, number> = {};
+  for (const l of loads) for (const [code, count] of Object.entries(l.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  const load: LoadResult = {
+    requests: sum((l) => l.requests),
+    seconds: sum((l) => l.seconds),
+    requestsPerSecond: median(loads.map((l) => l.requestsPerSecond)),
+    p50: median(loads.map((l) => l.p50)),
+    p99: median(loads.map((l) => l.p99)),
+    non2xx: sum((l) => l.non2xx),
+    errors: sum((l) => l.errors),
+    statusCodes,
+  };
+  const ratios = rounds.flatMap((r) => (r.ceilingRequestsPerSecond ? [r.load.requestsPerSecond / r.ceilingRequestsPerSecond] : []));
+  const stored = rounds.every((r) => r.rowsStored !== null) ? rounds.map((r) => r.rowsStored!) : null;
+  const serverCpuMicros = rounds.reduce((total, r) => total + r.serverCpuMicros, 0);
   return {
     name,
     what,
     load,
-    ratioToCeiling: ceiling && ceiling.requestsPerSecond > 0 ? load.requestsPerSecond / ceiling.requestsPerSecond : null,
-    rowsStored,
-    eventsPerSecond: name === 'events' && rowsStored !== null ? rowsStored / load.seconds : null,
+    rounds: rounds.length,
+    ratioToCeiling: ratios.length > 0 ? median(ratios) : null,
+    rowsStored: stored ? stored.reduce((a, b) => a + b, 0) : null,
+    eventsPerSecond: name.startsWith('events') && stored ? median(rounds.map((r) => r.rowsStored! / r.load.seconds)) : null,
     non2xxShare: load.requests > 0 ? load.non2xx / load.requests : 1,
     serverCpuMicrosPerRequest: load.requests > 0 ? serverCpuMicros / load.requests : 0,
     serverCpuCores: serverCpuMicros / 1e6 / load.seconds,

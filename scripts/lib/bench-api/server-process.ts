@@ -29,6 +29,8 @@ export interface StartOptions {
   articles: number;
   workDir: string;
   cwd: string;
+  /** Extra environment of the child (KB_CHECKPOINT_THREAD=off for the -inline scenarios). */
+  env?: Record<string, string>;
 }
 
 function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<ChildMessage, { type: T }>> {
@@ -55,6 +57,7 @@ export async function startServer(mode: ServerMode, options: StartOptions): Prom
   const child = fork(CHILD, [mode, String(options.articles), options.workDir], {
     cwd: options.cwd,
     execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const send = (message: ParentMessage) => child.send(message);
