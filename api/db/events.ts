@@ -20,7 +20,7 @@ export function eventWriter(db: Db, sqlite?: SQLite.Database): (rows: EventRow[]
   if (!sqlite) return (rows) => insertEvents(db, rows);
   const { statement, params } = prepareFromKysely(sqlite, EVENT_KEYS, (s) => db.insertInto('events').values(s as unknown as EventRow));
   const insertAll = sqlite.transaction((rows: EventRow[]) => {
-    for (const row of rows) statement.run(params(row as Record<(typeof EVENT_KEYS)[number], unknown>).map((v) => v ?? null));
+    for (const row of rows) statement.run(params(row as Record<(typeof EVENT_KEYS)[number], unknown>));
   });
   return async (rows) => insertAll(rows);
 }

@@ -20,7 +20,7 @@ export function prepareFromKysely<K extends string>(sqlite: SQLite.Database, key
   const statement = sqlite.prepare(compiled.sql);
   return {
     statement,
-    /** The positional parameters for one row of named values. */
-    params: (values: Record<K, unknown>) => order.map((k) => (typeof k === 'string' ? values[k] : k.constant)),
+    /** The positional parameters for one row of named values; a missing value is NULL. */
+    params: (values: Record<K, unknown>) => order.map((k) => (typeof k === 'string' ? (values[k] ?? null) : k.constant)),
   };
 }

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { ApiError } from './errors.ts';
 import { zodDetails } from './validation.ts';
+import { requestHeader } from './request-headers.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -19,7 +20,7 @@ const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `The re
  * with streams for every call, which cost several times the whole rest of a vote.
  */
 async function readText(c: Context, maxBytes: number): Promise<string> {
-  if (Number(c.req.header('content-length') ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  if (Number(requestHeader(c, 'content-length') ?? 0) > maxBytes) throw tooLarge(maxBytes);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (incoming && typeof incoming.on === 'function' && !incoming.readableEnded) return readIncoming(incoming, maxBytes);
   const text = await c.req.text();
@@ -48,7 +49,7 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<stri
 }
 
 export async function readJson<T>(c: Context, schema: ZodType<T, ZodTypeDef, unknown>, options: { allowTextPlain?: boolean; maxBytes?: number } = {}): Promise<T> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (requestHeader(c, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   // navigator.sendBeacon posts text/plain so that no CORS preflight is needed.
   const accepted = type === 'application/json' || (options.allowTextPlain && type === 'text/plain');
   if (!accepted) {

@@ -8,6 +8,7 @@ import { pruneSalts, saltForDay } from '../db/salts.ts';
 import type { DropReason } from '../db/drops.ts';
 import { isBot, privacySignal } from './privacy.ts';
 import { clientIp, utcDay, visitorHash } from './visitor.ts';
+import { requestHeader } from './request-headers.ts';
 
 export interface IdentifyOptions {
   /** The site name mixed into the visitor hash, so ids differ between sites sharing a salt table. */
@@ -30,11 +31,11 @@ export class VisitorIdentifier {
 
   async identify(c: Context, now: Date): Promise<Identity> {
     const day = utcDay(now);
-    const signal = privacySignal(c.req.raw.headers);
+    const signal = privacySignal({ get: (name) => requestHeader(c, name) });
     if (signal) return { drop: signal, day };
-    const userAgent = c.req.header('user-agent');
+    const userAgent = requestHeader(c, 'user-agent');
     if (isBot(userAgent)) return { drop: 'bot', day };
-    const ip = clientIp(socketAddress(c), c.req.header('x-forwarded-for'), this.options.trustedProxies);
+    const ip = clientIp(socketAddress(c), requestHeader(c, 'x-forwarded-for'), this.options.trustedProxies);
     return { drop: null, visitor: visitorHash(await this.salt(day, now), ip, userAgent!, this.options.site), day };
   }
 
