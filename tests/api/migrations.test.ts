@@ -25,10 +25,10 @@ function ok(result: MigrationResultSet) {
 describe('migrations', () => {
   it('are numbered in order', () => {
     expect(names).toEqual([...names].sort());
-    names.forEach((name, i) => expect(name.startsWith(String(i + 1).padStart(4, '0'))).toBe(true));
+    names.forEach((migration, i) => expect(migration.startsWith(String(i + 1).padStart(4, '0'))).toBe(true));
   });
 
-  it.each(names.map((name, i) => [i === 0 ? '(empty)' : names[i - 1]!, i] as const))('upgrade a database at %s to the latest schema', async (_from, applied) => {
+  it.each(names.map((_, i) => [i === 0 ? '(empty)' : names[i - 1]!, i] as const))('upgrade a database at %s to the latest schema', async (_from, applied) => {
     const fresh = openDatabase(':memory:');
     await migrate(fresh.db);
     const old = openDatabase(':memory:');
