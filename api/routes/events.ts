@@ -13,11 +13,25 @@ import { eventBatchSchema, type AnalyticsEvent } from '../schemas/feedback.ts';
 import { normalizeQuery } from '../../site/scripts/search/query.ts';
 import type { EventRow } from '../db/events.ts';
 
-/** Article ids an event refers to; all must be articles of the served build. */
-function articlesOf(event: AnalyticsEvent): string[] {
-  if ('articles' in event) return event.articles;
-  if ('article' in event && event.article) return [event.article];
-  return [];
+/** Whether every article an event names is an article of the served build. */
+function namesOnlyKnownArticles(event: AnalyticsEvent, known: ReadonlyMap<string, unknown>): boolean {
+  if ('articles' in event) return event.articles.every((id) => known.has(id));
+  if ('article' in event && event.article) return known.has(event.article);
+  return true;
+}
+
+/** Every field any event type may carry, each optional: what toRow reads. */
+interface EventFields {
+  lang?: string;
+  article?: string;
+  path?: string;
+  referrer?: string;
+  query?: string;
+  results?: number;
+  rank?: number;
+  filters?: Record<string, string>;
+  articles?: string[];
+  ticket?: string;
 }
 
 /** Only the origin and path of a referrer are kept: its query string may carry personal data. */
@@ -31,21 +45,26 @@ function referrerOrigin(referrer: string | undefined): string | null {
   }
 }
 
+/** One row per event, every column set (null when the type has no such field), so all rows share one shape. */
 function toRow(event: AnalyticsEvent, visitor: string, session: string, at: string): EventRow {
-  const row: EventRow = { type: event.type, visitor, session, created_at: at, lang: event.lang ?? null };
-  if ('article' in event) row.article = event.article ?? null;
-  if ('path' in event) row.path = event.path ?? null;
-  if ('referrer' in event) row.referrer = referrerOrigin(event.referrer);
-  if ('query' in event) {
-    row.query = event.query;
-    row.query_norm = normalizeQuery(event.query);
-  }
-  if ('results' in event) row.results = event.results;
-  if ('rank' in event) row.rank = event.rank;
-  if ('filters' in event && event.filters) row.filters = JSON.stringify(event.filters);
-  if ('articles' in event) row.articles = JSON.stringify(event.articles);
-  if ('ticket' in event) row.ticket_ref = event.ticket ?? null;
-  return row;
+  const e: EventFields = event;
+  return {
+    type: event.type,
+    visitor,
+    session,
+    created_at: at,
+    lang: e.lang ?? null,
+    article: e.article ?? null,
+    path: e.path ?? null,
+    referrer: referrerOrigin(e.referrer),
+    query: e.query ?? null,
+    query_norm: e.query === undefined ? null : normalizeQuery(e.query),
+    results: e.results ?? null,
+    rank: e.rank ?? null,
+    filters: e.filters ? JSON.stringify(e.filters) : null,
+    articles: e.articles ? JSON.stringify(e.articles) : null,
+    ticket_ref: e.ticket ?? null,
+  };
 }
 
 const acceptedSchema = z.object({ accepted: z.number().int(), dropped: z.number().int() }).openapi('EventsAccepted');
@@ -67,7 +86,7 @@ export function eventRoutes(ctx: AppContext) {
       await writers.drops(who.day, { 'rate-limited': events.length });
       throw new ApiError(429, 'rate_limited', `Too many events; try again in ${limit.retryAfter} s`, [], { 'Retry-After': String(limit.retryAfter) });
     }
-    const known = events.filter((e) => articlesOf(e).every((id) => catalog.byId.has(id)));
+    const known = events.filter((e) => namesOnlyKnownArticles(e, catalog.byId));
     const dropped = events.length - known.length;
     if (known.length > 0) {
       const session = await sessions.sessionFor(who.visitor, at);
