@@ -27,6 +27,8 @@ export interface ScenarioSummary {
   what: string;
   load: LoadResult;
   rounds: number;
+  /** Each round's req/s, in order, to show the spread behind the median. */
+  roundRequestsPerSecond: number[];
   /** Median over the rounds of req/s ÷ the ceiling's req/s in the same round. */
   ratioToCeiling: number | null;
   /** Rows the scenario added to its table (votes or events), counted in the database. */
@@ -86,6 +88,7 @@ export function summarizeScenario(name: ScenarioName, what: string, rounds: Roun
     what,
     load,
     rounds: rounds.length,
+    roundRequestsPerSecond: loads.map((l) => l.requestsPerSecond),
     ratioToCeiling: ratios.length > 0 ? median(ratios) : null,
     rowsStored: stored ? stored.reduce((a, b) => a + b, 0) : null,
     eventsPerSecond: name.startsWith('events') && stored ? median(rounds.map((r) => r.rowsStored! / r.load.seconds)) : null,
@@ -116,9 +119,9 @@ const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toF
 /** The results as an aligned plain-text table with the targets under it. */
 export function formatTable(scenarios: ScenarioSummary[], checks: TargetCheck[], notes: string[]): string {
   const rows = [
-    ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors', 'vs ceiling', 'rows stored', 'events/s', 'server CPU µs/req', 'server cores'],
+    ['scenario', 'req/s', 'rounds: min–max req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors', 'vs ceiling', 'rows stored', 'events/s', 'server CPU µs/req', 'server cores'],
     ...scenarios.map((s) => [
-      s.name, int(s.load.requestsPerSecond), String(s.load.p50), String(s.load.p99), int(s.load.requests),
+      s.name, int(s.load.requestsPerSecond), `${int(Math.min(...s.roundRequestsPerSecond))}–${int(Math.max(...s.roundRequestsPerSecond))}`, String(s.load.p50), String(s.load.p99), int(s.load.requests),
       `${int(s.load.non2xx)} (${pct(s.non2xxShare)})`, int(s.load.errors), s.name === 'ceiling' ? '100%' : pct(s.ratioToCeiling), int(s.rowsStored), int(s.eventsPerSecond),
       int(s.serverCpuMicrosPerRequest), s.serverCpuCores.toFixed(2),
     ]),

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkTargets, median, summarizeScenario, type RoundResult } from '../../scripts/lib/bench-api/report.ts';
+import type { LoadResult } from '../../scripts/lib/bench-api/load.ts';
+
+const load = (requestsPerSecond: number, p99: number, seconds = 5): LoadResult => ({
+  requests: requestsPerSecond * seconds, seconds, requestsPerSecond, p50: 5, p99, non2xx: 0, errors: 0, statusCodes: { 201: requestsPerSecond * seconds },
+});
+const round = (rps: number, p99: number, ceiling: number, rows: number | null = rps * 5): RoundResult => ({
+  load: load(rps, p99), rowsStored: rows, serverCpuMicros: rps * 5 * 100, ceilingRequestsPerSecond: ceiling,
+});
+
+describe('bench:api figures over rounds', () => {
+  it('takes the median of odd and even counts', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('takes the median of the per-round ratios, not the ratio of the medians', () => {
+    // Ratios 8,000/16,000 = 0.50, 9,000/30,000 = 0.30, 7,000/20,000 = 0.35: median 0.35.
+    // The ratio of the medians would be 8,000 / 20,000 = 0.40.
+    const summary = summarizeScenario('votes', 'votes', [round(8000, 15, 16_000), round(9000, 25, 30_000), round(7000, 12, 20_000)]);
+    expect(summary.ratioToCeiling).toBeCloseTo(0.35, 10);
+    expect(summary.load.requestsPerSecond).toBe(8000);
+    expect(summary.load.p99).toBe(15);
+    expect(summary.roundRequestsPerSecond).toEqual([8000, 9000, 7000]);
+    // Counts are totals: 5 s × (8,000 + 9,000 + 7,000).
+    expect(summary.load.requests).toBe(120_000);
+    expect(summary.rowsStored).toBe(120_000);
+    expect(summary.serverCpuMicrosPerRequest).toBe(100);
+  });
+
+  it("gives events per second as the median of each round's rows over its seconds", () => {
+    // Rows 250,000 / 5 s = 50,000; 240,000 / 5 = 48,000; 260,000 / 5 = 52,000: median 50,000.
+    const summary = summarizeScenario('events', 'events', [round(5000, 20, 25_000, 250_000), round(4800, 20, 25_000, 240_000), round(5200, 20, 25_000, 260_000)]);
+    expect(summary.eventsPerSecond).toBe(50_000);
+    expect(checkTargets([summary])).toEqual([{ scenario: 'events', target: '≥ 50,000 events/s stored', actual: '50,000', met: true }]);
+  });
+
+  it('checks the votes targets against the medians', () => {
+    const summary = summarizeScenario('votes', 'votes', [round(7800, 19, 20_000), round(8200, 21, 20_000)]);
+    // Median ratio (0.39 + 0.41) / 2 = 0.40 meets 40%; median p99 (19 + 21) / 2 = 20 does not meet < 20 ms.
+    expect(checkTargets([summary]).map((c) => c.met)).toEqual([true, false]);
+  });
+});
