@@ -145,6 +145,11 @@ describe('overview', () => {
     expect(canvases.every((w) => w > 0)).toBe(true);
     expect(await page.$$eval('[data-panel="deflection"] tbody tr', (rows) => rows.length)).toBe(30);
     expect(await page.$$eval('[data-panel="deflection"] table caption', (els) => els.length)).toBe(1);
+    // Search rates over time: one row per day, rates as percentages, and the chart drawn.
+    expect(await page.$$eval('[data-panel="search-rates"] tbody tr', (rows) => rows.length)).toBe(30);
+    expect(await page.$$eval('[data-panel="search-rates"] canvas[data-chart]', (els) => els.length)).toBe(1);
+    const rates = await page.$$eval('[data-panel="search-rates"] tbody tr td:nth-child(4), [data-panel="search-rates"] tbody tr td:nth-child(6)', (cells) => cells.map((c) => c.textContent ?? ''));
+    expect(rates.some((text) => /^\d+(\.\d)?%$/.test(text.trim())), rates.slice(0, 4).join(' | ')).toBe(true);
     // Content-health rows link to the article.
     const overdueLinks = await page.$$eval('[data-panel="overdue-reviews"] tbody th a', (links) => links.map((a) => a.getAttribute('href')));
     expect(overdueLinks.length).toBeGreaterThan(0);

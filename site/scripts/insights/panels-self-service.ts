@@ -166,7 +166,47 @@ function searchTablePanel(id: string, source: 'top-searches' | 'top-no-result-se
   };
 }
 
+/** No-result rate and click-through per period, on one chart: a rising first and falling second is a content gap. */
+const searchRatesPanel: PanelSpec = {
+  id: 'search-rates',
+  sources: ['search-no-result-rate', 'search-click-through'],
+  render(ctx) {
+    const noResult = ctx.data<MetricResponse>('search-no-result-rate')?.series;
+    const clicks = ctx.data<MetricResponse>('search-click-through')?.series;
+    if (isQuiet(noResult, ['searches']) || !noResult) return null;
+    const f = formats(ctx.lang);
+    // Both series count the same searches in the same periods; without click-through (its
+    // request failed, and the panel names it) those columns are empty.
+    const clicked = new Map((clicks ?? []).map((p) => [p.period, p]));
+    const rows = noResult.map((p) => ({
+      period: p.period,
+      searches: num(p, 'searches'),
+      noResult: num(p, 'noResult'),
+      noResultRate: num(p, 'value'),
+      clicked: num(clicked.get(p.period), 'clicked'),
+      clickThrough: num(clicked.get(p.period), 'value'),
+    }));
+    return {
+      chart: lineChart(
+        rows.map((r) => r.period),
+        [
+          { label: ctx.t('col.noResultRate'), data: rows.map((r) => r.noResultRate) },
+          { label: ctx.t('col.clickThrough'), data: rows.map((r) => r.clickThrough) },
+        ],
+        f.percent,
+        { min: 0, max: 1 },
+      ),
+      table: {
+        caption: ctx.t('panel.searchRates'),
+        columns: ['col.period', 'col.searches', 'col.noResult', 'col.noResultRate', 'col.clicked', 'col.clickThrough'].map((k, i) => ({ label: ctx.t(k as InsightsKey), numeric: i > 0 })),
+        rows: rows.map((r) => [r.period, f.count(r.searches), f.count(r.noResult), valueCell(ctx, 'ratio', r.noResultRate), f.count(r.clicked), valueCell(ctx, 'ratio', r.clickThrough)]),
+      },
+    };
+  },
+};
+
 export const searchPanels: PanelSpec[] = [
+  searchRatesPanel,
   searchTablePanel('top-searches-zh', 'top-searches', 'zh-CN'),
   searchTablePanel('top-searches-en', 'top-searches', 'en'),
   searchTablePanel('no-result-zh', 'top-no-result-searches', 'zh-CN'),
