@@ -196,6 +196,16 @@ describe('overview', () => {
     expect(lines).toHaveLength(31);
   });
 
+  it('downloads the per-topic KPI figures from the topic table itself', async () => {
+    const buttons = await page.$$eval('[data-panel="kpi-topic"] button[data-csv]', (els) => els.map((b) => b.getAttribute('data-csv')));
+    expect(buttons).toEqual(['resolution-rate', 'first-response-time', 'resolution-time', 'sla-attainment', 'escalation-rate', 'reopen-rate', 'csat']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-panel="kpi-topic"] button[data-csv="escalation-rate"]')]);
+    expect(download.suggestedFilename()).toMatch(/^escalation-rate_/);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^dimension,key,/);
+    expect(lines.some((line) => line.startsWith('topic,'))).toBe(true);
+  });
+
   it('switches the interface to Chinese without touching the language filter', async () => {
     const { metrics } = await api<{ metrics: Array<{ id: string; formula: string; definition: Record<'zh-CN' | 'en', string> }> }>('/api/metrics');
     const deflection = metrics.find((m) => m.id === 'deflection')!;
