@@ -10,6 +10,17 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+/** A real browser's user agent: the server drops HeadlessChrome as a bot (DESIGN.md §2). */
+export const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+
+/**
+ * Chromium whose whole browser carries DESKTOP_UA: beacons sent while a page unloads come
+ * from the browser process, which ignores a context's user agent.
+ */
+export function launchVisitorBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--user-agent=${DESKTOP_UA}`] });
+}
+
 /** Opens a search page and waits until every retry is done; returns the ranked article ids. */
 export async function searchFor(page: Page, baseUrl: string, lang: string, query: string, params: Record<string, string> = {}): Promise<string[]> {
   const search = new URLSearchParams({ q: query, ...params });

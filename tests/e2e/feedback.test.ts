@@ -3,21 +3,17 @@
  * build, checked against what the server stored in its throw-away database.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, eventually, readRows, seriousViolations } from './browser.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP_UA, eventually, launchVisitorBrowser, readRows, seriousViolations } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const dbFile = inject('dbFile');
-// The server drops HeadlessChrome as a bot (DESIGN.md §2); visitors use real browsers.
-const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
 let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  // A context's userAgent does not reach beacons sent while a page unloads (the browser
-  // process sends them), so the whole browser gets the desktop user agent.
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--user-agent=${DESKTOP_UA}`] });
+  browser = await launchVisitorBrowser();
 });
 afterEach(async () => {
   await context?.close();

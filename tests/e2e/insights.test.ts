@@ -14,8 +14,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, seriousViolations } from './browser.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP_UA, launchBrowser, seriousViolations } from './browser.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
 import { loadCatalog } from '../../api/lib/manifest.ts';
 import { seedDatabase } from '../../scripts/lib/seed/index.ts';
@@ -25,8 +25,6 @@ import { defaultRange, todayIn } from '../../site/scripts/insights/filters.ts';
 const distDir = inject('distDir');
 const root = resolve(import.meta.dirname, '../..');
 const ADMIN_TOKEN = 'e2e-insights-admin-token-0123456789';
-// The server drops HeadlessChrome as a bot for analytics; staff use real browsers too.
-const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
 let work: string;
 let server: ChildProcess | undefined;
@@ -86,7 +84,7 @@ beforeAll(async () => {
   await seedDatabase(opened.db, { days: 30, seed: 42, now: new Date(), catalog: loadCatalog(distDir), sqlite: opened.sqlite });
   await opened.db.destroy();
   baseUrl = await startServer(dbFile);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
   // One tab for the whole suite: the token lives in that tab's sessionStorage.
   context = await browser.newContext({ userAgent: DESKTOP_UA, locale: 'en-US', reducedMotion: 'reduce', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
