@@ -9,11 +9,14 @@ import type { DropReason } from '../db/drops.ts';
 import { isBot, privacySignal } from './privacy.ts';
 import { clientIp, utcDay, visitorHash } from './visitor.ts';
 import { requestHeader } from './request-headers.ts';
+import { VisitorCache } from './visitor-cache.ts';
 
 export interface IdentifyOptions {
   /** The site name mixed into the visitor hash, so ids differ between sites sharing a salt table. */
   site: string;
   trustedProxies: ReadonlySet<string>;
+  /** Visitor ids remembered in memory for the day (0 turns the cache off). */
+  cacheSize?: number;
 }
 
 export type Identity = { drop: DropReason; day: string } | { drop: null; visitor: string; day: string };
@@ -26,17 +29,37 @@ export function socketAddress(c: Context): string {
 
 export class VisitorIdentifier {
   private salts = new Map<string, string>();
+  private readonly ids: VisitorCache | null;
+  /** Bot verdicts by user agent: a site sees few distinct ones, and the pattern is long. */
+  private readonly bots = new Map<string, boolean>();
 
-  constructor(private readonly db: Db, private readonly options: IdentifyOptions) {}
+  constructor(private readonly db: Db, private readonly options: IdentifyOptions) {
+    this.ids = options.cacheSize === 0 ? null : new VisitorCache(options.cacheSize);
+  }
 
   async identify(c: Context, now: Date): Promise<Identity> {
     const day = utcDay(now);
-    const signal = privacySignal({ get: (name) => requestHeader(c, name) });
+    const signal = privacySignal(requestHeader(c, 'dnt'), requestHeader(c, 'sec-gpc'));
     if (signal) return { drop: signal, day };
     const userAgent = requestHeader(c, 'user-agent');
-    if (isBot(userAgent)) return { drop: 'bot', day };
+    if (userAgent === undefined || this.isBot(userAgent)) return { drop: 'bot', day };
     const ip = clientIp(socketAddress(c), requestHeader(c, 'x-forwarded-for'), this.options.trustedProxies);
-    return { drop: null, visitor: visitorHash(await this.salt(day, now), ip, userAgent!, this.options.site), day };
+    const known = this.ids?.get(day, ip, userAgent);
+    if (known) return { drop: null, visitor: known, day };
+    const visitor = visitorHash(await this.salt(day, now), ip, userAgent, this.options.site);
+    this.ids?.set(day, ip, userAgent, visitor);
+    return { drop: null, visitor, day };
+  }
+
+  private isBot(userAgent: string): boolean {
+    let verdict = this.bots.get(userAgent);
+    if (verdict === undefined) {
+      verdict = isBot(userAgent);
+      // User agents are chosen by the client: keep the memo small so a flood of made-up ones cannot grow it.
+      if (this.bots.size >= 1000) this.bots.clear();
+      this.bots.set(userAgent, verdict);
+    }
+    return verdict;
   }
 
   private async salt(day: string, now: Date): Promise<string> {

@@ -9,9 +9,9 @@ export function isBot(userAgent: string | undefined): boolean {
   return !userAgent || userAgent.trim().length < 8 || BOT_PATTERN.test(userAgent);
 }
 
-/** `dnt` for DNT: 1, `gpc` for Sec-GPC: 1, null when the visitor sent neither. */
-export function privacySignal(headers: { get(name: string): string | null | undefined }): 'dnt' | 'gpc' | null {
-  if (headers.get('dnt')?.trim() === '1') return 'dnt';
-  if (headers.get('sec-gpc')?.trim() === '1') return 'gpc';
+/** `dnt` for DNT: 1, `gpc` for Sec-GPC: 1, null when the visitor sent neither (the headers' values). */
+export function privacySignal(dnt: string | null | undefined, secGpc: string | null | undefined): 'dnt' | 'gpc' | null {
+  if (dnt?.trim() === '1') return 'dnt';
+  if (secGpc?.trim() === '1') return 'gpc';
   return null;
 }

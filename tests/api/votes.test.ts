@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock, testApp, visitorRequest } from './helpers.ts';
+import { BROWSER_UA, manualClock, testApp, visitorRequest } from './helpers.ts';
+import { visitorHash } from '../../api/lib/visitor.ts';
 
 const vote = (body: unknown, init?: Parameters<typeof visitorRequest>[1]) => {
   const [request, env] = visitorRequest(body, init);
@@ -136,5 +137,37 @@ describe('GET /api/votes/summary', () => {
     const { app } = await testApp();
     expect((await app.request('/api/votes/summary?article=../etc')).status).toBe(400);
     expect((await app.request('/api/votes/summary?article=en/unknown')).status).toBe(422);
+  });
+});
+
+describe('visitor ids remembered for the day', () => {
+  it('gives a returning client the HMAC of the day salt, as for its first request', async () => {
+    const { app, sqlite } = await testApp();
+    await app.request(...vote({ article: 'en/reset-password', helpful: true }, { ip: '198.51.100.1' }));
+    // The second request is answered from the in-memory cache: it must agree with the HMAC.
+    await app.request(...vote({ article: 'en/printer-setup', helpful: true }, { ip: '198.51.100.1' }));
+    await app.request(...vote({ article: 'en/printer-setup', helpful: true }, { ip: '198.51.100.2' }));
+    const { salt } = sqlite.prepare('select salt from visitor_salts').get() as { salt: string };
+    const rows = sqlite.prepare('select article, visitor from votes order by id').all() as Array<{ article: string; visitor: string }>;
+    const expected = visitorHash(salt, '198.51.100.1', BROWSER_UA, 'kb');
+    expect(rows.map((r) => r.visitor)).toEqual([expected, expected, visitorHash(salt, '198.51.100.2', BROWSER_UA, 'kb')]);
+  });
+
+  it('still records nothing once a remembered client sends DNT or GPC', async () => {
+    const { app, sqlite } = await testApp();
+    await app.request(...vote({ article: 'en/reset-password', helpful: true }));
+    const dnt = await app.request(...vote({ article: 'en/printer-setup', helpful: true }, { headers: { dnt: '1' } }));
+    const gpc = await app.request(...vote({ article: 'zh-CN/reset-password', helpful: true }, { headers: { 'sec-gpc': '1' } }));
+    expect([dnt.status, gpc.status]).toEqual([202, 202]);
+    expect(sqlite.prepare('select count(*) as n from votes').get()).toEqual({ n: 1 });
+  });
+
+  it('drops a bot user agent every time, not only the first', async () => {
+    const { app, sqlite } = await testApp();
+    for (const article of ['en/reset-password', 'en/printer-setup']) {
+      expect((await app.request(...vote({ article, helpful: true }, { ua: 'Googlebot/2.1 (+http://www.google.com/bot.html)' }))).status).toBe(202);
+    }
+    expect(sqlite.prepare('select count(*) as n from votes').get()).toEqual({ n: 0 });
+    expect(sqlite.prepare("select sum(count) as n from drop_counts where reason = 'bot'").get()).toEqual({ n: 2 });
   });
 });
