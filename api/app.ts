@@ -4,7 +4,6 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
-import { secureHeaders } from 'hono/secure-headers';
 import type SQLite from 'better-sqlite3';
 import type { Db } from './db/index.ts';
 import { countDrops, type DropReason } from './db/drops.ts';
@@ -12,6 +11,7 @@ import { eventWriter, recentSessions, type EventRow } from './db/events.ts';
 import { voteWriter, type VoteRow } from './db/votes.ts';
 import type { ArticleCatalog } from './lib/manifest.ts';
 import { ApiError, handleError } from './lib/errors.ts';
+import { secureHeaders } from './lib/secure-headers.ts';
 import { GroupCommit } from './lib/group-commit.ts';
 import { VisitorIdentifier } from './lib/identify.ts';
 import { RateLimiter } from './lib/rate-limit.ts';

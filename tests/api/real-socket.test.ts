@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { BROWSER_UA, testApp } from './helpers.ts';
+import { defaultSecureHeaders } from '../../api/lib/secure-headers.ts';
 
 // The body is read straight from the Node request under @hono/node-server; app.request()
 // takes another path, so these run the app behind a real socket.
@@ -40,5 +41,23 @@ describe('votes over a real socket', () => {
     const stream = new ReadableStream({ start(controller) { controller.enqueue(big); controller.close(); } });
     const res = await fetch(`${base}/api/votes`, { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA } } as RequestInit);
     expect(res.status).toBe(413);
+  });
+});
+
+describe('secure headers over a real socket', () => {
+  it('sends the headers of Hono secureHeaders() once on successes and errors alike', async () => {
+    const expected = await defaultSecureHeaders();
+    expect(expected.map(([name]) => name)).toEqual(expect.arrayContaining(['x-content-type-options', 'x-frame-options', 'strict-transport-security', 'referrer-policy']));
+    const responses = [
+      await post(JSON.stringify({ article: 'en/printer-setup', helpful: true })),
+      await post(JSON.stringify({ article: 'en/printer-setup', helpful: 'maybe' })),
+      await fetch(`${base}/api/no-such-endpoint`),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([201, 400, 404]);
+    for (const res of responses) {
+      // A header set twice would read "nosniff, nosniff".
+      for (const [name, value] of expected) expect(res.headers.get(name), name).toBe(value);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    }
   });
 });
