@@ -23,15 +23,20 @@ export async function defaultSecureHeaders(): Promise<Array<[string, string]>> {
   return [...response.headers];
 }
 
+function setAll(outgoing: ServerResponse, headers: Array<[string, string]>) {
+  for (const [name, value] of headers) outgoing.setHeader(name, value);
+}
+
 export function secureHeaders(): MiddlewareHandler {
   const viaHono = honoSecureHeaders();
   const list = defaultSecureHeaders();
   let headers: Array<[string, string]> | undefined;
   void list.then((resolved) => (headers = resolved));
-  return async (c, next) => {
+  return (c, next) => {
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (!outgoing || typeof outgoing.setHeader !== 'function' || outgoing.headersSent) return viaHono(c, next);
-    for (const [name, value] of headers ?? (await list)) outgoing.setHeader(name, value);
-    await next();
+    if (!headers) return list.then((resolved) => setAll(outgoing, resolved)).then(next);
+    setAll(outgoing, headers);
+    return next();
   };
 }
