@@ -90,7 +90,8 @@ export function eventRoutes(ctx: AppContext) {
     const dropped = events.length - known.length;
     if (known.length > 0) {
       const session = await sessions.sessionFor(who.visitor, at);
-      await writers.events(known.map((e) => toRow(e, who.visitor, session, at.toISOString())));
+      const createdAt = at.toISOString();
+      await writers.events(known.map((e) => toRow(e, who.visitor, session, createdAt)));
     }
     if (dropped > 0) await writers.drops(who.day, { 'unknown-article': dropped });
     return c.json({ accepted: known.length, dropped }, 202);
