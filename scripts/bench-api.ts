@@ -15,6 +15,7 @@ import { checkTargets, formatTable, MAX_NON_2XX_SHARE, summarizeScenario, type R
 import { eventRequests, EVENTS_PER_BATCH, voteRequest, type BenchRequest } from './lib/bench-api/scenarios.ts';
 import { CEILING_PATH, type ServerMode } from './lib/bench-api/protocol.ts';
 import { startServer } from './lib/bench-api/server-process.ts';
+import { busyShare, cpuTimes } from './lib/bench-api/machine.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Profiles are kept (git-ignored) so they can be opened in Chrome DevTools or speedscope. */
@@ -38,6 +39,7 @@ interface Measured {
   load: LoadResult;
   rowsStored: number | null;
   serverCpuMicros: number;
+  machineBusy: number | null;
   profile: ProfileSummary | null;
 }
 
@@ -57,14 +59,16 @@ async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: st
     if (profile) await server.startProfile();
     const before = await server.counts();
     log(`${scenario.name}: measuring ${options.duration} s with ${options.connections} connections${profile ? ' (CPU-profiled)' : ''}`);
+    const cpuBefore = cpuTimes();
     const { result } = await runLoad({ ...common, seconds: options.duration, firstRequest: next });
+    const machineBusy = busyShare(cpuBefore, cpuTimes());
     // Requests cut off when autocannon stops may still commit; let them, so rows match what was sent.
     await new Promise((r) => setTimeout(r, 250));
     const after = await server.counts();
     if (profile) await server.stopProfile(profile);
     const rowsStored = scenario.name.startsWith('votes') ? after.votes - before.votes : scenario.name.startsWith('events') ? after.events - before.events : null;
     log(`${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return { load: result, rowsStored, serverCpuMicros: after.cpuMicros - before.cpuMicros, profile: profile ? summarizeProfile(profile) : null };
+    return { load: result, rowsStored, serverCpuMicros: after.cpuMicros - before.cpuMicros, machineBusy, profile: profile ? summarizeProfile(profile) : null };
   } finally {
     await server.stop();
   }
@@ -110,7 +114,7 @@ async function main() {
       for (const scenario of scenarios) {
         const measured = await measure(scenario, options, workDir, round);
         if (scenario.name === 'ceiling') ceiling = measured.load;
-        rounds.get(scenario.name)!.push({ load: measured.load, rowsStored: measured.rowsStored, serverCpuMicros: measured.serverCpuMicros, ceilingRequestsPerSecond: ceiling?.requestsPerSecond ?? null });
+        rounds.get(scenario.name)!.push({ load: measured.load, rowsStored: measured.rowsStored, serverCpuMicros: measured.serverCpuMicros, ceilingRequestsPerSecond: ceiling?.requestsPerSecond ?? null, machineBusy: measured.machineBusy });
         if (measured.profile) profiles.push({ name: scenario.name, summary: measured.profile });
       }
     }
@@ -129,6 +133,7 @@ async function main() {
     `  ${options.rounds} round${options.rounds === 1 ? '' : 's'} of all scenarios in turn: req/s, latencies and ratios are medians over the rounds, ratios taken against the ceiling of the same round.`,
     'Rate limits: the real ones (10 votes, 60 events per visitor a minute); visitors vary via X-Forwarded-For, trusted from 127.0.0.1.',
     'Latency: autocannon records whole milliseconds. Server CPU: the child\'s user + system time over the measured window.',
+    `Machine busy: the share of all ${availableParallelism()} cores' time in use while measured (server, load generator and anything else running).`,
     `Machine: ${cpus} CPUs, load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end${busy ? ' (busy: other work ran alongside, figures are noisy)' : ''}; Node ${process.version}.`,
   ];
   console.log(formatTable(summaries, checks, notes));

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkTargets, median, summarizeScenario, type RoundResult } from '../../scripts/lib/bench-api/report.ts';
 import type { LoadResult } from '../../scripts/lib/bench-api/load.ts';
+import type { CpuInfo } from 'node:os';
+import { busyShare, cpuTimes } from '../../scripts/lib/bench-api/machine.ts';
 
 const load = (requestsPerSecond: number, p99: number, seconds = 5): LoadResult => ({
   requests: requestsPerSecond * seconds, seconds, requestsPerSecond, p50: 5, p99, non2xx: 0, errors: 0, statusCodes: { 201: requestsPerSecond * seconds },
 });
 const round = (rps: number, p99: number, ceiling: number, rows: number | null = rps * 5): RoundResult => ({
-  load: load(rps, p99), rowsStored: rows, serverCpuMicros: rps * 5 * 100, ceilingRequestsPerSecond: ceiling,
+  load: load(rps, p99), rowsStored: rows, serverCpuMicros: rps * 5 * 100, ceilingRequestsPerSecond: ceiling, machineBusy: null,
 });
 
 describe('bench:api figures over rounds', () => {
@@ -40,5 +42,23 @@ describe('bench:api figures over rounds', () => {
     const summary = summarizeScenario('votes', 'votes', [round(7800, 19, 20_000), round(8200, 21, 20_000)]);
     // Median ratio (0.39 + 0.41) / 2 = 0.40 meets 40%; median p99 (19 + 21) / 2 = 20 does not meet < 20 ms.
     expect(checkTargets([summary]).map((c) => c.met)).toEqual([true, false]);
+  });
+});
+
+describe('how busy the machine was', () => {
+  const core = (busy: number, idle: number): CpuInfo => ({ model: 'x', speed: 0, times: { user: busy, nice: 0, sys: 0, irq: 0, idle } });
+
+  it('is the busy share of all cores between two readings', () => {
+    const before = cpuTimes([core(1000, 9000), core(2000, 8000)]);
+    // Core 1: 750 busy, 250 idle; core 2: 250 busy, 750 idle → 1,000 of 2,000 ms busy.
+    const after = cpuTimes([core(1750, 9250), core(2250, 8750)]);
+    expect(busyShare(before, after)).toBe(0.5);
+    expect(busyShare(before, before)).toBeNull();
+  });
+
+  it('is the median over the rounds, leaving out rounds without a reading', () => {
+    const rounds = [0.96, null, 0.7, 0.8].map((machineBusy) => ({ ...round(8000, 15, 20_000), machineBusy }));
+    expect(summarizeScenario('votes', 'votes', rounds).machineBusy).toBe(0.8);
+    expect(summarizeScenario('votes', 'votes', [round(8000, 15, 20_000)]).machineBusy).toBeNull();
   });
 });

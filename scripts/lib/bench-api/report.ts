@@ -16,6 +16,8 @@ export interface RoundResult {
   serverCpuMicros: number;
   /** The ceiling's req/s in the same round, for the ratio. */
   ceilingRequestsPerSecond: number | null;
+  /** Share of all cores' time that was busy while measured (machine.ts), null if unknown. */
+  machineBusy: number | null;
 }
 
 /**
@@ -41,6 +43,8 @@ export interface ScenarioSummary {
   serverCpuMicrosPerRequest: number;
   /** Server CPU time over wall time: 1 = one core kept busy the whole run. */
   serverCpuCores: number;
+  /** Median over the rounds of the share of all cores' time that was busy (server, load generator and anything else). */
+  machineBusy: number | null;
 }
 
 /** A target and whether this run met it. */
@@ -83,6 +87,7 @@ export function summarizeScenario(name: ScenarioName, what: string, rounds: Roun
   const ratios = rounds.flatMap((r) => (r.ceilingRequestsPerSecond ? [r.load.requestsPerSecond / r.ceilingRequestsPerSecond] : []));
   const stored = rounds.every((r) => r.rowsStored !== null) ? rounds.map((r) => r.rowsStored!) : null;
   const serverCpuMicros = rounds.reduce((total, r) => total + r.serverCpuMicros, 0);
+  const busy = rounds.flatMap((r) => (r.machineBusy === null ? [] : [r.machineBusy]));
   return {
     name,
     what,
@@ -95,6 +100,7 @@ export function summarizeScenario(name: ScenarioName, what: string, rounds: Roun
     non2xxShare: load.requests > 0 ? load.non2xx / load.requests : 1,
     serverCpuMicrosPerRequest: load.requests > 0 ? serverCpuMicros / load.requests : 0,
     serverCpuCores: serverCpuMicros / 1e6 / load.seconds,
+    machineBusy: busy.length > 0 ? median(busy) : null,
   };
 }
 
@@ -119,11 +125,11 @@ const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toF
 /** The results as an aligned plain-text table with the targets under it. */
 export function formatTable(scenarios: ScenarioSummary[], checks: TargetCheck[], notes: string[]): string {
   const rows = [
-    ['scenario', 'req/s', 'rounds: min–max req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors', 'vs ceiling', 'rows stored', 'events/s', 'server CPU µs/req', 'server cores'],
+    ['scenario', 'req/s', 'rounds: min–max req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors', 'vs ceiling', 'rows stored', 'events/s', 'server CPU µs/req', 'server cores', 'machine busy'],
     ...scenarios.map((s) => [
       s.name, int(s.load.requestsPerSecond), `${int(Math.min(...s.roundRequestsPerSecond))}–${int(Math.max(...s.roundRequestsPerSecond))}`, String(s.load.p50), String(s.load.p99), int(s.load.requests),
       `${int(s.load.non2xx)} (${pct(s.non2xxShare)})`, int(s.load.errors), s.name === 'ceiling' ? '100%' : pct(s.ratioToCeiling), int(s.rowsStored), int(s.eventsPerSecond),
-      int(s.serverCpuMicrosPerRequest), s.serverCpuCores.toFixed(2),
+      int(s.serverCpuMicrosPerRequest), s.serverCpuCores.toFixed(2), s.machineBusy === null ? '—' : `${Math.round(s.machineBusy * 100)}%`,
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
