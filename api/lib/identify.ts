@@ -15,8 +15,6 @@ export interface IdentifyOptions {
   /** The site name mixed into the visitor hash, so ids differ between sites sharing a salt table. */
   site: string;
   trustedProxies: ReadonlySet<string>;
-  /** Visitor ids remembered in memory for the day (0 turns the cache off). */
-  cacheSize?: number;
 }
 
 export type Identity = { drop: DropReason; day: string } | { drop: null; visitor: string; day: string };
@@ -29,13 +27,12 @@ export function socketAddress(c: Context): string {
 
 export class VisitorIdentifier {
   private salts = new Map<string, string>();
-  private readonly ids: VisitorCache | null;
+  /** The day's visitor ids by client, so a returning client skips the HMAC. */
+  private readonly ids = new VisitorCache();
   /** Bot verdicts by user agent: a site sees few distinct ones, and the pattern is long. */
   private readonly bots = new Map<string, boolean>();
 
-  constructor(private readonly db: Db, private readonly options: IdentifyOptions) {
-    this.ids = options.cacheSize === 0 ? null : new VisitorCache(options.cacheSize);
-  }
+  constructor(private readonly db: Db, private readonly options: IdentifyOptions) {}
 
   async identify(c: Context, now: Date): Promise<Identity> {
     const day = utcDay(now);
@@ -44,10 +41,10 @@ export class VisitorIdentifier {
     const userAgent = requestHeader(c, 'user-agent');
     if (userAgent === undefined || this.isBot(userAgent)) return { drop: 'bot', day };
     const ip = clientIp(socketAddress(c), requestHeader(c, 'x-forwarded-for'), this.options.trustedProxies);
-    const known = this.ids?.get(day, ip, userAgent);
+    const known = this.ids.get(day, ip, userAgent);
     if (known) return { drop: null, visitor: known, day };
     const visitor = visitorHash(await this.salt(day, now), ip, userAgent, this.options.site);
-    this.ids?.set(day, ip, userAgent, visitor);
+    this.ids.set(day, ip, userAgent, visitor);
     return { drop: null, visitor, day };
   }
 
