@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db/index.ts';
-import { loadCatalog, MANIFEST_PATH } from './lib/manifest.ts';
-import { syncCreatedFromLinks } from './lib/link-sync.ts';
-import { mountSite } from './static.ts';
+import { loadCatalog, MANIFEST_PATH } from './lib/catalog/catalog.ts';
+import { syncCreatedFromLinks } from './lib/catalog/link-sync.ts';
+import { mountSite } from './lib/http/static-site.ts';
 import { loadSuggestIndex } from './suggest/search.ts';
-import { buildSite } from '../scripts/build.ts';
-import { seedOnFirstStart } from '../scripts/lib/seed/first-start.ts';
-import { loadTopicTree } from '../site/schema/topics.ts';
-import { catchUpRollups, startRollupTimer } from './db/rollups.ts';
-import { startCheckpointer } from './db/checkpointer.ts';
+import { buildSite } from './site-build/build.ts';
+import { seedOnFirstStart } from './demo/first-start.ts';
+import { loadTopicTree } from '../core/content/topics.ts';
+import { catchUpRollups, startRollupTimer } from './db/queries/rollups.ts';
+import { startCheckpointer } from './db/driver/checkpointer.ts';
 
 const apiOnly = process.argv.includes('--api-only');
 

@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { migrate, openDatabase } from '../api/db/index.ts';
-import { TICKET_SOURCES } from '../api/schemas/ticket.ts';
-import { TopicTreeError } from '../site/schema/topics.ts';
+import { TICKET_SOURCES } from '../core/tickets/ticket.ts';
+import { TopicTreeError } from '../core/content/topics.ts';
 import { contentDirFrom, parseLang, parseType, UsageError } from './lib/import/cli.ts';
 import { DraftError } from './lib/draft/draft.ts';
 import { articleFromTicket } from './lib/draft/run.ts';

@@ -15,8 +15,8 @@ import { hasChromium, measureQueryBytes, CHROMIUM_PATH } from './lib/bench/query
 import { summarize, type CorpusInfo, type QueryResult } from './lib/bench/report.ts';
 import { formatTable } from './lib/bench/table.ts';
 import { runBaseline, runOurs, type BaselineRun, type OursRun, type StepContext } from './lib/bench/steps.ts';
-import { LANGS } from '../site/schema/article.ts';
-import { listArticleFiles } from '../site/schema/content.ts';
+import { LANGS } from '../core/content/article.ts';
+import { listArticleFiles } from '../core/content/loader.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK_DIR = join(REPO_ROOT, '.bench');

@@ -14,13 +14,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '../api/db/index.ts';
-import { catchUpRollups } from '../api/db/rollups.ts';
-import { catalogFrom } from '../api/lib/manifest.ts';
+import { catchUpRollups } from '../api/db/queries/rollups.ts';
+import { catalogFrom } from '../api/lib/catalog/catalog.ts';
 import { METRICS } from '../api/metrics/index.ts';
 import { syntheticManifest } from './lib/bench-api/catalog.ts';
 import { getLoad, voteLoad, type RunFigures } from './lib/bench-metrics/load.ts';
 import type { MetricsChildMessage, MetricsParentMessage } from './lib/bench-metrics/server-child.ts';
-import { seedDatabase } from './lib/seed/index.ts';
+import { seedDatabase } from '../api/demo/index.ts';
 
 const USAGE = `Usage: npm run bench:metrics -- [options]
   --events N       events to seed (default 1000000)

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { BackupError, backupDatabaseFile } from '../api/db/backup.ts';
+import { BackupError, backupDatabaseFile } from '../api/db/driver/backup.ts';
 
 const HELP = `Usage: npm run db:backup -- <file> [--force]
 

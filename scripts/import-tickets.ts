@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '../api/db/index.ts';
-import { MapError, parseMap, TICKET_FIELDS } from './lib/tickets/csv-map.ts';
-import { TICKET_FORMATS, type TicketFormat } from './lib/tickets/formats.ts';
+import { MapError, parseMap, TICKET_FIELDS } from '../core/tickets/csv-map.ts';
+import { TICKET_FORMATS, type TicketFormat } from '../core/tickets/formats.ts';
 import { formatSummary, validateTickets, writeTickets } from './lib/tickets/importer.ts';
 import { progressReporter } from './lib/tickets/progress.ts';
-import { DATE_FORMATS, TicketFileError, type DateFormat } from './lib/tickets/values.ts';
+import { DATE_FORMATS, TicketFileError, type DateFormat } from '../core/tickets/values.ts';
 
 const HELP = `Usage: npm run import:tickets -- <file> --format <${TICKET_FORMATS.join('|')}> [options]
 

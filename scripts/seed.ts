@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '../api/db/index.ts';
-import { loadCatalog, MANIFEST_PATH } from '../api/lib/manifest.ts';
-import { loadTopicTree } from '../site/schema/topics.ts';
-import { MAX_SEED_DAYS, SeedRefusedError, seedDatabase } from './lib/seed/index.ts';
+import { loadCatalog, MANIFEST_PATH } from '../api/lib/catalog/catalog.ts';
+import { loadTopicTree } from '../core/content/topics.ts';
+import { MAX_SEED_DAYS, SeedRefusedError, seedDatabase } from '../api/demo/index.ts';
 import { progressReporter } from './lib/tickets/progress.ts';
 import { UsageError } from './lib/import/cli.ts';
 

@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { migrate, openDatabase } from '../api/db/index.ts';
-import { insertToken, listTokens, revokeToken, ROLES, type Role } from '../api/db/tokens.ts';
-import { hashToken, newToken } from '../api/lib/auth.ts';
+import { insertToken, listTokens, revokeToken, ROLES, type Role } from '../api/db/queries/tokens.ts';
+import { hashToken, newToken } from '../api/lib/middleware/auth.ts';
 
 const HELP = `Usage:
   npm run token -- create --role <${ROLES.join('|')}> --name "<who or what uses it>"

@@ -4,8 +4,8 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchemaFor } from './schema/article.ts';
-import { loadTopicTree } from './schema/topics.ts';
+import { articleSchemaFor } from '../core/content/article.ts';
+import { loadTopicTree } from '../core/content/topics.ts';
 import { contentDir } from './lib/build-config.ts';
 
 const topics = loadTopicTree(contentDir);

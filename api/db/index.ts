@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
-import { YieldingSqliteDialect } from './yielding-driver.ts';
+import { YieldingSqliteDialect } from './driver/yielding-driver.ts';
 
 export type Db = Kysely<Database>;
 

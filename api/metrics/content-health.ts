@@ -4,14 +4,14 @@
  * articles are the build's (the catalog); lang keeps articles (and tickets) of that
  * language, topic keeps articles whose topic or further topics include it.
  */
-import { LANGS, isPublished } from '../../site/schema/article.ts';
-import type { ManifestArticle } from '../../site/schema/manifest.ts';
-import { articleViews } from '../db/metrics-events.ts';
-import { ticketsByTopic } from '../db/metrics-tickets.ts';
-import { voteCountsByArticle } from '../db/metrics-votes.ts';
-import { helpfulRate, MIN_VOTES_FOR_RATE } from '../lib/helpfulness.ts';
+import { LANGS, isPublished } from '../../core/content/article.ts';
+import type { ManifestArticle } from '../../core/content/manifest.ts';
+import { articleViews } from '../db/queries/metrics-events.ts';
+import { ticketsByTopic } from '../db/queries/metrics-tickets.ts';
+import { voteCountsByArticle } from '../db/queries/metrics-votes.ts';
+import { helpfulRate, MIN_VOTES_FOR_RATE } from './helpful-rate.ts';
 import { voteFilterOf } from './helpfulness.ts';
-import { percentile, wilsonLowerBound } from './stats.ts';
+import { percentile, wilsonLowerBound } from '../../core/stats.ts';
 import { ticketFilterOf } from './support.ts';
 import type { MetricDefinition, MetricEnv, MetricQuery, MetricRow } from './types.ts';
 

@@ -8,9 +8,9 @@
  * - KB_EDIT_URL: prefix of an article's source for "edit" links, e.g.
  *   `https://git.example.com/kb/edit/main/content/articles/`; empty for no links.
  */
-import type { ArticleCatalog } from '../lib/manifest.ts';
+import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
 import type { Db } from '../db/index.ts';
-import type { TopicTree } from '../../site/schema/topics.ts';
+import type { TopicTree } from '../../core/content/topics.ts';
 import { PRIORITIES, type MetricEnv, type MetricSettings, type Priority } from './types.ts';
 
 export const DEFAULT_SLA_TARGETS: MetricSettings['slaTargets'] = {

@@ -4,12 +4,12 @@
  * Votes are dated by their first cast; the lang filter keeps votes on articles of that
  * language, the topic filter votes on articles whose topic or further topics include it.
  */
-import { VOTE_REASONS } from '../../site/schema/feedback.ts';
-import { notHelpfulReasonsByBucket, voteCountsByArticle, voteCountsByBucket, type VoteFilter } from '../db/metrics-votes.ts';
-import { helpfulRate, MIN_VOTES_FOR_RATE } from '../lib/helpfulness.ts';
-import type { ArticleCatalog } from '../lib/manifest.ts';
+import { VOTE_REASONS } from '../../core/contracts/vote-values.ts';
+import { notHelpfulReasonsByBucket, voteCountsByArticle, voteCountsByBucket, type VoteFilter } from '../db/queries/metrics-votes.ts';
+import { helpfulRate, MIN_VOTES_FOR_RATE } from './helpful-rate.ts';
+import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
 import { periodBuckets } from './period.ts';
-import { ratio, wilsonLowerBound } from './stats.ts';
+import { ratio, wilsonLowerBound } from '../../core/stats.ts';
 import type { MetricDefinition, MetricEnv, MetricQuery, MetricRow, SeriesPoint } from './types.ts';
 
 /** Ids of the catalog's articles whose main or further topics include `topic`. */

@@ -4,10 +4,10 @@
  * A period selects tickets by createdAt; lang and topic filter tickets (article reuse: lang
  * keeps articles of that language).
  */
-import { eachResolvedTicketArticles, linkedResolvedByBucket, linksByArticle } from '../db/metrics-tickets.ts';
-import type { ManifestArticle } from '../../site/schema/manifest.ts';
+import { eachResolvedTicketArticles, linkedResolvedByBucket, linksByArticle } from '../db/queries/metrics-tickets.ts';
+import type { ManifestArticle } from '../../core/content/manifest.ts';
 import { periodBuckets } from './period.ts';
-import { ratio } from './stats.ts';
+import { ratio } from '../../core/stats.ts';
 import { ticketFilterOf } from './support.ts';
 import type { MetricDefinition, MetricRow, SeriesPoint } from './types.ts';
 

@@ -4,9 +4,9 @@
  * and the local day/week/month a UTC instant falls in, for series.
  */
 import { z } from 'zod';
-import { LANGS } from '../../site/schema/article.ts';
-import { ApiError } from '../lib/errors.ts';
-import { zodDetails } from '../lib/validation.ts';
+import { LANGS } from '../../core/content/article.ts';
+import { ApiError } from '../lib/http/errors.ts';
+import { zodDetails } from '../lib/http/validation.ts';
 import { INTERVALS, type Interval, type MetricQuery } from './types.ts';
 
 export const DEFAULT_TZ = 'Asia/Shanghai';

@@ -4,7 +4,7 @@
  * collapsed; site/scripts/search/query.ts normalizeQuery, applied when events are stored).
  * A search's lang is the lang its event carried; topic does not apply to searches.
  */
-import { searchesByDate, searchesByQuery, type QueryTotals } from '../db/metrics-events.ts';
+import { searchesByDate, searchesByQuery, type QueryTotals } from '../db/queries/metrics-events.ts';
 import { ratio, sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricRow } from './types.ts';
 

@@ -3,7 +3,7 @@
  * contact-form deflection, from the session roll-ups (api/db/rollups.ts).
  * A session belongs to the period of its first event and has the lang of that event.
  */
-import { contactsByDate, requesterCount, sessionsByDate } from '../db/metrics-events.ts';
+import { contactsByDate, requesterCount, sessionsByDate } from '../db/queries/metrics-events.ts';
 import { localMidnightUtc, periodsOf } from './period.ts';
 import { ratio, sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricQuery } from './types.ts';

@@ -4,9 +4,9 @@
  * each overall and in rows per priority and per topic. A period selects tickets by createdAt;
  * the lang filter keeps tickets of that language, the topic filter tickets of that topic.
  */
-import { yieldToEventLoop } from '../db/metrics-slices.ts';
-import { eachTicketDurations, slaOutcomesByGroup, ticketOutcomesByGroup, type DurationColumn, type TicketFilter } from '../db/metrics-tickets.ts';
-import { mean, median, percentile, ratio } from './stats.ts';
+import { yieldToEventLoop } from '../db/queries/metrics-slices.ts';
+import { eachTicketDurations, slaOutcomesByGroup, ticketOutcomesByGroup, type DurationColumn, type TicketFilter } from '../db/queries/metrics-tickets.ts';
+import { mean, median, percentile, ratio } from '../../core/stats.ts';
 import { PRIORITIES, type MetricDefinition, type MetricQuery, type MetricResult, type MetricRow, type MetricSettings } from './types.ts';
 
 export type Dimension = 'priority' | 'topic';

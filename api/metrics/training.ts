@@ -4,14 +4,14 @@
  * trainings. Tickets are those created in the period; "trained" is read at resolution time
  * with completions valid for settings.trainingValidityDays. Only the topic filter applies.
  */
-import { listRoster } from '../db/training.ts';
-import { trainingRecordsCompletedIn } from '../db/training.ts';
-import { agentTicketsInWindows } from '../db/training-queries.ts';
-import { effectivenessRows, pooledEffect, ticketWindows, MIN_TICKETS_PER_SIDE, EFFECT_WINDOW_DAYS } from '../training/effectiveness.ts';
-import { trainingTopicsByArticle } from '../training/history.ts';
-import { TRAINING_GAP_ESCALATION } from '../training/need.ts';
-import { trainingReport } from '../training/report.ts';
-import { ratio } from '../training/stats.ts';
+import { listRoster } from '../db/queries/training.ts';
+import { trainingRecordsCompletedIn } from '../db/queries/training.ts';
+import { agentTicketsInWindows } from '../db/queries/training-tickets.ts';
+import { effectivenessRows, pooledEffect, ticketWindows, MIN_TICKETS_PER_SIDE, EFFECT_WINDOW_DAYS } from './training/effectiveness.ts';
+import { trainingTopicsByArticle } from './training/history.ts';
+import { TRAINING_GAP_ESCALATION } from './training/need.ts';
+import { trainingReport } from './training/report.ts';
+import { ratio } from './training/stats.ts';
 import type { MetricDefinition, MetricRow } from './types.ts';
 
 /** Team shown for agents who are not in the roster. */

@@ -4,9 +4,9 @@
  * (api/metrics/index.ts), so a definition changes in one place.
  */
 import type { Db } from '../db/index.ts';
-import type { ArticleCatalog } from '../lib/manifest.ts';
-import type { TopicTree } from '../../site/schema/topics.ts';
-import type { Lang } from '../../site/schema/article.ts';
+import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
+import type { TopicTree } from '../../core/content/topics.ts';
+import type { Lang } from '../../core/content/article.ts';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];

@@ -1,11 +1,11 @@
 /** Staff-only views of the ingestion pipeline. */
 import { z } from '@hono/zod-openapi';
 import type { AppContext } from '../app.ts';
-import { newRouter } from '../lib/router.ts';
-import { requireStaff } from '../lib/auth.ts';
-import { errorResponses } from '../lib/openapi.ts';
-import { listDrops } from '../db/drops.ts';
-import { ApiError } from '../lib/errors.ts';
+import { newRouter } from '../lib/http/router.ts';
+import { requireStaff } from '../lib/middleware/auth.ts';
+import { errorResponses } from '../lib/http/openapi.ts';
+import { listDrops } from '../db/queries/drops.ts';
+import { ApiError } from '../lib/http/errors.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 const dropsQuery = z.object({ from: day.optional(), to: day.optional() });

@@ -1,7 +1,7 @@
 /** GET /api/articles: the published public articles of the served build. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../lib/router.ts';
-import { ARTICLE_TYPES, KCS_STATES, LANGS } from '../../site/schema/article.ts';
+import { newRouter } from '../lib/http/router.ts';
+import { ARTICLE_TYPES, KCS_STATES, LANGS } from '../../core/content/article.ts';
 import type { AppDeps } from '../app.ts';
 
 export const articleSummarySchema = z

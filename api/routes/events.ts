@@ -5,13 +5,13 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { AppContext } from '../app.ts';
-import { ApiError } from '../lib/errors.ts';
-import { readJson } from '../lib/body.ts';
-import { newRouter } from '../lib/router.ts';
-import { errorResponses } from '../lib/openapi.ts';
-import { eventBatchSchema, type AnalyticsEvent } from '../schemas/feedback.ts';
-import { normalizeQuery } from '../../site/scripts/search/query.ts';
-import type { EventRow } from '../db/events.ts';
+import { ApiError } from '../lib/http/errors.ts';
+import { readJson } from '../lib/http/body.ts';
+import { newRouter } from '../lib/http/router.ts';
+import { errorResponses } from '../lib/http/openapi.ts';
+import { eventBatchSchema, type AnalyticsEvent } from '../../core/contracts/events.ts';
+import { normalizeQuery } from '../../core/search/query.ts';
+import type { EventRow } from '../db/queries/events.ts';
 
 /** Whether every article an event names is an article of the served build. */
 function namesOnlyKnownArticles(event: AnalyticsEvent, known: ReadonlyMap<string, unknown>): boolean {

@@ -1,6 +1,6 @@
 /** GET /api/health: is the process up and the database reachable. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../lib/router.ts';
+import { newRouter } from '../lib/http/router.ts';
 import { ping } from '../db/index.ts';
 import type { AppDeps } from '../app.ts';
 

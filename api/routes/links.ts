@@ -7,16 +7,16 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../app.ts';
-import { deleteLinks, insertLink, linksOfArticle, linksOfTicket, type LinkRow } from '../db/links.ts';
-import { getTicket } from '../db/tickets.ts';
-import { requireStaff } from '../lib/auth.ts';
-import { readJson, MAX_BODY_BYTES } from '../lib/body.ts';
-import { ApiError } from '../lib/errors.ts';
-import { errorResponses, tooLarge } from '../lib/openapi.ts';
-import { newRouter } from '../lib/router.ts';
-import { zodDetails } from '../lib/validation.ts';
-import { linkSchema, ticketIdSchema, TICKET_SOURCES, LINK_RELATIONS, type Link } from '../schemas/ticket.ts';
-import { articleIdSchema } from '../../site/schema/article.ts';
+import { deleteLinks, insertLink, linksOfArticle, linksOfTicket, type LinkRow } from '../db/queries/links.ts';
+import { getTicket } from '../db/queries/tickets.ts';
+import { requireStaff } from '../lib/middleware/auth.ts';
+import { readJson, MAX_BODY_BYTES } from '../lib/http/body.ts';
+import { ApiError } from '../lib/http/errors.ts';
+import { errorResponses, tooLarge } from '../lib/http/openapi.ts';
+import { newRouter } from '../lib/http/router.ts';
+import { zodDetails } from '../lib/http/validation.ts';
+import { linkSchema, ticketIdSchema, TICKET_SOURCES, LINK_RELATIONS, type Link } from '../../core/tickets/ticket.ts';
+import { articleIdSchema } from '../../core/content/article.ts';
 
 const linkOutSchema = z
   .object({

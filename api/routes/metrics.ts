@@ -5,18 +5,18 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { AppContext } from '../app.ts';
-import { catchUpRollups } from '../db/rollups.ts';
-import { requireStaff } from '../lib/auth.ts';
-import { ApiError } from '../lib/errors.ts';
-import { errorResponses } from '../lib/openapi.ts';
-import { newRouter } from '../lib/router.ts';
+import { catchUpRollups } from '../db/queries/rollups.ts';
+import { requireStaff } from '../lib/middleware/auth.ts';
+import { ApiError } from '../lib/http/errors.ts';
+import { errorResponses } from '../lib/http/openapi.ts';
+import { newRouter } from '../lib/http/router.ts';
 import { MetricCache } from '../metrics/cache.ts';
 import { metricCsv } from '../metrics/csv.ts';
 import { METRICS, metricById } from '../metrics/index.ts';
 import { parseMetricQuery } from '../metrics/period.ts';
 import { metricSummary } from '../metrics/summary.ts';
 import { INTERVALS, type MetricDefinition, type MetricEnv, type MetricQuery } from '../metrics/types.ts';
-import { LANGS } from '../../site/schema/article.ts';
+import { LANGS } from '../../core/content/article.ts';
 
 const FORMATS = ['json', 'csv'] as const;
 

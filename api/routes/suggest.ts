@@ -4,15 +4,15 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../app.ts';
-import { getTicket } from '../db/tickets.ts';
-import { requireStaff } from '../lib/auth.ts';
-import { ApiError } from '../lib/errors.ts';
-import { errorResponses } from '../lib/openapi.ts';
-import { newRouter } from '../lib/router.ts';
-import { TICKET_SOURCES } from '../schemas/ticket.ts';
+import { getTicket } from '../db/queries/tickets.ts';
+import { requireStaff } from '../lib/middleware/auth.ts';
+import { ApiError } from '../lib/http/errors.ts';
+import { errorResponses } from '../lib/http/openapi.ts';
+import { newRouter } from '../lib/http/router.ts';
+import { TICKET_SOURCES } from '../../core/tickets/ticket.ts';
 import type { SuggestIndex, Suggestion } from '../suggest/search.ts';
 import { guessLang } from '../suggest/tokenize.ts';
-import { LANGS, TICKET_ID_PATTERN, type Lang } from '../../site/schema/article.ts';
+import { LANGS, TICKET_ID_PATTERN, type Lang } from '../../core/content/article.ts';
 
 /** The part of a ticket's description used as the query: the problem is stated early. */
 const TICKET_TEXT_CHARS = 1000;

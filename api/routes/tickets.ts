@@ -1,12 +1,12 @@
 /** POST /api/tickets: staff push tickets in canonical form (an integration or a script). */
 import { z } from '@hono/zod-openapi';
 import type { AppContext } from '../app.ts';
-import { upsertTickets } from '../db/tickets.ts';
-import { requireStaff } from '../lib/auth.ts';
-import { readJson } from '../lib/body.ts';
-import { errorResponses } from '../lib/openapi.ts';
-import { newRouter } from '../lib/router.ts';
-import { ticketSchema } from '../schemas/ticket.ts';
+import { upsertTickets } from '../db/queries/tickets.ts';
+import { requireStaff } from '../lib/middleware/auth.ts';
+import { readJson } from '../lib/http/body.ts';
+import { errorResponses } from '../lib/http/openapi.ts';
+import { newRouter } from '../lib/http/router.ts';
+import { ticketSchema } from '../../core/tickets/ticket.ts';
 
 export const MAX_TICKETS_PER_REQUEST = 500;
 /**

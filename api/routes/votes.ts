@@ -1,15 +1,15 @@
 /** POST /api/votes and GET /api/votes/summary: "Was this helpful?" */
 import { z } from '@hono/zod-openapi';
 import type { AppContext } from '../app.ts';
-import { ApiError } from '../lib/errors.ts';
-import { readJson } from '../lib/body.ts';
-import { newRouter } from '../lib/router.ts';
-import { plainText } from '../lib/text.ts';
-import { helpfulRate } from '../lib/helpfulness.ts';
-import { voteCounts } from '../db/votes.ts';
-import { voteRequestSchema } from '../schemas/feedback.ts';
-import { articleIdSchema } from '../../site/schema/article.ts';
-import { errorResponses } from '../lib/openapi.ts';
+import { ApiError } from '../lib/http/errors.ts';
+import { readJson } from '../lib/http/body.ts';
+import { newRouter } from '../lib/http/router.ts';
+import { plainText } from '../../core/text/plain-text.ts';
+import { helpfulRate } from '../metrics/helpful-rate.ts';
+import { voteCounts } from '../db/queries/votes.ts';
+import { voteRequestSchema } from '../../core/contracts/events.ts';
+import { articleIdSchema } from '../../core/content/article.ts';
+import { errorResponses } from '../lib/http/openapi.ts';
 
 const summarySchema = z
   .object({ article: z.string(), helpful: z.number().int(), notHelpful: z.number().int(), helpfulRate: z.number().nullable().openapi({ description: 'null under 5 votes' }) })

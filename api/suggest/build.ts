@@ -6,7 +6,7 @@
  * which is why off-the-shelf lunr finds so little in Chinese.
  */
 import lunr from 'lunr';
-import { LANGS, type Lang } from '../../site/schema/article.ts';
+import { LANGS, type Lang } from '../../core/content/article.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Index format version; the loader rejects other versions. */

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang } from '../../site/schema/article.ts';
+import type { Lang } from '../../core/content/article.ts';
 import { SUGGEST_INDEX_VERSION, type SerializedSuggestIndex, type SuggestArticle } from './build.ts';
 import { Postings } from './postings.ts';
 import { queryTerms } from './tokenize.ts';

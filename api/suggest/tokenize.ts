@@ -11,7 +11,7 @@
  * ("passwords" → "password", "resetting" → "reset").
  */
 import lunr from 'lunr';
-import { CHINESE_FILLERS, ENGLISH_STOPWORDS } from '../../site/scripts/search/stopwords.ts';
+import { CHINESE_FILLERS, ENGLISH_STOPWORDS } from '../../core/search/stopwords.ts';
 
 const CJK_SPLIT = /([\u3400-\u9fff\uf900-\ufaff]+)/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -2,7 +2,7 @@
  * Every UI string of the help center, in every language, in one dictionary. Pages and
  * client scripts read from here; a missing translation is a type error.
  */
-import type { ArticleType, KcsState, Lang } from '../schema/article.ts';
+import type { ArticleType, KcsState, Lang } from '../../core/content/article.ts';
 
 const en = {
   'site.name': 'Lumen ERP Help Center',

@@ -4,7 +4,7 @@
  * (The Pagefind index is built after Astro exits, by scripts/build.ts.)
  */
 import type { AstroIntegration } from 'astro';
-import { loadContent, formatProblem } from '../schema/content.ts';
+import { loadContent, formatProblem } from '../../core/content/loader.ts';
 
 export function knowledgeBase(options: { contentDir: string }): AstroIntegration {
   return {

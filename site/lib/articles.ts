@@ -4,8 +4,8 @@
  * so "published", "listed" and the audience rule are decided once.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isBuilt, isPublished, parseArticleId, type ArticleType, type Lang } from '../schema/article.ts';
-import { loadTopicTree, topicWithDescendants, type TopicTree } from '../schema/topics.ts';
+import { isBuilt, isPublished, parseArticleId, type ArticleType, type Lang } from '../../core/content/article.ts';
+import { loadTopicTree, topicWithDescendants, type TopicTree } from '../../core/content/topics.ts';
 import { audience, contentDir } from './build-config.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;

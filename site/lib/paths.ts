@@ -1,5 +1,5 @@
 /** getStaticPaths helpers shared by the per-language pages. */
-import { LANGS } from '../schema/article.ts';
+import { LANGS } from '../../core/content/article.ts';
 
 /** One page per language: `/zh-CN/...` and `/en/...`. */
 export const langPaths = () => LANGS.map((lang) => ({ params: { lang } }));

@@ -1,8 +1,8 @@
 /** sitemap.xml: home, topic and list pages, and every listed article (archived ones are left out). */
 import type { APIRoute } from 'astro';
-import { ARTICLE_TYPES, LANGS } from '../schema/article.ts';
+import { ARTICLE_TYPES, LANGS } from '../../core/content/article.ts';
 import { builtArticles, isListed, topics } from '../lib/articles.ts';
-import { articleUrl, langHome, topicUrl, topicsUrl, typeListUrl } from '../lib/urls.ts';
+import { articleUrl, langHome, topicUrl, topicsUrl, typeListUrl } from '../../core/content/urls.ts';
 import { siteUrl } from '../lib/build-config.ts';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, testApp, visitorRequest } from './helpers.ts';
-import { hashToken, newToken } from '../../api/lib/auth.ts';
-import { insertToken, revokeToken } from '../../api/db/tokens.ts';
+import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
+import { insertToken, revokeToken } from '../../api/db/queries/tokens.ts';
 
 const get = (token?: string) => ['/api/admin/drops', token ? { headers: { authorization: `Bearer ${token}` } } : {}] as const;
 

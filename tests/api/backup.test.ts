@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { backupDatabase, backupDatabaseFile, BackupError } from '../../api/db/backup.ts';
+import { backupDatabase, backupDatabaseFile, BackupError } from '../../api/db/driver/backup.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { sampleArticles, visitorRequest } from './helpers.ts';
 
 let dir: string;

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKSTOP_PAGES, startCheckpointer } from '../../api/db/checkpointer.ts';
+import { BACKSTOP_PAGES, startCheckpointer } from '../../api/db/driver/checkpointer.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { voteWriter, type VoteRow } from '../../api/db/votes.ts';
+import { voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
 
 let dir: string;
 beforeEach(() => {

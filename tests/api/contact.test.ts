@@ -1,7 +1,7 @@
 /** POST /api/contact: the contact page's "Still need help" request, as JSON and as a plain form. */
 import { describe, expect, it } from 'vitest';
 import { manualClock, testApp, visitorRequest } from './helpers.ts';
-import { webTicketRef } from '../../api/db/tickets.ts';
+import { webTicketRef } from '../../api/db/queries/tickets.ts';
 
 const valid = {
   subject: 'Print preview is blank',

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH } from '../../api/lib/manifest.ts';
+import { MANIFEST_PATH } from '../../api/lib/catalog/catalog.ts';
 import { BROWSER_UA, manifestArticle } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { manualClock, sampleArticles, testApp, visitorRequest } from './helpers.ts';
 
 const post = (body: unknown, init?: Parameters<typeof visitorRequest>[1]) => {

@@ -1,8 +1,8 @@
 /** A fresh app per test: in-memory database, migrations applied, a small catalog. */
 import { createApp, type AppDeps } from '../../api/app.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
-import type { ManifestArticle } from '../../site/schema/manifest.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
+import type { ManifestArticle } from '../../core/content/manifest.ts';
 
 export function manifestArticle(id: string, overrides: Partial<ManifestArticle> = {}): ManifestArticle {
   const [lang, slug] = id.split('/') as ['zh-CN' | 'en', string];

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, manifestArticle, sampleArticles, testApp } from './helpers.ts';
-import { hashToken, newToken } from '../../api/lib/auth.ts';
-import { insertToken, type Role } from '../../api/db/tokens.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { insertLink, linksWithRelation } from '../../api/db/links.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
-import { syncCreatedFromLinks, ticketRef } from '../../api/lib/link-sync.ts';
-import { ticketSchema, type TicketInput } from '../../api/schemas/ticket.ts';
+import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
+import { insertToken, type Role } from '../../api/db/queries/tokens.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { insertLink, linksWithRelation } from '../../api/db/queries/links.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
+import { syncCreatedFromLinks, ticketRef } from '../../api/lib/catalog/link-sync.ts';
+import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import type { Db } from '../../api/db/index.ts';
-import type { ManifestArticle } from '../../site/schema/manifest.ts';
+import type { ManifestArticle } from '../../core/content/manifest.ts';
 
 const ticket = (id: string, source: TicketInput['source'] = 'servicenow') =>
   ticketSchema.parse({ id, source, subject: 'Cannot sign in', priority: 'normal', status: 'solved', createdAt: '2026-11-01T09:00:00Z' });

@@ -1,8 +1,8 @@
 /** GET /api/metrics, /api/metrics/summary and /api/metrics/:id: staff access, validation, JSON and CSV. */
 import { describe, expect, it } from 'vitest';
-import { insertEvents, type EventRow } from '../../api/db/events.ts';
-import { insertToken } from '../../api/db/tokens.ts';
-import { hashToken } from '../../api/lib/auth.ts';
+import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
+import { insertToken } from '../../api/db/queries/tokens.ts';
+import { hashToken } from '../../api/lib/middleware/auth.ts';
 import { METRICS } from '../../api/metrics/index.ts';
 import { ADMIN_TOKEN, manualClock, testApp, visitorRequest } from './helpers.ts';
 

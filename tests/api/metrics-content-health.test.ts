@@ -1,18 +1,18 @@
 /** Content-health metrics on a small hand-made catalog, page views, votes and tickets (expected values in the comments). */
 import { describe, expect, it } from 'vitest';
-import { insertEvents, type EventRow } from '../../api/db/events.ts';
+import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { catchUpRollups } from '../../api/db/rollups.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { upsertVotes } from '../../api/db/votes.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { catchUpRollups } from '../../api/db/queries/rollups.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { upsertVotes } from '../../api/db/queries/votes.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { metrics } from '../../api/metrics/content-health.ts';
 import { metricEnv } from '../../api/metrics/env.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
 import type { MetricSettings } from '../../api/metrics/types.ts';
-import { ticketSchema } from '../../api/schemas/ticket.ts';
-import type { ManifestArticle } from '../../site/schema/manifest.ts';
-import { buildTopicTree } from '../../site/schema/topics.ts';
+import { ticketSchema } from '../../core/tickets/ticket.ts';
+import type { ManifestArticle } from '../../core/content/manifest.ts';
+import { buildTopicTree } from '../../core/content/topics.ts';
 import { manifestArticle } from './helpers.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');

@@ -1,8 +1,8 @@
 /** Helpfulness metrics on small hand-made vote fixtures (expected values computed in the comments). */
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { upsertVotes, type VoteRow } from '../../api/db/votes.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { upsertVotes, type VoteRow } from '../../api/db/queries/votes.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { metricEnv } from '../../api/metrics/env.ts';
 import { metrics } from '../../api/metrics/helpfulness.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';

@@ -1,13 +1,13 @@
 /** KCS metrics on a small hand-made fixture of tickets and links (expected values computed in the comments). */
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { insertLink } from '../../api/db/links.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { insertLink } from '../../api/db/queries/links.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { metricEnv } from '../../api/metrics/env.ts';
 import { metrics } from '../../api/metrics/kcs.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
-import { ticketSchema, type TicketInput } from '../../api/schemas/ticket.ts';
+import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { manifestArticle } from './helpers.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');

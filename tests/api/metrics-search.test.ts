@@ -4,13 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { insertEvents, type EventRow } from '../../api/db/events.ts';
-import { catchUpRollups } from '../../api/db/rollups.ts';
+import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
+import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { metricEnv } from '../../api/metrics/env.ts';
 import { metricById } from '../../api/metrics/index.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
-import { normalizeQuery } from '../../site/scripts/search/query.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
+import { normalizeQuery } from '../../core/search/query.ts';
 import { sampleArticles } from './helpers.ts';
 
 let db: Db;

@@ -5,14 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { insertEvents, type EventRow } from '../../api/db/events.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { catchUpRollups } from '../../api/db/rollups.ts';
+import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { metricEnv } from '../../api/metrics/env.ts';
 import { metricById } from '../../api/metrics/index.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
-import type { Ticket } from '../../api/schemas/ticket.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
+import type { Ticket } from '../../core/tickets/ticket.ts';
 import { sampleArticles } from './helpers.ts';
 
 let db: Db;

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { Migrator, type Kysely } from 'kysely';
 import { migrate, openDatabase } from '../../api/db/index.ts';
 import { migrations } from '../../api/db/migrations/index.ts';
-import { timeSlices } from '../../api/db/metrics-slices.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { timeSlices } from '../../api/db/queries/metrics-slices.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { metricEnv } from '../../api/metrics/env.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
 import { metrics } from '../../api/metrics/support.ts';
 import type { MetricSettings } from '../../api/metrics/types.ts';
-import { ticketSchema, type TicketInput } from '../../api/schemas/ticket.ts';
+import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { ADMIN_TOKEN, sampleArticles, testApp } from './helpers.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');

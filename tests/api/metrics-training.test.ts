@@ -1,13 +1,13 @@
 /** The training metrics on a hand-made fixture (tests/api/training-fixture.ts); arithmetic in the comments. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { insertTrainingRecords } from '../../api/db/training.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { insertTrainingRecords } from '../../api/db/queries/training.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { metricSettings } from '../../api/metrics/env.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
 import { metrics } from '../../api/metrics/training.ts';
 import type { MetricEnv, MetricRow } from '../../api/metrics/types.ts';
-import { loadTopicTree } from '../../site/schema/topics.ts';
+import { loadTopicTree } from '../../core/content/topics.ts';
 import { addTickets, seedTrainingFixture, ticket, trainingArticles } from './training-fixture.ts';
 
 const topics = loadTopicTree('content');

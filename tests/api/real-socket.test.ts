@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { BROWSER_UA, testApp } from './helpers.ts';
-import { defaultSecureHeaders } from '../../api/lib/secure-headers.ts';
+import { defaultSecureHeaders } from '../../api/lib/middleware/secure-headers.ts';
 
 // The body is read straight from the Node request under @hono/node-server; app.request()
 // takes another path, so these run the app behind a real socket.

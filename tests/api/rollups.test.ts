@@ -7,14 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { insertEvents, type EventRow } from '../../api/db/events.ts';
-import { articleViews } from '../../api/db/metrics-events.ts';
-import { catchUpRollups, catchUpRollupsCounting } from '../../api/db/rollups.ts';
+import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
+import { articleViews } from '../../api/db/queries/metrics-events.ts';
+import { catchUpRollups, catchUpRollupsCounting } from '../../api/db/queries/rollups.ts';
 import { metricEnv } from '../../api/metrics/env.ts';
 import { metricById } from '../../api/metrics/index.ts';
 import { parseMetricQuery, periodOf, periodsOf } from '../../api/metrics/period.ts';
 import type { MetricQuery } from '../../api/metrics/types.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { sampleArticles } from './helpers.ts';
 
 async function freshDb(): Promise<Db> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, manifestArticle, testApp } from './helpers.ts';
-import { hashToken, newToken } from '../../api/lib/auth.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { insertToken } from '../../api/db/tokens.ts';
-import { ticketSchema, type TicketInput } from '../../api/schemas/ticket.ts';
+import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { insertToken } from '../../api/db/queries/tokens.ts';
+import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { buildSuggestIndex } from '../../api/suggest/build.ts';
 import { SuggestIndex } from '../../api/suggest/search.ts';
 import { suggestFixture } from '../fixtures/suggest/articles.ts';

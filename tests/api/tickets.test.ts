@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken } from '../../api/lib/auth.ts';
-import { getTicket } from '../../api/db/tickets.ts';
-import { insertToken } from '../../api/db/tokens.ts';
+import { hashToken } from '../../api/lib/middleware/auth.ts';
+import { getTicket } from '../../api/db/queries/tickets.ts';
+import { insertToken } from '../../api/db/queries/tokens.ts';
 import { ADMIN_TOKEN, testApp } from './helpers.ts';
 
 const ticket = (id: string, overrides: Record<string, unknown> = {}) => ({

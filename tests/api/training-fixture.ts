@@ -4,11 +4,11 @@
  * by hand in the tests that use it (tests/api/metrics-training.test.ts, training.test.ts).
  */
 import type { Db } from '../../api/db/index.ts';
-import { insertEvents } from '../../api/db/events.ts';
-import { catchUpRollups } from '../../api/db/rollups.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { insertTrainingRecords, upsertRoster } from '../../api/db/training.ts';
-import { ticketSchema, type TicketInput } from '../../api/schemas/ticket.ts';
+import { insertEvents } from '../../api/db/queries/events.ts';
+import { catchUpRollups } from '../../api/db/queries/rollups.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { insertTrainingRecords, upsertRoster } from '../../api/db/queries/training.ts';
+import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { manifestArticle } from './helpers.ts';
 
 /** Catalog: licensing has training (also covering install-desktop) and a customer FAQ; billing only a validated internal solution; mobile nothing. */

@@ -1,10 +1,10 @@
 /** /api/training: records (POST/GET/DELETE), agents and the draft plan. */
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../api/db/index.ts';
-import { insertToken, type Role } from '../../api/db/tokens.ts';
-import { upsertRoster } from '../../api/db/training.ts';
-import { hashToken, newToken } from '../../api/lib/auth.ts';
-import { loadTopicTree } from '../../site/schema/topics.ts';
+import { insertToken, type Role } from '../../api/db/queries/tokens.ts';
+import { upsertRoster } from '../../api/db/queries/training.ts';
+import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
+import { loadTopicTree } from '../../core/content/topics.ts';
 import { ADMIN_TOKEN, manualClock, testApp } from './helpers.ts';
 import { addTickets, seedTrainingFixture, ticket, trainingArticles } from './training-fixture.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER_UA, manualClock, testApp, visitorRequest } from './helpers.ts';
-import { visitorHash } from '../../api/lib/visitor.ts';
+import { visitorHash } from '../../api/lib/ingest/visitor.ts';
 
 const vote = (body: unknown, init?: Parameters<typeof visitorRequest>[1]) => {
   const [request, env] = visitorRequest(body, init);

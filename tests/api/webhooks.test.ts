@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getTicket } from '../../api/db/tickets.ts';
-import { signWebhook } from '../../api/lib/webhook-signature.ts';
+import { getTicket } from '../../api/db/queries/tickets.ts';
+import { signWebhook } from '../../api/lib/webhooks/signature.ts';
 import { manualClock, testApp } from './helpers.ts';
 
 const SECRET = 'zendesk-secret-0123456789';

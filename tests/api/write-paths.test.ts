@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { eventWriter } from '../../api/db/events.ts';
-import { voteWriter, type VoteRow } from '../../api/db/votes.ts';
-import { RateLimiter } from '../../api/lib/rate-limit.ts';
+import { eventWriter } from '../../api/db/queries/events.ts';
+import { voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
+import { RateLimiter } from '../../api/lib/ingest/rate-limit.ts';
 
 async function fresh() {
   const opened = openDatabase(':memory:');

@@ -17,10 +17,10 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP_UA, launchBrowser, seriousViolations } from './browser.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { loadCatalog } from '../../api/lib/manifest.ts';
-import { seedDatabase } from '../../scripts/lib/seed/index.ts';
-import { formatPercent, formatScore } from '../../site/scripts/insights/format.ts';
-import { defaultRange, todayIn } from '../../site/scripts/insights/filters.ts';
+import { loadCatalog } from '../../api/lib/catalog/catalog.ts';
+import { seedDatabase } from '../../api/demo/index.ts';
+import { formatPercent, formatScore } from '../../site/islands/insights/format.ts';
+import { defaultRange, todayIn } from '../../site/islands/insights/filters.ts';
 
 const distDir = inject('distDir');
 const root = resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventBatchSchema, eventSchema } from '../../api/schemas/feedback.ts';
-import { externalReferrer, pageLang, pageViewEvent, searchClickEvent, searchEvent } from '../../site/scripts/analytics/events.ts';
+import { eventBatchSchema, eventSchema } from '../../core/contracts/events.ts';
+import { externalReferrer, pageLang, pageViewEvent, searchClickEvent, searchEvent } from '../../site/islands/analytics/events.ts';
 
 const origin = 'https://help.example.com';
 const page = { lang: 'en' as const, article: undefined, pathname: '/en/', referrer: '', origin };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trackingAllowed } from '../../site/scripts/analytics/privacy.ts';
+import { trackingAllowed } from '../../site/islands/analytics/privacy.ts';
 
 describe('trackingAllowed', () => {
   it('allows tracking when the browser sends no privacy signal', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalyticsEvent } from '../../api/schemas/feedback.ts';
-import { EventQueue } from '../../site/scripts/analytics/queue.ts';
-import { beaconSender } from '../../site/scripts/analytics/transport.ts';
+import type { AnalyticsEvent } from '../../core/contracts/events.ts';
+import { EventQueue } from '../../site/islands/analytics/queue.ts';
+import { beaconSender } from '../../site/islands/analytics/transport.ts';
 
 const view = (n: number): AnalyticsEvent => ({ type: 'page_view', path: `/p${n}/` });
 

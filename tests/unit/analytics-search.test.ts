@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SearchSettler, searchKey, type Clock } from '../../site/scripts/analytics/search-settle.ts';
-import type { SearchDetail } from '../../site/scripts/analytics/events.ts';
+import { SearchSettler, searchKey, type Clock } from '../../site/islands/analytics/search-settle.ts';
+import type { SearchDetail } from '../../site/islands/analytics/events.ts';
 
 /** A clock moved by hand; due timers run in order as time advances. */
 function manualClock() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFrontmatterSchema, articleIdSchema, articleSchemaFor, isPublished } from '../../site/schema/article.ts';
+import { articleFrontmatterSchema, articleIdSchema, articleSchemaFor, isPublished } from '../../core/content/article.ts';
 
 const valid = {
   title: '忘记密码，如何重置登录密码？',

@@ -1,6 +1,6 @@
 /** The contact page's calls, against a fake fetch: what each answer of the API becomes. */
 import { describe, expect, it } from 'vitest';
-import { fetchSuggestions, postContact, type Fetch } from '../../site/scripts/contact/api.ts';
+import { fetchSuggestions, postContact, type Fetch } from '../../site/islands/contact/api.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -1,7 +1,7 @@
 /** The contact page's events are always within the API's event schema. */
 import { describe, expect, it } from 'vitest';
-import { eventSchema } from '../../api/schemas/feedback.ts';
-import { contactSolvedEvent, contactSubmittedEvent, contactViewEvent, suggestionClickEvent, suggestionShownEvent } from '../../site/scripts/contact/events.ts';
+import { eventSchema } from '../../core/contracts/events.ts';
+import { contactSolvedEvent, contactSubmittedEvent, contactViewEvent, suggestionClickEvent, suggestionShownEvent } from '../../site/islands/contact/events.ts';
 
 const valid = (event: unknown) => eventSchema.safeParse(event).success;
 

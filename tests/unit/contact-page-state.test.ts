@@ -1,6 +1,6 @@
 /** The contact page's address after a form post: built by the API, read by the page. */
 import { describe, expect, it } from 'vitest';
-import { contactOutcomeOf, contactOutcomeUrl, type ContactOutcome } from '../../site/scripts/contact/page-state.ts';
+import { contactOutcomeOf, contactOutcomeUrl, type ContactOutcome } from '../../core/contracts/contact-outcome.ts';
 
 describe('contactOutcomeUrl', () => {
   it('carries the reference and targets the sent message', () => {

@@ -1,8 +1,8 @@
 /** The contact page asks for suggestions on a pause, for text long enough, and counts each shown set once. */
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../site/scripts/analytics/search-settle.ts';
-import { Debouncer, SUGGEST_DEBOUNCE_MS } from '../../site/scripts/contact/debounce.ts';
-import { ShownSuggestions, suggestionQuery } from '../../site/scripts/contact/suggestions.ts';
+import type { Clock } from '../../site/islands/analytics/search-settle.ts';
+import { Debouncer, SUGGEST_DEBOUNCE_MS } from '../../site/islands/contact/debounce.ts';
+import { ShownSuggestions, suggestionQuery } from '../../site/islands/contact/suggestions.ts';
 
 /** A clock moved by hand; due timers run as time advances. */
 function manualClock() {

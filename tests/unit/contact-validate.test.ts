@@ -1,7 +1,7 @@
 /** The page's checks refuse exactly what POST /api/contact refuses. */
 import { describe, expect, it } from 'vitest';
-import { contactRequestSchema } from '../../api/schemas/contact.ts';
-import { contactProblems, type ContactInput } from '../../site/scripts/contact/validate.ts';
+import { contactRequestSchema } from '../../core/contracts/contact.ts';
+import { contactProblems, type ContactInput } from '../../core/contracts/contact-checks.ts';
 
 const valid: ContactInput = { subject: 'Print preview is blank', description: 'Every report shows an empty page.', email: 'li.wei@example.com' };
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { formatProblem, loadContent, splitFrontmatter } from '../../site/schema/content.ts';
+import { formatProblem, loadContent, splitFrontmatter } from '../../core/content/loader.ts';
 
 const TOPICS = `- id: accounts\n  name: { zh-CN: 账户, en: Accounts }\n`;
 const article = (fields: Record<string, string> = {}) => {

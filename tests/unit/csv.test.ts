@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv } from '../../scripts/lib/import/csv.ts';
+import { CsvError, parseCsv } from '../../core/text/csv-parse.ts';
 
 const fields = (text: string) => parseCsv(text).map((record) => record.fields);
 

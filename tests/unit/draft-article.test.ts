@@ -3,10 +3,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { upsertTickets } from '../../api/db/tickets.ts';
-import { ticketSchema, type TicketInput } from '../../api/schemas/ticket.ts';
-import { parseArticle } from '../../site/schema/content.ts';
-import { loadTopicTree } from '../../site/schema/topics.ts';
+import { upsertTickets } from '../../api/db/queries/tickets.ts';
+import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
+import { parseArticle } from '../../core/content/loader.ts';
+import { loadTopicTree } from '../../core/content/topics.ts';
 import { articleFromTicket } from '../../scripts/lib/draft/run.ts';
 import { draftSlug } from '../../scripts/lib/draft/draft.ts';
 import { escapeMdx } from '../../scripts/lib/draft/skeleton.ts';

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Lang } from '../../site/schema/article.ts';
-import { loadContent } from '../../site/schema/content.ts';
+import type { Lang } from '../../core/content/article.ts';
+import { loadContent } from '../../core/content/loader.ts';
 import { importDocs, type DocsImportOptions } from '../../scripts/lib/import/docs-importer.ts';
 import { createLinkRewriter } from '../../scripts/lib/import/mdx-links.ts';
 import { convertMdx, type ConvertOptions } from '../../scripts/lib/import/mdx-to-markdown.ts';
-import { slugFromPath } from '../../scripts/lib/import/slug.ts';
+import { slugFromPath } from '../../core/text/slug.ts';
 import { truncateAtBoundary } from '../../scripts/lib/import/text.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/astro-docs', import.meta.url));

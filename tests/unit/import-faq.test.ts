@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Lang } from '../../site/schema/article.ts';
-import { loadContent } from '../../site/schema/content.ts';
+import type { Lang } from '../../core/content/article.ts';
+import { loadContent } from '../../core/content/loader.ts';
 import { answerToMarkdown, importFaq, type FaqImportOptions } from '../../scripts/lib/import/faq-importer.ts';
 import { ImportError } from '../../scripts/lib/import/report.ts';
 

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { getTicket } from '../../api/db/tickets.ts';
-import { parseMap } from '../../scripts/lib/tickets/csv-map.ts';
+import { getTicket } from '../../api/db/queries/tickets.ts';
+import { parseMap } from '../../core/tickets/csv-map.ts';
 import { importTickets } from '../../scripts/lib/tickets/importer.ts';
-import { TicketFileError } from '../../scripts/lib/tickets/values.ts';
+import { TicketFileError } from '../../core/tickets/values.ts';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/tickets', name), 'utf8');
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkToken, clearToken, createApiClient, filenameFromDisposition, InsightsApiError, readToken, saveToken, TOKEN_KEY, type TokenStorage } from '../../site/scripts/insights/api.ts';
+import { checkToken, clearToken, createApiClient, filenameFromDisposition, InsightsApiError, readToken, saveToken, TOKEN_KEY, type TokenStorage } from '../../site/islands/insights/api.ts';
 
 const TOKEN = 'kb_stub-token-for-the-dashboards';
 let server: Server;

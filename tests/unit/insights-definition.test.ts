@@ -1,7 +1,7 @@
 /** The definition a dashboard panel shows: the interface language's, else English, then the (English) formula. */
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../api/metrics/index.ts';
-import { definitionIn } from '../../site/scripts/insights/definition.ts';
+import { definitionIn } from '../../site/islands/insights/definition.ts';
 
 const info = { definition: { 'zh-CN': '帮助中心搜索中没有返回任何结果的搜索所占的比例。', en: 'Share of help-center searches that returned no results.' } };
 

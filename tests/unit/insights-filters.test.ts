@@ -1,6 +1,6 @@
 /** The dashboards' filters in the address: defaults, limits the API enforces, and the API query. */
 import { describe, expect, it } from 'vitest';
-import { apiQuery, defaultRange, filtersToSearch, readFilters, todayIn } from '../../site/scripts/insights/filters.ts';
+import { apiQuery, defaultRange, filtersToSearch, readFilters, todayIn } from '../../site/islands/insights/filters.ts';
 
 const TOPICS = new Set(['licensing', 'data-import']);
 const TODAY = '2026-11-27';

@@ -1,6 +1,6 @@
 /** Number formats of the dashboards: percent, hours, "N : 1", "—", and the change against the previous period. */
 import { describe, expect, it } from 'vitest';
-import { changeOf, formatCount, formatHours, formatPercent, formatScore, formatValue, NOT_AVAILABLE } from '../../site/scripts/insights/format.ts';
+import { changeOf, formatCount, formatHours, formatPercent, formatScore, formatValue, NOT_AVAILABLE } from '../../site/islands/insights/format.ts';
 
 describe('value formats', () => {
   it('writes rates as percent with one decimal', () => {

@@ -1,9 +1,9 @@
 /** Pure data shaping of the dashboards: the KPI join, the coverage grid, the interface language. */
 import { describe, expect, it } from 'vitest';
-import { joinKpiRows } from '../../site/scripts/insights/kpi.ts';
-import { coverageGrid } from '../../site/scripts/insights/training-grid.ts';
-import { chooseUiLang } from '../../site/scripts/insights/ui-lang.ts';
-import type { MetricResponse } from '../../site/scripts/insights/types.ts';
+import { joinKpiRows } from '../../site/islands/insights/kpi.ts';
+import { coverageGrid } from '../../site/islands/insights/training-grid.ts';
+import { chooseUiLang } from '../../site/islands/insights/ui-lang.ts';
+import type { MetricResponse } from '../../site/islands/insights/types.ts';
 
 const answer = (metric: string, rows: MetricResponse['rows']): MetricResponse => ({ metric, from: '2026-11-01', to: '2026-11-30', tz: 'Asia/Shanghai', value: null, rows });
 

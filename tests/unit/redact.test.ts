@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, findPersonalData, isLuhnValid, isResidentId, redact, type PersonalDataKind } from '../../api/lib/redact.ts';
+import { createRedactor, findPersonalData, isLuhnValid, isResidentId, redact, type PersonalDataKind } from '../../core/text/redact.ts';
 
 // Each row: the text, and what it should become (positives) or stay (negatives).
 const positives: Array<[string, PersonalDataKind, string, string]> = [

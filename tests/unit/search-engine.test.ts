@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankedSearch, type PagefindApi, type PagefindResult } from '../../site/scripts/search/engine.ts';
+import { rankedSearch, type PagefindApi, type PagefindResult } from '../../site/islands/search/engine.ts';
 
 /** A fake Pagefind over a few pages: a search matches pages containing every space-separated term. */
 function fakePagefind(pages: Record<string, string>): PagefindApi & { queries: string[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, chineseBigrams, normalizeQuery } from '../../site/scripts/search/query.ts';
+import { analyzeQuery, chineseBigrams, normalizeQuery } from '../../core/search/query.ts';
 
 describe('search query analysis', () => {
   it('normalises width, case and spaces', () => {
@@ -47,7 +47,7 @@ describe('search query analysis', () => {
 
 describe('chinese words', () => {
   it('returns the multi-character words of a phrase, never the phrase itself', async () => {
-    const { chineseWords } = await import('../../site/scripts/search/query.ts');
+    const { chineseWords } = await import('../../core/search/query.ts');
     const words = chineseWords('打印预览空白');
     expect(words.every((w) => w.length >= 2 && '打印预览空白'.includes(w) && w !== '打印预览空白')).toBe(true);
     expect(chineseWords('打印')).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newSessionId } from '../../api/lib/sessions.ts';
+import { newSessionId } from '../../api/lib/ingest/sessions.ts';
 
 describe('newSessionId', () => {
   it('is a UUID version 7 whose first 48 bits are the start time in milliseconds', () => {

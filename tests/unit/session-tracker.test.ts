@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SessionTracker, type RecentSessionsLoader } from '../../api/lib/sessions.ts';
-import type { LastEvent } from '../../api/db/events.ts';
+import { SessionTracker, type RecentSessionsLoader } from '../../api/lib/ingest/sessions.ts';
+import type { LastEvent } from '../../api/db/queries/events.ts';
 
 const at = (iso: string) => new Date(iso);
 

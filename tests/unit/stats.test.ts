@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mean, median, percentile, ratio, wilsonLowerBound } from '../../api/metrics/stats.ts';
+import { mean, median, percentile, ratio, wilsonLowerBound } from '../../core/stats.ts';
 
 describe('median and percentile', () => {
   it('gives the middle value of an odd count', () => {

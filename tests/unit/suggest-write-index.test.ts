@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { suggestDocsFromContent, writeSuggestIndex } from '../../scripts/lib/suggest/write-index.ts';
+import { suggestDocsFromContent, writeSuggestIndex } from '../../api/site-build/suggest-index.ts';
 import { SuggestIndex } from '../../api/suggest/search.ts';
 
 const TOPICS = `- id: accounts\n  name: { zh-CN: 账户, en: Accounts }\n`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { buildTopicTree, loadTopicTree, topicPath, topicWithDescendants, TopicTreeError } from '../../site/schema/topics.ts';
+import { buildTopicTree, loadTopicTree, topicPath, topicWithDescendants, TopicTreeError } from '../../core/content/topics.ts';
 
 const tree = [
   { id: 'accounts', name: { 'zh-CN': '账户', en: 'Accounts' }, children: [{ id: 'accounts-sso', name: { 'zh-CN': '单点登录', en: 'SSO' } }] },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
-import { listRoster, listTrainingRecords } from '../../api/db/training.ts';
+import { listRoster, listTrainingRecords } from '../../api/db/queries/training.ts';
 import { TrainingFileError } from '../../scripts/lib/training/csv-file.ts';
 import { importTrainingFile } from '../../scripts/lib/training/records.ts';
 import { importRosterFile } from '../../scripts/lib/training/roster.ts';

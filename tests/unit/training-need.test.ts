@@ -1,8 +1,8 @@
 /** The pure parts of the training metrics: validity windows and the need label thresholds. */
 import { describe, expect, it } from 'vitest';
-import { mergeIntervals, TrainingHistory } from '../../api/training/history.ts';
-import { needLabel, needScore, type NeedSignals } from '../../api/training/need.ts';
-import { median } from '../../api/training/stats.ts';
+import { mergeIntervals, TrainingHistory } from '../../api/metrics/training/history.ts';
+import { needLabel, needScore, type NeedSignals } from '../../api/metrics/training/need.ts';
+import { median } from '../../api/metrics/training/stats.ts';
 
 const topics = new Map([['en/train', ['licensing', 'install-desktop']]]);
 const ms = (iso: string) => Date.parse(iso);

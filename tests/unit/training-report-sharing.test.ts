@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../api/db/index.ts';
-import { catalogFrom } from '../../api/lib/manifest.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
 import type { MetricEnv } from '../../api/metrics/types.ts';
-import { trainingReport } from '../../api/training/report.ts';
+import { trainingReport } from '../../api/metrics/training/report.ts';
 
 async function env(): Promise<MetricEnv> {
   const { db } = openDatabase(':memory:');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VisitorCache } from '../../api/lib/visitor-cache.ts';
+import { VisitorCache } from '../../api/lib/ingest/visitor-cache.ts';
 
 describe('VisitorCache', () => {
   it('returns the id remembered for the same client on the same day', () => {

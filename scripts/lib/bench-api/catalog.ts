@@ -2,7 +2,7 @@
  * The synthetic catalog the API is benchmarked against: a few hundred published articles,
  * half zh-CN and half en, valid for the build-manifest schema the API loads in production.
  */
-import { buildManifestSchema, type BuildManifest, type ManifestArticle } from '../../../site/schema/manifest.ts';
+import { buildManifestSchema, type BuildManifest, type ManifestArticle } from '../../../core/content/manifest.ts';
 
 const TOPICS = ['accounts', 'billing', 'printing', 'network', 'reports'];
 

@@ -11,8 +11,8 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createApp } from '../../../api/app.ts';
 import { migrate, openDatabase } from '../../../api/db/index.ts';
-import { catalogFrom } from '../../../api/lib/manifest.ts';
-import { startCheckpointer } from '../../../api/db/checkpointer.ts';
+import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
+import { startCheckpointer } from '../../../api/db/driver/checkpointer.ts';
 import { syntheticManifest } from './catalog.ts';
 import { CEILING_PATH, type ChildMessage, type ParentMessage, type ServerMode } from './protocol.ts';
 

@@ -8,7 +8,7 @@ import { serve } from '@hono/node-server';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../../api/app.ts';
 import { openDatabase } from '../../../api/db/index.ts';
-import { catalogFrom } from '../../../api/lib/manifest.ts';
+import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
 import { syntheticManifest } from '../bench-api/catalog.ts';
 
 export type MetricsChildMessage = { type: 'listening'; port: number } | { type: 'delay'; maxMs: number; p99Ms: number; meanMs: number } | { type: 'counts'; votes: number; inFlight: number };

@@ -2,7 +2,7 @@
  * Writes the text of one synthetic article in one language: title, summary and a body of
  * headings, paragraphs, numbered steps, a code block and a list, 600–2,500 characters.
  */
-import type { Lang } from '../../../site/schema/article.ts';
+import type { Lang } from '../../../core/content/article.ts';
 import type { Random } from './random.ts';
 import { ACTIONS, BUTTONS, EDITIONS, OBJECTS, PLACES, RISKS, ROLES, SYMPTOMS, type Term } from './vocabulary.ts';
 

@@ -5,8 +5,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ARTICLE_TYPES, LANGS, type ArticleFrontmatterInput, type Lang } from '../../../site/schema/article.ts';
-import { formatProblem, loadContent } from '../../../site/schema/content.ts';
+import { ARTICLE_TYPES, LANGS, type ArticleFrontmatterInput, type Lang } from '../../../core/content/article.ts';
+import { formatProblem, loadContent } from '../../../core/content/loader.ts';
 import { writeArticleText, type ArticleSubject } from './article-text.ts';
 import { createRandom } from './random.ts';
 import { ACTIONS, EDITIONS, OBJECTS, OWNERS, SYMPTOMS, TOPICS } from './vocabulary.ts';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listArticleFiles, loadContent } from '../../../site/schema/content.ts';
+import { listArticleFiles, loadContent } from '../../../core/content/loader.ts';
 import { fieldLine, proseLines, type CheckFinding } from './findings.ts';
 import { checkLinks } from './links.ts';
 import { checkMdxSafety } from './mdx-safety.ts';

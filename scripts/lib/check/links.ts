@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LANGS, isBuilt } from '../../../site/schema/article.ts';
-import type { LoadedArticle } from '../../../site/schema/content.ts';
-import { TYPE_SEGMENTS } from '../../../site/lib/urls.ts';
+import { LANGS, isBuilt } from '../../../core/content/article.ts';
+import type { LoadedArticle } from '../../../core/content/loader.ts';
+import { TYPE_SEGMENTS } from '../../../core/content/urls.ts';
 import type { CheckFinding, ProseLine } from './findings.ts';
 
 export interface LinkContext {

@@ -3,7 +3,7 @@
  * use markdown, plain HTML and the components the article page provides (MDX_COMPONENT_NAMES);
  * everything else that executes is rejected.
  */
-import { MDX_COMPONENT_NAMES } from '../../../site/components/mdx/index.ts';
+import { MDX_COMPONENT_NAMES } from '../../../core/content/mdx-components.ts';
 import type { CheckFinding, ProseLine } from './findings.ts';
 
 const ALLOWED = new Set<string>(MDX_COMPONENT_NAMES);

@@ -2,8 +2,8 @@
  * Rules across and about whole articles: translation groups agree, reviews are not overdue,
  * ticket ids are listed once, and public articles hold no personal data.
  */
-import { findPersonalData } from '../../../api/lib/redact.ts';
-import type { LoadedArticle } from '../../../site/schema/content.ts';
+import { findPersonalData } from '../../../core/text/redact.ts';
+import type { LoadedArticle } from '../../../core/content/loader.ts';
 import type { CheckFinding } from './findings.ts';
 
 const DAY_MS = 86_400_000;

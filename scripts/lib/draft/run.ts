@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db } from '../../../api/db/index.ts';
-import { getTicket } from '../../../api/db/tickets.ts';
-import type { ArticleType, Lang } from '../../../site/schema/article.ts';
-import { loadTopicTree } from '../../../site/schema/topics.ts';
+import { getTicket } from '../../../api/db/queries/tickets.ts';
+import type { ArticleType, Lang } from '../../../core/content/article.ts';
+import { loadTopicTree } from '../../../core/content/topics.ts';
 import { todayIso } from '../import/cli.ts';
 import { buildDraft, DraftError, type Draft } from './draft.ts';
 

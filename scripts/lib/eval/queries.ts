@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { articleIdSchema, langSchema, type Lang } from '../../../site/schema/article.ts';
+import { articleIdSchema, langSchema, type Lang } from '../../../core/content/article.ts';
 
 /** A judged query in the help center's own format. */
 export const evalQuerySchema = z

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTICLE_TYPES, LANGS, TOPIC_ID_PATTERN, type ArticleType, type Lang } from '../../../site/schema/article.ts';
+import { ARTICLE_TYPES, LANGS, TOPIC_ID_PATTERN, type ArticleType, type Lang } from '../../../core/content/article.ts';
 import { formatSummary, type ImportSummary } from './report.ts';
 
 /** A wrong flag or value; the CLI prints the message with a pointer to --help and exits 2. */

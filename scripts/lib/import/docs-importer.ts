@@ -6,13 +6,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ArticleType, Lang } from '../../../site/schema/article.ts';
-import { splitFrontmatter } from '../../../site/schema/content.ts';
+import type { ArticleType, Lang } from '../../../core/content/article.ts';
+import { splitFrontmatter } from '../../../core/content/loader.ts';
 import { ensureTopic } from './topics-file.ts';
 import { convertMdx, type ConversionReport } from './mdx-to-markdown.ts';
 import { createLinkRewriter, langSegment, type LinkTarget } from './mdx-links.ts';
 import { ImportError } from './report.ts';
-import { pagePathFromFile, slugFromPath } from './slug.ts';
+import { pagePathFromFile, slugFromPath } from '../../../core/text/slug.ts';
 import { truncateAtBoundary } from './text.ts';
 import { writeArticles, type ArticleDraft, type WriteResult } from './write-articles.ts';
 

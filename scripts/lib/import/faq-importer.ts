@@ -4,9 +4,9 @@
  * CC BY-SA licence asks for.
  */
 import { basename } from 'node:path';
-import type { ArticleType, Lang } from '../../../site/schema/article.ts';
+import type { ArticleType, Lang } from '../../../core/content/article.ts';
 import { readFaqRows, type FaqRow, type RowProblem } from './faq-rows.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../../../core/text/slug.ts';
 import { truncateAtBoundary } from './text.ts';
 import { ensureTopic } from './topics-file.ts';
 import { writeArticles, type ArticleDraft, type WriteResult } from './write-articles.ts';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { CsvError, parseCsv } from './csv.ts';
+import { CsvError, parseCsv } from '../../../core/text/csv-parse.ts';
 import { ImportError } from './report.ts';
 
 /** One answer to one question, with the line it came from. */

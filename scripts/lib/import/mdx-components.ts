@@ -6,7 +6,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 // remark-mdx's types add the JSX nodes to mdast's node maps.
 import type {} from 'remark-mdx';
-import type { Lang } from '../../../site/schema/article.ts';
+import type { Lang } from '../../../core/content/article.ts';
 
 /** A JSX element in block or inline position. */
 export type JsxElement = Extract<RootContent, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;

@@ -3,8 +3,8 @@
  * the URL of the article it is imported as; any other link into the source site becomes an
  * absolute link to that site, so nothing points at a path our help center does not serve.
  */
-import type { Lang } from '../../../site/schema/article.ts';
-import { articleUrl } from '../../../site/lib/urls.ts';
+import type { Lang } from '../../../core/content/article.ts';
+import { articleUrl } from '../../../core/content/urls.ts';
 
 /** An imported page as links reach it. */
 export interface LinkTarget {

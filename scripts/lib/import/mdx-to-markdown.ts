@@ -13,7 +13,7 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
-import type { Lang } from '../../../site/schema/article.ts';
+import type { Lang } from '../../../core/content/article.ts';
 import { plainText, renderComponent, type ComponentContext } from './mdx-components.ts';
 import type { LinkKind } from './mdx-links.ts';
 

@@ -6,8 +6,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import type { Lang } from '../../../site/schema/article.ts';
-import { buildTopicTree, loadTopicTree, topicNodes, TopicTreeError, type TopicTree } from '../../../site/schema/topics.ts';
+import type { Lang } from '../../../core/content/article.ts';
+import { buildTopicTree, loadTopicTree, topicNodes, TopicTreeError, type TopicTree } from '../../../core/content/topics.ts';
 
 /** Names for the topics the importers use by default; other ids get a name made from the id. */
 const KNOWN_TOPIC_NAMES: Record<string, Record<Lang, string>> = {

@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { articleSchemaFor, describeIssues, type ArticleFrontmatterInput, type Lang } from '../../../site/schema/article.ts';
-import { splitFrontmatter } from '../../../site/schema/content.ts';
+import { articleSchemaFor, describeIssues, type ArticleFrontmatterInput, type Lang } from '../../../core/content/article.ts';
+import { splitFrontmatter } from '../../../core/content/loader.ts';
 
 /** An article ready to be written; `reviewed` is filled in when it is written. */
 export interface ArticleDraft {

@@ -7,11 +7,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SuggestDoc } from '../../../api/suggest/build.ts';
-import { MANIFEST_PATH } from '../../../api/lib/manifest.ts';
-import type { BuildManifest } from '../../../site/schema/manifest.ts';
+import { MANIFEST_PATH } from '../../../api/lib/catalog/catalog.ts';
+import type { BuildManifest } from '../../../core/content/manifest.ts';
 import { generateCorpus } from '../bench/generate.ts';
 import { createRandom } from '../bench/random.ts';
-import { suggestDocsFromContent } from './write-index.ts';
+import { suggestDocsFromContent } from '../../../api/site-build/suggest-index.ts';
 
 /**
  * `articles` documents: from `source` (a content folder), copied under new slugs until

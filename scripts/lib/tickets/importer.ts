@@ -3,10 +3,10 @@
  * canonical ticketSchema, and upsert by (source, id) in batches, one transaction each.
  * Re-running the same file updates instead of duplicating.
  */
-import { ticketSchema, type Ticket } from '../../../api/schemas/ticket.ts';
+import { ticketSchema, type Ticket } from '../../../core/tickets/ticket.ts';
 import type { Db } from '../../../api/db/index.ts';
-import { upsertTickets } from '../../../api/db/tickets.ts';
-import { readTicketFile, type ReadOptions, type TicketFormat } from './formats.ts';
+import { upsertTickets } from '../../../api/db/queries/tickets.ts';
+import { readTicketFile, type ReadOptions, type TicketFormat } from '../../../core/tickets/formats.ts';
 
 /** Rows per transaction: big enough to amortise the commit, small enough to keep memory flat. */
 export const BATCH_SIZE = 500;

@@ -3,10 +3,10 @@
  * without a site build (the importers check article ids and types against it; the training
  * report needs topics). Content with problems still yields the articles that parsed.
  */
-import { catalogFrom, type ArticleCatalog } from '../../../api/lib/manifest.ts';
-import { isPublished } from '../../../site/schema/article.ts';
-import { loadContent } from '../../../site/schema/content.ts';
-import type { TopicTree } from '../../../site/schema/topics.ts';
+import { catalogFrom, type ArticleCatalog } from '../../../api/lib/catalog/catalog.ts';
+import { isPublished } from '../../../core/content/article.ts';
+import { loadContent } from '../../../core/content/loader.ts';
+import type { TopicTree } from '../../../core/content/topics.ts';
 
 export function catalogFromContent(contentDir: string): { catalog: ArticleCatalog; topics: TopicTree | undefined } {
   const content = loadContent(contentDir);

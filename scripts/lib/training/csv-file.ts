@@ -4,7 +4,7 @@
  * nothing. Columns are found by name (any case; `completed_at` or `completedAt`).
  */
 import { readFileSync } from 'node:fs';
-import { CsvError, parseCsv, type CsvRecord } from '../import/csv.ts';
+import { CsvError, parseCsv, type CsvRecord } from '../../../core/text/csv-parse.ts';
 
 /** A file that cannot be used at all (unreadable, not CSV, a required column missing). */
 export class TrainingFileError extends Error {

@@ -8,9 +8,9 @@
  * customer article, and agents complete trainings at dates spread over the data.
  */
 import type { Db } from '../../../api/db/index.ts';
-import { insertTrainingRecords, type TrainingRecordInput } from '../../../api/db/training.ts';
-import { catalogFrom, type ArticleCatalog } from '../../../api/lib/manifest.ts';
-import type { ManifestArticle } from '../../../site/schema/manifest.ts';
+import { insertTrainingRecords, type TrainingRecordInput } from '../../../api/db/queries/training.ts';
+import { catalogFrom, type ArticleCatalog } from '../../../api/lib/catalog/catalog.ts';
+import type { ManifestArticle } from '../../../core/content/manifest.ts';
 
 /** A small deterministic PRNG (mulberry32), so the same seed gives the same report. */
 export function random(seed: number): () => number {

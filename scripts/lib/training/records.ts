@@ -5,8 +5,8 @@
  * transaction, and an exact duplicate (already stored or repeated) is counted, not doubled.
  */
 import type { Db } from '../../../api/db/index.ts';
-import { insertTrainingRecords, type TrainingRecordInput } from '../../../api/db/training.ts';
-import { trainingRecordSchema } from '../../../api/schemas/training.ts';
+import { insertTrainingRecords, type TrainingRecordInput } from '../../../api/db/queries/training.ts';
+import { trainingRecordSchema } from '../../../core/contracts/training.ts';
 import { csvTable, readCsvFile, type RowProblem } from './csv-file.ts';
 
 export interface TrainingImportSummary {

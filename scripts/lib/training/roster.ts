@@ -3,8 +3,8 @@
  * last row of an agent wins). Bad rows are reported by line and skipped.
  */
 import type { Db } from '../../../api/db/index.ts';
-import { upsertRoster, type RosterRow } from '../../../api/db/training.ts';
-import { rosterRowSchema } from '../../../api/schemas/training.ts';
+import { upsertRoster, type RosterRow } from '../../../api/db/queries/training.ts';
+import { rosterRowSchema } from '../../../core/contracts/training.ts';
 import { csvTable, readCsvFile, type RowProblem } from './csv-file.ts';
 
 export function readRoster(text: string): { rows: number; roster: RosterRow[]; problems: RowProblem[] } {

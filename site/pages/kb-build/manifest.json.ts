@@ -5,9 +5,9 @@
  */
 import type { APIRoute } from 'astro';
 import { builtArticles, isListed, langOf } from '../../lib/articles.ts';
-import { articleUrl } from '../../lib/urls.ts';
+import { articleUrl } from '../../../core/content/urls.ts';
 import { audience } from '../../lib/build-config.ts';
-import type { BuildManifest } from '../../schema/manifest.ts';
+import type { BuildManifest } from '../../../core/content/manifest.ts';
 
 export const GET: APIRoute = async () => {
   const articles = (await builtArticles()).map((entry) => ({

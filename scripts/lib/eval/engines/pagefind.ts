@@ -9,7 +9,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { chromium, errors, type Browser, type Page } from 'playwright-core';
-import { articleIdFromUrl, searchUrl } from '../../../../site/lib/urls.ts';
+import { articleIdFromUrl, searchUrl } from '../../../../core/content/urls.ts';
 import { startStaticServer, type StaticServer } from '../static-server.ts';
 import { QueryFailedError, type SearchEngine, type SearchQuery } from './types.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.ts';

@@ -2,7 +2,7 @@
  * The contract every search engine under evaluation fulfils, so the runner, the
  * metrics and the report do not care whether results come from a browser or an API.
  */
-import type { Lang } from '../../../../site/schema/article.ts';
+import type { Lang } from '../../../../core/content/article.ts';
 
 /** What the customer typed and in which language. */
 export interface SearchQuery {

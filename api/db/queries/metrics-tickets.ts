@@ -1,0 +1,239 @@
+/**
+ * The KCS, support and content-gap metrics' queries over tickets and their links
+ * (DESIGN.md §4). A period selects tickets by created_at; *resolved* means resolution_seconds
+ * is set (resolvedAt, or closedAt lacking it; filled at upsert, migration 0006). Counts are
+ * aggregated in SQL per (priority, topic) over the covering index tickets_metrics, so
+ * 100,000 tickets come back as a few dozen rows; only durations come back one per ticket,
+ * for exact medians and p90. Every query runs in time slices (metrics-slices.ts) so no
+ * single synchronous SQLite call holds the event loop long.
+ */
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import type { Lang } from '../../../core/content/article.ts';
+import type { Db } from '../index.ts';
+import { forEachSlice, querySliced, sumByKey, type TimeRange } from './metrics-slices.ts';
+import type { Database } from '../schema.ts';
+
+/** Which tickets a metric counts. */
+export interface TicketFilter extends TimeRange {
+  lang?: Lang | undefined;
+  topic?: string | undefined;
+}
+
+function ticketsIn(db: Db, filter: TicketFilter, slice: TimeRange) {
+  let query = db.selectFrom('tickets').where('tickets.created_at', '>=', slice.start).where('tickets.created_at', '<', slice.end);
+  if (filter.lang) query = query.where('tickets.lang', '=', filter.lang);
+  if (filter.topic) query = query.where('tickets.topic', '=', filter.topic);
+  return query;
+}
+
+/**
+ * A link names its ticket by id, and by source unless it was recorded without one ('').
+ * Joins from tickets to links are written `tickets CROSS JOIN ticket_links WHERE …`: standard
+ * SQL that PostgreSQL plans as any inner join, while SQLite keeps the written order, so the
+ * period's tickets (a range of tickets_metrics) drive look-ups in the links' primary key
+ * instead of every link ever made driving look-ups of tickets.
+ */
+const linkMatchesTicket = (eb: ExpressionBuilder<Database, 'tickets' | 'ticket_links'>) =>
+  eb.and([eb('ticket_links.ticket_id', '=', eb.ref('tickets.id')), eb.or([eb('ticket_links.ticket_source', '=', eb.ref('tickets.source')), eb('ticket_links.ticket_source', '=', '')])]);
+
+const countWhen = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+const groupKey = (r: { priority: string; topic: string | null }) => `${r.priority}\u0000${r.topic ?? ''}`;
+
+/** Ticket counts of one (priority, topic) group. */
+export interface TicketOutcomeGroup {
+  priority: string;
+  topic: string | null;
+  tickets: number;
+  resolved: number;
+  escalated: number;
+  /** Resolved tickets reopened at least once. */
+  reopened: number;
+  csatResponses: number;
+  csatSum: number;
+  /** Ratings of 4 or 5. */
+  csatSatisfied: number;
+}
+
+/** Counts per (priority, topic) of the tickets created in the period. */
+export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter): Promise<TicketOutcomeGroup[]> {
+  const rows = await querySliced(filter, (slice) =>
+    ticketsIn(db, filter, slice)
+      .select([
+        'priority',
+        'topic',
+        sql<number>`count(*)`.as('tickets'),
+        sql<number>`count(resolution_seconds)`.as('resolved'),
+        sql<number>`sum(escalated)`.as('escalated'),
+        countWhen(sql`resolution_seconds is not null and reopened > 0`).as('reopened'),
+        sql<number>`count(csat)`.as('csatResponses'),
+        sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
+        countWhen(sql`csat >= 4`).as('csatSatisfied'),
+      ])
+      .groupBy(['priority', 'topic'])
+      .execute(),
+  );
+  const groups = rows.map((r) => ({
+    priority: r.priority, topic: r.topic, tickets: Number(r.tickets), resolved: Number(r.resolved), escalated: Number(r.escalated),
+    reopened: Number(r.reopened), csatResponses: Number(r.csatResponses), csatSum: Number(r.csatSum), csatSatisfied: Number(r.csatSatisfied),
+  }));
+  return sumByKey(groups, groupKey, ['tickets', 'resolved', 'escalated', 'reopened', 'csatResponses', 'csatSum', 'csatSatisfied']);
+}
+
+export type DurationColumn = 'first_response_seconds' | 'resolution_seconds';
+
+/** The recorded durations (seconds) of the period's tickets, with their priority and topic, in no particular order, a slice at a time. */
+export async function eachTicketDurations(
+  db: Db,
+  filter: TicketFilter,
+  column: DurationColumn,
+  consume: (rows: Array<{ priority: string; topic: string | null; seconds: number }>) => void,
+): Promise<void> {
+  await forEachSlice(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .select(['priority', 'topic', sql<number>`${sql.ref(column)}`.as('seconds')])
+        .where(column, 'is not', null)
+        .execute(),
+    consume,
+  );
+}
+
+/** SLA targets of one priority, in seconds. */
+export interface SlaRule {
+  priority: string;
+  firstResponseSeconds: number;
+  resolutionSeconds: number;
+}
+
+/**
+ * Tickets meeting and missing their SLA per (priority, topic). The helpdesk's own slaMet
+ * decides when recorded; else the targets: a resolved ticket meets it when resolved within
+ * the resolution target and (when a first response is recorded) answered within the
+ * first-response target; an unresolved one has missed it once answered late, once older than
+ * the resolution target, or once older than the first-response target without an answer;
+ * otherwise its outcome is not known yet (neither met nor missed).
+ */
+export async function slaOutcomesByGroup(
+  db: Db,
+  filter: TicketFilter,
+  rules: readonly SlaRule[],
+  now: Date,
+): Promise<Array<{ priority: string; topic: string | null; met: number; missed: number }>> {
+  const cutoff = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
+  const byTargets = rules.map(
+    (r) => sql`when priority = ${r.priority} then (case
+      when resolution_seconds > ${r.resolutionSeconds} or first_response_seconds > ${r.firstResponseSeconds} then 0
+      when resolution_seconds is not null then 1
+      when created_at < ${cutoff(r.resolutionSeconds)} then 0
+      when first_response_seconds is null and created_at < ${cutoff(r.firstResponseSeconds)} then 0
+      else null end)`,
+  );
+  const outcome = sql<number | null>`case when sla_met is not null then sla_met ${sql.join(byTargets, sql` `)} else null end`;
+  const rows = await querySliced(filter, (slice) =>
+    ticketsIn(db, filter, slice)
+      .select(['priority', 'topic', outcome.as('outcome'), sql<number>`count(*)`.as('tickets')])
+      .groupBy(['priority', 'topic', 'outcome'])
+      .execute(),
+  );
+  const groups = new Map<string, { priority: string; topic: string | null; met: number; missed: number }>();
+  for (const r of rows) {
+    if (r.outcome === null) continue;
+    let group = groups.get(groupKey(r));
+    if (!group) groups.set(groupKey(r), (group = { priority: r.priority, topic: r.topic, met: 0, missed: 0 }));
+    if (Number(r.outcome) === 1) group.met += Number(r.tickets);
+    else group.missed += Number(r.tickets);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Resolved tickets, and those with a linked article or knowledgeUsed, per UTC bucket of
+ * created_at (13 = hour; see period.ts periodBuckets). A bucket cut by a slice boundary
+ * comes back twice; callers add them up.
+ */
+export async function linkedResolvedByBucket(db: Db, filter: TicketFilter, prefixLength: number): Promise<Array<{ bucket: string; resolved: number; linked: number }>> {
+  const rows = await querySliced(filter, (slice) =>
+    ticketsIn(db, filter, slice)
+      .where('resolution_seconds', 'is not', null)
+      .select((eb) => [
+        sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
+        sql<number>`count(*)`.as('resolved'),
+        sql<number>`sum(case when knowledge_used = 1 or ${eb.exists(eb.selectFrom('ticket_links').select(sql.lit(1).as('one')).where(linkMatchesTicket))} then 1 else 0 end)`.as('linked'),
+      ])
+      .groupBy('bucket')
+      .execute(),
+  );
+  return rows.map((r) => ({ bucket: r.bucket, resolved: Number(r.resolved), linked: Number(r.linked) }));
+}
+
+/**
+ * The article links of resolved tickets created in the period, one row per link (a ticket
+ * may link an article by several relations), a slice at a time: all links of a ticket come
+ * in the same slice (slices split by the ticket's created_at).
+ */
+export async function eachResolvedTicketArticles(
+  db: Db,
+  filter: TicketFilter,
+  consume: (rows: Array<{ source: string; id: string; created_at: string; article: string }>) => void,
+): Promise<void> {
+  await forEachSlice(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .crossJoin('ticket_links')
+        .where(linkMatchesTicket)
+        .where('tickets.resolution_seconds', 'is not', null)
+        .select(['tickets.source', 'tickets.id', 'tickets.created_at', 'ticket_links.article'])
+        .execute(),
+    consume,
+  );
+}
+
+/** Links per article, of tickets created in the period, by relation; `articleLang` keeps articles of one language (the ticket's lang is not filtered). */
+export async function linksByArticle(
+  db: Db,
+  filter: TicketFilter & { articleLang?: Lang | undefined },
+): Promise<Array<{ article: string; links: number; tickets: number; createdFrom: number; solvedBy: number; referenced: number }>> {
+  const rows = await querySliced(filter, async (slice) => {
+    let query = ticketsIn(db, { ...filter, lang: undefined }, slice).crossJoin('ticket_links').where(linkMatchesTicket);
+    if (filter.articleLang) query = query.where('ticket_links.article', 'like', `${filter.articleLang}/%`);
+    const sliceRows = await query
+      .select([
+        'ticket_links.article',
+        sql<number>`count(*)`.as('links'),
+        // Distinct within the slice; a ticket belongs to one slice only, so slices add up exactly.
+        sql<number>`count(distinct tickets.source || ':' || tickets.id)`.as('tickets'),
+        countWhen(sql`ticket_links.relation = 'created-from'`).as('createdFrom'),
+        countWhen(sql`ticket_links.relation = 'solved-by'`).as('solvedBy'),
+        countWhen(sql`ticket_links.relation = 'referenced'`).as('referenced'),
+      ])
+      .groupBy('ticket_links.article')
+      .execute();
+    return sliceRows.map((r) => ({
+      article: r.article, links: Number(r.links), tickets: Number(r.tickets), createdFrom: Number(r.createdFrom), solvedBy: Number(r.solvedBy), referenced: Number(r.referenced),
+    }));
+  });
+  return sumByKey(rows, (r) => r.article, ['links', 'tickets', 'createdFrom', 'solvedBy', 'referenced']);
+}
+
+/** Tickets and escalated tickets per topic (tickets without a topic left out). */
+export async function ticketsByTopic(db: Db, filter: TicketFilter): Promise<Array<{ topic: string; tickets: number; escalated: number }>> {
+  // Grouped by (topic, escalated): grouping by topic alone tempts SQLite's planner to walk the whole
+  // (topic, created_at) index, with a table look-up per ticket, to save a sort.
+  const rows = await querySliced(filter, (slice) =>
+    ticketsIn(db, filter, slice)
+      .where('topic', 'is not', null)
+      .select(['topic', 'escalated', sql<number>`count(*)`.as('tickets')])
+      .groupBy(['topic', 'escalated'])
+      .execute(),
+  );
+  const byTopic = new Map<string, { topic: string; tickets: number; escalated: number }>();
+  for (const r of rows) {
+    let counts = byTopic.get(r.topic!);
+    if (!counts) byTopic.set(r.topic!, (counts = { topic: r.topic!, tickets: 0, escalated: 0 }));
+    counts.tickets += Number(r.tickets);
+    if (Number(r.escalated) === 1) counts.escalated += Number(r.tickets);
+  }
+  return [...byTopic.values()];
+}

@@ -1,0 +1,34 @@
+/**
+ * Content coverage of a topic from the build's catalog (DESIGN.md §5): a published training
+ * article, a published customer article (faq, manual or solution with audience public), and
+ * any validated article. An article covers its `topic` and every id in its `topics`.
+ */
+import type { ArticleCatalog } from '../../lib/catalog/catalog.ts';
+import { isPublished } from '../../../core/content/article.ts';
+
+export interface TopicContent {
+  hasTrainingArticle: boolean;
+  hasCustomerArticle: boolean;
+  hasValidatedArticle: boolean;
+  /** Ids of every article covering the topic (its votes feed the unhelpful share). */
+  articles: string[];
+}
+
+const CUSTOMER_TYPES = new Set(['faq', 'manual', 'solution']);
+
+export function topicContent(catalog: ArticleCatalog): (topic: string) => TopicContent {
+  const byTopic = new Map<string, TopicContent>();
+  for (const a of catalog.manifest.articles) {
+    for (const topic of new Set([a.topic, ...a.topics])) {
+      let c = byTopic.get(topic);
+      if (!c) byTopic.set(topic, (c = { hasTrainingArticle: false, hasCustomerArticle: false, hasValidatedArticle: false, articles: [] }));
+      c.articles.push(a.id);
+      if (!isPublished(a.state)) continue;
+      if (a.type === 'training') c.hasTrainingArticle = true;
+      if (CUSTOMER_TYPES.has(a.type) && a.audience === 'public') c.hasCustomerArticle = true;
+      if (a.state === 'validated') c.hasValidatedArticle = true;
+    }
+  }
+  const none: TopicContent = { hasTrainingArticle: false, hasCustomerArticle: false, hasValidatedArticle: false, articles: [] };
+  return (topic) => byTopic.get(topic) ?? none;
+}
