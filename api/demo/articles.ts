@@ -6,7 +6,7 @@
 import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
 import type { Lang } from '../../core/content/article.ts';
 import type { ManifestArticle } from '../../core/content/manifest.ts';
-import { Random, WeightedSampler, zipfWeights } from './random.ts';
+import { type Random, WeightedSampler, zipfWeights } from './random.ts';
 
 export const SEED_LANGS: readonly Lang[] = ['zh-CN', 'en'];
 

@@ -12,7 +12,7 @@ import type { Lang } from '../../core/content/article.ts';
 import type { TopicTree } from '../../core/content/topics.ts';
 import { DEMO_AGENTS, DEMO_TEAMS, teamOfTopic, type DemoAgent } from './agents.ts';
 import { HOUR_MS, isoOf, type Slot } from './clock.ts';
-import { Random, WeightedSampler } from './random.ts';
+import { type Random, WeightedSampler } from './random.ts';
 import { subjectsOf } from './subjects.ts';
 import type { TrainingPlan } from './training.ts';
 import type { ContactSubmission } from './traffic.ts';

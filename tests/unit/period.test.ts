@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDate, localMidnightUtc, parseMetricQuery, periodOf, periodsOf, previousPeriod } from '../../api/metrics/period.ts';
 import { localDayRuns } from '../../api/db/queries/metrics-events.ts';
-import { ApiError } from '../../api/lib/http/errors.ts';
+import { type ApiError } from '../../api/lib/http/errors.ts';
 
 const NOW = new Date('2026-11-27T17:30:00Z'); // 2026-11-28 01:30 in Shanghai
 

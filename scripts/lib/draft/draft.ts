@@ -60,7 +60,7 @@ export function draftSlug(subject: string, ticketId: string, explicit?: string):
   const fromId = `ticket-${slugify(ticketId)}`;
   // Placeholders ([NAME_1]) say nothing about the problem; CJK would be dropped by slugify.
   const words = subject.replace(/\[[A-Z]+_\d+\]/g, ' ');
-  if (/[^\x00-\x7F]/.test(words)) return fromId;
+  if (/[\u0080-\uffff]/.test(words)) return fromId;
   let slug = slugify(words);
   // Cut long subjects at a word boundary.
   if (slug.length > 60) slug = slug.slice(0, 61).replace(/-[^-]*$/, '');

@@ -6,7 +6,7 @@
 import type { Lang } from '../../../core/content/article.ts';
 import type { ContactInput, ContactField } from '../../../core/contracts/contact-checks.ts';
 import { CONTACT_FIELDS } from '../../../core/contracts/contact-checks.ts';
-import { HONEYPOT_FIELD, SUGGESTION_COUNT } from '../../../core/contracts/contact-limits.ts';
+import { type HONEYPOT_FIELD, SUGGESTION_COUNT } from '../../../core/contracts/contact-limits.ts';
 import type { Suggestion } from './suggestions.ts';
 
 /** The browser's fetch; tests pass a fake. */
