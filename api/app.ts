@@ -84,7 +84,9 @@ export interface AppContext {
 /** A failed write becomes a 503 (the transaction rolled back: nothing half-written). */
 function unavailable(error: unknown): never {
   console.error('database write failed:', (error as Error).message);
-  throw new ApiError(503, 'unavailable', 'The database is unavailable; nothing was recorded. Please try again.', [], { 'Retry-After': '5' });
+  throw new ApiError(503, 'unavailable', 'The database is unavailable; nothing was recorded. Please try again.', [], {
+    'Retry-After': '5',
+  });
 }
 
 export function buildContext(deps: AppDeps): AppContext {
@@ -119,7 +121,10 @@ export function createApp(deps: AppDeps) {
   const origins = new Set(deps.corsOrigins ?? []);
   // Without configured origins the API is same-origin only and needs no CORS headers at all.
   if (origins.size > 0) {
-    app.use('/api/*', cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
+    app.use(
+      '/api/*',
+      cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }),
+    );
   }
   const api = newRouter();
   api.route('/', healthRoutes(deps));
@@ -132,13 +137,25 @@ export function createApp(deps: AppDeps) {
   api.route('/', ticketRoutes(ctx));
   api.route('/', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
-  api.route('/', metricRoutes(ctx, metricEnv({ ...deps, now: ctx.now }), new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
+  api.route(
+    '/',
+    metricRoutes(ctx, metricEnv({ ...deps, now: ctx.now }), new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())),
+  );
   api.route('/', trainingRoutes(ctx, metricEnv({ ...deps, now: ctx.now })));
   app.route('/api', api);
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Staff token (npm run token -- create)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Staff token (npm run token -- create)',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Knowledge base API', version: '1.0.0', description: 'Articles, votes, events, tickets and metrics of the help center. Errors use one envelope: { error: { code, message, details } }.' },
+    info: {
+      title: 'Knowledge base API',
+      version: '1.0.0',
+      description:
+        'Articles, votes, events, tickets and metrics of the help center. Errors use one envelope: { error: { code, message, details } }.',
+    },
   });
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint');

@@ -23,13 +23,16 @@ const envSchema = z.object({
   KB_WEBHOOK_SECRET_FRESHDESK: z.string().min(16, 'must be at least 16 characters').optional(),
   KB_WEBHOOK_SECRET_ZAMMAD: z.string().min(16, 'must be at least 16 characters').optional(),
   // Metric settings (api/metrics/env.ts): SLA targets as priority=firstResponseHours/resolutionHours,…
-  KB_SLA_TARGETS: z.string().default('').superRefine((text, ctx) => {
-    try {
-      parseSlaTargets(text);
-    } catch (error) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
-    }
-  }),
+  KB_SLA_TARGETS: z
+    .string()
+    .default('')
+    .superRefine((text, ctx) => {
+      try {
+        parseSlaTargets(text);
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+      }
+    }),
   // Prefix of an article's source for edit links: <prefix><lang>/<slug>.mdx; empty for none.
   KB_EDIT_URL: z.union([z.literal(''), z.string().url()]).default(''),
   KB_TRAINING_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -41,7 +44,11 @@ const envSchema = z.object({
   KB_CHECKPOINT_THREAD: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
 });
 
-const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export interface ServerConfig {
   port: number;
@@ -86,7 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: list(e.KB_CORS_ORIGINS),
     site: new URL(e.KB_SITE_URL).host,
     webhookSecrets: { zendesk: e.KB_WEBHOOK_SECRET_ZENDESK, freshdesk: e.KB_WEBHOOK_SECRET_FRESHDESK, zammad: e.KB_WEBHOOK_SECRET_ZAMMAD },
-    metricSettings: { slaTargets: parseSlaTargets(e.KB_SLA_TARGETS), editUrlBase: e.KB_EDIT_URL, trainingValidityDays: e.KB_TRAINING_VALIDITY_DAYS },
+    metricSettings: {
+      slaTargets: parseSlaTargets(e.KB_SLA_TARGETS),
+      editUrlBase: e.KB_EDIT_URL,
+      trainingValidityDays: e.KB_TRAINING_VALIDITY_DAYS,
+    },
     metricsCacheSeconds: e.KB_METRICS_CACHE_SECONDS,
     demo: e.KB_DEMO === 'on',
     checkpointThread: e.KB_CHECKPOINT_THREAD === 'on',

@@ -52,11 +52,26 @@ async function main() {
   await catchUpRollups(db);
   const stopRollups = startRollupTimer(db);
   const checkpointer = config.checkpointThread ? startCheckpointer(sqlite, config.dbFile) : null;
-  const app = createApp({ db, sqlite, catalog, adminToken: config.adminToken, trustedProxies: config.trustedProxies, corsOrigins: config.corsOrigins, site: config.site, suggest, webhookSecrets: config.webhookSecrets, topics, metricSettings: config.metricSettings, metricsCacheSeconds: config.metricsCacheSeconds });
+  const app = createApp({
+    db,
+    sqlite,
+    catalog,
+    adminToken: config.adminToken,
+    trustedProxies: config.trustedProxies,
+    corsOrigins: config.corsOrigins,
+    site: config.site,
+    suggest,
+    webhookSecrets: config.webhookSecrets,
+    topics,
+    metricSettings: config.metricSettings,
+    metricsCacheSeconds: config.metricsCacheSeconds,
+  });
   if (!apiOnly) mountSite(app, config.distDir);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`${apiOnly ? 'API' : 'Help center and API'} listening on http://${config.host}:${info.port}/ (${catalog.listed.length} listed articles, database ${config.dbFile})`);
+    console.log(
+      `${apiOnly ? 'API' : 'Help center and API'} listening on http://${config.host}:${info.port}/ (${catalog.listed.length} listed articles, database ${config.dbFile})`,
+    );
   });
   const shutdown = () => {
     stopRollups();

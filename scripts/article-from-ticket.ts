@@ -33,8 +33,13 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      type: { type: 'string' }, lang: { type: 'string' }, slug: { type: 'string' }, source: { type: 'string' },
-      topic: { type: 'string' }, owner: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      type: { type: 'string' },
+      lang: { type: 'string' },
+      slug: { type: 'string' },
+      source: { type: 'string' },
+      topic: { type: 'string' },
+      owner: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -42,8 +47,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const [ticketId, ...extra] = positionals;
-  if (!ticketId || extra.length) throw new UsageError(ticketId ? `one ticket id at a time (got ${positionals.join(', ')})` : 'name the ticket id');
-  if (values.source !== undefined && !(TICKET_SOURCES as readonly string[]).includes(values.source)) throw new UsageError(`--source: expected one of ${TICKET_SOURCES.join(', ')}, got "${values.source}"`);
+  if (!ticketId || extra.length)
+    throw new UsageError(ticketId ? `one ticket id at a time (got ${positionals.join(', ')})` : 'name the ticket id');
+  if (values.source !== undefined && !(TICKET_SOURCES as readonly string[]).includes(values.source))
+    throw new UsageError(`--source: expected one of ${TICKET_SOURCES.join(', ')}, got "${values.source}"`);
   const type = parseType(values.type, 'solution');
   const lang = values.lang === undefined ? undefined : parseLang(values.lang);
   const contentDir = contentDirFrom(undefined);
@@ -54,11 +61,20 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     const { draft, path } = await articleFromTicket(db, {
-      ticketId, source: values.source, type, lang, slug: values.slug, topic: values.topic, owner: values.owner, contentDir,
+      ticketId,
+      source: values.source,
+      type,
+      lang,
+      slug: values.slug,
+      topic: values.topic,
+      owner: values.owner,
+      contentDir,
     });
     for (const r of draft.redactions) console.log(`  redacted ${r.kind} as ${r.placeholder} (${r.field}, line ${r.line})`);
     const shown = relative(process.cwd(), path);
-    console.log(`Wrote ${shown.startsWith('..') ? path : shown} (state: wip, ${draft.redactions.length} value(s) redacted). Next: edit it, set state: not-validated, run npm run check:content.`);
+    console.log(
+      `Wrote ${shown.startsWith('..') ? path : shown} (state: wip, ${draft.redactions.length} value(s) redacted). Next: edit it, set state: not-validated, run npm run check:content.`,
+    );
     return 0;
   } finally {
     await db.destroy();

@@ -11,7 +11,15 @@ import { syntheticManifest } from './lib/bench-api/catalog.ts';
 import { runLoad, type LoadResult } from './lib/bench-api/load.ts';
 import { parseApiBenchOptions, USAGE, UsageError, type ApiBenchOptions } from './lib/bench-api/options.ts';
 import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/bench-api/profile.ts';
-import { checkTargets, formatTable, MAX_NON_2XX_SHARE, summarizeScenario, type RoundResult, type ScenarioName, type ScenarioSummary } from './lib/bench-api/report.ts';
+import {
+  checkTargets,
+  formatTable,
+  MAX_NON_2XX_SHARE,
+  summarizeScenario,
+  type RoundResult,
+  type ScenarioName,
+  type ScenarioSummary,
+} from './lib/bench-api/report.ts';
 import { eventRequests, EVENTS_PER_BATCH, voteRequest, type BenchRequest } from './lib/bench-api/scenarios.ts';
 import { CEILING_PATH, type ServerMode } from './lib/bench-api/protocol.ts';
 import { startServer } from './lib/bench-api/server-process.ts';
@@ -48,11 +56,14 @@ async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: st
   const dir = join(workDir, `${scenario.name}-${round}`);
   mkdirSync(dir, { recursive: true });
   // The last round is profiled, so the earlier ones stay free of the profiler's cost.
-  const profile = options.profile && scenario.mode === 'api' && round === options.rounds ? join(PROFILE_DIR, `${scenario.name}.cpuprofile`) : null;
+  const profile =
+    options.profile && scenario.mode === 'api' && round === options.rounds ? join(PROFILE_DIR, `${scenario.name}.cpuprofile`) : null;
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
   const server = await startServer(scenario.mode, { articles: options.articles, workDir: dir, cwd: REPO_ROOT, env: scenario.env });
   try {
-    log(`${scenario.name} (round ${round}/${options.rounds}): server child pid ${server.pid} on 127.0.0.1:${server.port}; warming up ${options.warmup} s`);
+    log(
+      `${scenario.name} (round ${round}/${options.rounds}): server child pid ${server.pid} on 127.0.0.1:${server.port}; warming up ${options.warmup} s`,
+    );
     const common = { port: server.port, path: scenario.path, connections: options.connections, request: scenario.request };
     let next = 0;
     if (options.warmup > 0) next = (await runLoad({ ...common, seconds: options.warmup })).nextRequest;
@@ -66,9 +77,21 @@ async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: st
     await new Promise((r) => setTimeout(r, 250));
     const after = await server.counts();
     if (profile) await server.stopProfile(profile);
-    const rowsStored = scenario.name.startsWith('votes') ? after.votes - before.votes : scenario.name.startsWith('events') ? after.events - before.events : null;
-    log(`${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return { load: result, rowsStored, serverCpuMicros: after.cpuMicros - before.cpuMicros, machineBusy, profile: profile ? summarizeProfile(profile) : null };
+    const rowsStored = scenario.name.startsWith('votes')
+      ? after.votes - before.votes
+      : scenario.name.startsWith('events')
+        ? after.events - before.events
+        : null;
+    log(
+      `${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
+    );
+    return {
+      load: result,
+      rowsStored,
+      serverCpuMicros: after.cpuMicros - before.cpuMicros,
+      machineBusy,
+      profile: profile ? summarizeProfile(profile) : null,
+    };
   } finally {
     await server.stop();
   }
@@ -92,19 +115,53 @@ async function main() {
   });
   const articleIds = syntheticManifest(options.articles).articles.map((a) => a.id);
   const scenarios: Scenario[] = [
-    { name: 'ceiling', mode: 'ceiling', path: CEILING_PATH, what: `bare Hono route answering 204 on @hono/node-server; same vote bodies and headers, body not read`, request: (n) => voteRequest(n, articleIds) },
-    { name: 'votes', mode: 'api', path: '/api/votes', what: 'POST /api/votes, one new vote per request (5 articles per visitor)', request: (n) => voteRequest(n, articleIds) },
-    { name: 'events', mode: 'api', path: '/api/events', what: `POST /api/events, ${EVENTS_PER_BATCH} events per request (5 batches per visitor)`, request: eventRequests(articleIds) },
+    {
+      name: 'ceiling',
+      mode: 'ceiling',
+      path: CEILING_PATH,
+      what: `bare Hono route answering 204 on @hono/node-server; same vote bodies and headers, body not read`,
+      request: (n) => voteRequest(n, articleIds),
+    },
+    {
+      name: 'votes',
+      mode: 'api',
+      path: '/api/votes',
+      what: 'POST /api/votes, one new vote per request (5 articles per visitor)',
+      request: (n) => voteRequest(n, articleIds),
+    },
+    {
+      name: 'events',
+      mode: 'api',
+      path: '/api/events',
+      what: `POST /api/events, ${EVENTS_PER_BATCH} events per request (5 batches per visitor)`,
+      request: eventRequests(articleIds),
+    },
   ];
   if (options.compare) {
     const inline = { KB_CHECKPOINT_THREAD: 'off' };
     scenarios.push(
-      { name: 'votes-inline', mode: 'api', path: '/api/votes', what: 'as votes, with WAL checkpoints inside the commits (KB_CHECKPOINT_THREAD=off)', request: (n) => voteRequest(n, articleIds), env: inline },
-      { name: 'events-inline', mode: 'api', path: '/api/events', what: 'as events, with WAL checkpoints inside the commits (KB_CHECKPOINT_THREAD=off)', request: eventRequests(articleIds), env: inline },
+      {
+        name: 'votes-inline',
+        mode: 'api',
+        path: '/api/votes',
+        what: 'as votes, with WAL checkpoints inside the commits (KB_CHECKPOINT_THREAD=off)',
+        request: (n) => voteRequest(n, articleIds),
+        env: inline,
+      },
+      {
+        name: 'events-inline',
+        mode: 'api',
+        path: '/api/events',
+        what: 'as events, with WAL checkpoints inside the commits (KB_CHECKPOINT_THREAD=off)',
+        request: eventRequests(articleIds),
+        env: inline,
+      },
     );
   }
   const loadStart = loadavg()[0]!;
-  log(`${options.rounds} rounds × ${scenarios.length} scenarios × (${options.warmup} s warm-up + ${options.duration} s); ${options.articles} synthetic articles; work dir ${workDir}`);
+  log(
+    `${options.rounds} rounds × ${scenarios.length} scenarios × (${options.warmup} s warm-up + ${options.duration} s); ${options.articles} synthetic articles; work dir ${workDir}`,
+  );
 
   const rounds = new Map<ScenarioName, RoundResult[]>(scenarios.map((s) => [s.name, []]));
   const profiles: Array<{ name: string; summary: ProfileSummary }> = [];
@@ -114,7 +171,13 @@ async function main() {
       for (const scenario of scenarios) {
         const measured = await measure(scenario, options, workDir, round);
         if (scenario.name === 'ceiling') ceiling = measured.load;
-        rounds.get(scenario.name)!.push({ load: measured.load, rowsStored: measured.rowsStored, serverCpuMicros: measured.serverCpuMicros, ceilingRequestsPerSecond: ceiling?.requestsPerSecond ?? null, machineBusy: measured.machineBusy });
+        rounds.get(scenario.name)!.push({
+          load: measured.load,
+          rowsStored: measured.rowsStored,
+          serverCpuMicros: measured.serverCpuMicros,
+          ceilingRequestsPerSecond: ceiling?.requestsPerSecond ?? null,
+          machineBusy: measured.machineBusy,
+        });
         if (measured.profile) profiles.push({ name: scenario.name, summary: measured.profile });
       }
     }
@@ -132,7 +195,7 @@ async function main() {
     `  load generator: autocannon ${options.connections} connections in this process, 127.0.0.1 only; ${options.warmup} s warm-up, then ${options.duration} s measured;`,
     `  ${options.rounds} round${options.rounds === 1 ? '' : 's'} of all scenarios in turn: req/s, latencies and ratios are medians over the rounds, ratios taken against the ceiling of the same round.`,
     'Rate limits: the real ones (10 votes, 60 events per visitor a minute); visitors vary via X-Forwarded-For, trusted from 127.0.0.1.',
-    'Latency: autocannon records whole milliseconds. Server CPU: the child\'s user + system time over the measured window.',
+    "Latency: autocannon records whole milliseconds. Server CPU: the child's user + system time over the measured window.",
     `Machine busy: the share of all ${availableParallelism()} cores' time in use while measured (server, load generator and anything else running).`,
     `Machine: ${cpus} CPUs, load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end${busy ? ' (busy: other work ran alongside, figures are noisy)' : ''}; Node ${process.version}.`,
   ];
@@ -140,18 +203,29 @@ async function main() {
   for (const p of profiles) console.log(`\n${formatProfile(p.name, p.summary)}`);
   if (options.json) {
     const machine = { cpus, loadStart, loadEnd, node: process.version };
-    console.log(JSON.stringify({ startedAt: new Date(started).toISOString(), options, machine, scenarios: summaries, targets: checks, profiles }, null, 2));
+    console.log(
+      JSON.stringify(
+        { startedAt: new Date(started).toISOString(), options, machine, scenarios: summaries, targets: checks, profiles },
+        null,
+        2,
+      ),
+    );
   }
 
   const failed = summaries.filter((s) => s.non2xxShare > MAX_NON_2XX_SHARE || s.load.errors > s.load.requests * MAX_NON_2XX_SHARE);
   const missed = checks.filter((c) => !c.met).length;
   if (failed.length > 0) {
-    for (const s of failed) console.error(`bench:api: FAILED: ${s.name} had ${s.load.non2xx} non-2xx responses and ${s.load.errors} errors of ${s.load.requests} (statuses ${JSON.stringify(s.load.statusCodes)}); over ${MAX_NON_2XX_SHARE * 100}% means the run measured errors, not the API`);
+    for (const s of failed)
+      console.error(
+        `bench:api: FAILED: ${s.name} had ${s.load.non2xx} non-2xx responses and ${s.load.errors} errors of ${s.load.requests} (statuses ${JSON.stringify(s.load.statusCodes)}); over ${MAX_NON_2XX_SHARE * 100}% means the run measured errors, not the API`,
+      );
     process.exit(1);
   }
   const v = summaries.find((s) => s.name === 'votes');
   const e = summaries.find((s) => s.name === 'events');
-  log(`done: votes ${Math.round(v?.load.requestsPerSecond ?? 0)} req/s (${((v?.ratioToCeiling ?? 0) * 100).toFixed(0)}% of ceiling), events ${Math.round(e?.eventsPerSecond ?? 0)} events/s; ${checks.length - missed}/${checks.length} targets met`);
+  log(
+    `done: votes ${Math.round(v?.load.requestsPerSecond ?? 0)} req/s (${((v?.ratioToCeiling ?? 0) * 100).toFixed(0)}% of ceiling), events ${Math.round(e?.eventsPerSecond ?? 0)} events/s; ${checks.length - missed}/${checks.length} targets met`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -36,7 +36,9 @@ function prepareContent(options: BenchOptions): { corpus: CorpusInfo; contentDir
   if (options.corpus) {
     log(`checking corpus ${options.corpus}`);
     const checked = validateCorpus(options.corpus);
-    const perLang = Object.fromEntries(LANGS.map((lang) => [lang, listArticleFiles(options.corpus ?? '').filter((f) => f.startsWith(`articles/${lang}/`)).length]));
+    const perLang = Object.fromEntries(
+      LANGS.map((lang) => [lang, listArticleFiles(options.corpus ?? '').filter((f) => f.startsWith(`articles/${lang}/`)).length]),
+    );
     log(`corpus: ${checked.articles} articles, 0 errors, ${checked.warnings} warning(s)`);
     return {
       corpus: { source: options.corpus, generated: false, articles: checked.articles, perLang, seed: null },
@@ -60,11 +62,17 @@ function prepareContent(options: BenchOptions): { corpus: CorpusInfo; contentDir
 
 async function measureQuery(options: BenchOptions, contentDir: string, generated: boolean, outDir: string): Promise<QueryResult> {
   if (!hasChromium()) return { unavailable: `${CHROMIUM_PATH} is not installed` };
-  const word = options.query ?? (generated ? (options.queryLang === 'zh-CN' ? '密码' : 'password') : pickQueryWord(contentDir, options.queryLang));
+  const word =
+    options.query ?? (generated ? (options.queryLang === 'zh-CN' ? '密码' : 'password') : pickQueryWord(contentDir, options.queryLang));
   if (!word) return { unavailable: `no ${options.queryLang} articles to pick a query word from (use --query)` };
   log(`opening /${options.queryLang}/search/?q=${word} in headless Chromium`);
   try {
-    const bytes = await measureQueryBytes({ outDir, lang: options.queryLang, query: word, timeoutSeconds: Math.min(options.timeoutSeconds, 120) });
+    const bytes = await measureQueryBytes({
+      outDir,
+      lang: options.queryLang,
+      query: word,
+      timeoutSeconds: Math.min(options.timeoutSeconds, 120),
+    });
     return { word, lang: options.queryLang, ...bytes };
   } catch (error) {
     return { unavailable: `the search page did not finish: ${(error as Error).message.split('\n')[0]}` };
@@ -74,7 +82,8 @@ async function measureQuery(options: BenchOptions, contentDir: string, generated
 async function main(options: BenchOptions): Promise<void> {
   if (!options.baselineOnly) {
     const missing = SITE_FILES.filter((f) => !existsSync(join(REPO_ROOT, f)));
-    if (missing.length) throw new Error(`our site cannot be built yet (missing ${missing.join(', ')}); use --baseline-only to measure the baseline alone`);
+    if (missing.length)
+      throw new Error(`our site cannot be built yet (missing ${missing.join(', ')}); use --baseline-only to measure the baseline alone`);
   }
   mkdirSync(WORK_DIR, { recursive: true });
   const loadStart = loadavg()[0] ?? 0;

@@ -45,9 +45,16 @@ const log = (line: string) => process.stderr.write(`[bench:metrics ${((Date.now(
 function options() {
   const { values } = parseArgs({
     options: {
-      events: { type: 'string', default: '1000000' }, votes: { type: 'string', default: '100000' }, tickets: { type: 'string', default: '100000' },
-      days: { type: 'string', default: '180' }, 'cache-seconds': { type: 'string', default: '0' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '20' },
-      only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      events: { type: 'string', default: '1000000' },
+      votes: { type: 'string', default: '100000' },
+      tickets: { type: 'string', default: '100000' },
+      days: { type: 'string', default: '180' },
+      'cache-seconds': { type: 'string', default: '0' },
+      seconds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '20' },
+      only: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const int = (name: keyof typeof values) => {
@@ -56,18 +63,29 @@ function options() {
     return n;
   };
   return {
-    help: values.help ?? false, json: values.json ?? false, only: values.only?.split(',').map((s) => s.trim()),
+    help: values.help ?? false,
+    json: values.json ?? false,
+    only: values.only?.split(',').map((s) => s.trim()),
     cacheSeconds: Math.max(0, Number(values['cache-seconds']) || 0),
-    events: int('events'), votes: int('votes'), tickets: int('tickets'), days: int('days'), seconds: int('seconds'), connections: int('connections'),
+    events: int('events'),
+    votes: int('votes'),
+    tickets: int('tickets'),
+    days: int('days'),
+    seconds: int('seconds'),
+    connections: int('connections'),
   };
 }
 
 /** The server child, with request/response helpers over IPC. */
 async function startChild(dbFile: string, now: Date, cacheSeconds: number) {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./lib/bench-metrics/server-child.ts', import.meta.url)), [dbFile, String(ARTICLES), TOKEN, now.toISOString(), String(cacheSeconds)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = fork(
+    fileURLToPath(new URL('./lib/bench-metrics/server-child.ts', import.meta.url)),
+    [dbFile, String(ARTICLES), TOKEN, now.toISOString(), String(cacheSeconds)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const next = <T extends MetricsChildMessage['type']>(type: T) =>
     new Promise<Extract<MetricsChildMessage, { type: T }>>((resolve, reject) => {
       const onMessage = (m: MetricsChildMessage) => {
@@ -133,26 +151,50 @@ async function main(): Promise<number> {
     await migrate(db);
     const catalog = catalogFrom(syntheticManifest(ARTICLES));
     const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 4 * 3_600_000); // 12:00 in Shanghai today
-    log(`seeding ${o.events.toLocaleString('en')} events, ${o.votes.toLocaleString('en')} votes, ${o.tickets.toLocaleString('en')} tickets over ${o.days} days…`);
+    log(
+      `seeding ${o.events.toLocaleString('en')} events, ${o.votes.toLocaleString('en')} votes, ${o.tickets.toLocaleString('en')} tickets over ${o.days} days…`,
+    );
     let t = performance.now();
-    const seeded = await seedDatabase(db, { sqlite, days: o.days, seed: 42, now, catalog, scale: { events: o.events, votes: o.votes, tickets: o.tickets }, onProgress: (d, total) => d % 30 === 0 && log(`  day ${d}/${total}`) });
+    const seeded = await seedDatabase(db, {
+      sqlite,
+      days: o.days,
+      seed: 42,
+      now,
+      catalog,
+      scale: { events: o.events, votes: o.votes, tickets: o.tickets },
+      onProgress: (d, total) => d % 30 === 0 && log(`  day ${d}/${total}`),
+    });
     const seedSeconds = (performance.now() - t) / 1000;
     log(`seeded in ${fmt(seedSeconds)} s (including the seed's own roll-up catch-up): ${JSON.stringify(seeded)}`);
 
     // Time a catch-up from scratch: empty the roll-ups and their watermark, fold every event in again.
-    for (const table of ['metric_session_buckets', 'metric_contact_buckets', 'metric_search_buckets', 'metric_query_quarters', 'metric_query_days', 'metric_view_quarters', 'metric_view_days'] as const) await db.deleteFrom(table).execute();
+    for (const table of [
+      'metric_session_buckets',
+      'metric_contact_buckets',
+      'metric_search_buckets',
+      'metric_query_quarters',
+      'metric_query_days',
+      'metric_view_quarters',
+      'metric_view_days',
+    ] as const)
+      await db.deleteFrom(table).execute();
     await db.deleteFrom('settings').where('key', '=', 'rollups.event_watermark').execute();
     t = performance.now();
     await catchUpRollups(db);
     const catchUpSeconds = (performance.now() - t) / 1000;
-    const eventCount = (sqlite.prepare('select count(*) from events').pluck().get() as number);
-    log(`roll-up catch-up of ${eventCount.toLocaleString('en')} events from scratch: ${fmt(catchUpSeconds)} s (${Math.round(eventCount / catchUpSeconds).toLocaleString('en')} events/s)`);
+    const eventCount = sqlite.prepare('select count(*) from events').pluck().get() as number;
+    log(
+      `roll-up catch-up of ${eventCount.toLocaleString('en')} events from scratch: ${fmt(catchUpSeconds)} s (${Math.round(eventCount / catchUpSeconds).toLocaleString('en')} events/s)`,
+    );
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await db.destroy();
 
     const server = await startChild(dbFile, now, o.cacheSeconds);
     const endpoints = [...METRICS.map((m) => m.id), 'summary'].filter((id) => !o.only || o.only.includes(id));
-    const ranges: Array<[string, string]> = [['30 days (default)', ''], ['90 days', `?from=${new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}`]];
+    const ranges: Array<[string, string]> = [
+      ['30 days (default)', ''],
+      ['90 days', `?from=${new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}`],
+    ];
     const rows: EndpointRow[] = [];
     for (const id of endpoints) {
       for (const [range, qs] of ranges) {
@@ -161,7 +203,9 @@ async function main(): Promise<number> {
         const { maxMs } = await server.delay();
         await drain(server);
         rows.push({ endpoint: id, range, loopMaxMs: maxMs, ...figures });
-        log(`${id.padEnd(30)} ${range.padEnd(18)} p50 ${fmt(figures.p50).padStart(6)} ms  p99 ${fmt(figures.p99).padStart(6)} ms  ${fmt(figures.requestsPerSecond, 0).padStart(5)} req/s  loop max ${fmt(maxMs).padStart(6)} ms${figures.non2xx ? `  non-2xx ${figures.non2xx}` : ''}`);
+        log(
+          `${id.padEnd(30)} ${range.padEnd(18)} p50 ${fmt(figures.p50).padStart(6)} ms  p99 ${fmt(figures.p99).padStart(6)} ms  ${fmt(figures.requestsPerSecond, 0).padStart(5)} req/s  loop max ${fmt(maxMs).padStart(6)} ms${figures.non2xx ? `  non-2xx ${figures.non2xx}` : ''}`,
+        );
       }
     }
 
@@ -175,25 +219,49 @@ async function main(): Promise<number> {
     const metricPaths = endpoints.map((id) => `/api/metrics/${id}`);
     const [withMetrics, ...metricRuns] = await Promise.all([
       voteLoad(server.port, articleIds, o.connections, o.seconds, 10_000_000),
-      ...metricPaths.map((path) => getLoad(server.port, path, TOKEN, Math.max(1, Math.floor(o.connections / metricPaths.length)), o.seconds)),
+      ...metricPaths.map((path) =>
+        getLoad(server.port, path, TOKEN, Math.max(1, Math.floor(o.connections / metricPaths.length)), o.seconds),
+      ),
     ]);
     const mixedLoop = await server.delay();
     const metricRequests = metricRuns.reduce((sum, r) => sum + r.requests, 0);
     log(`votes alone: ${fmt(alone.requestsPerSecond, 0)} req/s, p99 ${fmt(alone.p99)} ms, loop max ${fmt(aloneLoop.maxMs)} ms`);
-    log(`votes while metrics are read (${metricRequests} metric requests): ${fmt(withMetrics!.requestsPerSecond, 0)} req/s, p99 ${fmt(withMetrics!.p99)} ms, loop max ${fmt(mixedLoop.maxMs)} ms`);
+    log(
+      `votes while metrics are read (${metricRequests} metric requests): ${fmt(withMetrics!.requestsPerSecond, 0)} req/s, p99 ${fmt(withMetrics!.p99)} ms, loop max ${fmt(mixedLoop.maxMs)} ms`,
+    );
     await server.stop();
 
-    console.log(`\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; ${o.cacheSeconds ? `result cache ${o.cacheSeconds} s` : 'no result reuse (identical requests in flight share one computation)'}`);
+    console.log(
+      `\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; ${o.cacheSeconds ? `result cache ${o.cacheSeconds} s` : 'no result reuse (identical requests in flight share one computation)'}`,
+    );
     console.log(`seed ${fmt(seedSeconds)} s; roll-up catch-up from scratch ${fmt(catchUpSeconds)} s\n`);
     console.log('| endpoint | range | p50 ms | p99 ms | req/s | event-loop max ms |');
     console.log('|---|---|---:|---:|---:|---:|');
-    for (const r of rows) console.log(r.requests === 0 ? `| ${r.endpoint} | ${r.range} | none answered within ${o.seconds} s | | | ${fmt(r.loopMaxMs)} |` : `| ${r.endpoint} | ${r.range} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.requestsPerSecond, 0)} | ${fmt(r.loopMaxMs)} |`);
-    console.log(`\nvote ingestion: alone ${fmt(alone.requestsPerSecond, 0)} req/s (p99 ${fmt(alone.p99)} ms); with metrics being read ${fmt(withMetrics!.requestsPerSecond, 0)} req/s (p99 ${fmt(withMetrics!.p99)} ms, event-loop max ${fmt(mixedLoop.maxMs)} ms)`);
+    for (const r of rows)
+      console.log(
+        r.requests === 0
+          ? `| ${r.endpoint} | ${r.range} | none answered within ${o.seconds} s | | | ${fmt(r.loopMaxMs)} |`
+          : `| ${r.endpoint} | ${r.range} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.requestsPerSecond, 0)} | ${fmt(r.loopMaxMs)} |`,
+      );
+    console.log(
+      `\nvote ingestion: alone ${fmt(alone.requestsPerSecond, 0)} req/s (p99 ${fmt(alone.p99)} ms); with metrics being read ${fmt(withMetrics!.requestsPerSecond, 0)} req/s (p99 ${fmt(withMetrics!.p99)} ms, event-loop max ${fmt(mixedLoop.maxMs)} ms)`,
+    );
     const over = rows.filter((r) => r.p99 >= P99_TARGET_MS || r.requests === 0);
     const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
-    console.log(over.length ? `p99 at or over ${P99_TARGET_MS} ms: ${over.map((r) => `${r.endpoint} (${r.range})`).join(', ')}` : `every endpoint: p99 under ${P99_TARGET_MS} ms`);
+    console.log(
+      over.length
+        ? `p99 at or over ${P99_TARGET_MS} ms: ${over.map((r) => `${r.endpoint} (${r.range})`).join(', ')}`
+        : `every endpoint: p99 under ${P99_TARGET_MS} ms`,
+    );
     if (failed.length) console.log(`errors or non-2xx answers: ${failed.map((r) => `${r.endpoint} (${r.range})`).join(', ')}`);
-    if (o.json) console.log(JSON.stringify({ seedSeconds, catchUpSeconds, events: eventCount, rows, votes: { alone, withMetrics, loopMaxMs: mixedLoop.maxMs } }, null, 2));
+    if (o.json)
+      console.log(
+        JSON.stringify(
+          { seedSeconds, catchUpSeconds, events: eventCount, rows, votes: { alone, withMetrics, loopMaxMs: mixedLoop.maxMs } },
+          null,
+          2,
+        ),
+      );
     return failed.length ? 1 : 0;
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -27,7 +27,14 @@ Exit status: 0 when there are no errors (warnings allowed), 1 on errors, 2 on a 
 function main(): number {
   let values;
   try {
-    ({ values } = parseArgs({ options: { format: { type: 'string', default: 'text' }, dir: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      options: {
+        format: { type: 'string', default: 'text' },
+        dir: { type: 'string' },
+        today: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     console.error(`check:content: ${(error as Error).message}\nRun with --help for the options.`);
     return 2;

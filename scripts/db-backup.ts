@@ -28,21 +28,28 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 async function main() {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
   } catch (error) {
     usage((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) return console.log(HELP);
-  if (positionals.length !== 1) usage(positionals.length === 0 ? 'name the backup file' : `give one backup file (got ${positionals.length})`);
+  if (positionals.length !== 1)
+    usage(positionals.length === 0 ? 'name the backup file' : `give one backup file (got ${positionals.length})`);
   const source = resolve(process.env.KB_DB || 'data/kb.sqlite');
   const started = Date.now();
   console.log(`Backing up ${source} to ${resolve(positionals[0]!)}…`);
   const report = await backupDatabaseFile(source, positionals[0]!, { force: values.force });
   const width = Math.max(...Object.keys(report.rows).map((t) => t.length));
-  for (const [table, count] of Object.entries(report.rows)) console.log(`  ${table.padEnd(width)}  ${count.toLocaleString('en-US').padStart(12)} rows`);
+  for (const [table, count] of Object.entries(report.rows))
+    console.log(`  ${table.padEnd(width)}  ${count.toLocaleString('en-US').padStart(12)} rows`);
   const total = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
-  console.log(`Backed up ${source} to ${report.file}: ${mb(report.bytes)}, ${Object.keys(report.rows).length} tables, ${total.toLocaleString('en-US')} rows, integrity ${report.integrity}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Backed up ${source} to ${report.file}: ${mb(report.bytes)}, ${Object.keys(report.rows).length} tables, ${total.toLocaleString('en-US')} rows, integrity ${report.integrity}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }
 
 main().catch((error: Error) => {

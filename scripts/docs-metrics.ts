@@ -13,7 +13,9 @@ export const METRICS_DOC = fileURLToPath(new URL('../docs/metrics.md', import.me
 function main(): number {
   const { values } = parseArgs({ options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
-    console.log('Usage: npm run docs:metrics [-- --check]\nWrites docs/metrics.md from the metric registry; --check exits 1 when it is out of date.');
+    console.log(
+      'Usage: npm run docs:metrics [-- --check]\nWrites docs/metrics.md from the metric registry; --check exits 1 when it is out of date.',
+    );
     return 0;
   }
   const text = renderMetricsDoc();

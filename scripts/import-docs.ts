@@ -3,7 +3,17 @@
  * Markdown/MDX pages as articles. The work is done by scripts/lib/import/docs-importer.ts.
  */
 import { parseArgs } from 'node:util';
-import { contentDirFrom, parseLang, parseOwner, parseTopic, parseType, printOutcome, todayIso, UsageError, writeReport } from './lib/import/cli.ts';
+import {
+  contentDirFrom,
+  parseLang,
+  parseOwner,
+  parseTopic,
+  parseType,
+  printOutcome,
+  todayIso,
+  UsageError,
+  writeReport,
+} from './lib/import/cli.ts';
 import { importDocs } from './lib/import/docs-importer.ts';
 import { ImportError, summarize } from './lib/import/report.ts';
 
@@ -47,7 +57,8 @@ function main(argv: string[]): number {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError(`expected one <folder>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
-  if (!/^https?:\/\/[^/]+$/.test(values.site.replace(/\/$/, ''))) throw new UsageError(`--site: expected an origin such as https://docs.astro.build, got "${values.site}"`);
+  if (!/^https?:\/\/[^/]+$/.test(values.site.replace(/\/$/, '')))
+    throw new UsageError(`--site: expected an origin such as https://docs.astro.build, got "${values.site}"`);
   const contentDir = contentDirFrom(values.out);
   const report = importDocs({
     folder: positionals[0]!,
@@ -64,7 +75,13 @@ function main(argv: string[]): number {
     },
   });
   const summary = summarize(report.files);
-  const problems = report.files.flatMap((f) => (f.status === 'invalid' ? f.problems.map((p) => `${f.origin}: ${p}`) : f.status === 'kept-hand-written' ? [`${f.origin}: ${f.problems.join('; ')}`] : []));
+  const problems = report.files.flatMap((f) =>
+    f.status === 'invalid'
+      ? f.problems.map((p) => `${f.origin}: ${p}`)
+      : f.status === 'kept-hand-written'
+        ? [`${f.origin}: ${f.problems.join('; ')}`]
+        : [],
+  );
   if (report.topic.added) console.log(`added topic "${report.topic.id}" to ${contentDir}/topics.yaml`);
   printOutcome(problems, summary, contentDir);
   if (values.report) writeReport(values.report, { folder: positionals[0], contentDir, summary, ...report });

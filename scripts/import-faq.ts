@@ -3,7 +3,17 @@
  * question/answer pairs as FAQ articles. The work is done by scripts/lib/import/faq-importer.ts.
  */
 import { parseArgs } from 'node:util';
-import { contentDirFrom, parseLang, parseOwner, parseTopic, parseType, printOutcome, todayIso, UsageError, writeReport } from './lib/import/cli.ts';
+import {
+  contentDirFrom,
+  parseLang,
+  parseOwner,
+  parseTopic,
+  parseType,
+  printOutcome,
+  todayIso,
+  UsageError,
+  writeReport,
+} from './lib/import/cli.ts';
 import { importFaq } from './lib/import/faq-importer.ts';
 import { ImportError, summarize } from './lib/import/report.ts';
 
@@ -45,7 +55,8 @@ function main(argv: string[]): number {
     console.log(HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one <file.jsonl|csv>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`expected one <file.jsonl|csv>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
   const contentDir = contentDirFrom(values.out);
   const report = importFaq({
     file: positionals[0]!,
@@ -60,7 +71,9 @@ function main(argv: string[]): number {
   const summary = summarize(report.files, report.badRows.length);
   const problems = [
     ...report.badRows.map((row) => `${positionals[0]}:${row.line}: skipped: ${row.message}`),
-    ...report.files.flatMap((f) => (f.status === 'invalid' || f.status === 'kept-hand-written' ? [`${f.origin}: ${f.problems.join('; ')}`] : [])),
+    ...report.files.flatMap((f) =>
+      f.status === 'invalid' || f.status === 'kept-hand-written' ? [`${f.origin}: ${f.problems.join('; ')}`] : [],
+    ),
   ];
   if (report.topic.added) console.log(`added topic "${report.topic.id}" to ${contentDir}/topics.yaml`);
   printOutcome(problems, summary, contentDir);

@@ -76,9 +76,11 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError(`expected one <file>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
   const format = values.format as TicketFormat | undefined;
-  if (!format || !(TICKET_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${TICKET_FORMATS.join(', ')}${format ? `, got "${format}"` : ''}`);
+  if (!format || !(TICKET_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${TICKET_FORMATS.join(', ')}${format ? `, got "${format}"` : ''}`);
   const dateFormat = (values['date-format'] ?? 'd/m/yyyy') as DateFormat;
-  if (!(DATE_FORMATS as readonly string[]).includes(dateFormat)) throw new UsageError(`--date-format must be ${DATE_FORMATS.join(' or ')}, got "${dateFormat}"`);
+  if (!(DATE_FORMATS as readonly string[]).includes(dateFormat))
+    throw new UsageError(`--date-format must be ${DATE_FORMATS.join(' or ')}, got "${dateFormat}"`);
   if (values.map && format !== 'csv') throw new UsageError('--map only applies to --format csv');
   const map = parseMap(values.map);
   const file = positionals[0]!;

@@ -47,7 +47,13 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { days: { type: 'string' }, seed: { type: 'string' }, db: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      days: { type: 'string' },
+      seed: { type: 'string' },
+      db: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(HELP);

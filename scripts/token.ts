@@ -45,7 +45,8 @@ async function main() {
     } else if (command === 'list') {
       const tokens = await listTokens(db);
       if (tokens.length === 0) console.log('No tokens.');
-      for (const t of tokens) console.log(`#${t.id}\t${t.role}\t${t.name}\tcreated ${t.created_at}${t.revoked_at ? `\trevoked ${t.revoked_at}` : ''}`);
+      for (const t of tokens)
+        console.log(`#${t.id}\t${t.role}\t${t.name}\tcreated ${t.created_at}${t.revoked_at ? `\trevoked ${t.revoked_at}` : ''}`);
     } else if (command === 'revoke') {
       const id = Number(arg);
       if (!Number.isInteger(id) || id < 1) fail('revoke takes the token id shown by "list"');

@@ -31,9 +31,15 @@ export const DEMO_AGENTS: readonly DemoAgent[] = [
 
 /** Which team works a top-level topic of the demo taxonomy; other topics go round-robin. */
 const TEAM_OF_ROOT: Record<string, number> = {
-  accounts: 0, licensing: 0, billing: 0,
-  install: 1, performance: 1, mobile: 1,
-  data: 2, integrations: 2, reports: 2,
+  accounts: 0,
+  licensing: 0,
+  billing: 0,
+  install: 1,
+  performance: 1,
+  mobile: 1,
+  data: 2,
+  integrations: 2,
+  reports: 2,
 };
 
 /** The team index that handles a topic, from its top-level topic (`rootIndex` orders unknown roots). */

@@ -44,7 +44,12 @@ export function articlePools(catalog: ArticleCatalog, rng: Random): Record<Lang,
   const pools = {} as Record<Lang, ArticlePool | null>;
   for (const lang of SEED_LANGS) {
     const articles = rng.shuffle(listed.filter((a) => a.lang === lang)).map((a): DemoArticle => ({
-      id: a.id, lang, type: a.type, topics: [a.topic, ...a.topics], ...quality.get(a.translationKey)!, queries: queriesOf(a),
+      id: a.id,
+      lang,
+      type: a.type,
+      topics: [a.topic, ...a.topics],
+      ...quality.get(a.translationKey)!,
+      queries: queriesOf(a),
     }));
     // Training material is read by agents more than customers: a tenth of its Zipf weight.
     const weights = zipfWeights(articles.length).map((w, i) => (articles[i]!.type === 'training' ? w / 10 : w));
@@ -66,18 +71,52 @@ function queriesOf(a: ManifestArticle): string[] {
  * no-result queries the dashboards should surface.
  */
 export const NO_RESULT_QUERIES: Record<Lang, string[]> = {
-  'zh-CN': ['发票抬头修改', 'linux 客户端', '电子发票 重开', '退款流程', '误删 数据恢复', '多币种', '银行对账', '税率设置', '打印模板 自定义', '微信 登录'],
-  en: ['invoice vat number', 'linux client', 'refund policy', 'restore deleted records', 'multi currency', 'bank reconciliation', 'change tax rate', 'custom print template', 'dark mode', 'ipad app'],
+  'zh-CN': [
+    '发票抬头修改',
+    'linux 客户端',
+    '电子发票 重开',
+    '退款流程',
+    '误删 数据恢复',
+    '多币种',
+    '银行对账',
+    '税率设置',
+    '打印模板 自定义',
+    '微信 登录',
+  ],
+  en: [
+    'invoice vat number',
+    'linux client',
+    'refund policy',
+    'restore deleted records',
+    'multi currency',
+    'bank reconciliation',
+    'change tax rate',
+    'custom print template',
+    'dark mode',
+    'ipad app',
+  ],
 };
 
 /** Comments visitors leave with a vote (plain text, as typed). */
 export const VOTE_COMMENTS: Record<Lang, { helpful: string[]; notHelpful: string[] }> = {
   'zh-CN': {
     helpful: ['解决了，谢谢！', '步骤很清楚', '按第二步操作就好了'],
-    notHelpful: ['截图和现在的界面不一样了', '第三步找不到这个菜单', '还是报同样的错误', '看不懂，能不能写简单点', '我的版本是 6.x，不适用'],
+    notHelpful: [
+      '截图和现在的界面不一样了',
+      '第三步找不到这个菜单',
+      '还是报同样的错误',
+      '看不懂，能不能写简单点',
+      '我的版本是 6.x，不适用',
+    ],
   },
   en: {
     helpful: ['Fixed it, thanks!', 'Clear steps', 'Step 2 did the trick'],
-    notHelpful: ['The screenshots no longer match the app', 'I cannot find this menu in step 3', 'Still getting the same error', 'Too technical for me', 'Does not apply to version 6.x'],
+    notHelpful: [
+      'The screenshots no longer match the app',
+      'I cannot find this menu in step 3',
+      'Still getting the same error',
+      'Too technical for me',
+      'Does not apply to version 6.x',
+    ],
   },
 };

@@ -10,9 +10,13 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /** Help-center visits by local hour: a morning and an afternoon peak, some evening use. */
-const VISIT_HOUR_WEIGHTS = [0.15, 0.08, 0.05, 0.04, 0.04, 0.06, 0.15, 0.35, 0.7, 1.0, 1.1, 1.0, 0.7, 0.85, 1.05, 1.1, 1.0, 0.8, 0.55, 0.5, 0.55, 0.5, 0.4, 0.25];
+const VISIT_HOUR_WEIGHTS = [
+  0.15, 0.08, 0.05, 0.04, 0.04, 0.06, 0.15, 0.35, 0.7, 1.0, 1.1, 1.0, 0.7, 0.85, 1.05, 1.1, 1.0, 0.8, 0.55, 0.5, 0.55, 0.5, 0.4, 0.25,
+];
 /** New tickets by local hour: office hours, with a trickle outside them (email, web form). */
-const TICKET_HOUR_WEIGHTS = [0.05, 0.03, 0.02, 0.02, 0.02, 0.03, 0.08, 0.2, 0.7, 1.0, 1.1, 1.0, 0.6, 0.9, 1.05, 1.1, 0.95, 0.7, 0.35, 0.2, 0.15, 0.12, 0.1, 0.07];
+const TICKET_HOUR_WEIGHTS = [
+  0.05, 0.03, 0.02, 0.02, 0.02, 0.03, 0.08, 0.2, 0.7, 1.0, 1.1, 1.0, 0.6, 0.9, 1.05, 1.1, 0.95, 0.7, 0.35, 0.2, 0.15, 0.12, 0.1, 0.07,
+];
 
 /** One hour of the window (shorter at the window's ends). */
 export interface Slot {
@@ -43,14 +47,17 @@ export const utcDayOf = (ms: number) => isoOf(ms).slice(0, 10);
 export function windowSlots(now: number, days: number): Slot[] {
   const from = now - days * DAY_MS;
   const slots: Slot[] = [];
-  for (let start = from; start < now; ) {
+  for (let start = from; start < now;) {
     const end = Math.min(now, Math.floor(start / HOUR_MS) * HOUR_MS + HOUR_MS);
     const share = (end - start) / HOUR_MS;
     const { hour, weekday } = shanghaiHourAndWeekday(start);
     const weekend = weekday === 0 || weekday === 6;
     const progress = (start - from) / (now - from);
     slots.push({
-      start, end, utcDay: utcDayOf(start), progress,
+      start,
+      end,
+      utcDay: utcDayOf(start),
+      progress,
       visitWeight: share * VISIT_HOUR_WEIGHTS[hour]! * (weekend ? 0.45 : 1) * (0.9 + 0.2 * progress),
       ticketWeight: share * TICKET_HOUR_WEIGHTS[hour]! * (weekend ? 0.25 : 1),
     });

@@ -14,10 +14,21 @@ export const FIRST_START_DAYS = 90;
 export const FIRST_START_SEED = 42;
 
 /** Seeds when the database has no events, votes, tickets or links; returns the one line to print, or null. */
-export async function seedOnFirstStart(deps: { db: Db; sqlite?: SQLite.Database; catalog: ArticleCatalog; topics: TopicTree; now?: Date }): Promise<string | null> {
+export async function seedOnFirstStart(deps: {
+  db: Db;
+  sqlite?: SQLite.Database;
+  catalog: ArticleCatalog;
+  topics: TopicTree;
+  now?: Date;
+}): Promise<string | null> {
   if ((await tablesWithData(deps.db)).length > 0) return null;
   const summary: SeedSummary = await seedDatabase(deps.db, {
-    days: FIRST_START_DAYS, seed: FIRST_START_SEED, now: deps.now ?? new Date(), catalog: deps.catalog, topics: deps.topics, sqlite: deps.sqlite,
+    days: FIRST_START_DAYS,
+    seed: FIRST_START_SEED,
+    now: deps.now ?? new Date(),
+    catalog: deps.catalog,
+    topics: deps.topics,
+    sqlite: deps.sqlite,
   });
   return (
     `Demo data: the database was empty, so ${FIRST_START_DAYS} days were seeded (${summary.events} events, ${summary.votes} votes, ` +

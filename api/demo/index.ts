@@ -84,7 +84,14 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
   const tree = options.topics ?? loadTopicTree(DEFAULT_CONTENT_DIR);
   const root = new Random(options.seed);
   // One generator per concern, forked up front, so changing one does not reshuffle the others.
-  const rng = { articles: root.fork('articles'), traffic: root.fork('traffic'), votes: root.fork('votes'), training: root.fork('training'), world: root.fork('world'), tickets: root.fork('tickets') };
+  const rng = {
+    articles: root.fork('articles'),
+    traffic: root.fork('traffic'),
+    votes: root.fork('votes'),
+    training: root.fork('training'),
+    world: root.fork('world'),
+    tickets: root.fork('tickets'),
+  };
 
   const slots = windowSlots(now, days);
   const dayGroups = slotsByDay(slots);
@@ -93,9 +100,18 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
     votes: options.scale?.votes ?? Math.round(DAILY_VOLUME.votes * days),
     tickets: options.scale?.tickets ?? Math.round(DAILY_VOLUME.tickets * days),
   };
-  const eventQuota = apportion(totals.events, slots.map((s) => s.visitWeight));
-  const voteQuota = apportion(totals.votes, dayGroups.map((d) => d.reduce((sum, s) => sum + s.visitWeight, 0)));
-  const ticketQuota = apportion(totals.tickets, dayGroups.map((d) => d.reduce((sum, s) => sum + s.ticketWeight, 0)));
+  const eventQuota = apportion(
+    totals.events,
+    slots.map((s) => s.visitWeight),
+  );
+  const voteQuota = apportion(
+    totals.votes,
+    dayGroups.map((d) => d.reduce((sum, s) => sum + s.visitWeight, 0)),
+  );
+  const ticketQuota = apportion(
+    totals.tickets,
+    dayGroups.map((d) => d.reduce((sum, s) => sum + s.ticketWeight, 0)),
+  );
 
   const pools = articlePools(catalog, rng.articles);
   const poolList = Object.values(pools).filter((p) => p !== null);
@@ -103,7 +119,17 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
   const world = ticketWorld(rng.world, tree, catalog, training, totals.tickets, now);
   const topicIds = tree.topics.map((t) => t.id);
 
-  const summary: SeedSummary = { from: new Date(now - days * DAY_MS).toISOString(), to: options.now.toISOString(), sessions: 0, events: 0, votes: 0, tickets: 0, links: 0, trainingRecords: 0, rosterAgents: 0 };
+  const summary: SeedSummary = {
+    from: new Date(now - days * DAY_MS).toISOString(),
+    to: options.now.toISOString(),
+    sessions: 0,
+    events: 0,
+    votes: 0,
+    tickets: 0,
+    links: 0,
+    trainingRecords: 0,
+    rosterAgents: 0,
+  };
   const write = seedWriter(db, options.sqlite);
   let slotIndex = 0;
   for (const [d, daySlots] of dayGroups.entries()) {
@@ -131,10 +157,13 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
 }
 
 function validateOptions(o: SeedOptions) {
-  if (!Number.isInteger(o.days) || o.days < 1 || o.days > MAX_SEED_DAYS) throw new RangeError(`days must be a whole number from 1 to ${MAX_SEED_DAYS}, got ${o.days}`);
-  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff) throw new RangeError(`seed must be a whole number from 0 to 4294967295, got ${o.seed}`);
+  if (!Number.isInteger(o.days) || o.days < 1 || o.days > MAX_SEED_DAYS)
+    throw new RangeError(`days must be a whole number from 1 to ${MAX_SEED_DAYS}, got ${o.days}`);
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff)
+    throw new RangeError(`seed must be a whole number from 0 to 4294967295, got ${o.seed}`);
   if (Number.isNaN(o.now.getTime())) throw new RangeError('now must be a valid date');
   for (const [key, value] of Object.entries(o.scale ?? {})) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new RangeError(`scale.${key} must be a whole number ≥ 0, got ${value}`);
+    if (value !== undefined && (!Number.isInteger(value) || value < 0))
+      throw new RangeError(`scale.${key} must be a whole number ≥ 0, got ${value}`);
   }
 }

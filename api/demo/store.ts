@@ -26,7 +26,8 @@ export async function tablesWithData(db: Db): Promise<string[]> {
   if (await db.selectFrom('events').select('id').limit(1).executeTakeFirst()) found.push('events');
   if (await db.selectFrom('votes').select('id').limit(1).executeTakeFirst()) found.push('votes');
   if (await db.selectFrom('tickets').select('id').limit(1).executeTakeFirst()) found.push('tickets');
-  if (await db.selectFrom('ticket_links').select('ticket_id').where('relation', '!=', 'created-from').limit(1).executeTakeFirst()) found.push('links');
+  if (await db.selectFrom('ticket_links').select('ticket_id').where('relation', '!=', 'created-from').limit(1).executeTakeFirst())
+    found.push('links');
   return found;
 }
 
@@ -48,7 +49,13 @@ function tableRows(batch: SeedBatch, now: Date): TableRows {
     events: batch.events,
     votes: batch.votes,
     tickets: batch.tickets.map((t): Insertable<TicketsTable> => ticketToRow(t, at)),
-    ticket_links: batch.links.map((l): Insertable<TicketLinksTable> => ({ ticket_id: l.ticket, ticket_source: l.source, article: l.article, relation: l.relation, created_at: l.createdAt })),
+    ticket_links: batch.links.map((l): Insertable<TicketLinksTable> => ({
+      ticket_id: l.ticket,
+      ticket_source: l.source,
+      article: l.article,
+      relation: l.relation,
+      created_at: l.createdAt,
+    })),
   };
 }
 
@@ -96,6 +103,9 @@ async function insertChunked<T extends SeedTable>(trx: Transaction<Database>, ta
   const perStatement = Math.max(1, Math.floor(MAX_VALUES_PER_STATEMENT / Object.keys(rows[0]!).length));
   for (let i = 0; i < rows.length; i += perStatement) {
     // Kysely's generic insert needs the table's row type; the caller's T is that table.
-    await trx.insertInto(table).values(rows.slice(i, i + perStatement) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + perStatement) as never)
+      .execute();
   }
 }

@@ -22,8 +22,20 @@ export const DEMO_SOURCE = 'demo' as Ticket['source'];
 
 /** Relative ticket volume of the demo taxonomy's topics; other topics draw one. */
 const TOPIC_VOLUME: Record<string, number> = {
-  licensing: 14, 'accounts-password': 12, 'install-desktop': 10, data: 10, billing: 8, reports: 8, 'install-upgrade': 7, performance: 6,
-  'accounts-sso': 5, 'accounts-users': 5, 'integrations-api': 5, mobile: 5, 'integrations-webhooks': 4, 'support-process': 2,
+  licensing: 14,
+  'accounts-password': 12,
+  'install-desktop': 10,
+  data: 10,
+  billing: 8,
+  reports: 8,
+  'install-upgrade': 7,
+  performance: 6,
+  'accounts-sso': 5,
+  'accounts-users': 5,
+  'integrations-api': 5,
+  mobile: 5,
+  'integrations-webhooks': 4,
+  'support-process': 2,
 };
 /** Topics with no article get this volume: enough to stand out as a content gap. */
 const GAP_VOLUME = 4;
@@ -74,9 +86,19 @@ export interface TicketWorld {
 }
 
 /** Topics that get tickets: every leaf, and every topic no listed article covers. */
-export function ticketWorld(rng: Random, tree: TopicTree, catalog: ArticleCatalog, training: TrainingPlan, expectedTickets: number, now: number): TicketWorld {
+export function ticketWorld(
+  rng: Random,
+  tree: TopicTree,
+  catalog: ArticleCatalog,
+  training: TrainingPlan,
+  expectedTickets: number,
+  now: number,
+): TicketWorld {
   const covering = (topic: string, lang?: Lang) =>
-    catalog.listed.filter((a) => a.type !== 'training' && (!lang || a.lang === lang) && (a.topic === topic || a.topics.includes(topic))).map((a) => a.id).sort();
+    catalog.listed
+      .filter((a) => a.type !== 'training' && (!lang || a.lang === lang) && (a.topic === topic || a.topics.includes(topic)))
+      .map((a) => a.id)
+      .sort();
   const roots = tree.topics.filter((t) => t.parent === null).map((t) => t.id);
   const rootOf = (id: string): string => {
     let t = tree.byId.get(id)!;
@@ -113,7 +135,14 @@ export function ticketWorld(rng: Random, tree: TopicTree, catalog: ArticleCatalo
   // Some customers write often: requester popularity is Zipf-like over a pool of about 40% of the tickets.
   const requesters = Math.max(20, Math.round(expectedTickets * 0.4));
   const requesterWeights = Array.from({ length: requesters }, (_, i) => 1 / Math.pow(i + 1, 0.5));
-  return { topics, topicSampler: new WeightedSampler(volumes), agentsByTeam, training, requesterSampler: new WeightedSampler(requesterWeights), now };
+  return {
+    topics,
+    topicSampler: new WeightedSampler(volumes),
+    agentsByTeam,
+    training,
+    requesterSampler: new WeightedSampler(requesterWeights),
+    now,
+  };
 }
 
 export interface DayTickets {
@@ -126,13 +155,25 @@ export interface DayTickets {
  * event then names the ticket), then email, chat and phone tickets in office hours.
  * Ids continue from `nextNumber` in creation order.
  */
-export function dayTickets(rng: Random, world: TicketWorld, slots: Slot[], quota: number, submissions: ContactSubmission[], nextNumber: number): DayTickets {
+export function dayTickets(
+  rng: Random,
+  world: TicketWorld,
+  slots: Slot[],
+  quota: number,
+  submissions: ContactSubmission[],
+  nextNumber: number,
+): DayTickets {
   type Seed = { at: number; lang: Lang; channel: string; topic: string | null; submission?: ContactSubmission };
   const seeds: Seed[] = submissions.slice(0, quota).map((s) => ({ at: s.at, lang: s.lang, channel: 'web', topic: s.topic, submission: s }));
   const slotSampler = slots.some((s) => s.ticketWeight > 0) ? new WeightedSampler(slots.map((s) => s.ticketWeight)) : null;
   while (seeds.length < quota && slotSampler) {
     const slot = slots[slotSampler.draw(rng)]!;
-    seeds.push({ at: slot.start + Math.floor(rng.next() * (slot.end - slot.start)), lang: rng.chance(0.6) ? 'zh-CN' : 'en', channel: rng.weighted({ email: 45, chat: 30, phone: 25 }), topic: null });
+    seeds.push({
+      at: slot.start + Math.floor(rng.next() * (slot.end - slot.start)),
+      lang: rng.chance(0.6) ? 'zh-CN' : 'en',
+      channel: rng.weighted({ email: 45, chat: 30, phone: 25 }),
+      topic: null,
+    });
   }
   seeds.sort((a, b) => a.at - b.at);
   const out: DayTickets = { tickets: [], links: [] };
@@ -147,7 +188,15 @@ export function dayTickets(rng: Random, world: TicketWorld, slots: Slot[], quota
   return out;
 }
 
-function makeTicket(rng: Random, world: TicketWorld, id: string, createdAt: number, lang: Lang, channel: string, topic: TicketTopic): Ticket {
+function makeTicket(
+  rng: Random,
+  world: TicketWorld,
+  id: string,
+  createdAt: number,
+  lang: Lang,
+  channel: string,
+  topic: TicketTopic,
+): Ticket {
   const team = rng.chance(0.8) ? topic.team : rng.int(0, world.agentsByTeam.length - 1);
   const profile = rng.pick(world.agentsByTeam[team]!);
   const agent = profile.agent.agent;
@@ -158,7 +207,10 @@ function makeTicket(rng: Random, world: TicketWorld, id: string, createdAt: numb
   const escalated = rng.chance(escalationRate);
   const median = MEDIAN_HOURS[priority];
   const firstResponseHours = rng.logNormal(median.firstResponse, 0.8);
-  const resolutionHours = Math.max(firstResponseHours + 0.05, rng.logNormal(median.resolution, 0.9) * (escalated ? 2 : 1) * (weak ? 1.3 : 1) * (trained ? 0.85 : 1));
+  const resolutionHours = Math.max(
+    firstResponseHours + 0.05,
+    rng.logNormal(median.resolution, 0.9) * (escalated ? 2 : 1) * (weak ? 1.3 : 1) * (trained ? 0.85 : 1),
+  );
   const firstResponseAt = createdAt + Math.round(firstResponseHours * HOUR_MS);
   // A few tickets wait on the customer for good and never resolve.
   const stuck = rng.chance(0.015);
@@ -168,11 +220,21 @@ function makeTicket(rng: Random, world: TicketWorld, id: string, createdAt: numb
   const reopened = resolved ? (rng.chance(escalated ? 0.12 : 0.04) ? (rng.chance(0.2) ? 2 : 1) : 0) : 0;
   const sla = HELPDESK_SLA_HOURS[priority];
   const ticket: Ticket = {
-    id, source: DEMO_SOURCE, subject: rng.pick(topic.subjects[lang]), description: lang === 'zh-CN' ? '演示工单（自动生成）。' : 'Demo ticket (generated).',
-    topic: topic.id, product: topic.id.startsWith('mobile') ? 'Lumen Mobile' : topic.id.startsWith('integrations') ? 'Lumen API' : 'Lumen Desktop',
-    priority, status: closed ? 'closed' : resolved ? 'solved' : firstResponseAt <= world.now ? (rng.chance(0.7) ? 'open' : 'pending') : 'new',
-    channel, requester: `customer-${String(world.requesterSampler.draw(rng) + 1).padStart(4, '0')}@example.com`, agent,
-    tier: escalated ? 2 : 1, escalated, createdAt: isoOf(createdAt), lang,
+    id,
+    source: DEMO_SOURCE,
+    subject: rng.pick(topic.subjects[lang]),
+    description: lang === 'zh-CN' ? '演示工单（自动生成）。' : 'Demo ticket (generated).',
+    topic: topic.id,
+    product: topic.id.startsWith('mobile') ? 'Lumen Mobile' : topic.id.startsWith('integrations') ? 'Lumen API' : 'Lumen Desktop',
+    priority,
+    status: closed ? 'closed' : resolved ? 'solved' : firstResponseAt <= world.now ? (rng.chance(0.7) ? 'open' : 'pending') : 'new',
+    channel,
+    requester: `customer-${String(world.requesterSampler.draw(rng) + 1).padStart(4, '0')}@example.com`,
+    agent,
+    tier: escalated ? 2 : 1,
+    escalated,
+    createdAt: isoOf(createdAt),
+    lang,
     reassigned: escalated ? rng.int(1, 2) : rng.chance(0.1) ? 1 : 0,
   };
   if (firstResponseAt <= world.now) ticket.firstResponseAt = isoOf(firstResponseAt);
@@ -181,7 +243,11 @@ function makeTicket(rng: Random, world: TicketWorld, id: string, createdAt: numb
     if (closed) ticket.closedAt = isoOf(resolvedAt + AUTO_CLOSE_MS);
     ticket.reopened = reopened;
     // About 30% of customers answer the satisfaction survey.
-    if (rng.chance(0.3)) ticket.csat = Math.max(1, Math.min(5, Math.round(4.4 - (escalated ? 0.8 : 0) - (resolutionHours > 72 ? 0.7 : 0) - reopened + rng.normal() * 0.8)));
+    if (rng.chance(0.3))
+      ticket.csat = Math.max(
+        1,
+        Math.min(5, Math.round(4.4 - (escalated ? 0.8 : 0) - (resolutionHours > 72 ? 0.7 : 0) - reopened + rng.normal() * 0.8)),
+      );
     // The helpdesk recorded its SLA verdict on about 60%; the others are left to the configured targets.
     if (rng.chance(0.6)) ticket.slaMet = firstResponseHours <= sla.firstResponse && resolutionHours <= sla.resolution;
   }
@@ -191,13 +257,21 @@ function makeTicket(rng: Random, world: TicketWorld, id: string, createdAt: numb
 /** Article links of a resolved ticket; knowledgeUsed on some tickets the agent did not link. */
 function linksOf(rng: Random, ticket: Ticket, topic: TicketTopic, progress: number): LinkRow[] {
   if (!ticket.resolvedAt) return [];
-  const candidates = topic.articles[ticket.lang ?? 'en'].length ? topic.articles[ticket.lang ?? 'en'] : topic.articles[ticket.lang === 'en' ? 'zh-CN' : 'en'];
+  const candidates = topic.articles[ticket.lang ?? 'en'].length
+    ? topic.articles[ticket.lang ?? 'en']
+    : topic.articles[ticket.lang === 'en' ? 'zh-CN' : 'en'];
   if (candidates.length === 0 || !rng.chance(0.4 + 0.2 * progress)) {
     if (rng.chance(0.1)) ticket.knowledgeUsed = true;
     return [];
   }
   const first = rng.pick(candidates);
-  const link = (article: string, relation: string): LinkRow => ({ ticket: ticket.id, source: DEMO_SOURCE, article, relation, createdAt: ticket.resolvedAt! });
+  const link = (article: string, relation: string): LinkRow => ({
+    ticket: ticket.id,
+    source: DEMO_SOURCE,
+    article,
+    relation,
+    createdAt: ticket.resolvedAt!,
+  });
   const links = [link(first, rng.chance(0.7) ? 'solved-by' : 'referenced')];
   const others = candidates.filter((a) => a !== first);
   if (others.length && rng.chance(0.15)) links.push(link(rng.pick(others), 'referenced'));

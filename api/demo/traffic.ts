@@ -52,8 +52,20 @@ const MAX_GAP_MS = 25 * 60_000;
 
 function step(type: string, fields: Partial<Step> = {}): Step {
   return {
-    type, lang: null, article: null, path: null, referrer: null, query: null, query_norm: null, results: null, rank: null,
-    filters: null, articles: null, ticket_ref: null, gapMs: 0, ...fields,
+    type,
+    lang: null,
+    article: null,
+    path: null,
+    referrer: null,
+    query: null,
+    query_norm: null,
+    results: null,
+    rank: null,
+    filters: null,
+    articles: null,
+    ticket_ref: null,
+    gapMs: 0,
+    ...fields,
   };
 }
 
@@ -107,7 +119,8 @@ function placeSession(rng: Random, steps: Step[], slot: Slot, dayStart: number, 
   });
 }
 
-const view = (a: DemoArticle, rng: Random, referrer: string | null = null) => step('page_view', { article: a.id, referrer, gapMs: gap(rng), viewed: a });
+const view = (a: DemoArticle, rng: Random, referrer: string | null = null) =>
+  step('page_view', { article: a.id, referrer, gapMs: gap(rng), viewed: a });
 
 /** One session's events, in order: how it starts, then what the visitor came for. */
 function sessionSteps(rng: Random, lang: Lang, pool: ArticlePool, topicIds: string[]): Step[] {
@@ -119,7 +132,8 @@ function sessionSteps(rng: Random, lang: Lang, pool: ArticlePool, topicIds: stri
   else steps.push(step('page_view', { path: `/${lang}/`, gapMs: 0 }));
   if (kind === 'bounce') return steps;
   if (kind === 'browse') {
-    if (rng.chance(0.25) && topicIds.length) steps.push(step('page_view', { path: `/${lang}/topics/${rng.pick(topicIds)}/`, gapMs: gap(rng) }));
+    if (rng.chance(0.25) && topicIds.length)
+      steps.push(step('page_view', { path: `/${lang}/topics/${rng.pick(topicIds)}/`, gapMs: gap(rng) }));
     for (let n = rng.int(1, 3); n > 0; n--) steps.push(view(pick(), rng));
   } else if (kind === 'search') {
     steps.push(step('page_view', { path: `/${lang}/search/`, gapMs: gap(rng) }));
@@ -146,7 +160,11 @@ function searchSteps(rng: Random, lang: Lang, pick: () => DemoArticle): Step[] {
   if (!rng.chance(0.55)) return [search];
   const rank = Math.min(results, 1 + rng.weightedIndex(RANK_WEIGHTS));
   const clicked = rank === 1 ? target : pick();
-  return [search, step('search_click', { query, query_norm: normalizeQuery(query), article: clicked.id, rank, gapMs: gap(rng) }), view(clicked, rng)];
+  return [
+    search,
+    step('search_click', { query, query_norm: normalizeQuery(query), article: clicked.id, rank, gapMs: gap(rng) }),
+    view(clicked, rng),
+  ];
 }
 
 /**
@@ -164,12 +182,23 @@ function contactSteps(rng: Random, lang: Lang, pool: ArticlePool, pick: () => De
   }
   const shown = [about, ...pool.articles.filter((a) => a !== about && a.topics[0] === about.topics[0])].slice(0, 3);
   const query = about.queries.length ? rng.pick(about.queries) : about.id;
-  steps.push(step('suggestion_shown', { query, query_norm: normalizeQuery(query), articles: JSON.stringify(shown.map((a) => a.id)), gapMs: gap(rng) }));
+  steps.push(
+    step('suggestion_shown', {
+      query,
+      query_norm: normalizeQuery(query),
+      articles: JSON.stringify(shown.map((a) => a.id)),
+      gapMs: gap(rng),
+    }),
+  );
   const outcome = rng.weighted({ solved: 30, submitted: 38, abandoned: 32 });
   if (outcome === 'solved') {
     const rank = 1 + Math.floor(rng.next() * shown.length);
     const solvedBy = shown[rank - 1]!;
-    steps.push(step('suggestion_click', { article: solvedBy.id, rank, gapMs: gap(rng) }), view(solvedBy, rng), step('contact_solved', { article: solvedBy.id, gapMs: gap(rng) }));
+    steps.push(
+      step('suggestion_click', { article: solvedBy.id, rank, gapMs: gap(rng) }),
+      view(solvedBy, rng),
+      step('contact_solved', { article: solvedBy.id, gapMs: gap(rng) }),
+    );
   } else if (outcome === 'submitted') steps.push(submitted(about.topics[0] ?? null));
   return steps;
 }

@@ -47,9 +47,11 @@ export function planTraining(rng: Random, catalog: ArticleCatalog, agents: reado
       const article = versions.find((a) => a.lang === lang) ?? versions[0]!;
       const when = rng.weighted({ inWindow: 60, earlier: 20, expired: 20 });
       const at =
-        when === 'inWindow' ? windowStart + (0.15 + 0.7 * rng.next()) * (now - windowStart)
-        : when === 'earlier' ? windowStart - rng.int(10, 300) * DAY_MS
-        : now - rng.int(TRAINING_VALIDITY_DAYS + 15, TRAINING_VALIDITY_DAYS + 200) * DAY_MS;
+        when === 'inWindow'
+          ? windowStart + (0.15 + 0.7 * rng.next()) * (now - windowStart)
+          : when === 'earlier'
+            ? windowStart - rng.int(10, 300) * DAY_MS
+            : now - rng.int(TRAINING_VALIDITY_DAYS + 15, TRAINING_VALIDITY_DAYS + 200) * DAY_MS;
       const completedAt = Math.floor(at / 60_000) * 60_000;
       records.push({ agent: agent.agent, article: article.id, completedAt: isoOf(completedAt) });
       for (const topic of [article.topic, ...article.topics]) {

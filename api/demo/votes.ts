@@ -14,15 +14,36 @@ import type { ArticleView } from './traffic.ts';
 
 export type VoteInsert = Insertable<VotesTable>;
 
-const BAD_ARTICLE_REASONS: Record<VoteReason, number> = { outdated: 45, unclear: 30, incomplete: 10, wrong: 5, 'didnt-solve': 10, other: 0 };
-const GOOD_ARTICLE_REASONS: Record<VoteReason, number> = { outdated: 5, unclear: 15, incomplete: 20, wrong: 5, 'didnt-solve': 40, other: 15 };
+const BAD_ARTICLE_REASONS: Record<VoteReason, number> = {
+  outdated: 45,
+  unclear: 30,
+  incomplete: 10,
+  wrong: 5,
+  'didnt-solve': 10,
+  other: 0,
+};
+const GOOD_ARTICLE_REASONS: Record<VoteReason, number> = {
+  outdated: 5,
+  unclear: 15,
+  incomplete: 20,
+  wrong: 5,
+  'didnt-solve': 40,
+  other: 15,
+};
 
 /**
  * Exactly `quota` votes from the day's article views (each view at most once per visitor
  * and article). When the day had fewer views than votes wanted (a large requested volume),
  * the rest come from visitors who voted without a recorded view, at random times of the day.
  */
-export function dayVotes(rng: Random, views: ArticleView[], quota: number, pools: ArticlePool[], dayStart: number, dayEnd: number): VoteInsert[] {
+export function dayVotes(
+  rng: Random,
+  views: ArticleView[],
+  quota: number,
+  pools: ArticlePool[],
+  dayStart: number,
+  dayEnd: number,
+): VoteInsert[] {
   const votes: VoteInsert[] = [];
   const seen = new Set<string>();
   const order = rng.shuffle(views);
@@ -50,5 +71,15 @@ function vote(rng: Random, article: DemoArticle, visitor: string, at: number): V
     if (rng.chance(0.12)) comment = rng.pick(VOTE_COMMENTS[article.lang].notHelpful);
   } else if (rng.chance(0.03)) comment = rng.pick(VOTE_COMMENTS[article.lang].helpful);
   const iso = isoOf(at);
-  return { article: article.id, visitor, day: utcDayOf(at), helpful: helpful ? 1 : 0, reason, comment, lang: article.lang, created_at: iso, updated_at: iso };
+  return {
+    article: article.id,
+    visitor,
+    day: utcDayOf(at),
+    helpful: helpful ? 1 : 0,
+    reason,
+    comment,
+    lang: article.lang,
+    created_at: iso,
+    updated_at: iso,
+  };
 }

@@ -21,7 +21,10 @@ const MAX_ENTRIES = 500;
 export class MetricCache {
   private entries = new Map<string, Entry>();
 
-  constructor(private readonly maxAgeSeconds: number, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly maxAgeSeconds: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   static keyOf(id: string, q: MetricQuery): string {
     return [id, q.from, q.to, q.tz, q.lang ?? '', q.topic ?? '', q.interval].join('|');

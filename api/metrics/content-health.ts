@@ -32,7 +32,9 @@ export function editUrlOf(env: MetricEnv, article: ManifestArticle): string | nu
 
 /** The catalog's articles a query's lang and topic filters keep. */
 function articlesMatching(articles: readonly ManifestArticle[], query: MetricQuery): ManifestArticle[] {
-  return articles.filter((a) => (!query.lang || a.lang === query.lang) && (!query.topic || a.topic === query.topic || a.topics.includes(query.topic)));
+  return articles.filter(
+    (a) => (!query.lang || a.lang === query.lang) && (!query.topic || a.topic === query.topic || a.topics.includes(query.topic)),
+  );
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -43,12 +45,13 @@ const overdueReviews: MetricDefinition = {
   group: 'content-health',
   title: { 'zh-CN': '逾期未复审的文章', en: 'Articles overdue for review' },
   definition: {
-    'zh-CN': '已发布的文章（已验证或未验证，未归档）中，下次复审日期（reviewed + reviewEvery 天）在本时间段最后一天当天或之前的文章；daysOverdue 为从该到期日到本时间段最后一天的天数（0 = 恰好当天到期）。逾期最久的排在最前。',
+    'zh-CN':
+      '已发布的文章（已验证或未验证，未归档）中，下次复审日期（reviewed + reviewEvery 天）在本时间段最后一天当天或之前的文章；daysOverdue 为从该到期日到本时间段最后一天的天数（0 = 恰好当天到期）。逾期最久的排在最前。',
     en: 'Published articles (validated or not validated, not archived) whose next review (reviewed + reviewEvery days) falls on or before the last day of the period; daysOverdue counts from that due date to the last day (0 = due on it). Most overdue first.',
   },
   formula: 'count of published articles with reviewed + reviewEvery ≤ to',
   unit: 'count',
-  window: 'The state of the current build as of the period\'s last day.',
+  window: "The state of the current build as of the period's last day.",
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const rows: MetricRow[] = [];
@@ -56,7 +59,17 @@ const overdueReviews: MetricDefinition = {
       if (!isPublished(a.state)) continue;
       const dueOn = addDays(a.reviewed, a.reviewEvery);
       if (dueOn > query.to) continue;
-      rows.push({ article: a.id, title: a.title, lang: a.lang, owner: a.owner, reviewed: a.reviewed, dueOn, daysOverdue: daysFrom(dueOn, query.to), url: a.url, editUrl: editUrlOf(env, a) });
+      rows.push({
+        article: a.id,
+        title: a.title,
+        lang: a.lang,
+        owner: a.owner,
+        reviewed: a.reviewed,
+        dueOn,
+        daysOverdue: daysFrom(dueOn, query.to),
+        url: a.url,
+        editUrl: editUrlOf(env, a),
+      });
     }
     rows.sort((x, y) => (y.daysOverdue as number) - (x.daysOverdue as number) || String(x.article).localeCompare(String(y.article)));
     return { value: rows.length, rows };
@@ -77,9 +90,15 @@ const lowHelpfulnessHighTraffic: MetricDefinition = {
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const candidates = articlesMatching(env.catalog.listed, query);
-    const [views, votes] = await Promise.all([articleViews(env.db, query.start, query.end, query.lang), voteCountsByArticle(env.db, voteFilterOf(env, query))]);
+    const [views, votes] = await Promise.all([
+      articleViews(env.db, query.start, query.end, query.lang),
+      voteCountsByArticle(env.db, voteFilterOf(env, query)),
+    ]);
     const viewsOf = (id: string) => views.get(id) ?? 0;
-    const threshold = percentile(candidates.map((a) => viewsOf(a.id)).sort((x, y) => x - y), HIGH_TRAFFIC_QUANTILE);
+    const threshold = percentile(
+      candidates.map((a) => viewsOf(a.id)).sort((x, y) => x - y),
+      HIGH_TRAFFIC_QUANTILE,
+    );
     const votesById = new Map(votes.map((v) => [v.article, v]));
     const rows: MetricRow[] = [];
     for (const a of candidates) {
@@ -88,7 +107,17 @@ const lowHelpfulnessHighTraffic: MetricDefinition = {
       if (threshold === null || n === 0 || n < threshold || !v) continue;
       const rate = helpfulRate(v.helpful, v.votes);
       if (rate === null || rate >= LOW_HELPFUL_RATE) continue;
-      rows.push({ article: a.id, title: a.title, lang: a.lang, url: a.url, editUrl: editUrlOf(env, a), views: n, votes: v.votes, helpfulRate: rate, wilsonLower: wilsonLowerBound(v.helpful, v.votes) });
+      rows.push({
+        article: a.id,
+        title: a.title,
+        lang: a.lang,
+        url: a.url,
+        editUrl: editUrlOf(env, a),
+        views: n,
+        votes: v.votes,
+        helpfulRate: rate,
+        wilsonLower: wilsonLowerBound(v.helpful, v.votes),
+      });
     }
     rows.sort((x, y) => (y.views as number) - (x.views as number) || String(x.article).localeCompare(String(y.article)));
     return { value: rows.length, rows };
@@ -100,8 +129,9 @@ const contentGaps: MetricDefinition = {
   group: 'content-health',
   title: { 'zh-CN': '内容缺口', en: 'Content gaps' },
   definition: {
-    'zh-CN': '本时间段内有新建工单、但没有任何列出文章（已发布、未归档）以其为主题或附加主题的工单主题；使用语言筛选时，只看该语言的工单和文章。按工单数排序。name 为该主题在语言筛选所选语言中的名称（未筛选语言时为中文）；主题分类中没有该主题时为原始主题值。',
-    en: 'Ticket topics with tickets created in the period but no listed article (published, not archived) whose topic or further topics include the topic; with the lang filter, tickets and articles of that language. Topics by ticket count. name is the topic\'s name in the lang filter\'s language (Chinese without it), or the raw topic when the taxonomy does not know it.',
+    'zh-CN':
+      '本时间段内有新建工单、但没有任何列出文章（已发布、未归档）以其为主题或附加主题的工单主题；使用语言筛选时，只看该语言的工单和文章。按工单数排序。name 为该主题在语言筛选所选语言中的名称（未筛选语言时为中文）；主题分类中没有该主题时为原始主题值。',
+    en: "Ticket topics with tickets created in the period but no listed article (published, not archived) whose topic or further topics include the topic; with the lang filter, tickets and articles of that language. Topics by ticket count. name is the topic's name in the lang filter's language (Chinese without it), or the raw topic when the taxonomy does not know it.",
   },
   formula: 'count of ticket topics without a listed article',
   unit: 'count',
@@ -109,12 +139,18 @@ const contentGaps: MetricDefinition = {
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const covered = new Set<string>();
-    for (const a of articlesMatching(env.catalog.listed, { ...query, topic: undefined })) [a.topic, ...a.topics].forEach((t) => covered.add(t));
+    for (const a of articlesMatching(env.catalog.listed, { ...query, topic: undefined }))
+      [a.topic, ...a.topics].forEach((t) => covered.add(t));
     const nameLang = query.lang ?? LANGS[0];
     const rows: MetricRow[] = (await ticketsByTopic(env.db, ticketFilterOf(query)))
       .filter((t) => !covered.has(t.topic))
       .sort((x, y) => y.tickets - x.tickets || x.topic.localeCompare(y.topic))
-      .map((t) => ({ topic: t.topic, name: env.topics?.byId.get(t.topic)?.name[nameLang] ?? t.topic, tickets: t.tickets, escalated: t.escalated }));
+      .map((t) => ({
+        topic: t.topic,
+        name: env.topics?.byId.get(t.topic)?.name[nameLang] ?? t.topic,
+        tickets: t.tickets,
+        escalated: t.escalated,
+      }));
     return { value: rows.length, rows };
   },
 };

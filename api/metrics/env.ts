@@ -27,11 +27,15 @@ const HOURS = /^\d+(\.\d+)?$/;
 /** Parses KB_SLA_TARGETS (see above); throws an Error saying which entry is wrong. */
 export function parseSlaTargets(text: string): MetricSettings['slaTargets'] {
   const targets = structuredClone(DEFAULT_SLA_TARGETS);
-  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const match = /^([a-z]+)\s*=\s*([^/]+)\/(.+)$/.exec(entry);
     if (!match) throw new Error(`"${entry}" must be written priority=firstResponseHours/resolutionHours, e.g. high=4/24`);
     const [, priority, first, resolution] = match as unknown as [string, string, string, string];
-    if (!(PRIORITIES as readonly string[]).includes(priority)) throw new Error(`"${priority}" is not a priority (${PRIORITIES.join(', ')})`);
+    if (!(PRIORITIES as readonly string[]).includes(priority))
+      throw new Error(`"${priority}" is not a priority (${PRIORITIES.join(', ')})`);
     if (!HOURS.test(first.trim()) || !HOURS.test(resolution.trim()) || Number(first) <= 0 || Number(resolution) <= 0) {
       throw new Error(`"${entry}": hours must be positive numbers`);
     }
@@ -46,6 +50,18 @@ export function metricSettings(given: Partial<MetricSettings> = {}): MetricSetti
 }
 
 /** What every metric's compute gets, built from the app's dependencies. */
-export function metricEnv(deps: { db: Db; catalog: ArticleCatalog; topics?: TopicTree | undefined; now?: (() => Date) | undefined; metricSettings?: Partial<MetricSettings> | undefined }): MetricEnv {
-  return { db: deps.db, catalog: deps.catalog, topics: deps.topics, now: deps.now ?? (() => new Date()), settings: metricSettings(deps.metricSettings) };
+export function metricEnv(deps: {
+  db: Db;
+  catalog: ArticleCatalog;
+  topics?: TopicTree | undefined;
+  now?: (() => Date) | undefined;
+  metricSettings?: Partial<MetricSettings> | undefined;
+}): MetricEnv {
+  return {
+    db: deps.db,
+    catalog: deps.catalog,
+    topics: deps.topics,
+    now: deps.now ?? (() => new Date()),
+    settings: metricSettings(deps.metricSettings),
+  };
 }

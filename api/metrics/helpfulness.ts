@@ -19,7 +19,12 @@ export function articlesOfTopic(catalog: ArticleCatalog, topic: string): string[
 
 /** The votes a query selects. */
 export function voteFilterOf(env: MetricEnv, query: MetricQuery): VoteFilter {
-  return { start: query.start, end: query.end, lang: query.lang, articles: query.topic ? articlesOfTopic(env.catalog, query.topic) : undefined };
+  return {
+    start: query.start,
+    end: query.end,
+    lang: query.lang,
+    articles: query.topic ? articlesOfTopic(env.catalog, query.topic) : undefined,
+  };
 }
 
 /** Per-article helpfulness with its Wilson lower bound, for articles of the catalog with at least 5 votes. */
@@ -31,12 +36,24 @@ export async function rankedArticles(env: MetricEnv, filter: VoteFilter): Promis
     // Votes on articles no longer in the build cannot be acted on; they stay out of the ranking.
     if (!article || c.votes < MIN_VOTES_FOR_RATE) continue;
     rows.push({
-      article: c.article, title: article.title, lang: article.lang, url: article.url, votes: c.votes, helpful: c.helpful,
-      notHelpful: c.votes - c.helpful, helpfulRate: helpfulRate(c.helpful, c.votes), wilsonLower: wilsonLowerBound(c.helpful, c.votes),
+      article: c.article,
+      title: article.title,
+      lang: article.lang,
+      url: article.url,
+      votes: c.votes,
+      helpful: c.helpful,
+      notHelpful: c.votes - c.helpful,
+      helpfulRate: helpfulRate(c.helpful, c.votes),
+      wilsonLower: wilsonLowerBound(c.helpful, c.votes),
     });
   }
   // Ties (same bound) go to the article with more votes, then by id so the order is stable.
-  return rows.sort((a, b) => (b.wilsonLower as number) - (a.wilsonLower as number) || (b.votes as number) - (a.votes as number) || String(a.article).localeCompare(String(b.article)));
+  return rows.sort(
+    (a, b) =>
+      (b.wilsonLower as number) - (a.wilsonLower as number) ||
+      (b.votes as number) - (a.votes as number) ||
+      String(a.article).localeCompare(String(b.article)),
+  );
 }
 
 const helpfulRateMetric: MetricDefinition = {
@@ -63,7 +80,12 @@ const helpfulRateMetric: MetricDefinition = {
     }
     const votes = perPeriod.reduce((s, p) => s + p.votes, 0);
     const helpful = perPeriod.reduce((s, p) => s + p.helpful, 0);
-    const series: SeriesPoint[] = buckets.periods.map((period, i) => ({ period, votes: perPeriod[i]!.votes, helpful: perPeriod[i]!.helpful, value: helpfulRate(perPeriod[i]!.helpful, perPeriod[i]!.votes) }));
+    const series: SeriesPoint[] = buckets.periods.map((period, i) => ({
+      period,
+      votes: perPeriod[i]!.votes,
+      helpful: perPeriod[i]!.helpful,
+      value: helpfulRate(perPeriod[i]!.helpful, perPeriod[i]!.votes),
+    }));
     return { value: helpfulRate(helpful, votes), parts: { votes, helpful, notHelpful: votes - helpful }, series };
   },
 };
@@ -88,7 +110,8 @@ const helpfulnessRankingMetric: MetricDefinition = {
 
 const REASON_KEYS = [...VOTE_REASONS, 'none'] as const;
 type ReasonKey = (typeof REASON_KEYS)[number];
-const reasonKeyOf = (reason: string | null): ReasonKey => (reason === null ? 'none' : (VOTE_REASONS as readonly string[]).includes(reason) ? (reason as ReasonKey) : 'other');
+const reasonKeyOf = (reason: string | null): ReasonKey =>
+  reason === null ? 'none' : (VOTE_REASONS as readonly string[]).includes(reason) ? (reason as ReasonKey) : 'other';
 
 const voteReasonsMetric: MetricDefinition = {
   id: 'vote-reasons',

@@ -38,7 +38,10 @@ export const periodQuerySchema = z
     to: isoDate.optional(),
     tz: tzSchema.optional(),
     lang: z.enum(LANGS).optional(),
-    topic: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _.:/&-]{0,79}$/u, 'must be a topic id').optional(),
+    topic: z
+      .string()
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.:/&-]{0,79}$/u, 'must be a topic id')
+      .optional(),
     interval: z.enum(INTERVALS).optional(),
   })
   .passthrough();
@@ -47,7 +50,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -108,7 +120,8 @@ export function periodsOf(query: Pick<MetricQuery, 'from' | 'to' | 'interval'>):
 }
 
 /** Days in an inclusive date range. */
-export const daysIn = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+export const daysIn = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 
 /** The period of the same length right before `query` (for "change against the previous period"). */
 export function previousPeriod(query: MetricQuery): MetricQuery {
@@ -138,12 +151,23 @@ export function parseMetricQuery(raw: Record<string, string | undefined>, now: D
   const to = q.to ?? (q.from && q.from > today ? q.from : today);
   const from = q.from ?? addDays(to, -(defaultDays - 1));
   if (from > to) throw invalid('from', `must not be after to (${from} > ${to})`);
-  if (daysIn(from, to) > MAX_RANGE_DAYS) throw invalid('to', `the range may cover at most 2 years (${MAX_RANGE_DAYS} days); it covers ${daysIn(from, to)}`);
+  if (daysIn(from, to) > MAX_RANGE_DAYS)
+    throw invalid('to', `the range may cover at most 2 years (${MAX_RANGE_DAYS} days); it covers ${daysIn(from, to)}`);
   const start = localMidnightUtc(from, tz);
   const end = localMidnightUtc(addDays(to, 1), tz);
   // Roll-ups keep quarter hours; every time zone in use today is a whole number of quarter hours from UTC.
-  if (offsetMinutes(start, tz) % 15 !== 0 || offsetMinutes(end, tz) % 15 !== 0) throw invalid('tz', 'must be a whole number of quarter hours from UTC in this period');
-  return { from, to, tz, start: new Date(start).toISOString(), end: new Date(end).toISOString(), lang: q.lang, topic: q.topic, interval: q.interval ?? 'day' };
+  if (offsetMinutes(start, tz) % 15 !== 0 || offsetMinutes(end, tz) % 15 !== 0)
+    throw invalid('tz', 'must be a whole number of quarter hours from UTC in this period');
+  return {
+    from,
+    to,
+    tz,
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    lang: q.lang,
+    topic: q.topic,
+    interval: q.interval ?? 'day',
+  };
 }
 
 /**

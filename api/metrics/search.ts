@@ -13,7 +13,9 @@ export const TOP_QUERIES_PER_LANG = 20;
 
 /** The first `n` totals of each language by `count` desc (ties by query, for a stable order). */
 function topPerLang(totals: QueryTotals[], count: (t: QueryTotals) => number, n: number): QueryTotals[] {
-  const sorted = totals.filter((t) => count(t) > 0).sort((a, b) => a.lang.localeCompare(b.lang) || count(b) - count(a) || (a.query < b.query ? -1 : a.query > b.query ? 1 : 0));
+  const sorted = totals
+    .filter((t) => count(t) > 0)
+    .sort((a, b) => a.lang.localeCompare(b.lang) || count(b) - count(a) || (a.query < b.query ? -1 : a.query > b.query ? 1 : 0));
   const taken = new Map<string, number>();
   return sorted.filter((t) => {
     const k = (taken.get(t.lang) ?? 0) + 1;
@@ -108,7 +110,11 @@ const topNoResultSearches: MetricDefinition = {
   filters: ['lang'],
   async compute(env, query) {
     const totals = await searchesByQuery(env.db, query.start, query.end, query.lang);
-    const rows: MetricRow[] = topPerLang(totals, (t) => t.noResult, TOP_QUERIES_PER_LANG).map((t) => ({ lang: t.lang || null, query: t.query, searches: t.noResult }));
+    const rows: MetricRow[] = topPerLang(totals, (t) => t.noResult, TOP_QUERIES_PER_LANG).map((t) => ({
+      lang: t.lang || null,
+      query: t.query,
+      searches: t.noResult,
+    }));
     return { value: totals.reduce((sum, t) => sum + t.noResult, 0), rows };
   },
 };

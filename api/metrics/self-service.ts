@@ -19,7 +19,11 @@ function periodRanges(query: MetricQuery): Array<{ period: string; start: string
   return periods.map((period, i) => {
     const first = period < query.from ? query.from : period;
     const next = periods[i + 1] ?? afterTo;
-    return { period, start: new Date(localMidnightUtc(first, query.tz)).toISOString(), end: new Date(localMidnightUtc(next, query.tz)).toISOString() };
+    return {
+      period,
+      start: new Date(localMidnightUtc(first, query.tz)).toISOString(),
+      end: new Date(localMidnightUtc(next, query.tz)).toISOString(),
+    };
   });
 }
 
@@ -28,8 +32,9 @@ const selfServiceScore: MetricDefinition = {
   group: 'self-service',
   title: { 'zh-CN': '自助服务得分', en: 'Self-service score' },
   definition: {
-    'zh-CN': '每位提交工单的人（提单人）对应的帮助中心会话数，即 Zendesk 定义的自助服务得分，显示为“N : 1”。没有提单人的工单单独计为一名提单人。主题筛选只作用于工单：会话没有主题。',
-    en: "Help-center sessions per person who opened a ticket (Zendesk's self-service score), shown as \"N : 1\". A ticket without a requester counts as its own requester. The topic filter applies to tickets only: sessions have no topic.",
+    'zh-CN':
+      '每位提交工单的人（提单人）对应的帮助中心会话数，即 Zendesk 定义的自助服务得分，显示为“N : 1”。没有提单人的工单单独计为一名提单人。主题筛选只作用于工单：会话没有主题。',
+    en: 'Help-center sessions per person who opened a ticket (Zendesk\'s self-service score), shown as "N : 1". A ticket without a requester counts as its own requester. The topic filter applies to tickets only: sessions have no topic.',
   },
   formula: 'sessions ÷ distinct requesters of tickets created in the period',
   unit: 'sessions-per-requester',
@@ -45,7 +50,12 @@ const selfServiceScore: MetricDefinition = {
       // Distinct requesters are counted per period (they do not add up across periods).
       const periodRequesters = await requesterCount(env.db, range.start, range.end, filters);
       const periodSessions = periods.get(range.period)?.[0] ?? 0;
-      series.push({ period: range.period, sessions: periodSessions, requesters: periodRequesters, value: ratio(periodSessions, periodRequesters) });
+      series.push({
+        period: range.period,
+        sessions: periodSessions,
+        requesters: periodRequesters,
+        value: ratio(periodSessions, periodRequesters),
+      });
       if (i % 50 === 49) await yieldToEventLoop(); // a long daily series is many small queries
     }
     return { value: ratio(sessions, requesters), parts: { sessions, requesters }, series };
@@ -57,8 +67,9 @@ const deflection: MetricDefinition = {
   group: 'self-service',
   title: { 'zh-CN': '联系表单分流率', en: 'Contact-form deflection' },
   definition: {
-    'zh-CN': '在打开过联系表单的会话（≥ 1 次 contact_view）中：明确分流 = 表示某条推荐内容解决了问题（contact_solved）且未提交表单；隐式分流 = 看到 ≥ 1 条推荐内容，既未表示已解决也未提交（中途离开：也可能只是放弃了，因此与明确分流分开显示）；已提交 = 提交了表单。没有看到推荐内容、既未表示已解决也未提交的联系会话只计入分母。语言取会话的语言（即其第一个事件的语言）。',
-    en: 'Among sessions that opened the contact form (≥ 1 contact_view): explicit = said a suggestion solved it (contact_solved) and did not submit; implicit = saw ≥ 1 suggestion and neither solved nor submitted (abandoned: may have given up, so shown apart from explicit); submitted = sent the form. A contact session with no suggestion that neither solved nor submitted counts in the denominator only. The lang is the session\'s (its first event).',
+    'zh-CN':
+      '在打开过联系表单的会话（≥ 1 次 contact_view）中：明确分流 = 表示某条推荐内容解决了问题（contact_solved）且未提交表单；隐式分流 = 看到 ≥ 1 条推荐内容，既未表示已解决也未提交（中途离开：也可能只是放弃了，因此与明确分流分开显示）；已提交 = 提交了表单。没有看到推荐内容、既未表示已解决也未提交的联系会话只计入分母。语言取会话的语言（即其第一个事件的语言）。',
+    en: "Among sessions that opened the contact form (≥ 1 contact_view): explicit = said a suggestion solved it (contact_solved) and did not submit; implicit = saw ≥ 1 suggestion and neither solved nor submitted (abandoned: may have given up, so shown apart from explicit); submitted = sent the form. A contact session with no suggestion that neither solved nor submitted counts in the denominator only. The lang is the session's (its first event).",
   },
   formula: '(explicit + implicit) ÷ contact sessions; explicit rate = explicit ÷ contact sessions',
   unit: 'ratio',
@@ -78,7 +89,15 @@ const deflection: MetricDefinition = {
         implicitRate: ratio(implicit, contactSessions),
         submittedRate: ratio(submitted, contactSessions),
       },
-      series: [...periods].map(([period, [c, e, i, s]]) => ({ period, contactSessions: c!, explicit: e!, implicit: i!, submitted: s!, value: ratio(e! + i!, c!), explicitRate: ratio(e!, c!) })),
+      series: [...periods].map(([period, [c, e, i, s]]) => ({
+        period,
+        contactSessions: c!,
+        explicit: e!,
+        implicit: i!,
+        submitted: s!,
+        value: ratio(e! + i!, c!),
+        explicitRate: ratio(e!, c!),
+      })),
     };
   },
 };

@@ -9,7 +9,11 @@ export const ratio = (numerator: number, denominator: number): MetricNumber => (
  * Sums per-local-date figures into the query's periods (day, ISO week or month), every
  * period from `from` to `to` present, empty ones as zeros.
  */
-export function sumIntoPeriods(query: Pick<MetricQuery, 'from' | 'to' | 'interval'>, byDate: Map<string, number[]>, width: number): Map<string, number[]> {
+export function sumIntoPeriods(
+  query: Pick<MetricQuery, 'from' | 'to' | 'interval'>,
+  byDate: Map<string, number[]>,
+  width: number,
+): Map<string, number[]> {
   const periods = new Map<string, number[]>(periodsOf(query).map((p) => [p, new Array<number>(width).fill(0)]));
   for (const [date, figures] of byDate) {
     if (date < query.from || date > query.to) continue;

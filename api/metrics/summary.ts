@@ -30,12 +30,18 @@ export const HEADLINES = {
 export type HeadlineNumbers = Record<keyof typeof HEADLINES, MetricNumber>;
 
 /** The twelve numbers for one period; each metric is computed once even when it feeds two. */
-export async function headlineNumbers(env: MetricEnv, query: MetricQuery, computeMetric: ComputeMetric = (d, q) => d.compute(env, q)): Promise<HeadlineNumbers> {
+export async function headlineNumbers(
+  env: MetricEnv,
+  query: MetricQuery,
+  computeMetric: ComputeMetric = (d, q) => d.compute(env, q),
+): Promise<HeadlineNumbers> {
   // Monthly series: the summary reads only totals, and fewer periods are less work.
   const q: MetricQuery = { ...query, interval: 'month' };
   const results = new Map<string, MetricResult | null>();
   const numbers = {} as HeadlineNumbers;
-  for (const [name, { metric, figure }] of Object.entries(HEADLINES) as Array<[keyof typeof HEADLINES, (typeof HEADLINES)[keyof typeof HEADLINES]]>) {
+  for (const [name, { metric, figure }] of Object.entries(HEADLINES) as Array<
+    [keyof typeof HEADLINES, (typeof HEADLINES)[keyof typeof HEADLINES]]
+  >) {
     if (!results.has(metric)) {
       const definition = metricById(metric);
       results.set(metric, definition ? await computeMetric(definition, q) : null);

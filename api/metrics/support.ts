@@ -5,7 +5,13 @@
  * the lang filter keeps tickets of that language, the topic filter tickets of that topic.
  */
 import { yieldToEventLoop } from '../db/queries/metrics-slices.ts';
-import { eachTicketDurations, slaOutcomesByGroup, ticketOutcomesByGroup, type DurationColumn, type TicketFilter } from '../db/queries/metrics-tickets.ts';
+import {
+  eachTicketDurations,
+  slaOutcomesByGroup,
+  ticketOutcomesByGroup,
+  type DurationColumn,
+  type TicketFilter,
+} from '../db/queries/metrics-tickets.ts';
 import { mean, median, percentile, ratio } from '../../core/stats.ts';
 import { PRIORITIES, type MetricDefinition, type MetricQuery, type MetricResult, type MetricRow, type MetricSettings } from './types.ts';
 
@@ -13,7 +19,12 @@ export type Dimension = 'priority' | 'topic';
 /** The row key of tickets without a topic (topic ids are kebab-case, so it cannot clash). */
 export const NO_TOPIC = '(none)';
 
-export const ticketFilterOf = (query: MetricQuery): TicketFilter => ({ start: query.start, end: query.end, lang: query.lang, topic: query.topic });
+export const ticketFilterOf = (query: MetricQuery): TicketFilter => ({
+  start: query.start,
+  end: query.end,
+  lang: query.lang,
+  topic: query.topic,
+});
 
 /**
  * Folds (priority, topic) groups into an overall figure and one row per priority (all four,
@@ -54,7 +65,11 @@ function durationFigures(seconds: number[]): { tickets: number; median: number |
   return { tickets: sorted.length, median: hours(median(sorted)), p90: hours(percentile(sorted, 0.9)) };
 }
 
-async function durationMetric(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery, column: DurationColumn): Promise<MetricResult> {
+async function durationMetric(
+  env: Parameters<MetricDefinition['compute']>[0],
+  query: MetricQuery,
+  column: DurationColumn,
+): Promise<MetricResult> {
   const byGroup = new Map<string, { priority: string; topic: string | null; seconds: number[] }>();
   // Gathered per (priority, topic) as each slice arrives, so the work is spread over the event loop's turns.
   await eachTicketDurations(env.db, ticketFilterOf(query), column, (slice) => {
@@ -65,9 +80,13 @@ async function durationMetric(env: Parameters<MetricDefinition['compute']>[0], q
       group.seconds.push(Number(d.seconds));
     }
   });
-  const { overall, rows } = foldByDimension(byGroup.values(), () => [] as number[], (acc, g) => {
-    for (const s of g.seconds) acc.push(s);
-  });
+  const { overall, rows } = foldByDimension(
+    byGroup.values(),
+    () => [] as number[],
+    (acc, g) => {
+      for (const s of g.seconds) acc.push(s);
+    },
+  );
   const all = durationFigures(overall);
   const rowFigures: MetricRow[] = [];
   for (const { dimension, key, acc } of rows) {
@@ -95,10 +114,14 @@ const resolutionRate: MetricDefinition = {
   window: 'Tickets created in the period; resolved at any time up to now.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ tickets: 0, resolved: 0 }), (a, g) => {
-      a.tickets += g.tickets;
-      a.resolved += g.resolved;
-    });
+    const { overall, rows } = foldByDimension(
+      await outcomes(env, query),
+      () => ({ tickets: 0, resolved: 0 }),
+      (a, g) => {
+        a.tickets += g.tickets;
+        a.resolved += g.resolved;
+      },
+    );
     return {
       value: ratio(overall.resolved, overall.tickets),
       parts: overall,
@@ -112,8 +135,9 @@ const firstResponseTime: MetricDefinition = {
   group: 'support',
   title: { 'zh-CN': '首次响应时间', en: 'Time to first response' },
   definition: {
-    'zh-CN': '从工单创建到首次响应的小时数：在记录了首次响应的工单中取中位数（p50）和第 90 百分位数。百分位数在相邻名次之间插值（偶数个值的中位数为中间两个值的平均数）。',
-    en: 'Hours from a ticket\'s creation to its first response: the median (p50) and the 90th percentile, over tickets with a recorded first response. Percentiles interpolate between ranks (the median of an even count is the mean of the two middle values).',
+    'zh-CN':
+      '从工单创建到首次响应的小时数：在记录了首次响应的工单中取中位数（p50）和第 90 百分位数。百分位数在相邻名次之间插值（偶数个值的中位数为中间两个值的平均数）。',
+    en: "Hours from a ticket's creation to its first response: the median (p50) and the 90th percentile, over tickets with a recorded first response. Percentiles interpolate between ranks (the median of an even count is the mean of the two middle values).",
   },
   formula: 'median(firstResponseAt − createdAt) in hours; p90 likewise',
   unit: 'hours',
@@ -128,7 +152,7 @@ const resolutionTime: MetricDefinition = {
   title: { 'zh-CN': '解决时间', en: 'Time to resolution' },
   definition: {
     'zh-CN': '从工单创建到解决（resolvedAt；没有时取 closedAt）的小时数：在已解决工单中取中位数和第 90 百分位数。',
-    en: 'Hours from a ticket\'s creation to its resolution (resolvedAt, or closedAt when it is missing): median and 90th percentile over resolved tickets.',
+    en: "Hours from a ticket's creation to its resolution (resolvedAt, or closedAt when it is missing): median and 90th percentile over resolved tickets.",
   },
   formula: 'median((resolvedAt ?? closedAt) − createdAt) in hours; p90 likewise',
   unit: 'hours',
@@ -151,8 +175,9 @@ const slaAttainment: MetricDefinition = {
   group: 'support',
   title: { 'zh-CN': 'SLA 达成率', en: 'SLA attainment' },
   definition: {
-    'zh-CN': '在结果已知的工单中，达成 SLA 的工单所占的比例。服务台记录了 slaMet 的，以服务台的记录为准；否则按工单优先级配置的目标（KB_SLA_TARGETS）判断：在解决时限内解决，并且（若记录了首次响应）在首次响应时限内响应，即为达成。未解决的工单在存在时间超过解决时限后计为未达成（尚无响应而超过首次响应时限，或首次响应已超时，也计为未达成）；在此之前其结果未知，不计入。',
-    en: 'Share of tickets meeting their SLA among those whose outcome is known. The helpdesk\'s own slaMet decides where it recorded one; otherwise the configured targets of the ticket\'s priority (KB_SLA_TARGETS): met when resolved within the resolution target and, when a first response is recorded, answered within the first-response target. An unresolved ticket counts as missed once it is older than its resolution target (or than its first-response target without a response, or was answered late); until then its outcome is not known and it is left out.',
+    'zh-CN':
+      '在结果已知的工单中，达成 SLA 的工单所占的比例。服务台记录了 slaMet 的，以服务台的记录为准；否则按工单优先级配置的目标（KB_SLA_TARGETS）判断：在解决时限内解决，并且（若记录了首次响应）在首次响应时限内响应，即为达成。未解决的工单在存在时间超过解决时限后计为未达成（尚无响应而超过首次响应时限，或首次响应已超时，也计为未达成）；在此之前其结果未知，不计入。',
+    en: "Share of tickets meeting their SLA among those whose outcome is known. The helpdesk's own slaMet decides where it recorded one; otherwise the configured targets of the ticket's priority (KB_SLA_TARGETS): met when resolved within the resolution target and, when a first response is recorded, answered within the first-response target. An unresolved ticket counts as missed once it is older than its resolution target (or than its first-response target without a response, or was answered late); until then its outcome is not known and it is left out.",
   },
   formula: 'tickets meeting SLA ÷ (met + missed)',
   unit: 'ratio',
@@ -160,16 +185,25 @@ const slaAttainment: MetricDefinition = {
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const groups = await slaOutcomesByGroup(env.db, ticketFilterOf(query), slaRules(env.settings), env.now());
-    const { overall, rows } = foldByDimension(groups, () => ({ met: 0, missed: 0 }), (a, g) => {
-      a.met += g.met;
-      a.missed += g.missed;
-    });
-    const target = (dimension: Dimension, key: string) => (dimension === 'priority' ? env.settings.slaTargets[key as keyof MetricSettings['slaTargets']] : undefined);
+    const { overall, rows } = foldByDimension(
+      groups,
+      () => ({ met: 0, missed: 0 }),
+      (a, g) => {
+        a.met += g.met;
+        a.missed += g.missed;
+      },
+    );
+    const target = (dimension: Dimension, key: string) =>
+      dimension === 'priority' ? env.settings.slaTargets[key as keyof MetricSettings['slaTargets']] : undefined;
     return {
       value: ratio(overall.met, overall.met + overall.missed),
       parts: { tickets: overall.met + overall.missed, met: overall.met, missed: overall.missed },
       rows: rows.map(({ dimension, key, acc }): MetricRow => ({
-        dimension, key, tickets: acc.met + acc.missed, met: acc.met, value: ratio(acc.met, acc.met + acc.missed),
+        dimension,
+        key,
+        tickets: acc.met + acc.missed,
+        met: acc.met,
+        value: ratio(acc.met, acc.met + acc.missed),
         targetFirstResponseHours: target(dimension, key)?.firstResponseHours ?? null,
         targetResolutionHours: target(dimension, key)?.resolutionHours ?? null,
       })),
@@ -190,10 +224,14 @@ const escalationRate: MetricDefinition = {
   window: 'Tickets created in the period.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ tickets: 0, escalated: 0 }), (a, g) => {
-      a.tickets += g.tickets;
-      a.escalated += g.escalated;
-    });
+    const { overall, rows } = foldByDimension(
+      await outcomes(env, query),
+      () => ({ tickets: 0, escalated: 0 }),
+      (a, g) => {
+        a.tickets += g.tickets;
+        a.escalated += g.escalated;
+      },
+    );
     return {
       value: ratio(overall.escalated, overall.tickets),
       parts: overall,
@@ -207,18 +245,23 @@ const reopenRate: MetricDefinition = {
   group: 'support',
   title: { 'zh-CN': '重开率', en: 'Reopen rate' },
   definition: {
-    'zh-CN': '已解决工单中至少被重新打开过一次（依据服务台记录的重新打开次数）的工单所占的比例。分子和分母都只计已解决工单，因此该比例始终在 0–1 之间。',
-    en: 'Share of resolved tickets that were reopened at least once (the helpdesk\'s reopen count). Only resolved tickets count, above and below the line, so the rate stays within 0–1.',
+    'zh-CN':
+      '已解决工单中至少被重新打开过一次（依据服务台记录的重新打开次数）的工单所占的比例。分子和分母都只计已解决工单，因此该比例始终在 0–1 之间。',
+    en: "Share of resolved tickets that were reopened at least once (the helpdesk's reopen count). Only resolved tickets count, above and below the line, so the rate stays within 0–1.",
   },
   formula: 'resolved tickets reopened ≥ 1 time ÷ resolved tickets',
   unit: 'ratio',
   window: 'Tickets created in the period that are resolved.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ resolved: 0, reopened: 0 }), (a, g) => {
-      a.resolved += g.resolved;
-      a.reopened += g.reopened;
-    });
+    const { overall, rows } = foldByDimension(
+      await outcomes(env, query),
+      () => ({ resolved: 0, reopened: 0 }),
+      (a, g) => {
+        a.resolved += g.resolved;
+        a.reopened += g.reopened;
+      },
+    );
     return {
       value: ratio(overall.reopened, overall.resolved),
       parts: overall,
@@ -240,15 +283,31 @@ const csat: MetricDefinition = {
   window: 'Tickets created in the period that have a rating.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const { overall, rows } = foldByDimension(await outcomes(env, query), () => ({ responses: 0, sum: 0, satisfied: 0 }), (a, g) => {
-      a.responses += g.csatResponses;
-      a.sum += g.csatSum;
-      a.satisfied += g.csatSatisfied;
+    const { overall, rows } = foldByDimension(
+      await outcomes(env, query),
+      () => ({ responses: 0, sum: 0, satisfied: 0 }),
+      (a, g) => {
+        a.responses += g.csatResponses;
+        a.sum += g.csatSum;
+        a.satisfied += g.csatSatisfied;
+      },
+    );
+    const figures = (a: typeof overall) => ({
+      responses: a.responses,
+      mean: mean(a.sum, a.responses),
+      satisfiedShare: ratio(a.satisfied, a.responses),
     });
-    const figures = (a: typeof overall) => ({ responses: a.responses, mean: mean(a.sum, a.responses), satisfiedShare: ratio(a.satisfied, a.responses) });
     const all = figures(overall);
     return { value: all.mean, parts: all, rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...figures(acc) })) };
   },
 };
 
-export const metrics: MetricDefinition[] = [resolutionRate, firstResponseTime, resolutionTime, slaAttainment, escalationRate, reopenRate, csat];
+export const metrics: MetricDefinition[] = [
+  resolutionRate,
+  firstResponseTime,
+  resolutionTime,
+  slaAttainment,
+  escalationRate,
+  reopenRate,
+  csat,
+];

@@ -22,12 +22,13 @@ const coverage: MetricDefinition = {
   group: 'training',
   title: { 'zh-CN': '培训覆盖率', en: 'Training coverage' },
   definition: {
-    'zh-CN': '按主题统计：内容覆盖（已发布的培训文章和客户文章）、人员覆盖率（解决过该主题工单、且在其最近一次解决时已受过该主题培训的客服 ÷ 解决过该主题工单的客服）和工单加权覆盖率（解决时处理客服已受过该主题培训的已解决工单 ÷ 已解决工单），并附升级率、重新打开率、解决时间中位数、该主题文章所获投票中“没有帮助”的占比，以及匹配到该主题的无结果搜索。',
+    'zh-CN':
+      '按主题统计：内容覆盖（已发布的培训文章和客户文章）、人员覆盖率（解决过该主题工单、且在其最近一次解决时已受过该主题培训的客服 ÷ 解决过该主题工单的客服）和工单加权覆盖率（解决时处理客服已受过该主题培训的已解决工单 ÷ 已解决工单），并附升级率、重新打开率、解决时间中位数、该主题文章所获投票中“没有帮助”的占比，以及匹配到该主题的无结果搜索。',
     en: 'Per topic: content coverage (published training and customer articles), people coverage (agents who resolved tickets of the topic and were trained on it at their latest resolution ÷ those agents) and ticket-weighted coverage (resolved tickets whose agent was trained on the topic at resolution time ÷ resolved tickets), with escalation and reopen rates, median resolution time, the unhelpful share of votes on its articles and no-result searches matched to it.',
   },
   formula: 'value = resolved tickets resolved by an agent trained on their topic at that time ÷ resolved tickets (all topics)',
   unit: 'ratio',
-  window: 'tickets created in the period; training valid at each ticket\'s resolution (completion + validity days)',
+  window: "tickets created in the period; training valid at each ticket's resolution (completion + validity days)",
   filters: ['topic'],
   async compute(env, query) {
     const report = await trainingReport(env, query);
@@ -47,17 +48,38 @@ const coverage: MetricDefinition = {
     const trainedAgents = [...agents.values()].filter(Boolean).length;
     const rows: MetricRow[] = report.topics
       .map((t) => ({
-        topic: t.topic, name: t.name, nameZh: t.nameZh, tickets: t.tickets, resolved: t.resolved, agents: t.agents, trainedAgents: t.trainedAgents,
-        peopleCoverage: t.peopleCoverage, ticketWeightedCoverage: t.ticketWeightedCoverage, hasTrainingArticle: t.hasTrainingArticle,
-        hasCustomerArticle: t.hasCustomerArticle, escalationRate: t.escalationRate, reopenRate: t.reopenRate,
-        medianResolutionHours: t.medianResolutionHours, unhelpfulShare: t.unhelpfulShare, noResultSearches: t.noResultSearches,
+        topic: t.topic,
+        name: t.name,
+        nameZh: t.nameZh,
+        tickets: t.tickets,
+        resolved: t.resolved,
+        agents: t.agents,
+        trainedAgents: t.trainedAgents,
+        peopleCoverage: t.peopleCoverage,
+        ticketWeightedCoverage: t.ticketWeightedCoverage,
+        hasTrainingArticle: t.hasTrainingArticle,
+        hasCustomerArticle: t.hasCustomerArticle,
+        escalationRate: t.escalationRate,
+        reopenRate: t.reopenRate,
+        medianResolutionHours: t.medianResolutionHours,
+        unhelpfulShare: t.unhelpfulShare,
+        noResultSearches: t.noResultSearches,
       }))
       .sort((a, b) => b.tickets - a.tickets || a.topic.localeCompare(b.topic));
     return {
       value: ratio(covered, resolved),
       // peopleCoverage pools the topics: trained (agent, topic) pairs ÷ (agent, topic) pairs;
       // trainedAgents counts the agents trained on every topic they resolved.
-      parts: { tickets, resolvedTickets: resolved, coveredTickets: covered, agents: agents.size, trainedAgents, agentTopics, trainedAgentTopics, peopleCoverage: ratio(trainedAgentTopics, agentTopics) },
+      parts: {
+        tickets,
+        resolvedTickets: resolved,
+        coveredTickets: covered,
+        agents: agents.size,
+        trainedAgents,
+        agentTopics,
+        trainedAgentTopics,
+        peopleCoverage: ratio(trainedAgentTopics, agentTopics),
+      },
       rows,
     };
   },
@@ -89,7 +111,15 @@ const matrix: MetricDefinition = {
         teams.set(team, cell);
       }
       for (const [team, cell] of [...teams].sort(([a], [b]) => a.localeCompare(b))) {
-        rows.push({ topic: t.topic, name: t.name, nameZh: t.nameZh, team, agents: cell.agents, trainedAgents: cell.trained, coverage: ratio(cell.trained, cell.agents) });
+        rows.push({
+          topic: t.topic,
+          name: t.name,
+          nameZh: t.nameZh,
+          team,
+          agents: cell.agents,
+          trainedAgents: cell.trained,
+          coverage: ratio(cell.trained, cell.agents),
+        });
       }
     }
     return { value: null, rows };
@@ -104,18 +134,34 @@ const need: MetricDefinition = {
     'zh-CN': `按需求得分（0–100）对主题排序。得分由工单量、覆盖不足、升级率和重新打开率、解决时间相对整体中位数的长短、“没有帮助”投票以及无结果搜索构成（公式见 docs/training.md），附文字说明的原因和一个标签：培训缺口（虽有已验证的文章覆盖该主题，仍有 ≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% 的工单被升级）、内容缺口（没有已发布的培训文章或客户文章），或两者兼有。`,
     en: `Topics ranked by a need score (0–100) built from ticket volume, lack of coverage, escalation and reopen rates, resolution time against the overall median, unhelpful votes and no-result searches (formula in docs/training.md), with the reasons in words and a label: training gap (≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% escalated although a validated article covers the topic), content gap (no published training or customer article), or both.`,
   },
-  formula: 'need = 100 × (0.25 volume + 0.25 (1 − ticket-weighted coverage) + 0.20 escalation + 0.10 reopen + 0.10 slowness + 0.05 unhelpful share + 0.05 no-result searches); value = topics with a label',
+  formula:
+    'need = 100 × (0.25 volume + 0.25 (1 − ticket-weighted coverage) + 0.20 escalation + 0.10 reopen + 0.10 slowness + 0.05 unhelpful share + 0.05 no-result searches); value = topics with a label',
   unit: 'score',
   window: 'tickets created in the period; votes and searches in the period',
   filters: ['topic'],
   async compute(env, query) {
     const report = await trainingReport(env, query);
     const rows: MetricRow[] = report.topics.map((t) => ({
-      topic: t.topic, name: t.name, nameZh: t.nameZh, needScore: t.needScore, label: t.label, reasons: t.reasons, reasonsZh: t.reasonsZh,
-      tickets: t.tickets, escalationRate: t.escalationRate, reopenRate: t.reopenRate, medianResolutionHours: t.medianResolutionHours,
-      overallMedianResolutionHours: t.overallMedianResolutionHours, peopleCoverage: t.peopleCoverage, ticketWeightedCoverage: t.ticketWeightedCoverage,
-      unhelpfulShare: t.unhelpfulShare, noResultSearches: t.noResultSearches, hasTrainingArticle: t.hasTrainingArticle,
-      hasValidatedArticle: t.hasValidatedArticle, hasCustomerArticle: t.hasCustomerArticle, untrainedAgents: t.untrainedAgents,
+      topic: t.topic,
+      name: t.name,
+      nameZh: t.nameZh,
+      needScore: t.needScore,
+      label: t.label,
+      reasons: t.reasons,
+      reasonsZh: t.reasonsZh,
+      tickets: t.tickets,
+      escalationRate: t.escalationRate,
+      reopenRate: t.reopenRate,
+      medianResolutionHours: t.medianResolutionHours,
+      overallMedianResolutionHours: t.overallMedianResolutionHours,
+      peopleCoverage: t.peopleCoverage,
+      ticketWeightedCoverage: t.ticketWeightedCoverage,
+      unhelpfulShare: t.unhelpfulShare,
+      noResultSearches: t.noResultSearches,
+      hasTrainingArticle: t.hasTrainingArticle,
+      hasValidatedArticle: t.hasValidatedArticle,
+      hasCustomerArticle: t.hasCustomerArticle,
+      untrainedAgents: t.untrainedAgents,
     }));
     return { value: report.topics.filter((t) => t.label !== null).length, rows };
   },
@@ -136,18 +182,35 @@ const effectiveness: MetricDefinition = {
   async compute(env, query) {
     const completions = await trainingRecordsCompletedIn(env.db, query.start, query.end);
     const topicsByArticle = trainingTopicsByArticle(env.catalog);
-    const topics = [...new Set(completions.flatMap((c) => topicsByArticle.get(c.article) ?? []))].filter((t) => query.topic === undefined || t === query.topic);
+    const topics = [...new Set(completions.flatMap((c) => topicsByArticle.get(c.article) ?? []))].filter(
+      (t) => query.topic === undefined || t === query.topic,
+    );
     const [tickets, roster] = [await agentTicketsInWindows(env.db, ticketWindows(completions), topics), await listRoster(env.db)];
     const people = new Map(roster.map((r) => [r.agent, r]));
     const rows = effectivenessRows(completions, topicsByArticle, tickets, query.topic);
     const pooled = pooledEffect(rows);
     return {
       value: pooled.change,
-      parts: { trainings: pooled.trainings, evaluated: pooled.evaluated, beforeEscalationRate: pooled.beforeEscalationRate, afterEscalationRate: pooled.afterEscalationRate },
+      parts: {
+        trainings: pooled.trainings,
+        evaluated: pooled.evaluated,
+        beforeEscalationRate: pooled.beforeEscalationRate,
+        afterEscalationRate: pooled.afterEscalationRate,
+      },
       rows: rows.map((r) => ({
-        agent: r.agent, name: people.get(r.agent)?.name ?? r.agent, team: people.get(r.agent)?.team ?? UNASSIGNED_TEAM, topic: r.topic, article: r.article,
-        trainedAt: r.trainedAt, beforeTickets: r.beforeTickets, beforeEscalationRate: r.beforeEscalationRate, beforeMedianResolutionHours: r.beforeMedianResolutionHours,
-        afterTickets: r.afterTickets, afterEscalationRate: r.afterEscalationRate, afterMedianResolutionHours: r.afterMedianResolutionHours, tooFewTickets: r.tooFewTickets,
+        agent: r.agent,
+        name: people.get(r.agent)?.name ?? r.agent,
+        team: people.get(r.agent)?.team ?? UNASSIGNED_TEAM,
+        topic: r.topic,
+        article: r.article,
+        trainedAt: r.trainedAt,
+        beforeTickets: r.beforeTickets,
+        beforeEscalationRate: r.beforeEscalationRate,
+        beforeMedianResolutionHours: r.beforeMedianResolutionHours,
+        afterTickets: r.afterTickets,
+        afterEscalationRate: r.afterEscalationRate,
+        afterMedianResolutionHours: r.afterMedianResolutionHours,
+        tooFewTickets: r.tooFewTickets,
       })),
     };
   },

@@ -37,9 +37,24 @@ export function articleRoutes({ catalog }: AppDeps) {
   return newRouter().openapi(listRoute, (c) => {
     const { lang, type, topic } = c.req.valid('query');
     const articles = catalog.listed
-      .filter((a) => a.audience === 'public' && (!lang || a.lang === lang) && (!type || a.type === type) && (!topic || a.topic === topic || a.topics.includes(topic)))
+      .filter(
+        (a) =>
+          a.audience === 'public' &&
+          (!lang || a.lang === lang) &&
+          (!type || a.type === type) &&
+          (!topic || a.topic === topic || a.topics.includes(topic)),
+      )
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map(({ id, title, summary, url, lang: l, type: t, topic: tp, state }) => ({ id, title, summary, url, lang: l, type: t, topic: tp, state }));
+      .map(({ id, title, summary, url, lang: l, type: t, topic: tp, state }) => ({
+        id,
+        title,
+        summary,
+        url,
+        lang: l,
+        type: t,
+        topic: tp,
+        state,
+      }));
     return c.json(articles, 200);
   });
 }

@@ -91,7 +91,9 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
    * stored (they asked for help) but not counted.
    */
   const limitKey = (c: Context) =>
-    createHash('sha256').update(`${clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted)}\n${c.req.header('user-agent') ?? ''}`).digest('hex');
+    createHash('sha256')
+      .update(`${clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted)}\n${c.req.header('user-agent') ?? ''}`)
+      .digest('hex');
 
   /** The `contact_submitted` event, under the same visitor, session and privacy rules as POST /api/events. */
   async function recordSubmitted(c: Context, at: Date, ref: string, lang: Lang): Promise<void> {
@@ -102,7 +104,9 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
         return;
       }
       const session = await sessions.sessionFor(who.visitor, at);
-      await writers.events([{ type: 'contact_submitted', visitor: who.visitor, session, created_at: at.toISOString(), lang, ticket_ref: ref }]);
+      await writers.events([
+        { type: 'contact_submitted', visitor: who.visitor, session, created_at: at.toISOString(), lang, ticket_ref: ref },
+      ]);
     } catch (error) {
       // The ticket is stored: failing the request now would make the visitor send it twice.
       console.error(`contact ${ref}: the contact_submitted event was not recorded:`, (error as Error).message);
@@ -113,7 +117,9 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
   async function submit(c: Context, request: ContactRequest, at: Date): Promise<string | null> {
     const limit = limiter.consume(limitKey(c), at.getTime());
     if (!limit.allowed) {
-      throw new ApiError(429, 'rate_limited', `Too many requests; try again in ${limit.retryAfter} s`, [], { 'Retry-After': String(limit.retryAfter) });
+      throw new ApiError(429, 'rate_limited', `Too many requests; try again in ${limit.retryAfter} s`, [], {
+        'Retry-After': String(limit.retryAfter),
+      });
     }
     if (request[HONEYPOT_FIELD]) {
       // Filled by a form-filling bot; counted like other bot traffic.
@@ -140,11 +146,14 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
 
     // A plain HTML form. Another site's page must not file tickets in this visitor's name
     // (JSON needs a CORS preflight; a form post does not).
-    if (c.req.header('sec-fetch-site') === 'cross-site') throw new ApiError(403, 'cross_site', 'Contact requests are accepted from the help center itself only');
+    if (c.req.header('sec-fetch-site') === 'cross-site')
+      throw new ApiError(403, 'cross_site', 'Contact requests are accepted from the help center itself only');
     const parsed = parseContactForm(await readFormText(c));
     if (!parsed.ok) {
       // The fields the page can point at; a bad `lang` or honeypot has no visible field.
-      const fields = [...new Set(parsed.details.map((d) => d.field ?? ''))].filter((f): f is ContactField => (CONTACT_FIELDS as readonly string[]).includes(f));
+      const fields = [...new Set(parsed.details.map((d) => d.field ?? ''))].filter((f): f is ContactField =>
+        (CONTACT_FIELDS as readonly string[]).includes(f),
+      );
       return c.redirect(contactOutcomeUrl(parsed.lang, { kind: 'error', error: 'invalid', fields }), 303);
     }
     const { lang } = parsed.request;
@@ -167,11 +176,19 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
       'JSON gets 201 { ok, ref }. A plain HTML form post (application/x-www-form-urlencoded) gets a 303 back to /<lang>/contact/ with ?ref=, or ?error=invalid&fields=… / ?error=rate_limited / ?error=unavailable. ' +
       'A filled honeypot field is answered alike (202 { ok, recorded: false }, or a 303 with ?sent=1) and stored never. At most 5 stored requests per visitor a minute.',
     request: {
-      body: { content: { 'application/json': { schema: contactRequestSchema }, 'application/x-www-form-urlencoded': { schema: contactRequestSchema } } },
+      body: {
+        content: {
+          'application/json': { schema: contactRequestSchema },
+          'application/x-www-form-urlencoded': { schema: contactRequestSchema },
+        },
+      },
     },
     responses: {
       201: { description: 'Stored; the reference to quote', content: { 'application/json': { schema: contactCreatedSchema } } },
-      202: { description: 'Accepted but not stored (spam trap)', content: { 'application/json': { schema: z.object({ ok: z.literal(true), recorded: z.literal(false) }) } } },
+      202: {
+        description: 'Accepted but not stored (spam trap)',
+        content: { 'application/json': { schema: z.object({ ok: z.literal(true), recorded: z.literal(false) }) } },
+      },
       303: { description: 'Form posts: back to the contact page, with the reference or the error' },
       403: { description: 'A form post from another site (Sec-Fetch-Site: cross-site)' },
       ...errorResponses(400, 413, 415, 429, 503),

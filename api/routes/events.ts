@@ -84,7 +84,9 @@ export function eventRoutes(ctx: AppContext) {
     const limit = limits.events.consume(who.visitor, at.getTime(), events.length);
     if (!limit.allowed) {
       await writers.drops(who.day, { 'rate-limited': events.length });
-      throw new ApiError(429, 'rate_limited', `Too many events; try again in ${limit.retryAfter} s`, [], { 'Retry-After': String(limit.retryAfter) });
+      throw new ApiError(429, 'rate_limited', `Too many events; try again in ${limit.retryAfter} s`, [], {
+        'Retry-After': String(limit.retryAfter),
+      });
     }
     const known = events.filter((e) => namesOnlyKnownArticles(e, catalog.byId));
     const dropped = events.length - known.length;

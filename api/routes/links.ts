@@ -21,7 +21,10 @@ import { articleIdSchema } from '../../core/content/article.ts';
 const linkOutSchema = z
   .object({
     ticket: z.string(),
-    source: z.string().nullable().openapi({ description: 'null when the link does not name a source (created-from links of tickets not imported yet)' }),
+    source: z
+      .string()
+      .nullable()
+      .openapi({ description: 'null when the link does not name a source (created-from links of tickets not imported yet)' }),
     article: z.string(),
     relation: z.enum(LINK_RELATIONS),
     createdAt: z.string(),
@@ -30,19 +33,32 @@ const linkOutSchema = z
 
 const listQuery = z
   .object({ ticket: ticketIdSchema.optional(), source: z.enum(TICKET_SOURCES).optional(), article: articleIdSchema.optional() })
-  .refine((q) => (q.ticket === undefined) !== (q.article === undefined), { message: 'give either ticket or article (one of them)', path: ['ticket'] });
+  .refine((q) => (q.ticket === undefined) !== (q.article === undefined), {
+    message: 'give either ticket or article (one of them)',
+    path: ['ticket'],
+  });
 
-const out = (l: LinkRow) => ({ ticket: l.ticket, source: l.source || null, article: l.article, relation: l.relation, createdAt: l.createdAt });
+const out = (l: LinkRow) => ({
+  ticket: l.ticket,
+  source: l.source || null,
+  article: l.article,
+  relation: l.relation,
+  createdAt: l.createdAt,
+});
 
 /** The ticket a link names, resolved to its source; 422 when unknown or ambiguous. */
 async function resolveTicket(ctx: AppContext, link: Link): Promise<string> {
   const ticket = await getTicket(ctx.db, link.ticket, link.source);
   if (ticket === 'ambiguous') {
-    throw new ApiError(422, 'ambiguous_ticket', `Ticket "${link.ticket}" exists in more than one source; say which with "source"`, [{ field: 'source', message: 'required: the ticket id is not unique across sources' }]);
+    throw new ApiError(422, 'ambiguous_ticket', `Ticket "${link.ticket}" exists in more than one source; say which with "source"`, [
+      { field: 'source', message: 'required: the ticket id is not unique across sources' },
+    ]);
   }
   if (!ticket) {
     const where = link.source ? ` from ${link.source}` : '';
-    throw new ApiError(422, 'unknown_ticket', `No imported ticket${where} has the id "${link.ticket}"`, [{ field: 'ticket', message: 'unknown ticket' }]);
+    throw new ApiError(422, 'unknown_ticket', `No imported ticket${where} has the id "${link.ticket}"`, [
+      { field: 'ticket', message: 'unknown ticket' },
+    ]);
   }
   return ticket.source;
 }
@@ -50,7 +66,12 @@ async function resolveTicket(ctx: AppContext, link: Link): Promise<string> {
 /** Created-from links follow the article's frontmatter; writing them here would be undone at the next start. */
 function refuseProvenance(link: Link): void {
   if (link.relation !== 'created-from') return;
-  throw new ApiError(422, 'provenance_from_content', 'created-from links come from the article\'s "tickets:" frontmatter; edit the article instead', [{ field: 'relation', message: 'use solved-by or referenced' }]);
+  throw new ApiError(
+    422,
+    'provenance_from_content',
+    'created-from links come from the article\'s "tickets:" frontmatter; edit the article instead',
+    [{ field: 'relation', message: 'use solved-by or referenced' }],
+  );
 }
 
 export function linkRoutes(ctx: AppContext) {
@@ -61,7 +82,10 @@ export function linkRoutes(ctx: AppContext) {
   router.post('/links', agents, limit, async (c) => {
     const link = await readJson(c, linkSchema);
     refuseProvenance(link);
-    if (!ctx.catalog.byId.has(link.article)) throw new ApiError(422, 'unknown_article', `No published article has the id "${link.article}"`, [{ field: 'article', message: 'unknown article' }]);
+    if (!ctx.catalog.byId.has(link.article))
+      throw new ApiError(422, 'unknown_article', `No published article has the id "${link.article}"`, [
+        { field: 'article', message: 'unknown article' },
+      ]);
     const source = await resolveTicket(ctx, link);
     const created = await insertLink(ctx.db, { ticket: link.ticket, source, article: link.article, relation: link.relation }, ctx.now());
     return c.json({ ok: true, link: { ticket: link.ticket, source, article: link.article, relation: link.relation } }, created ? 201 : 200);
@@ -95,7 +119,11 @@ export function linkRoutes(ctx: AppContext) {
     summary: 'Link a ticket to an article (agent); idempotent. created-from links come from article frontmatter instead',
     security: [{ bearer: [] }],
     request: { body },
-    responses: { 201: { description: 'Link created' }, 200: { description: 'The link already existed' }, ...errorResponses(400, 401, 403, 413, 415, 422) },
+    responses: {
+      201: { description: 'Link created' },
+      200: { description: 'The link already existed' },
+      ...errorResponses(400, 401, 403, 413, 415, 422),
+    },
   });
   router.openAPIRegistry.registerPath({
     method: 'delete',
@@ -110,8 +138,17 @@ export function linkRoutes(ctx: AppContext) {
     path: '/links',
     summary: 'Links of one ticket (?ticket=, optional &source=) or of one article (?article=) (agent)',
     security: [{ bearer: [] }],
-    request: { query: z.object({ ticket: ticketIdSchema.optional(), source: z.enum(TICKET_SOURCES).optional(), article: articleIdSchema.optional() }) },
-    responses: { 200: { description: 'Links', content: { 'application/json': { schema: z.object({ links: z.array(linkOutSchema) }) } } }, ...errorResponses(400, 401, 403) },
+    request: {
+      query: z.object({
+        ticket: ticketIdSchema.optional(),
+        source: z.enum(TICKET_SOURCES).optional(),
+        article: articleIdSchema.optional(),
+      }),
+    },
+    responses: {
+      200: { description: 'Links', content: { 'application/json': { schema: z.object({ links: z.array(linkOutSchema) }) } } },
+      ...errorResponses(400, 401, 403),
+    },
   });
   return router;
 }

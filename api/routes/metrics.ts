@@ -23,8 +23,14 @@ const FORMATS = ['json', 'csv'] as const;
 /** The query string as documented (period.ts validates it; this schema is for the OpenAPI document). */
 const periodQueryDoc = z.object({
   from: z.string().optional().openapi({ example: '2026-11-01', description: 'First local date, YYYY-MM-DD (default: 29 days before to)' }),
-  to: z.string().optional().openapi({ example: '2026-11-30', description: 'Last local date, inclusive (default: today in tz); at most 731 days after from' }),
-  tz: z.string().optional().openapi({ example: 'Asia/Shanghai', description: 'IANA time zone the dates are read in (default Asia/Shanghai)' }),
+  to: z
+    .string()
+    .optional()
+    .openapi({ example: '2026-11-30', description: 'Last local date, inclusive (default: today in tz); at most 731 days after from' }),
+  tz: z
+    .string()
+    .optional()
+    .openapi({ example: 'Asia/Shanghai', description: 'IANA time zone the dates are read in (default Asia/Shanghai)' }),
   lang: z.enum(LANGS).optional().openapi({ description: 'Only this language, where the metric supports it' }),
   topic: z.string().optional().openapi({ description: 'Only this topic id, where the metric supports it' }),
 });
@@ -61,7 +67,9 @@ const metricResultSchema = z
   .openapi('MetricResult');
 
 function badFormat(format: string): ApiError {
-  return new ApiError(400, 'invalid_request', `Invalid request: format: must be json or csv, not "${format.slice(0, 20)}"`, [{ field: 'format', message: 'must be json or csv' }]);
+  return new ApiError(400, 'invalid_request', `Invalid request: format: must be json or csv, not "${format.slice(0, 20)}"`, [
+    { field: 'format', message: 'must be json or csv' },
+  ]);
 }
 
 export function metricRoutes(ctx: AppContext, env: MetricEnv, cache: MetricCache = new MetricCache(0)) {
@@ -76,7 +84,18 @@ export function metricRoutes(ctx: AppContext, env: MetricEnv, cache: MetricCache
   const staff = requireStaff(db, ctx.adminToken, 'agent', 'trainer');
 
   router.get('/metrics', staff, (c) =>
-    c.json({ metrics: METRICS.map(({ id, group, title, definition, formula, unit, window, filters }) => ({ id, group, title, definition, formula, unit, window, filters })) }),
+    c.json({
+      metrics: METRICS.map(({ id, group, title, definition, formula, unit, window, filters }) => ({
+        id,
+        group,
+        title,
+        definition,
+        formula,
+        unit,
+        window,
+        filters,
+      })),
+    }),
   );
 
   router.get('/metrics/summary', staff, async (c) => {
@@ -91,7 +110,10 @@ export function metricRoutes(ctx: AppContext, env: MetricEnv, cache: MetricCache
     const format = raw.format ?? 'json';
     if (!(FORMATS as readonly string[]).includes(format)) throw badFormat(format);
     const metric = metricById(id);
-    if (!metric) throw new ApiError(400, 'unknown_metric', `Unknown metric "${id.slice(0, 60)}"; GET /api/metrics lists them`, [{ field: 'id', message: 'must be the id of a metric listed by GET /api/metrics' }]);
+    if (!metric)
+      throw new ApiError(400, 'unknown_metric', `Unknown metric "${id.slice(0, 60)}"; GET /api/metrics lists them`, [
+        { field: 'id', message: 'must be the id of a metric listed by GET /api/metrics' },
+      ]);
     const result = await computeMetric(metric, query);
     if (format === 'csv') {
       c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -107,7 +129,13 @@ export function metricRoutes(ctx: AppContext, env: MetricEnv, cache: MetricCache
     path: '/metrics',
     summary: 'Every metric: id, group, titles and definitions (zh-CN and en), formula, unit, window, filters (staff)',
     security,
-    responses: { 200: { description: 'The metric registry', content: { 'application/json': { schema: z.object({ metrics: z.array(metricInfoSchema) }) } } }, ...errorResponses(401, 403) },
+    responses: {
+      200: {
+        description: 'The metric registry',
+        content: { 'application/json': { schema: z.object({ metrics: z.array(metricInfoSchema) }) } },
+      },
+      ...errorResponses(401, 403),
+    },
   });
   router.openAPIRegistry.registerPath({
     method: 'get',

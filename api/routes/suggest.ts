@@ -40,7 +40,10 @@ const suggestRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Suggestions; an empty list when nothing matches', content: { 'application/json': { schema: z.object({ results: z.array(suggestionSchema) }) } } },
+    200: {
+      description: 'Suggestions; an empty list when nothing matches',
+      content: { 'application/json': { schema: z.object({ results: z.array(suggestionSchema) }) } },
+    },
     ...errorResponses(400, 503),
   },
 });
@@ -51,7 +54,9 @@ const ticketRoute = createRoute({
   summary: "Articles that may solve a ticket, from its subject and description (in the ticket's language)",
   security: [{ bearer: [] }],
   request: {
-    params: z.object({ id: z.string().regex(TICKET_ID_PATTERN, 'must be a ticket id such as INC0012345').openapi({ example: 'INC0012345' }) }),
+    params: z.object({
+      id: z.string().regex(TICKET_ID_PATTERN, 'must be a ticket id such as INC0012345').openapi({ example: 'INC0012345' }),
+    }),
     query: z.object({
       source: z.enum(TICKET_SOURCES).optional().openapi({ description: 'The helpdesk; needed when two helpdesks use the same id' }),
       limit: limitSchema,
@@ -60,14 +65,24 @@ const ticketRoute = createRoute({
   responses: {
     200: {
       description: 'Suggestions for the ticket',
-      content: { 'application/json': { schema: z.object({ ticket: z.object({ id: z.string(), source: z.string() }), lang: z.enum(LANGS), results: z.array(suggestionSchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            ticket: z.object({ id: z.string(), source: z.string() }),
+            lang: z.enum(LANGS),
+            results: z.array(suggestionSchema),
+          }),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 
 function unavailable(): never {
-  throw new ApiError(503, 'unavailable', 'Suggestions are unavailable: this build has no suggestion index (run "npm run build")', [], { 'Retry-After': '60' });
+  throw new ApiError(503, 'unavailable', 'Suggestions are unavailable: this build has no suggestion index (run "npm run build")', [], {
+    'Retry-After': '60',
+  });
 }
 
 /** Routes of article suggestions; `index` is absent when the build wrote none. */
@@ -81,7 +96,8 @@ export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) 
   };
   // Customers are offered answers (FAQ, manual, solution); training material is for agents.
   const forCustomers = (id: string) => listed(id) && catalog.byId.get(id)!.type !== 'training';
-  const suggest = (text: string, lang: Lang, limit: number, allowed = listed): Suggestion[] => (index ?? unavailable()).search(text, lang, limit, allowed);
+  const suggest = (text: string, lang: Lang, limit: number, allowed = listed): Suggestion[] =>
+    (index ?? unavailable()).search(text, lang, limit, allowed);
 
   const router = newRouter();
   router.openapi(suggestRoute, (c) => {
@@ -97,9 +113,17 @@ export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) 
     const { source, limit } = c.req.valid('query');
     const ticket = await getTicket(ctx.db, id, source);
     if (ticket === 'ambiguous') {
-      throw new ApiError(409, 'ambiguous_ticket', `Several helpdesks have a ticket "${id}": add ?source= (one of ${TICKET_SOURCES.join(', ')})`, [{ field: 'source', message: 'required when the id is not unique' }]);
+      throw new ApiError(
+        409,
+        'ambiguous_ticket',
+        `Several helpdesks have a ticket "${id}": add ?source= (one of ${TICKET_SOURCES.join(', ')})`,
+        [{ field: 'source', message: 'required when the id is not unique' }],
+      );
     }
-    if (!ticket) throw new ApiError(404, 'unknown_ticket', `No ticket "${id}"${source ? ` from ${source}` : ''}`, [{ field: 'id', message: 'unknown ticket' }]);
+    if (!ticket)
+      throw new ApiError(404, 'unknown_ticket', `No ticket "${id}"${source ? ` from ${source}` : ''}`, [
+        { field: 'id', message: 'unknown ticket' },
+      ]);
     const text = `${ticket.subject}\n${(ticket.description ?? '').slice(0, TICKET_TEXT_CHARS)}`;
     const lang = ticket.lang ?? guessLang(text);
     c.header('Cache-Control', 'private, no-store');

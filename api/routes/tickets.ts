@@ -17,7 +17,9 @@ export const MAX_TICKETS_PER_REQUEST = 500;
 export const MAX_TICKETS_BODY_BYTES = 2 * 1024 * 1024;
 
 const ticketBatchSchema = z
-  .object({ tickets: z.array(ticketSchema).min(1, 'send 1 to 500 tickets').max(MAX_TICKETS_PER_REQUEST, 'send at most 500 tickets per request') })
+  .object({
+    tickets: z.array(ticketSchema).min(1, 'send 1 to 500 tickets').max(MAX_TICKETS_PER_REQUEST, 'send at most 500 tickets per request'),
+  })
   .strict()
   .openapi('TicketBatch');
 
@@ -27,16 +29,12 @@ export function ticketRoutes(ctx: AppContext) {
   const { db, now } = ctx;
   const router = newRouter();
 
-  router.post(
-    '/tickets',
-    requireStaff(db, ctx.adminToken, 'agent'),
-    async (c) => {
-      const { tickets } = await readJson(c, ticketBatchSchema, { maxBytes: MAX_TICKETS_BODY_BYTES });
-      // One transaction: any failure leaves nothing written (all or nothing per request).
-      const result = await upsertTickets(db, tickets, now());
-      return c.json(result, 200);
-    },
-  );
+  router.post('/tickets', requireStaff(db, ctx.adminToken, 'agent'), async (c) => {
+    const { tickets } = await readJson(c, ticketBatchSchema, { maxBytes: MAX_TICKETS_BODY_BYTES });
+    // One transaction: any failure leaves nothing written (all or nothing per request).
+    const result = await upsertTickets(db, tickets, now());
+    return c.json(result, 200);
+  });
 
   router.openAPIRegistry.registerPath({
     method: 'post',
@@ -45,7 +43,10 @@ export function ticketRoutes(ctx: AppContext) {
     security: [{ bearer: [] }],
     request: { body: { content: { 'application/json': { schema: ticketBatchSchema } } } },
     responses: {
-      200: { description: 'How many tickets were inserted and how many updated', content: { 'application/json': { schema: upsertResultSchema } } },
+      200: {
+        description: 'How many tickets were inserted and how many updated',
+        content: { 'application/json': { schema: upsertResultSchema } },
+      },
       ...errorResponses(400, 401, 403, 413, 415, 503),
     },
   });

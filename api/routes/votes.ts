@@ -12,7 +12,12 @@ import { articleIdSchema } from '../../core/content/article.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
 
 const summarySchema = z
-  .object({ article: z.string(), helpful: z.number().int(), notHelpful: z.number().int(), helpfulRate: z.number().nullable().openapi({ description: 'null under 5 votes' }) })
+  .object({
+    article: z.string(),
+    helpful: z.number().int(),
+    notHelpful: z.number().int(),
+    helpfulRate: z.number().nullable().openapi({ description: 'null under 5 votes' }),
+  })
   .openapi('VoteSummary');
 
 export function voteRoutes(ctx: AppContext) {
@@ -22,7 +27,10 @@ export function voteRoutes(ctx: AppContext) {
   router.post('/votes', async (c) => {
     const at = now();
     const vote = await readJson(c, voteRequestSchema);
-    if (!catalog.byId.has(vote.article)) throw new ApiError(422, 'unknown_article', `No published article has the id "${vote.article}"`, [{ field: 'article', message: 'unknown article' }]);
+    if (!catalog.byId.has(vote.article))
+      throw new ApiError(422, 'unknown_article', `No published article has the id "${vote.article}"`, [
+        { field: 'article', message: 'unknown article' },
+      ]);
     const who = await identifier.identify(c, at);
     if (who.drop) {
       await writers.drops(who.day, { [who.drop]: 1 });
@@ -31,7 +39,9 @@ export function voteRoutes(ctx: AppContext) {
     const limit = limits.votes.consume(who.visitor, at.getTime());
     if (!limit.allowed) {
       await writers.drops(who.day, { 'rate-limited': 1 });
-      throw new ApiError(429, 'rate_limited', `Too many votes; try again in ${limit.retryAfter} s`, [], { 'Retry-After': String(limit.retryAfter) });
+      throw new ApiError(429, 'rate_limited', `Too many votes; try again in ${limit.retryAfter} s`, [], {
+        'Retry-After': String(limit.retryAfter),
+      });
     }
     const outcome = await writers.vote({
       article: vote.article,
@@ -48,9 +58,15 @@ export function voteRoutes(ctx: AppContext) {
 
   router.get('/votes/summary', async (c) => {
     const parsed = articleIdSchema.safeParse(c.req.query('article') ?? '');
-    if (!parsed.success) throw new ApiError(400, 'invalid_request', 'article: give an article id such as zh-CN/reset-password', [{ field: 'article', message: parsed.error.issues[0]!.message }]);
+    if (!parsed.success)
+      throw new ApiError(400, 'invalid_request', 'article: give an article id such as zh-CN/reset-password', [
+        { field: 'article', message: parsed.error.issues[0]!.message },
+      ]);
     const article = parsed.data;
-    if (!catalog.byId.has(article)) throw new ApiError(422, 'unknown_article', `No published article has the id "${article}"`, [{ field: 'article', message: 'unknown article' }]);
+    if (!catalog.byId.has(article))
+      throw new ApiError(422, 'unknown_article', `No published article has the id "${article}"`, [
+        { field: 'article', message: 'unknown article' },
+      ]);
     const counts = await voteCounts(ctx.db, article);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json({ article, ...counts, helpfulRate: helpfulRate(counts.helpful, counts.helpful + counts.notHelpful) });

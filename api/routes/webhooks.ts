@@ -34,12 +34,19 @@ const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 const ticketObject = z.record(z.unknown());
 const PAYLOADS = {
-  zendesk: z.object({ event: z.enum(['ticket.created', 'ticket.updated', 'ticket.solved']).optional(), ticket: ticketObject }).passthrough(),
-  freshdesk: z.object({ event: z.enum(['ticket_created', 'ticket_updated', 'ticket_resolved']).optional(), ticket: ticketObject }).passthrough(),
+  zendesk: z
+    .object({ event: z.enum(['ticket.created', 'ticket.updated', 'ticket.solved']).optional(), ticket: ticketObject })
+    .passthrough(),
+  freshdesk: z
+    .object({ event: z.enum(['ticket_created', 'ticket_updated', 'ticket_resolved']).optional(), ticket: ticketObject })
+    .passthrough(),
   zammad: z.object({ ticket: ticketObject, article: z.record(z.unknown()).nullable().optional() }).passthrough(),
 };
 
-function mapPayload(source: WebhookSource, payload: { ticket: Record<string, unknown>; article?: Record<string, unknown> | null | undefined }): RowOutcome {
+function mapPayload(
+  source: WebhookSource,
+  payload: { ticket: Record<string, unknown>; article?: Record<string, unknown> | null | undefined },
+): RowOutcome {
   if (source === 'zendesk') return mapRow(() => mapZendeskTicket(payload.ticket));
   if (source === 'freshdesk') return mapRow(() => mapFreshdeskTicket(payload.ticket));
   return mapRow(() => mapZammadTicket(payload.ticket, payload.article ?? undefined));
@@ -77,7 +84,8 @@ export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
     '/webhooks/:source',
     async function knownSource(c, next) {
       const source = c.req.param('source') as WebhookSource;
-      if (!(WEBHOOK_SOURCES as readonly string[]).includes(source)) throw new ApiError(404, 'not_found', `No webhook for "${source}"; the sources are ${WEBHOOK_SOURCES.join(', ')}`);
+      if (!(WEBHOOK_SOURCES as readonly string[]).includes(source))
+        throw new ApiError(404, 'not_found', `No webhook for "${source}"; the sources are ${WEBHOOK_SOURCES.join(', ')}`);
       if (!secrets[source]) throw new ApiError(404, 'not_found', `The ${source} webhook is not enabled on this server`);
       await next();
     },
@@ -91,11 +99,18 @@ export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
       const at = now();
       const source = c.req.param('source') as WebhookSource;
       const rawBody = await c.req.text();
-      const check = verifyWebhook({ secret: secrets[source]!, signature: c.req.header(SIGNATURE_HEADER), timestamp: c.req.header(TIMESTAMP_HEADER), rawBody, now: at });
+      const check = verifyWebhook({
+        secret: secrets[source]!,
+        signature: c.req.header(SIGNATURE_HEADER),
+        timestamp: c.req.header(TIMESTAMP_HEADER),
+        rawBody,
+        now: at,
+      });
       if (!check.ok) throw new ApiError(401, check.code, check.message);
 
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', `Send the body as application/json; got ${type || 'no content type'}`);
+      if (type !== 'application/json')
+        throw new ApiError(415, 'unsupported_media_type', `Send the body as application/json; got ${type || 'no content type'}`);
       let data: unknown;
       try {
         data = JSON.parse(rawBody);
@@ -105,15 +120,26 @@ export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
       const payload = PAYLOADS[source].safeParse(data);
       if (!payload.success) {
         const details = zodDetails(payload.error);
-        throw new ApiError(400, 'invalid_request', `Not a ${source} ticket event: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+        throw new ApiError(
+          400,
+          'invalid_request',
+          `Not a ${source} ticket event: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
+          details,
+        );
       }
       const outcome = mapPayload(source, payload.data);
       if ('skip' in outcome) return c.json({ ok: true as const, result: 'ignored' as const, reason: outcome.skip }, 200);
-      if ('error' in outcome) throw new ApiError(400, 'invalid_request', `ticket: ${outcome.error}`, [{ field: 'ticket', message: outcome.error }]);
+      if ('error' in outcome)
+        throw new ApiError(400, 'invalid_request', `ticket: ${outcome.error}`, [{ field: 'ticket', message: outcome.error }]);
       const parsed = ticketSchema.safeParse(outcome.ticket);
       if (!parsed.success) {
         const details = zodDetails(parsed.error).map((d) => ({ ...d, field: `ticket.${d.field}` }));
-        throw new ApiError(400, 'invalid_request', `The ticket does not fit the canonical form: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+        throw new ApiError(
+          400,
+          'invalid_request',
+          `The ticket does not fit the canonical form: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
+          details,
+        );
       }
       const ticket = parsed.data;
       const ref = { source: ticket.source, id: ticket.id };
@@ -122,7 +148,8 @@ export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
       const ticketUpdatedAt = isoOrEmpty(payload.data.ticket['updated_at']);
       const latest = await latestDelivery(db, source, ticket.id);
       // Helpdesks retry failed deliveries later, so an older state can arrive after a newer one.
-      if (latest && ticketUpdatedAt && latest > ticketUpdatedAt) return c.json({ ok: true as const, result: 'stale' as const, ticket: ref }, 200);
+      if (latest && ticketUpdatedAt && latest > ticketUpdatedAt)
+        return c.json({ ok: true as const, result: 'stale' as const, ticket: ref }, 200);
       // Upsert first, then record: a crash between the two only means a redelivery upserts again.
       const { inserted } = await upsertTickets(db, [ticket], at);
       await recordDelivery(db, { source, deliveryId, ticketId: ticket.id, ticketUpdatedAt, receivedAt: at });
@@ -137,10 +164,20 @@ export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
     request: {
       params: z.object({ source: z.enum(WEBHOOK_SOURCES) }),
       headers: z.object({ 'x-kb-signature': z.string().max(100), 'x-kb-timestamp': z.string().max(12) }),
-      body: { content: { 'application/json': { schema: z.object({ event: z.string().optional(), ticket: z.record(z.unknown()), article: z.record(z.unknown()).optional() }) } } },
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({ event: z.string().optional(), ticket: z.record(z.unknown()), article: z.record(z.unknown()).optional() }),
+          },
+        },
+      },
     },
     responses: {
-      200: { description: 'Applied, or acknowledged without writing (duplicate delivery, older than the applied state, or a deleted/spam/merged ticket)', content: { 'application/json': { schema: resultSchema } } },
+      200: {
+        description:
+          'Applied, or acknowledged without writing (duplicate delivery, older than the applied state, or a deleted/spam/merged ticket)',
+        content: { 'application/json': { schema: resultSchema } },
+      },
       401: { description: 'Missing or wrong signature, or a timestamp more than 5 minutes off (replay)' },
       404: { description: 'Unknown source, or no secret configured for it (KB_WEBHOOK_SECRET_<SOURCE>)' },
       ...errorResponses(400, 413, 415, 503),

@@ -26,7 +26,9 @@ export async function buildSite(astroArgs: string[] = [], env: NodeJS.ProcessEnv
   console.log(`[knowledge-base] Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // The API's /api/suggest index, from the same content and publishing rules as the site.
   const suggest = writeSuggestIndex(resolve(env.KB_CONTENT_DIR || 'content'), outDir);
-  console.log(`[knowledge-base] Suggestion index: ${suggest.articles} articles, ${(suggest.bytes / 1e6).toFixed(1)} MB in ${(suggest.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `[knowledge-base] Suggestion index: ${suggest.articles} articles, ${(suggest.bytes / 1e6).toFixed(1)} MB in ${(suggest.ms / 1000).toFixed(1)} s`,
+  );
   await syncLinksAfterBuild(outDir, env);
 }
 

@@ -37,7 +37,11 @@ export class SuggestIndex {
       throw new Error(`not a suggestion index of version ${SUGGEST_INDEX_VERSION}; rebuild the site`);
     }
     for (const [lang, part] of Object.entries(serialized.langs)) {
-      if (part) this.langs.set(lang as Lang, { postings: new Postings(part.index as ConstructorParameters<typeof Postings>[0], part.articles.length), articles: part.articles });
+      if (part)
+        this.langs.set(lang as Lang, {
+          postings: new Postings(part.index as ConstructorParameters<typeof Postings>[0], part.articles.length),
+          articles: part.articles,
+        });
     }
   }
 

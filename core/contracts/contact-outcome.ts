@@ -13,9 +13,7 @@ import { CONTACT_FIELDS, type ContactField } from './contact-checks.ts';
 export const CONTACT_FORM_ERRORS = ['invalid', 'rate_limited', 'unavailable'] as const;
 export type ContactFormError = (typeof CONTACT_FORM_ERRORS)[number];
 
-export type ContactOutcome =
-  | { kind: 'sent'; ref: string | null }
-  | { kind: 'error'; error: ContactFormError; fields: ContactField[] };
+export type ContactOutcome = { kind: 'sent'; ref: string | null } | { kind: 'error'; error: ContactFormError; fields: ContactField[] };
 
 /** A reference as POST /api/contact makes them (api/db/tickets.ts webTicketRef). */
 export const WEB_REF_PATTERN = /^WEB-\d{4}-\d{6,}$/;
@@ -51,6 +49,8 @@ export function contactOutcomeOf(search: string): ContactOutcome | null {
   if (params.get('sent') === '1') return { kind: 'sent', ref: null };
   const error = params.get('error');
   if (!error || !(CONTACT_FORM_ERRORS as readonly string[]).includes(error)) return null;
-  const fields = (params.get('fields') ?? '').split(',').filter((f): f is ContactField => (CONTACT_FIELDS as readonly string[]).includes(f));
+  const fields = (params.get('fields') ?? '')
+    .split(',')
+    .filter((f): f is ContactField => (CONTACT_FIELDS as readonly string[]).includes(f));
   return { kind: 'error', error: error as ContactFormError, fields };
 }

@@ -5,15 +5,7 @@
  */
 import { z } from './zod.ts';
 import { LANGS } from '../content/article.ts';
-import {
-  DESCRIPTION_MAX,
-  DESCRIPTION_MIN,
-  EMAIL_MAX,
-  EMAIL_PATTERN,
-  HONEYPOT_FIELD,
-  SUBJECT_MAX,
-  SUBJECT_MIN,
-} from './contact-limits.ts';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, EMAIL_MAX, EMAIL_PATTERN, HONEYPOT_FIELD, SUBJECT_MAX, SUBJECT_MIN } from './contact-limits.ts';
 
 export const contactRequestSchema = z
   .object({

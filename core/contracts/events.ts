@@ -37,7 +37,13 @@ const filters = z
 const eventTypes = z
   .discriminatedUnion('type', [
     z
-      .object({ type: z.literal('page_view'), article: articleId.optional(), path: z.string().startsWith('/').max(300).optional(), referrer: z.string().max(500).optional(), lang })
+      .object({
+        type: z.literal('page_view'),
+        article: articleId.optional(),
+        path: z.string().startsWith('/').max(300).optional(),
+        referrer: z.string().max(500).optional(),
+        lang,
+      })
       .strict(),
     z.object({ type: z.literal('search'), query, results: z.number().int().min(0).max(100_000), filters, lang }).strict(),
     z.object({ type: z.literal('search_click'), query, article: articleId, rank, lang }).strict(),
@@ -54,9 +60,21 @@ const PAGE_VIEW_RULE = { path: 'article', message: 'a page_view names either an 
 const breaksPageViewRule = (e: z.infer<typeof eventTypes>) => e.type === 'page_view' && Boolean(e.article) === Boolean(e.path);
 
 /** One event, with every rule. */
-export const eventSchema = eventTypes.refine((e) => !breaksPageViewRule(e), { path: [PAGE_VIEW_RULE.path], message: PAGE_VIEW_RULE.message });
+export const eventSchema = eventTypes.refine((e) => !breaksPageViewRule(e), {
+  path: [PAGE_VIEW_RULE.path],
+  message: PAGE_VIEW_RULE.message,
+});
 export type AnalyticsEvent = z.infer<typeof eventSchema>;
-export const EVENT_TYPES = ['page_view', 'search', 'search_click', 'contact_view', 'suggestion_shown', 'suggestion_click', 'contact_solved', 'contact_submitted'] as const;
+export const EVENT_TYPES = [
+  'page_view',
+  'search',
+  'search_click',
+  'contact_view',
+  'suggestion_shown',
+  'suggestion_click',
+  'contact_solved',
+  'contact_submitted',
+] as const;
 
 /**
  * A batch of 1–50 events. The page-view rule is checked once per batch rather than per event
@@ -68,7 +86,8 @@ export const eventBatchSchema = z
   .strict()
   .superRefine((batch, ctx) => {
     batch.events.forEach((e, i) => {
-      if (breaksPageViewRule(e)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['events', i, PAGE_VIEW_RULE.path], message: PAGE_VIEW_RULE.message });
+      if (breaksPageViewRule(e))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['events', i, PAGE_VIEW_RULE.path], message: PAGE_VIEW_RULE.message });
     });
   })
   .openapi('EventBatch');

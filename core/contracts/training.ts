@@ -30,7 +30,8 @@ function objectNamingUnknownKeys<T extends z.ZodRawShape>(shape: T) {
     .object(shape)
     .passthrough()
     .superRefine((value, ctx) => {
-      for (const key of Object.keys(value)) if (!(key in shape)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'unknown field' });
+      for (const key of Object.keys(value))
+        if (!(key in shape)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'unknown field' });
     })
     .transform((value) => {
       const known: Record<string, unknown> = {};
@@ -70,7 +71,12 @@ export const recordListQuerySchema = objectNamingUnknownKeys({
   topic: z.string().regex(TOPIC_ID_PATTERN, 'must be a lowercase kebab-case topic id').max(80).optional(),
 });
 
-export const recordIdSchema = z.object({ id: z.string().regex(/^[1-9]\d{0,14}$/, 'must be a positive whole number (the record id)').transform(Number) });
+export const recordIdSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, 'must be a positive whole number (the record id)')
+    .transform(Number),
+});
 
 /** A roster row (agent, display name, team). */
 export const rosterRowSchema = objectNamingUnknownKeys({

@@ -13,7 +13,10 @@ export interface CsvRecord {
 
 /** Malformed CSV, with the line where reading had to stop. */
 export class CsvError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
     this.name = 'CsvError';
   }

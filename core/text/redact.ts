@@ -38,7 +38,15 @@ interface Match {
   key: string;
 }
 
-const LABEL: Record<PersonalDataKind, string> = { url: 'URL', email: 'EMAIL', id: 'ID', phone: 'PHONE', card: 'CARD', ip: 'IP', name: 'NAME' };
+const LABEL: Record<PersonalDataKind, string> = {
+  url: 'URL',
+  email: 'EMAIL',
+  id: 'ID',
+  phone: 'PHONE',
+  card: 'CARD',
+  ip: 'IP',
+  name: 'NAME',
+};
 const digits = (s: string) => s.replace(/\D/g, '');
 
 // --- strict checks -----------------------------------------------------------------------
@@ -78,7 +86,24 @@ function isReservedIpv4(ip: string): boolean {
 }
 
 const VERSION_BEFORE = /(?:\b(?:version|ver\.?|release|build|v)|版本号?)\s*[:：]?\s*$/i;
-const SECRET_PARAM_PARTS = new Set(['token', 'key', 'apikey', 'secret', 'signature', 'sig', 'password', 'passwd', 'pwd', 'auth', 'authorization', 'session', 'sessionid', 'sid', 'credential', 'credentials']);
+const SECRET_PARAM_PARTS = new Set([
+  'token',
+  'key',
+  'apikey',
+  'secret',
+  'signature',
+  'sig',
+  'password',
+  'passwd',
+  'pwd',
+  'auth',
+  'authorization',
+  'session',
+  'sessionid',
+  'sid',
+  'credential',
+  'credentials',
+]);
 
 /** Whether a URL carries a secret: a credential-like query or fragment parameter, or user:password@. */
 function urlCarriesSecret(url: string): boolean {
@@ -115,10 +140,15 @@ const DETECTORS: Detector[] = [
     }),
   (t) => scan(t, /(?<![\w-])\d{17}[\dXx](?![\w-])/g, 'id', (v) => (isResidentId(v) ? v.toUpperCase() : null)),
   // Mainland mobiles, with or without +86 / 0086 / 86 and 3-4-4 separators.
-  (t) =>
-    scan(t, /(?<![\w+])(?:(?:\+|00)?86[ -]?|\(\+?86\)\s?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-])/g, 'phone', (v) => digits(v).slice(-11)),
+  (t) => scan(t, /(?<![\w+])(?:(?:\+|00)?86[ -]?|\(\+?86\)\s?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-])/g, 'phone', (v) => digits(v).slice(-11)),
   // Landlines: area code (010, 02x, 0xxx) with a separator or in brackets, then 7–8 digits.
-  (t) => scan(t, /(?<![\w+-])(?:\((?:010|02\d|0[3-9]\d{2})\)\s?|(?:010|02\d|0[3-9]\d{2})[ -])(?:\d{7,8}|\d{3,4}[ -]\d{4})(?![\w-])/g, 'phone', (v) => digits(v)),
+  (t) =>
+    scan(
+      t,
+      /(?<![\w+-])(?:\((?:010|02\d|0[3-9]\d{2})\)\s?|(?:010|02\d|0[3-9]\d{2})[ -])(?:\d{7,8}|\d{3,4}[ -]\d{4})(?![\w-])/g,
+      'phone',
+      (v) => digits(v),
+    ),
   // International numbers start with +; E.164 allows at most 15 digits.
   (t) =>
     scan(t, /(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(?\d{1,4}\)?){1,5}(?![\w-])/g, 'phone', (v) => {
@@ -162,7 +192,9 @@ function nameDetector(names: readonly string[]): Detector {
     }
     patterns.push({ re: new RegExp(`(?<![\\w@.])${escapeRegExp(name)}(?![\\w@])`, 'gi'), key });
     const parts = name.split(/\s+/);
-    if (parts.length > 1) for (const part of parts.filter((p) => p.length >= 3)) patterns.push({ re: new RegExp(`(?<![\\w@.])${escapeRegExp(part)}(?![\\w@])`, 'g'), key });
+    if (parts.length > 1)
+      for (const part of parts.filter((p) => p.length >= 3))
+        patterns.push({ re: new RegExp(`(?<![\\w@.])${escapeRegExp(part)}(?![\\w@])`, 'g'), key });
   }
   return (t) => patterns.flatMap(({ re, key }) => scan(t, re, 'name', () => key));
 }

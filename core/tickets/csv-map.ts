@@ -4,13 +4,45 @@
  * field (any case) needs no mapping. Values are coerced by the field's type.
  */
 import { TICKET_SOURCES, type TicketInput } from './ticket.ts';
-import { compact, inField, parseBool, parseCount, parseDate, RowError, TicketFileError, topicOf, type DateFormat, type RowOutcome } from './values.ts';
+import {
+  compact,
+  inField,
+  parseBool,
+  parseCount,
+  parseDate,
+  RowError,
+  TicketFileError,
+  topicOf,
+  type DateFormat,
+  type RowOutcome,
+} from './values.ts';
 
 /** Every canonical field a column may map to (the keys of ticketSchema). */
 export const TICKET_FIELDS = [
-  'id', 'source', 'subject', 'description', 'topic', 'product', 'priority', 'status', 'channel', 'requester', 'agent', 'tier',
-  'escalated', 'createdAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'csat', 'reopened', 'reassigned', 'slaMet',
-  'knowledgeUsed', 'lang', 'resolution',
+  'id',
+  'source',
+  'subject',
+  'description',
+  'topic',
+  'product',
+  'priority',
+  'status',
+  'channel',
+  'requester',
+  'agent',
+  'tier',
+  'escalated',
+  'createdAt',
+  'firstResponseAt',
+  'resolvedAt',
+  'closedAt',
+  'csat',
+  'reopened',
+  'reassigned',
+  'slaMet',
+  'knowledgeUsed',
+  'lang',
+  'resolution',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
@@ -39,12 +71,16 @@ export class MapError extends Error {
 export function parseMap(spec: string | undefined): Map<string, TicketField> {
   const map = new Map<string, TicketField>();
   if (!spec) return map;
-  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = pair.lastIndexOf('=');
     const column = pair.slice(0, at).trim();
     const field = pair.slice(at + 1).trim();
     if (at <= 0 || !column) throw new MapError(`--map: "${pair}" is not column=field`);
-    if (!(TICKET_FIELDS as readonly string[]).includes(field)) throw new MapError(`--map: "${field}" is not a ticket field (one of ${TICKET_FIELDS.join(', ')})`);
+    if (!(TICKET_FIELDS as readonly string[]).includes(field))
+      throw new MapError(`--map: "${field}" is not a ticket field (one of ${TICKET_FIELDS.join(', ')})`);
     map.set(column, field as TicketField);
   }
   return map;
@@ -64,7 +100,10 @@ export function csvColumns(header: string[], map: Map<string, TicketField>): Map
     columns.set(field, i);
   }
   const missing = CSV_REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length) throw new TicketFileError(`missing required column(s) for ${missing.join(', ')}; name them in the header or map them with --map "Column=field"`);
+  if (missing.length)
+    throw new TicketFileError(
+      `missing required column(s) for ${missing.join(', ')}; name them in the header or map them with --map "Column=field"`,
+    );
   return columns;
 }
 
@@ -89,6 +128,7 @@ export function mapCsvRow(fields: string[], columns: Map<TicketField, number>, d
     if (value === undefined || value === '') continue;
     ticket[field] = inField(field, () => coerce(field, value, dateFormat));
   }
-  if (!(TICKET_SOURCES as readonly string[]).includes(String(ticket['source']))) throw new RowError(`source: "${String(ticket['source'])}" is not one of ${TICKET_SOURCES.join(', ')}`);
+  if (!(TICKET_SOURCES as readonly string[]).includes(String(ticket['source'])))
+    throw new RowError(`source: "${String(ticket['source'])}" is not one of ${TICKET_SOURCES.join(', ')}`);
   return { ticket: compact(ticket) as TicketInput };
 }

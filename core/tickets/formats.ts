@@ -32,17 +32,23 @@ type Json = Record<string, unknown>;
 
 const JSON_FORMATS = {
   zendesk: {
-    name: 'Zendesk', list: zendeskTickets, map: (raw: unknown) => mapZendeskTicket(raw),
+    name: 'Zendesk',
+    list: zendeskTickets,
+    map: (raw: unknown) => mapZendeskTicket(raw),
     looksLike: (t: Json) => typeof t['status'] === 'string' && 'subject' in t,
     expected: 'a Zendesk Support API ticket list ({"tickets": [...]} with string statuses)',
   },
   freshdesk: {
-    name: 'Freshdesk', list: freshdeskTickets, map: (raw: unknown) => mapFreshdeskTicket(raw),
+    name: 'Freshdesk',
+    list: freshdeskTickets,
+    map: (raw: unknown) => mapFreshdeskTicket(raw),
     looksLike: (t: Json) => typeof t['status'] === 'number' && 'subject' in t,
     expected: 'Freshdesk API v2 tickets (numeric status codes)',
   },
   zammad: {
-    name: 'Zammad', list: zammadTickets, map: (raw: unknown) => mapZammadTicket(raw),
+    name: 'Zammad',
+    list: zammadTickets,
+    map: (raw: unknown) => mapZammadTicket(raw),
     looksLike: (t: Json) => 'title' in t && ('state_id' in t || 'state' in t),
     expected: 'Zammad REST tickets (title and state_id/state)',
   },

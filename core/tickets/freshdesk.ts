@@ -34,7 +34,8 @@ export function mapFreshdeskTicket(raw: unknown): RowOutcome {
   if (t['deleted'] === true) return { skip: 'deleted in Freshdesk' };
   const status = statusOf(t['status']);
   const priority = PRIORITY[t['priority'] as number];
-  if (!priority) throw new RowError(`priority: ${JSON.stringify(t['priority'])} is not a Freshdesk priority code (1 Low, 2 Medium, 3 High, 4 Urgent)`);
+  if (!priority)
+    throw new RowError(`priority: ${JSON.stringify(t['priority'])} is not a Freshdesk priority code (1 Low, 2 Medium, 3 High, 4 Urgent)`);
   const stats = (t['stats'] ?? {}) as Json;
   const updatedAt = jsonDate(t['updated_at'], 'updated_at');
   const done = status === 'solved' || status === 'closed';

@@ -4,7 +4,18 @@
  * al. 2018): `?` means missing, dates are d/m/yyyy hh:mm, every value is an anonymised token.
  */
 import type { TicketInput } from './ticket.ts';
-import { compact, inField, parseBool, parseCount, parseDate, RowError, TicketFileError, topicOf, type DateFormat, type RowOutcome } from './values.ts';
+import {
+  compact,
+  inField,
+  parseBool,
+  parseCount,
+  parseDate,
+  RowError,
+  TicketFileError,
+  topicOf,
+  type DateFormat,
+  type RowOutcome,
+} from './values.ts';
 
 /** Columns the mapping cannot do without (`incident_state` may be named `state`). */
 export const SERVICENOW_REQUIRED = ['number', 'opened_at', 'priority'] as const;
@@ -28,7 +39,10 @@ export function servicenowColumns(header: string[]): Map<string, number> {
   const columns = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
   const missing = SERVICENOW_REQUIRED.filter((c) => !columns.has(c));
   if (!columns.has('incident_state') && !columns.has('state')) missing.push('incident_state' as never);
-  if (missing.length) throw new TicketFileError(`not a ServiceNow incident export: missing column(s) ${missing.join(', ')} (header: ${header.slice(0, 8).join(',')}…)`);
+  if (missing.length)
+    throw new TicketFileError(
+      `not a ServiceNow incident export: missing column(s) ${missing.join(', ')} (header: ${header.slice(0, 8).join(',')}…)`,
+    );
   return columns;
 }
 

@@ -51,7 +51,8 @@ export const ticketSchema = z
   .superRefine((t, ctx) => {
     for (const field of ['firstResponseAt', 'resolvedAt', 'closedAt'] as const) {
       const value = t[field];
-      if (value && value < t.createdAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `must not be before createdAt (${t.createdAt})` });
+      if (value && value < t.createdAt)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `must not be before createdAt (${t.createdAt})` });
     }
   })
   .openapi('Ticket');
@@ -70,4 +71,3 @@ export const linkSchema = z
   .strict()
   .openapi('Link');
 export type Link = z.output<typeof linkSchema>;
-

@@ -41,7 +41,13 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 export function parseDate(value: string, format: DateFormat = 'd/m/yyyy'): string {
   const text = value.trim();
   const iso = ISO_LIKE.exec(text);
-  let y: string, mo: string, d: string, h = '0', mi = '0', s = '0', zone = 'Z';
+  let y: string,
+    mo: string,
+    d: string,
+    h = '0',
+    mi = '0',
+    s = '0',
+    zone = 'Z';
   if (iso) {
     [, y, mo, d] = iso as unknown as [string, string, string, string];
     h = iso[4] ?? '0';

@@ -8,12 +8,33 @@ import { compact, idOf, jsonDate, refOf, RowError, topicOf, type RowOutcome } fr
 
 /** Zammad's default states by name and by id (1 new … 7 pending close). */
 const STATE_BY_NAME: Record<string, TicketInput['status'] | 'skip'> = {
-  new: 'new', open: 'open', 'pending reminder': 'pending', 'pending close': 'pending', closed: 'closed', merged: 'skip', removed: 'skip',
+  new: 'new',
+  open: 'open',
+  'pending reminder': 'pending',
+  'pending close': 'pending',
+  closed: 'closed',
+  merged: 'skip',
+  removed: 'skip',
 };
-const STATE_NAME_BY_ID: Record<number, string> = { 1: 'new', 2: 'open', 3: 'pending reminder', 4: 'closed', 5: 'merged', 6: 'removed', 7: 'pending close' };
+const STATE_NAME_BY_ID: Record<number, string> = {
+  1: 'new',
+  2: 'open',
+  3: 'pending reminder',
+  4: 'closed',
+  5: 'merged',
+  6: 'removed',
+  7: 'pending close',
+};
 
 /** Default priorities: 1 low, 2 normal, 3 high (names are written "2 normal"). */
-const PRIORITY: Record<string, TicketInput['priority']> = { '1': 'low', '2': 'normal', '3': 'high', low: 'low', normal: 'normal', high: 'high' };
+const PRIORITY: Record<string, TicketInput['priority']> = {
+  '1': 'low',
+  '2': 'normal',
+  '3': 'high',
+  low: 'low',
+  normal: 'normal',
+  high: 'high',
+};
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +42,8 @@ function priorityOf(t: Json): TicketInput['priority'] {
   const named = typeof t['priority'] === 'string' ? t['priority'].trim().toLowerCase() : undefined;
   const key = named ? (named.split(/\s+/)[0] ?? named) : String(t['priority_id']);
   const priority = PRIORITY[key] ?? (named ? PRIORITY[named.split(/\s+/).pop() ?? ''] : undefined);
-  if (!priority) throw new RowError(`priority: "${named ?? String(t['priority_id'])}" is not a Zammad default priority (1 low, 2 normal, 3 high)`);
+  if (!priority)
+    throw new RowError(`priority: "${named ?? String(t['priority_id'])}" is not a Zammad default priority (1 low, 2 normal, 3 high)`);
   return priority;
 }
 
@@ -39,7 +61,7 @@ export function mapZammadTicket(raw: unknown, article?: unknown): RowOutcome {
   const state = stateName === undefined ? undefined : STATE_BY_NAME[stateName];
   if (!state) throw new RowError(`state: "${stateName ?? String(t['state_id'])}" is not a Zammad default state`);
   if (state === 'skip') return { skip: `${stateName} in Zammad` };
-  const closeAt = state === 'closed' ? jsonDate(t['close_at'], 'close_at') ?? jsonDate(t['updated_at'], 'updated_at') : undefined;
+  const closeAt = state === 'closed' ? (jsonDate(t['close_at'], 'close_at') ?? jsonDate(t['updated_at'], 'updated_at')) : undefined;
   const a = (article && typeof article === 'object' ? article : (t['article'] ?? undefined)) as Json | undefined;
   const body = typeof a?.['body'] === 'string' && a['body'] ? a['body'].slice(0, 20_000) : undefined;
   const diff = t['close_diff_in_min'];
@@ -70,7 +92,8 @@ export function zammadTickets(data: unknown): { path: string; raw: unknown }[] |
   if (Array.isArray(data)) return data.map((raw, i) => ({ path: String(i), raw }));
   if (data && typeof data === 'object') {
     const d = data as Json;
-    if (Array.isArray(d['tickets']) && d['tickets'].every((x) => x && typeof x === 'object')) return (d['tickets'] as unknown[]).map((raw, i) => ({ path: `tickets.${i}`, raw }));
+    if (Array.isArray(d['tickets']) && d['tickets'].every((x) => x && typeof x === 'object'))
+      return (d['tickets'] as unknown[]).map((raw, i) => ({ path: `tickets.${i}`, raw }));
     if ('title' in d && ('state_id' in d || 'state' in d)) return [{ path: '', raw: d }];
   }
   return null;

@@ -7,7 +7,12 @@ import type { TicketInput } from './ticket.ts';
 import { compact, escalationFromTags, idOf, jsonDate, refOf, RowError, topicFromTags, type RowOutcome } from './values.ts';
 
 const STATUS: Record<string, TicketInput['status']> = {
-  new: 'new', open: 'open', pending: 'pending', hold: 'pending', solved: 'solved', closed: 'closed',
+  new: 'new',
+  open: 'open',
+  pending: 'pending',
+  hold: 'pending',
+  solved: 'solved',
+  closed: 'closed',
 };
 const PRIORITY = new Set(['low', 'normal', 'high', 'urgent']);
 
@@ -38,7 +43,7 @@ export function mapZendeskTicket(raw: unknown): RowOutcome {
     ticket: compact({
       id: idOf(t['id']),
       source: 'zendesk',
-      subject: typeof t['subject'] === 'string' && t['subject'].trim() ? t['subject'] : (t['raw_subject'] as string | undefined) ?? '',
+      subject: typeof t['subject'] === 'string' && t['subject'].trim() ? t['subject'] : ((t['raw_subject'] as string | undefined) ?? ''),
       description,
       topic: topicFromTags(t['tags']),
       priority: priority as TicketInput['priority'],

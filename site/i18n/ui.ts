@@ -102,7 +102,8 @@ const en = {
   'contact.title': 'Contact support',
   'contact.intro': 'Most questions are answered in the help center. Search first — if nothing helps, our support team is here.',
   'contact.searchFirst': 'Search the help center',
-  'contact.hours': 'Support hours: Monday to Friday, 09:00–18:00 (China Standard Time). Urgent production outages: 24/7 hotline for Enterprise plans.',
+  'contact.hours':
+    'Support hours: Monday to Friday, 09:00–18:00 (China Standard Time). Urgent production outages: 24/7 hotline for Enterprise plans.',
   'contact.ticket': 'Open a support ticket',
   'contact.formHeading': 'Describe your problem',
   'contact.subject': 'What is the problem? (a few words)',
@@ -127,7 +128,8 @@ const en = {
   'contact.sentRef': 'Your reference:',
   'contact.sentRefNoScript': 'Your reference is in this page’s address, after “ref=” (for example WEB-2026-000123).',
   'contact.sentBody': 'Our support team replies by email, usually within one working day. Please quote the reference when you write to us.',
-  'contact.errorInvalid': 'Some of what you entered could not be accepted. Use your browser’s Back button to return to your text, and check: the problem in 3–200 characters, the description in 10–5000 characters, a valid email address.',
+  'contact.errorInvalid':
+    'Some of what you entered could not be accepted. Use your browser’s Back button to return to your text, and check: the problem in 3–200 characters, the description in 10–5000 characters, a valid email address.',
   'contact.errorRateLimited': 'You sent several requests in a short time. Please wait a minute and send again.',
   'contact.errorUnavailable': 'Your request could not be sent. Please try again in a few minutes.',
   'contact.sending': 'Sending…',
@@ -271,7 +273,8 @@ const zhCN: Dictionary = {
   'contact.sentRef': '您的工单编号：',
   'contact.sentRefNoScript': '工单编号位于本页地址中“ref=”之后（例如 WEB-2026-000123）。',
   'contact.sentBody': '技术支持团队会通过邮件回复您，通常在一个工作日内。联系我们时请提供工单编号。',
-  'contact.errorInvalid': '您填写的部分内容无法提交。请使用浏览器的“后退”按钮返回，您填写的内容仍在。请检查：问题 3–200 个字符，描述 10–5000 个字符，邮箱地址有效。',
+  'contact.errorInvalid':
+    '您填写的部分内容无法提交。请使用浏览器的“后退”按钮返回，您填写的内容仍在。请检查：问题 3–200 个字符，描述 10–5000 个字符，邮箱地址有效。',
   'contact.errorRateLimited': '您在短时间内提交了多次请求。请稍等一分钟后再提交。',
   'contact.errorUnavailable': '您的请求未能提交。请过几分钟再试。',
   'contact.sending': '正在提交…',

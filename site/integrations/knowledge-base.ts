@@ -15,9 +15,13 @@ export function knowledgeBase(options: { contentDir: string }): AstroIntegration
         const errors = content.problems.filter((p) => p.severity === 'error');
         for (const warning of content.problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
         if (errors.length) {
-          throw new Error(`The content in ${options.contentDir} has ${errors.length} problem(s):\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+          throw new Error(
+            `The content in ${options.contentDir} has ${errors.length} problem(s):\n${errors.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+          );
         }
-        logger.info(`${content.articles.length} articles and ${content.topics?.topics.length ?? 0} topics checked in ${options.contentDir}`);
+        logger.info(
+          `${content.articles.length} articles and ${content.topics?.topics.length ?? 0} topics checked in ${options.contentDir}`,
+        );
       },
     },
   };

@@ -21,7 +21,10 @@ export function topics(): TopicTree {
 
 /** Articles that get a page in this build: published or archived, and for the audience built. */
 export function builtArticles(): Promise<ArticleEntry[]> {
-  cached ??= getCollection('articles', (entry) => isBuilt(entry.data.state) && (audience === 'internal' || entry.data.audience === 'public'));
+  cached ??= getCollection(
+    'articles',
+    (entry) => isBuilt(entry.data.state) && (audience === 'internal' || entry.data.audience === 'public'),
+  );
   return cached;
 }
 
@@ -108,4 +111,3 @@ export async function popularArticles(lang: Lang, limit = 6): Promise<ArticleEnt
   const listed = await listedArticles(lang);
   return [...listed.filter((e) => e.data.featured), ...listed.filter((e) => !e.data.featured)].slice(0, limit);
 }
-

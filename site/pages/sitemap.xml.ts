@@ -15,10 +15,16 @@ export const GET: APIRoute = async () => {
     for (const type of ARTICLE_TYPES) pages.push({ path: typeListUrl(lang, type) });
   }
   for (const entry of await builtArticles()) {
-    if (isListed(entry) && entry.data.audience === 'public') pages.push({ path: articleUrl(entry.id), lastmod: entry.data.reviewed.toISOString().slice(0, 10) });
+    if (isListed(entry) && entry.data.audience === 'public')
+      pages.push({ path: articleUrl(entry.id), lastmod: entry.data.reviewed.toISOString().slice(0, 10) });
   }
-  const urls = pages.map((p) => `  <url><loc>${escapeXml(new URL(p.path, siteUrl).href)}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ''}</url>`);
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-  });
+  const urls = pages.map(
+    (p) => `  <url><loc>${escapeXml(new URL(p.path, siteUrl).href)}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ''}</url>`,
+  );
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+    {
+      headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+    },
+  );
 };

@@ -25,7 +25,10 @@ async function fileApp() {
   const file = join(dir, 'kb.sqlite');
   const { db, sqlite } = openDatabase(file);
   await migrate(db);
-  const app = createApp({ db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }) });
+  const app = createApp({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
+  });
   let visitor = 0;
   /** Each vote comes from a new visitor, so it is a new row whose comment identifies it. */
   const vote = async (comment: string) => {
@@ -39,7 +42,8 @@ async function fileApp() {
 
 /** Votes in parallel chunks, like concurrent visitors. */
 async function castVotes(vote: (comment: string) => Promise<void>, prefix: string, count: number) {
-  for (let i = 0; i < count; i += 25) await Promise.all(Array.from({ length: Math.min(25, count - i) }, (_, k) => vote(`${prefix}-${i + k}`)));
+  for (let i = 0; i < count; i += 25)
+    await Promise.all(Array.from({ length: Math.min(25, count - i) }, (_, k) => vote(`${prefix}-${i + k}`)));
 }
 
 function commentsIn(file: string): Set<string> {
@@ -127,7 +131,11 @@ describe('backupDatabase', () => {
 
 describe('npm run db:backup', () => {
   const run = (args: string[], env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 30_000,
+    });
 
   it('prints the size and the row count of each table, and refuses to overwrite', async () => {
     const { file, vote, db } = await fileApp();

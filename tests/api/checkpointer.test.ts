@@ -28,10 +28,18 @@ async function fileDatabase() {
 /** 2,000 votes in 40 commits: a few hundred WAL pages, under the backstop. */
 async function writeVotes(write: (votes: VoteRow[]) => Promise<unknown>) {
   for (let batch = 0; batch < 40; batch++) {
-    await write(Array.from({ length: 50 }, (_, i) => ({
-      article: 'en/a', visitor: `visitor-${batch}-${i}`, day: '2026-11-27', helpful: i % 2 === 0,
-      reason: null, comment: 'x'.repeat(200), lang: 'en', at: '2026-11-27T10:00:00.000Z',
-    })));
+    await write(
+      Array.from({ length: 50 }, (_, i) => ({
+        article: 'en/a',
+        visitor: `visitor-${batch}-${i}`,
+        day: '2026-11-27',
+        helpful: i % 2 === 0,
+        reason: null,
+        comment: 'x'.repeat(200),
+        lang: 'en',
+        at: '2026-11-27T10:00:00.000Z',
+      })),
+    );
   }
 }
 

@@ -27,9 +27,15 @@ const postForm = (fields: Record<string, string>, init: Parameters<typeof visito
 
 type TicketRow = Record<string, unknown>;
 const tickets = (sqlite: { prepare(sql: string): { all(): unknown[] } }) =>
-  sqlite.prepare("select source, id, channel, status, priority, tier, escalated, requester, created_at, lang, subject, description from tickets order by id").all() as TicketRow[];
+  sqlite
+    .prepare(
+      'select source, id, channel, status, priority, tier, escalated, requester, created_at, lang, subject, description from tickets order by id',
+    )
+    .all() as TicketRow[];
 const submittedEvents = (sqlite: { prepare(sql: string): { all(): unknown[] } }) =>
-  sqlite.prepare("select type, lang, ticket_ref, visitor, session from events where type = 'contact_submitted' order by id").all() as TicketRow[];
+  sqlite
+    .prepare("select type, lang, ticket_ref, visitor, session from events where type = 'contact_submitted' order by id")
+    .all() as TicketRow[];
 
 describe('POST /api/contact (JSON)', () => {
   it('stores the request as a web ticket and answers 201 with its reference', async () => {
@@ -41,9 +47,18 @@ describe('POST /api/contact (JSON)', () => {
     expect(await res.json()).toEqual({ ok: true, ref: 'WEB-2026-000001' });
     expect(tickets(sqlite)).toEqual([
       {
-        source: 'web', id: 'WEB-2026-000001', channel: 'web', status: 'new', priority: 'normal', tier: 1, escalated: 0,
-        requester: 'li.wei@example.com', created_at: '2026-11-27T10:00:00.000Z', lang: 'en',
-        subject: 'Print preview is blank', description: valid.description,
+        source: 'web',
+        id: 'WEB-2026-000001',
+        channel: 'web',
+        status: 'new',
+        priority: 'normal',
+        tier: 1,
+        escalated: 0,
+        requester: 'li.wei@example.com',
+        created_at: '2026-11-27T10:00:00.000Z',
+        lang: 'en',
+        subject: 'Print preview is blank',
+        description: valid.description,
       },
     ]);
   });
@@ -53,7 +68,9 @@ describe('POST /api/contact (JSON)', () => {
     await app.request('/api/events', ...visitorRequest({ events: [{ type: 'contact_view', lang: 'en' }] }));
     await app.request(...postJson(valid));
     const view = sqlite.prepare("select visitor, session from events where type = 'contact_view'").get() as TicketRow;
-    expect(submittedEvents(sqlite)).toEqual([{ type: 'contact_submitted', lang: 'en', ticket_ref: 'WEB-2026-000001', visitor: view.visitor, session: view.session }]);
+    expect(submittedEvents(sqlite)).toEqual([
+      { type: 'contact_submitted', lang: 'en', ticket_ref: 'WEB-2026-000001', visitor: view.visitor, session: view.session },
+    ]);
   });
 
   it('gives each request the next reference of its year, and starts again at 1 in a new year', async () => {
@@ -61,7 +78,8 @@ describe('POST /api/contact (JSON)', () => {
     const { app } = await testApp({ now: clock.now });
     const refs: string[] = [];
     // Different visitors (IPs), so the per-visitor limit of 5 a minute does not apply.
-    for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) refs.push(((await (await app.request(...postJson(valid, { ip }))).json()) as { ref: string }).ref);
+    for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+      refs.push(((await (await app.request(...postJson(valid, { ip }))).json()) as { ref: string }).ref);
     clock.set('2027-01-01T00:00:30Z');
     refs.push(((await (await app.request(...postJson(valid, { ip: '198.51.100.4' }))).json()) as { ref: string }).ref);
     expect(refs).toEqual(['WEB-2026-000001', 'WEB-2026-000002', 'WEB-2026-000003', 'WEB-2027-000001']);
@@ -69,7 +87,9 @@ describe('POST /api/contact (JSON)', () => {
 
   it('continues after the highest reference of the year, also past six digits', async () => {
     const { app, sqlite } = await testApp();
-    const insert = sqlite.prepare("insert into tickets (source, id, subject, priority, status, tier, escalated, created_at, updated_at) values ('web', ?, 's', 'normal', 'new', 1, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+    const insert = sqlite.prepare(
+      "insert into tickets (source, id, subject, priority, status, tier, escalated, created_at, updated_at) values ('web', ?, 's', 'normal', 'new', 1, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    );
     // 999999 sorts after 1000000 as text; the length decides first, so 1000000 is the highest.
     insert.run('WEB-2026-999999');
     insert.run('WEB-2026-1000000');
@@ -87,7 +107,9 @@ describe('POST /api/contact (JSON)', () => {
 
   it('stores subject and description as plain text, trimmed, without control characters', async () => {
     const { app, sqlite } = await testApp();
-    await app.request(...postJson({ ...valid, subject: '  Blank\u202E preview  ', description: 'Line one\r\nline two\u0007 is long enough' }));
+    await app.request(
+      ...postJson({ ...valid, subject: '  Blank\u202E preview  ', description: 'Line one\r\nline two\u0007 is long enough' }),
+    );
     expect(tickets(sqlite)[0]).toMatchObject({ subject: 'Blank preview', description: 'Line one\nline two is long enough' });
   });
 
@@ -260,7 +282,12 @@ describe('POST /api/contact (plain form, no JavaScript)', () => {
 describe('OpenAPI', () => {
   it('documents POST /api/contact with both body types', async () => {
     const { app } = await testApp();
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { post?: { requestBody: { content: Record<string, unknown> } } }> };
-    expect(Object.keys(doc.paths['/api/contact']!.post!.requestBody.content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { post?: { requestBody: { content: Record<string, unknown> } } }>;
+    };
+    expect(Object.keys(doc.paths['/api/contact']!.post!.requestBody.content).sort()).toEqual([
+      'application/json',
+      'application/x-www-form-urlencoded',
+    ]);
   });
 });

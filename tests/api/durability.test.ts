@@ -31,7 +31,10 @@ beforeAll(() => {
   distDir = join(dir, 'dist');
   // With a manifest in the dist folder the server does not build the site first.
   mkdirSync(join(distDir, 'kb-build'), { recursive: true });
-  writeFileSync(join(distDir, MANIFEST_PATH), JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: ARTICLES }));
+  writeFileSync(
+    join(distDir, MANIFEST_PATH),
+    JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: ARTICLES }),
+  );
 });
 
 afterAll(() => {
@@ -42,8 +45,19 @@ afterAll(() => {
 /** Starts the server as `npm run api` does, on a free port; resolves with its base URL. */
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KB_')));
-  Object.assign(env, { PORT: '0', HOST: '127.0.0.1', KB_DB: dbFile, KB_DIST_DIR: distDir, KB_TRUSTED_PROXIES: '127.0.0.1', KB_DEMO: 'off' });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts', '--api-only'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  Object.assign(env, {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KB_DB: dbFile,
+    KB_DIST_DIR: distDir,
+    KB_TRUSTED_PROXIES: '127.0.0.1',
+    KB_DEMO: 'off',
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts', '--api-only'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -64,7 +78,8 @@ function startServer(): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 /** A vote from visitor i (its own IP via the trusted proxy) whose comment identifies it. */
 function postVote(base: string, i: number, comment: string) {

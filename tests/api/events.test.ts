@@ -15,8 +15,13 @@ describe('POST /api/events', () => {
     const res = await app.request(...post({ events: [{ type: 'page_view', article: 'en/reset-password', lang: 'en' }, search] }));
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 2, dropped: 0 });
-    const rows = sqlite.prepare('select type, article, query, query_norm, results, visitor, session from events order by id').all() as Array<Record<string, unknown>>;
-    expect(rows.map((r) => [r.type, r.article, r.query_norm])).toEqual([['page_view', 'en/reset-password', null], ['search', null, 'reset password']]);
+    const rows = sqlite
+      .prepare('select type, article, query, query_norm, results, visitor, session from events order by id')
+      .all() as Array<Record<string, unknown>>;
+    expect(rows.map((r) => [r.type, r.article, r.query_norm])).toEqual([
+      ['page_view', 'en/reset-password', null],
+      ['search', null, 'reset password'],
+    ]);
     expect(rows[0]!.visitor).toMatch(/^[0-9a-f]{32}$/);
     expect(rows[0]!.session).toBe(rows[1]!.session);
   });
@@ -40,8 +45,20 @@ describe('POST /api/events', () => {
     ];
     expect(await (await app.request(...post({ events }))).json()).toEqual({ accepted: 7, dropped: 0 });
     const rows = sqlite.prepare('select type, referrer, rank, articles, ticket_ref from events order by id').all();
-    expect(rows).toContainEqual({ type: 'page_view', referrer: 'https://www.example.com/page', rank: null, articles: null, ticket_ref: null });
-    expect(rows).toContainEqual({ type: 'suggestion_shown', referrer: null, rank: null, articles: '["en/reset-password","en/printer-setup"]', ticket_ref: null });
+    expect(rows).toContainEqual({
+      type: 'page_view',
+      referrer: 'https://www.example.com/page',
+      rank: null,
+      articles: null,
+      ticket_ref: null,
+    });
+    expect(rows).toContainEqual({
+      type: 'suggestion_shown',
+      referrer: null,
+      rank: null,
+      articles: '["en/reset-password","en/printer-setup"]',
+      ticket_ref: null,
+    });
     expect(rows).toContainEqual({ type: 'contact_submitted', referrer: null, rank: null, articles: null, ticket_ref: 'WEB-1' });
   });
 
@@ -96,7 +113,8 @@ describe('POST /api/events', () => {
 });
 
 describe('visitors and privacy (DESIGN.md §2)', () => {
-  const visitors = (sqlite: { prepare(s: string): { all(): unknown[] } }) => (sqlite.prepare('select distinct visitor from events').all() as Array<{ visitor: string }>).map((r) => r.visitor);
+  const visitors = (sqlite: { prepare(s: string): { all(): unknown[] } }) =>
+    (sqlite.prepare('select distinct visitor from events').all() as Array<{ visitor: string }>).map((r) => r.visitor);
 
   it('records nothing for DNT: 1 and counts the drop', async () => {
     const { app, sqlite } = await testApp();
@@ -115,7 +133,9 @@ describe('visitors and privacy (DESIGN.md §2)', () => {
 
   it('drops bots but still answers 2xx', async () => {
     const { app, sqlite } = await testApp();
-    const res = await app.request(...post({ events: [search] }, { ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' }));
+    const res = await app.request(
+      ...post({ events: [search] }, { ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' }),
+    );
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 0, dropped: 1 });
     expect(sqlite.prepare('select reason from drop_counts').all()).toEqual([{ reason: 'bot' }]);
@@ -176,7 +196,9 @@ describe('visitors and privacy (DESIGN.md §2)', () => {
     const again = createApp({ db: first.db, sqlite: first.sqlite, catalog, now: clock.now });
     clock.advance(31 * 60_000);
     await again.request(...post({ events: [search] }));
-    const sessions = (first.sqlite.prepare('select session from events order by id').all() as Array<{ session: string }>).map((r) => r.session);
+    const sessions = (first.sqlite.prepare('select session from events order by id').all() as Array<{ session: string }>).map(
+      (r) => r.session,
+    );
     expect(sessions[1]).toBe(sessions[0]);
     expect(sessions[2]).not.toBe(sessions[1]);
   });

@@ -7,9 +7,24 @@ import type { ManifestArticle } from '../../core/content/manifest.ts';
 export function manifestArticle(id: string, overrides: Partial<ManifestArticle> = {}): ManifestArticle {
   const [lang, slug] = id.split('/') as ['zh-CN' | 'en', string];
   return {
-    id, lang, title: `Title of ${slug}`, summary: 'Summary', url: `/${lang}/articles/${slug}/`, type: 'faq', topic: 'accounts',
-    topics: [], state: 'validated', audience: 'public', listed: true, translationKey: slug, owner: 'Team', reviewed: '2026-09-01',
-    reviewEvery: 180, tickets: [], tags: [], ...overrides,
+    id,
+    lang,
+    title: `Title of ${slug}`,
+    summary: 'Summary',
+    url: `/${lang}/articles/${slug}/`,
+    type: 'faq',
+    topic: 'accounts',
+    topics: [],
+    state: 'validated',
+    audience: 'public',
+    listed: true,
+    translationKey: slug,
+    owner: 'Team',
+    reviewed: '2026-09-01',
+    reviewEvery: 180,
+    tickets: [],
+    tags: [],
+    ...overrides,
   };
 }
 
@@ -46,7 +61,10 @@ export async function testApp(options: Partial<AppDeps> & { articles?: ManifestA
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
 /** A request from a visitor: an IP on the socket and a browser user agent. */
-export function visitorRequest(body: unknown, init: { ip?: string; ua?: string; headers?: Record<string, string>; contentType?: string } = {}) {
+export function visitorRequest(
+  body: unknown,
+  init: { ip?: string; ua?: string; headers?: Record<string, string>; contentType?: string } = {},
+) {
   const request: RequestInit = {
     method: 'POST',
     headers: { 'content-type': init.contentType ?? 'application/json', 'user-agent': init.ua ?? BROWSER_UA, ...init.headers },

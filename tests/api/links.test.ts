@@ -38,7 +38,9 @@ describe('POST /api/links', () => {
     const { app, db } = await setup();
     const res = await app.request(...send('POST', solved));
     expect(res.status).toBe(201);
-    expect(await linksWithRelation(db, 'solved-by')).toMatchObject([{ ticket: 'INC0031422', source: 'servicenow', article: 'en/reset-password' }]);
+    expect(await linksWithRelation(db, 'solved-by')).toMatchObject([
+      { ticket: 'INC0031422', source: 'servicenow', article: 'en/reset-password' },
+    ]);
   });
 
   it('answers 200 when the same link is posted again', async () => {
@@ -100,7 +102,11 @@ describe('POST /api/links', () => {
 
   it('refuses a request without a token with 401', async () => {
     const { app } = await setup();
-    const res = await app.request('/api/links', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(solved) });
+    const res = await app.request('/api/links', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(solved),
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -132,14 +138,19 @@ describe('GET /api/links', () => {
     await app.request(...send('POST', solved));
     await app.request(...send('POST', { ...solved, article: 'zh-CN/reset-password', relation: 'referenced' }));
     const body = await (await app.request(...list('ticket=INC0031422'))).json();
-    expect(body.links.map((l: { article: string; relation: string }) => `${l.article} ${l.relation}`)).toEqual(['en/reset-password solved-by', 'zh-CN/reset-password referenced']);
+    expect(body.links.map((l: { article: string; relation: string }) => `${l.article} ${l.relation}`)).toEqual([
+      'en/reset-password solved-by',
+      'zh-CN/reset-password referenced',
+    ]);
   });
 
   it('lists the links of an article', async () => {
     const { app } = await setup();
     await app.request(...send('POST', solved));
     const body = await (await app.request(...list('article=en/reset-password'))).json();
-    expect(body.links).toEqual([{ ticket: 'INC0031422', source: 'servicenow', article: 'en/reset-password', relation: 'solved-by', createdAt: expect.any(String) }]);
+    expect(body.links).toEqual([
+      { ticket: 'INC0031422', source: 'servicenow', article: 'en/reset-password', relation: 'solved-by', createdAt: expect.any(String) },
+    ]);
   });
 
   it('answers 400 when neither ticket nor article is given', async () => {
@@ -156,11 +167,15 @@ describe('GET /api/links', () => {
 describe('syncCreatedFromLinks', () => {
   const withTickets = (tickets: Record<string, string[]>): ManifestArticle[] =>
     sampleArticles.map((a) => (tickets[a.id] ? { ...a, tickets: tickets[a.id]! } : a));
-  const catalog = (articles: ManifestArticle[]) => catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles });
+  const catalog = (articles: ManifestArticle[]) =>
+    catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles });
 
   it('adds a created-from link for every ticket id in the frontmatter', async () => {
     const { db } = await testApp();
-    const result = await syncCreatedFromLinks(db, catalog(withTickets({ 'en/reset-password': ['INC0031422', 'INC0031500'], 'zh-CN/reset-password': ['INC0031422'] })));
+    const result = await syncCreatedFromLinks(
+      db,
+      catalog(withTickets({ 'en/reset-password': ['INC0031422', 'INC0031500'], 'zh-CN/reset-password': ['INC0031422'] })),
+    );
     expect(result).toEqual({ added: 3, removed: 0 });
     expect(await linksWithRelation(db, 'created-from')).toHaveLength(3);
   });

@@ -7,7 +7,16 @@ import { METRICS } from '../../api/metrics/index.ts';
 import { ADMIN_TOKEN, manualClock, testApp, visitorRequest } from './helpers.ts';
 
 const auth = (token = ADMIN_TOKEN) => ({ headers: { authorization: `Bearer ${token}` } });
-const search = (session: string, at: string, query: string, results: number): EventRow => ({ type: 'search', visitor: 'v', session, created_at: at, lang: 'en', query, query_norm: query, results });
+const search = (session: string, at: string, query: string, results: number): EventRow => ({
+  type: 'search',
+  visitor: 'v',
+  session,
+  created_at: at,
+  lang: 'en',
+  query,
+  query_norm: query,
+  results,
+});
 
 async function appWithSearches() {
   const clock = manualClock('2026-11-27T10:00:00Z');
@@ -35,11 +44,19 @@ describe('GET /api/metrics', () => {
     expect(res.status).toBe(200);
     const { metrics } = (await res.json()) as { metrics: Array<Record<string, unknown>> };
     expect(metrics.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
-    expect(metrics.find((m) => m.id === 'deflection')).toMatchObject({ group: 'self-service', unit: 'ratio', filters: ['lang'], title: { en: 'Contact-form deflection' } });
+    expect(metrics.find((m) => m.id === 'deflection')).toMatchObject({
+      group: 'self-service',
+      unit: 'ratio',
+      filters: ['lang'],
+      title: { en: 'Contact-form deflection' },
+    });
     expect(metrics[0]).not.toHaveProperty('compute');
     // The definition comes in both languages, exactly as the registry holds it.
-    for (const m of METRICS) expect(metrics.find((listed) => listed.id === m.id)?.definition).toEqual({ 'zh-CN': m.definition['zh-CN'], en: m.definition.en });
-    expect((metrics.find((m) => m.id === 'search-no-result-rate')?.definition as Record<string, string>).en).toBe('Share of help-center searches that returned no results.');
+    for (const m of METRICS)
+      expect(metrics.find((listed) => listed.id === m.id)?.definition).toEqual({ 'zh-CN': m.definition['zh-CN'], en: m.definition.en });
+    expect((metrics.find((m) => m.id === 'search-no-result-rate')?.definition as Record<string, string>).en).toBe(
+      'Share of help-center searches that returned no results.',
+    );
   });
 
   it('needs a staff token', async () => {
@@ -69,14 +86,28 @@ describe('GET /api/metrics/:id', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & { series: unknown[] };
     // Today is 2026-11-27 in Shanghai; 30 days back is 10-29. The four searches are all inside; 3 found nothing.
-    expect(body).toMatchObject({ metric: 'search-no-result-rate', from: '2026-10-29', to: '2026-11-27', tz: 'Asia/Shanghai', interval: 'day', value: 0.75, parts: { searches: 4, noResult: 3 } });
+    expect(body).toMatchObject({
+      metric: 'search-no-result-rate',
+      from: '2026-10-29',
+      to: '2026-11-27',
+      tz: 'Asia/Shanghai',
+      interval: 'day',
+      value: 0.75,
+      parts: { searches: 4, noResult: 3 },
+    });
     expect(body.series).toHaveLength(30);
   });
 
   it('takes from, to, tz, lang and interval', async () => {
     const { app } = await appWithSearches();
     const res = await app.request('/api/metrics/search-no-result-rate?from=2026-11-01&to=2026-11-30&tz=UTC&lang=en&interval=month', auth());
-    expect(await res.json()).toMatchObject({ from: '2026-11-01', to: '2026-11-30', tz: 'UTC', interval: 'month', series: [{ period: '2026-11-01', searches: 4, noResult: 3, value: 0.75 }] });
+    expect(await res.json()).toMatchObject({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      tz: 'UTC',
+      interval: 'month',
+      series: [{ period: '2026-11-01', searches: 4, noResult: 3, value: 0.75 }],
+    });
   });
 
   it('counts a search and its click sent through POST /api/events with the normalised query', async () => {
@@ -178,12 +209,33 @@ describe('GET /api/metrics/summary', () => {
     const res = await app.request('/api/metrics/summary?from=2026-11-16&to=2026-11-30&tz=UTC', auth());
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & { previous: Record<string, unknown> };
-    const names = ['selfServiceScore', 'deflectionRate', 'explicitDeflectionRate', 'helpfulRate', 'noResultRate', 'searchClickThrough', 'linkRate', 'resolutionRate', 'medianResolutionHours', 'slaAttainment', 'escalationRate', 'csatMean'];
+    const names = [
+      'selfServiceScore',
+      'deflectionRate',
+      'explicitDeflectionRate',
+      'helpfulRate',
+      'noResultRate',
+      'searchClickThrough',
+      'linkRate',
+      'resolutionRate',
+      'medianResolutionHours',
+      'slaAttainment',
+      'escalationRate',
+      'csatMean',
+    ];
     expect(Object.keys(body).sort()).toEqual(['from', 'to', 'tz', 'previous', ...names].sort());
     expect(Object.keys(body.previous).sort()).toEqual(['from', 'to', ...names].sort());
     // 15 days; the previous 15 are 11-01..11-15. Now: one search (11-20), no result → 1; click-through 0/1 = 0.
     // Before: three searches on 11-02, two without results → 2/3; no sessions with tickets → null score.
-    expect(body).toMatchObject({ from: '2026-11-16', to: '2026-11-30', tz: 'UTC', noResultRate: 1, searchClickThrough: 0, selfServiceScore: null, deflectionRate: null });
+    expect(body).toMatchObject({
+      from: '2026-11-16',
+      to: '2026-11-30',
+      tz: 'UTC',
+      noResultRate: 1,
+      searchClickThrough: 0,
+      selfServiceScore: null,
+      deflectionRate: null,
+    });
     expect(body.previous).toMatchObject({ from: '2026-11-01', to: '2026-11-15', searchClickThrough: 0, deflectionRate: null });
     expect(body.previous.noResultRate).toBeCloseTo(2 / 3, 10);
   });

@@ -26,7 +26,13 @@ async function setup(articles: ManifestArticle[], metricSettings: Partial<Metric
     { id: 'reports', name: { 'zh-CN': '报表', en: 'Reports' } },
     { id: 'billing', name: { 'zh-CN': '账单', en: 'Billing' } },
   ]);
-  const env = metricEnv({ db, catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }), topics, now: () => NOW, metricSettings });
+  const env = metricEnv({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }),
+    topics,
+    now: () => NOW,
+    metricSettings,
+  });
   return { db, env };
 }
 
@@ -51,10 +57,23 @@ describe('overdue-reviews', () => {
     expect(result.rows!.map((r) => r.article)).toEqual(['en/o5', 'zh-CN/o6', 'en/o1', 'en/o2']);
     // 2026-01-01 → 2026-11-02: 31+28+31+30+31+30+31+31+30+31 = 304 days to 11-01, + 1 = 305
     // editUrl follows the source file the build recorded (.md here), else <id>.mdx
-    expect(result.rows![1]).toMatchObject({ article: 'zh-CN/o6', dueOn: '2026-01-01', daysOverdue: 305, lang: 'zh-CN', editUrl: `${EDIT}zh-CN/o6.md` });
+    expect(result.rows![1]).toMatchObject({
+      article: 'zh-CN/o6',
+      dueOn: '2026-01-01',
+      daysOverdue: 305,
+      lang: 'zh-CN',
+      editUrl: `${EDIT}zh-CN/o6.md`,
+    });
     expect(result.rows![2]).toEqual({
-      article: 'en/o1', title: 'Title of o1', lang: 'en', owner: 'Docs team', reviewed: '2026-05-01', dueOn: '2026-10-28', daysOverdue: 5,
-      url: '/en/articles/o1/', editUrl: `${EDIT}en/o1.mdx`,
+      article: 'en/o1',
+      title: 'Title of o1',
+      lang: 'en',
+      owner: 'Docs team',
+      reviewed: '2026-05-01',
+      dueOn: '2026-10-28',
+      daysOverdue: 5,
+      url: '/en/articles/o1/',
+      editUrl: `${EDIT}en/o1.mdx`,
     });
     expect(result.rows![3]).toMatchObject({ dueOn: '2026-11-02', daysOverdue: 0 });
   });
@@ -71,23 +90,62 @@ describe('overdue-reviews', () => {
 
 describe('low-helpfulness-high-traffic', () => {
   // Listed en articles with views 100, 80, 60, 40, 20, 10, 5, 0; an archived one with many views is not listed.
-  const views: Record<string, number> = { 'en/a1': 100, 'en/a2': 80, 'en/a3': 60, 'en/a4': 40, 'en/a5': 20, 'en/a6': 10, 'en/a7': 5, 'en/a8': 0, 'en/archived': 500 };
+  const views: Record<string, number> = {
+    'en/a1': 100,
+    'en/a2': 80,
+    'en/a3': 60,
+    'en/a4': 40,
+    'en/a5': 20,
+    'en/a6': 10,
+    'en/a7': 5,
+    'en/a8': 0,
+    'en/archived': 500,
+  };
   const articles = [
-    ...Object.keys(views).filter((id) => id !== 'en/archived').map((id) => manifestArticle(id)),
+    ...Object.keys(views)
+      .filter((id) => id !== 'en/archived')
+      .map((id) => manifestArticle(id)),
     manifestArticle('en/archived', { state: 'archived', listed: false }),
   ];
 
   async function fixture(db: Db) {
     const events: EventRow[] = [];
     for (const [article, n] of Object.entries(views)) {
-      for (let i = 0; i < n; i++) events.push({ type: 'page_view', visitor: `v${article}${i}`, session: `s${article}${i}`, created_at: '2026-11-01T12:00:00.000Z', lang: 'en', article });
+      for (let i = 0; i < n; i++)
+        events.push({
+          type: 'page_view',
+          visitor: `v${article}${i}`,
+          session: `s${article}${i}`,
+          created_at: '2026-11-01T12:00:00.000Z',
+          lang: 'en',
+          article,
+        });
     }
     // A view outside the period does not count.
-    events.push({ type: 'page_view', visitor: 'late', session: 'late', created_at: '2026-11-03T00:00:00.000Z', lang: 'en', article: 'en/a8' });
+    events.push({
+      type: 'page_view',
+      visitor: 'late',
+      session: 'late',
+      created_at: '2026-11-03T00:00:00.000Z',
+      lang: 'en',
+      article: 'en/a8',
+    });
     await insertEvents(db, events);
     await catchUpRollups(db);
     const votes = (article: string, helpful: number, total: number) =>
-      upsertVotes(db, Array.from({ length: total }, (_, i) => ({ article, visitor: `${article}-${i}`, day: '2026-11-01', helpful: i < helpful, reason: null, comment: null, lang: 'en', at: '2026-11-01T13:00:00.000Z' })));
+      upsertVotes(
+        db,
+        Array.from({ length: total }, (_, i) => ({
+          article,
+          visitor: `${article}-${i}`,
+          day: '2026-11-01',
+          helpful: i < helpful,
+          reason: null,
+          comment: null,
+          lang: 'en',
+          at: '2026-11-01T13:00:00.000Z',
+        })),
+      );
     await votes('en/a1', 2, 6); // 2 ÷ 6 = 0.33 < 0.5 → flagged
     await votes('en/a2', 3, 6); // 0.5, not below → not flagged
     await votes('en/a3', 0, 10); // unhelpful, but 60 views is under the threshold
@@ -102,7 +160,15 @@ describe('low-helpfulness-high-traffic', () => {
     // a1: 2 of 6; Wilson: centre = 1/3 + 3.8415/12 = 0.65346, margin = 1.96 × √(0.03704 + 0.02668) = 0.49473, ÷ 1.64024 → 0.0968
     expect(result.value).toBe(1);
     expect(result.rows).toHaveLength(1);
-    expect(result.rows![0]).toMatchObject({ article: 'en/a1', title: 'Title of a1', lang: 'en', url: '/en/articles/a1/', editUrl: `${EDIT}en/a1.mdx`, views: 100, votes: 6 });
+    expect(result.rows![0]).toMatchObject({
+      article: 'en/a1',
+      title: 'Title of a1',
+      lang: 'en',
+      url: '/en/articles/a1/',
+      editUrl: `${EDIT}en/a1.mdx`,
+      views: 100,
+      votes: 6,
+    });
     expect(result.rows![0]!.helpfulRate).toBeCloseTo(1 / 3, 10);
     expect(result.rows![0]!.wilsonLower).toBeCloseTo(0.0968, 3);
   });
@@ -125,10 +191,25 @@ describe('content-gaps', () => {
 
   async function fixture(db: Db) {
     const t = (id: string, topic: string | undefined, escalated: boolean, createdAt = '2026-11-01T10:00:00Z') =>
-      ticketSchema.parse({ id, source: 'csv', subject: id, priority: 'normal', status: 'open', createdAt, escalated, lang: 'en', ...(topic ? { topic } : {}) });
+      ticketSchema.parse({
+        id,
+        source: 'csv',
+        subject: id,
+        priority: 'normal',
+        status: 'open',
+        createdAt,
+        escalated,
+        lang: 'en',
+        ...(topic ? { topic } : {}),
+      });
     await upsertTickets(db, [
-      t('1', 'accounts', true), t('2', 'accounts', false), t('3', 'reports', false),
-      t('4', 'billing', true), t('5', 'billing', true), t('6', 'legacy-erp', false), t('7', undefined, true),
+      t('1', 'accounts', true),
+      t('2', 'accounts', false),
+      t('3', 'reports', false),
+      t('4', 'billing', true),
+      t('5', 'billing', true),
+      t('6', 'legacy-erp', false),
+      t('7', undefined, true),
       t('8', 'printing', false, '2026-10-31T10:00:00Z'), // outside the period
     ]);
   }

@@ -19,7 +19,11 @@ const articles = [
 async function setup() {
   const { db } = openDatabase(':memory:');
   await migrate(db);
-  const env = metricEnv({ db, catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }), now: () => NOW });
+  const env = metricEnv({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }),
+    now: () => NOW,
+  });
   return { db, env };
 }
 
@@ -27,7 +31,14 @@ let visitorSeq = 0;
 /** `n` votes on one article at one instant, each from its own visitor. */
 async function vote(db: Db, article: string, at: string, helpful: boolean, n = 1, reason: string | null = null) {
   const rows: VoteRow[] = Array.from({ length: n }, () => ({
-    article, visitor: `v${++visitorSeq}`, day: at.slice(0, 10), helpful, reason: helpful ? null : reason, comment: null, lang: null, at,
+    article,
+    visitor: `v${++visitorSeq}`,
+    day: at.slice(0, 10),
+    helpful,
+    reason: helpful ? null : reason,
+    comment: null,
+    lang: null,
+    at,
   }));
   await upsertVotes(db, rows);
 }
@@ -153,7 +164,15 @@ describe('helpfulness-ranking', () => {
     expect(result.value).toBe(2);
     expect(result.rows!.map((r) => r.article)).toEqual(['en/printer-setup', 'en/reset-password']);
     expect(result.rows![0]!.wilsonLower).toBeCloseTo(0.5655, 4);
-    expect(result.rows![1]).toMatchObject({ title: 'Title of reset-password', lang: 'en', url: '/en/articles/reset-password/', votes: 10, helpful: 8, notHelpful: 2, helpfulRate: 0.8 });
+    expect(result.rows![1]).toMatchObject({
+      title: 'Title of reset-password',
+      lang: 'en',
+      url: '/en/articles/reset-password/',
+      votes: 10,
+      helpful: 8,
+      notHelpful: 2,
+      helpfulRate: 0.8,
+    });
     expect(result.rows![1]!.wilsonLower).toBeCloseTo(0.4902, 4);
   });
 });

@@ -20,7 +20,16 @@ const articles = [
 ];
 
 const ticket = (id: string, createdAt: string, fields: Partial<TicketInput> = {}): TicketInput => ({
-  id, source: 'zendesk', subject: id, priority: 'normal', status: 'solved', createdAt, resolvedAt: createdAt.replace('T0', 'T1'), topic: 'accounts', lang: 'en', ...fields,
+  id,
+  source: 'zendesk',
+  subject: id,
+  priority: 'normal',
+  status: 'solved',
+  createdAt,
+  resolvedAt: createdAt.replace('T0', 'T1'),
+  topic: 'accounts',
+  lang: 'en',
+  ...fields,
 });
 
 /**
@@ -47,7 +56,10 @@ async function setup() {
     ticket('K7', '2026-11-02T09:45:00Z', { resolvedAt: undefined, closedAt: '2026-11-03T00:00:00Z', status: 'closed' }),
     ticket('K8', '2026-10-31T09:00:00Z'),
   ];
-  await upsertTickets(db, tickets.map((t) => ticketSchema.parse(JSON.parse(JSON.stringify(t)))));
+  await upsertTickets(
+    db,
+    tickets.map((t) => ticketSchema.parse(JSON.parse(JSON.stringify(t)))),
+  );
   const links: Array<[string, string, string, string]> = [
     ['K1', 'zendesk', 'en/reset-password', 'solved-by'],
     ['K1', 'zendesk', 'zh-CN/reset-password', 'referenced'],
@@ -59,7 +71,11 @@ async function setup() {
     ['K8', 'zendesk', 'en/reset-password', 'solved-by'],
   ];
   for (const [t, source, article, relation] of links) await insertLink(db, { ticket: t, source, article, relation }, NOW);
-  const env = metricEnv({ db, catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }), now: () => NOW });
+  const env = metricEnv({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }),
+    now: () => NOW,
+  });
   return { db, env };
 }
 
@@ -111,7 +127,10 @@ describe('known-vs-new', () => {
 
   it('falls back to the review date when an article has no created date', async () => {
     const { db, env } = await setup();
-    await upsertTickets(db, [ticketSchema.parse(ticket('K9', '2026-11-06T08:00:00Z')), ticketSchema.parse(ticket('K10', '2026-11-05T08:00:00Z'))]);
+    await upsertTickets(db, [
+      ticketSchema.parse(ticket('K9', '2026-11-06T08:00:00Z')),
+      ticketSchema.parse(ticket('K10', '2026-11-05T08:00:00Z')),
+    ]);
     await insertLink(db, { ticket: 'K9', source: 'zendesk', article: 'en/new-guide', relation: 'solved-by' }, NOW);
     await insertLink(db, { ticket: 'K10', source: 'zendesk', article: 'en/new-guide', relation: 'solved-by' }, NOW);
     // en/new-guide reviewed 11-05: K9 (11-06) known, K10 (11-05, same day) new
@@ -127,10 +146,37 @@ describe('article-reuse', () => {
     // links of tickets created in the period: K1×2, K2, K5, K6×2, K7 = 7 (K8 is outside)
     expect(result.value).toBe(7);
     expect(result.rows).toEqual([
-      { article: 'en/reset-password', title: 'Title of reset-password', url: '/en/articles/reset-password/', links: 3, tickets: 3, createdFrom: 0, solvedBy: 2, referenced: 1 },
-      { article: 'en/printer-setup', title: 'Title of printer-setup', url: '/en/articles/printer-setup/', links: 2, tickets: 2, createdFrom: 1, solvedBy: 0, referenced: 1 },
+      {
+        article: 'en/reset-password',
+        title: 'Title of reset-password',
+        url: '/en/articles/reset-password/',
+        links: 3,
+        tickets: 3,
+        createdFrom: 0,
+        solvedBy: 2,
+        referenced: 1,
+      },
+      {
+        article: 'en/printer-setup',
+        title: 'Title of printer-setup',
+        url: '/en/articles/printer-setup/',
+        links: 2,
+        tickets: 2,
+        createdFrom: 1,
+        solvedBy: 0,
+        referenced: 1,
+      },
       { article: 'en/gone', title: 'en/gone', url: null, links: 1, tickets: 1, createdFrom: 0, solvedBy: 0, referenced: 1 },
-      { article: 'zh-CN/reset-password', title: 'Title of reset-password', url: '/zh-CN/articles/reset-password/', links: 1, tickets: 1, createdFrom: 0, solvedBy: 0, referenced: 1 },
+      {
+        article: 'zh-CN/reset-password',
+        title: 'Title of reset-password',
+        url: '/zh-CN/articles/reset-password/',
+        links: 1,
+        tickets: 1,
+        createdFrom: 0,
+        solvedBy: 0,
+        referenced: 1,
+      },
     ]);
   });
 

@@ -15,16 +15,34 @@ import { sampleArticles } from './helpers.ts';
 
 let db: Db;
 const compute = (id: string, raw: Record<string, string>) => {
-  const env = metricEnv({ db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }) });
+  const env = metricEnv({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
+  });
   return metricById(id)!.compute(env, parseMetricQuery(raw, new Date('2026-11-27T00:00:00Z')));
 };
 const PERIOD = { from: '2026-11-02', to: '2026-11-03', tz: 'Asia/Shanghai' };
 
 const search = (session: string, at: string, query: string, results: number, lang: string): EventRow => ({
-  type: 'search', visitor: 'v', session, created_at: at, lang, query, query_norm: normalizeQuery(query), results,
+  type: 'search',
+  visitor: 'v',
+  session,
+  created_at: at,
+  lang,
+  query,
+  query_norm: normalizeQuery(query),
+  results,
 });
 const click = (session: string, at: string, query: string, lang: string): EventRow => ({
-  type: 'search_click', visitor: 'v', session, created_at: at, lang, query, query_norm: normalizeQuery(query), article: 'en/reset-password', rank: 1,
+  type: 'search_click',
+  visitor: 'v',
+  session,
+  created_at: at,
+  lang,
+  query,
+  query_norm: normalizeQuery(query),
+  article: 'en/reset-password',
+  rank: 1,
 });
 
 beforeAll(async () => {
@@ -58,7 +76,7 @@ describe('search-no-result-rate', () => {
     ]);
   });
 
-  it('filters by the search\'s lang', async () => {
+  it("filters by the search's lang", async () => {
     // en: S2, S3, S4 → 1 no result of 3.
     const result = await compute('search-no-result-rate', { ...PERIOD, lang: 'en' });
     expect(result.parts).toEqual({ searches: 3, noResult: 1 });
@@ -128,10 +146,14 @@ describe('top-searches and top-no-result-searches', () => {
     await migrate(big);
     // q01 searched once, q02 twice, ... q25 25 times: the top 20 are q25 down to q06.
     const rows: EventRow[] = [];
-    for (let n = 1; n <= 25; n++) for (let i = 0; i < n; i++) rows.push(search(`s${n}-${i}`, '2026-11-02T02:00:00.000Z', `q${String(n).padStart(2, '0')}`, 1, 'en'));
+    for (let n = 1; n <= 25; n++)
+      for (let i = 0; i < n; i++) rows.push(search(`s${n}-${i}`, '2026-11-02T02:00:00.000Z', `q${String(n).padStart(2, '0')}`, 1, 'en'));
     await insertEvents(big, rows);
     await catchUpRollups(big);
-    const env = metricEnv({ db: big, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }) });
+    const env = metricEnv({
+      db: big,
+      catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
+    });
     const result = await metricById('top-searches')!.compute(env, parseMetricQuery(PERIOD, new Date('2026-11-27T00:00:00Z')));
     expect(result.value).toBe((25 * 26) / 2);
     expect(result.rows!.map((r) => r.query)).toEqual(Array.from({ length: 20 }, (_, i) => `q${String(25 - i).padStart(2, '0')}`));

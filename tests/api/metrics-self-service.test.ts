@@ -17,14 +17,34 @@ import { sampleArticles } from './helpers.ts';
 
 let db: Db;
 const compute = (id: string, raw: Record<string, string>) => {
-  const env = metricEnv({ db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }) });
+  const env = metricEnv({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
+  });
   return metricById(id)!.compute(env, parseMetricQuery(raw, new Date('2026-11-27T00:00:00Z')));
 };
 const PERIOD = { from: '2026-11-02', to: '2026-11-03', tz: 'Asia/Shanghai' };
 
-const event = (session: string, type: string, at: string, lang: string | null, extra: Partial<EventRow> = {}): EventRow => ({ type, visitor: `v-${session}`, session, created_at: at, lang, ...extra });
+const event = (session: string, type: string, at: string, lang: string | null, extra: Partial<EventRow> = {}): EventRow => ({
+  type,
+  visitor: `v-${session}`,
+  session,
+  created_at: at,
+  lang,
+  ...extra,
+});
 const ticket = (id: string, createdAt: string, requester: string | undefined, lang: 'en' | 'zh-CN', topic: string): Ticket => ({
-  id, source: 'zendesk', subject: `Ticket ${id}`, priority: 'normal', status: 'open', tier: 1, escalated: false, createdAt, requester, lang, topic,
+  id,
+  source: 'zendesk',
+  subject: `Ticket ${id}`,
+  priority: 'normal',
+  status: 'open',
+  tier: 1,
+  escalated: false,
+  createdAt,
+  requester,
+  lang,
+  topic,
 });
 
 beforeAll(async () => {
@@ -38,10 +58,18 @@ beforeAll(async () => {
     // B: first event exactly at local midnight 11-02; saw a suggestion, left: implicit.
     event('B', 'page_view', '2026-11-01T16:00:00.000Z', 'en', { article: 'en/reset-password' }),
     event('B', 'contact_view', '2026-11-01T16:05:00.000Z', 'en'),
-    event('B', 'suggestion_shown', '2026-11-01T16:06:00.000Z', 'en', { query: 'vpn', query_norm: 'vpn', articles: '["en/reset-password"]' }),
+    event('B', 'suggestion_shown', '2026-11-01T16:06:00.000Z', 'en', {
+      query: 'vpn',
+      query_norm: 'vpn',
+      articles: '["en/reset-password"]',
+    }),
     // C: 11-02 11:00 local, zh-CN; suggestion, then submitted: submitted.
     event('C', 'contact_view', '2026-11-02T03:00:00.000Z', 'zh-CN'),
-    event('C', 'suggestion_shown', '2026-11-02T03:01:00.000Z', 'zh-CN', { query: '打印机', query_norm: '打印机', articles: '["zh-CN/reset-password"]' }),
+    event('C', 'suggestion_shown', '2026-11-02T03:01:00.000Z', 'zh-CN', {
+      query: '打印机',
+      query_norm: '打印机',
+      articles: '["zh-CN/reset-password"]',
+    }),
     event('C', 'contact_submitted', '2026-11-02T03:02:00.000Z', 'zh-CN'),
     // D: 11-03 01:00 local, zh-CN; contact form only: counts in the denominator only.
     event('D', 'contact_view', '2026-11-02T17:00:00.000Z', 'zh-CN'),
@@ -80,7 +108,7 @@ describe('self-service-score', () => {
     ]);
   });
 
-  it('filters sessions by their first event\'s lang and tickets by theirs', async () => {
+  it("filters sessions by their first event's lang and tickets by theirs", async () => {
     // en sessions: B, E = 2 (A is en but began outside); en tickets in period: t1, t2 → alice = 1 → 2.
     const result = await compute('self-service-score', { ...PERIOD, lang: 'en' });
     expect(result.parts).toEqual({ sessions: 2, requesters: 1 });
@@ -122,7 +150,15 @@ describe('deflection', () => {
     // (1 + 1) ÷ 5 = 0.4; explicit 1/5 = 0.2; implicit 0.2; submitted 2/5 = 0.4.
     const result = await compute('deflection', PERIOD);
     expect(result.value).toBe(0.4);
-    expect(result.parts).toEqual({ contactSessions: 5, explicit: 1, implicit: 1, submitted: 2, explicitRate: 0.2, implicitRate: 0.2, submittedRate: 0.4 });
+    expect(result.parts).toEqual({
+      contactSessions: 5,
+      explicit: 1,
+      implicit: 1,
+      submitted: 2,
+      explicitRate: 0.2,
+      implicitRate: 0.2,
+      submittedRate: 0.4,
+    });
   });
 
   it('dates a contact session by its first contact_view', async () => {
@@ -135,7 +171,7 @@ describe('deflection', () => {
     ]);
   });
 
-  it('filters by the session\'s lang (its first event), not the contact_view\'s', async () => {
+  it("filters by the session's lang (its first event), not the contact_view's", async () => {
     // en sessions: A (first event en, contact_view zh-CN), B, E → 3; explicit A, implicit B → 2/3.
     const result = await compute('deflection', { ...PERIOD, lang: 'en' });
     expect(result.parts).toMatchObject({ contactSessions: 3, explicit: 1, implicit: 1, submitted: 1 });
@@ -146,7 +182,9 @@ describe('deflection', () => {
     const result = await compute('deflection', { from: '2026-12-01', to: '2026-12-01', tz: 'Asia/Shanghai' });
     expect(result.value).toBeNull();
     expect(result.parts!.explicitRate).toBeNull();
-    expect(result.series).toEqual([{ period: '2026-12-01', contactSessions: 0, explicit: 0, implicit: 0, submitted: 0, value: null, explicitRate: null }]);
+    expect(result.series).toEqual([
+      { period: '2026-12-01', contactSessions: 0, explicit: 0, implicit: 0, submitted: 0, value: null, explicitRate: null },
+    ]);
   });
 
   it('sums days into ISO weeks', async () => {

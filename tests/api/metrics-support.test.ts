@@ -20,7 +20,12 @@ const at = (iso: string, hours = 0) => new Date(Date.parse(iso) + hours * H).toI
 function ticket(id: string, createdAt: string, fields: Partial<TicketInput> & { fr?: number; res?: number; closed?: number }): TicketInput {
   const { fr, res, closed, ...rest } = fields;
   return {
-    id, source: 'zendesk', subject: `Ticket ${id}`, priority: 'normal', status: res !== undefined || closed !== undefined ? 'solved' : 'open', createdAt,
+    id,
+    source: 'zendesk',
+    subject: `Ticket ${id}`,
+    priority: 'normal',
+    status: res !== undefined || closed !== undefined ? 'solved' : 'open',
+    createdAt,
     ...(fr !== undefined ? { firstResponseAt: at(createdAt, fr) } : {}),
     ...(res !== undefined ? { resolvedAt: at(createdAt, res) } : {}),
     ...(closed !== undefined ? { closedAt: at(createdAt, closed) } : {}),
@@ -41,7 +46,17 @@ function ticket(id: string, createdAt: string, fields: Partial<TicketInput> & { 
 const fixture: TicketInput[] = [
   ticket('T1', '2026-11-01T00:00:00Z', { topic: 'accounts', lang: 'en', fr: 1, res: 10, csat: 5, slaMet: true }),
   ticket('T2', '2026-11-01T01:00:00Z', { topic: 'accounts', lang: 'zh-CN', fr: 3, closed: 20, csat: 4 }),
-  ticket('T3', '2026-11-01T02:00:00Z', { topic: 'reports', lang: 'en', priority: 'high', fr: 5, res: 6, escalated: true, tier: 2, reopened: 1, csat: 2 }),
+  ticket('T3', '2026-11-01T02:00:00Z', {
+    topic: 'reports',
+    lang: 'en',
+    priority: 'high',
+    fr: 5,
+    res: 6,
+    escalated: true,
+    tier: 2,
+    reopened: 1,
+    csat: 2,
+  }),
   ticket('T4', '2026-11-02T00:00:00Z', { topic: 'reports', lang: 'zh-CN', priority: 'urgent', fr: 0.5 }),
   ticket('T5', '2026-11-02T10:00:00Z', { priority: 'low', lang: 'zh-CN', slaMet: false }),
   ticket('T6', '2026-11-02T12:00:00Z', { topic: 'accounts', lang: 'zh-CN', priority: 'high', fr: 2, res: 30, reopened: 2, slaMet: true }),
@@ -51,15 +66,24 @@ const fixture: TicketInput[] = [
 async function setup(tickets: TicketInput[] = fixture, metricSettings: Partial<MetricSettings> = {}) {
   const { db } = openDatabase(':memory:');
   await migrate(db);
-  await upsertTickets(db, tickets.map((t) => ticketSchema.parse(t)));
-  const env = metricEnv({ db, catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles: sampleArticles }), now: () => NOW, metricSettings });
+  await upsertTickets(
+    db,
+    tickets.map((t) => ticketSchema.parse(t)),
+  );
+  const env = metricEnv({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles: sampleArticles }),
+    now: () => NOW,
+    metricSettings,
+  });
   return { db, env };
 }
 
 const metric = (id: string) => metrics.find((m) => m.id === id)!;
 const PERIOD = { from: '2026-11-01', to: '2026-11-02', tz: 'UTC' };
 const query = (raw: Record<string, string> = {}) => parseMetricQuery({ ...PERIOD, ...raw }, NOW);
-const row = (rows: unknown[] | undefined, dimension: string, key: string) => (rows as Array<Record<string, unknown>>).find((r) => r.dimension === dimension && r.key === key);
+const row = (rows: unknown[] | undefined, dimension: string, key: string) =>
+  (rows as Array<Record<string, unknown>>).find((r) => r.dimension === dimension && r.key === key);
 
 describe('resolution-rate', () => {
   it('counts tickets resolved by resolvedAt or, lacking it, closedAt', async () => {
@@ -93,7 +117,9 @@ describe('resolution-rate', () => {
     const { env } = await setup();
     const result = await metric('resolution-rate').compute(env, query({ from: '2026-09-01', to: '2026-09-30' }));
     expect(result.value).toBeNull();
-    expect(result.rows).toEqual(['low', 'normal', 'high', 'urgent'].map((key) => ({ dimension: 'priority', key, tickets: 0, resolved: 0, value: null })));
+    expect(result.rows).toEqual(
+      ['low', 'normal', 'high', 'urgent'].map((key) => ({ dimension: 'priority', key, tickets: 0, resolved: 0, value: null })),
+    );
   });
 
   it('selects tickets by local creation day', async () => {
@@ -170,13 +196,42 @@ describe('sla-attainment', () => {
     // met T1, T2, T6; missed T3, T4, T5 → 3 ÷ 6
     expect(result.value).toBe(0.5);
     expect(result.parts).toEqual({ tickets: 6, met: 3, missed: 3 });
-    expect(row(result.rows, 'priority', 'high')).toEqual({ dimension: 'priority', key: 'high', tickets: 2, met: 1, value: 0.5, targetFirstResponseHours: 4, targetResolutionHours: 24 });
-    expect(row(result.rows, 'priority', 'urgent')).toMatchObject({ tickets: 1, met: 0, value: 0, targetFirstResponseHours: 1, targetResolutionHours: 4 });
-    expect(row(result.rows, 'topic', 'accounts')).toEqual({ dimension: 'topic', key: 'accounts', tickets: 3, met: 3, value: 1, targetFirstResponseHours: null, targetResolutionHours: null });
+    expect(row(result.rows, 'priority', 'high')).toEqual({
+      dimension: 'priority',
+      key: 'high',
+      tickets: 2,
+      met: 1,
+      value: 0.5,
+      targetFirstResponseHours: 4,
+      targetResolutionHours: 24,
+    });
+    expect(row(result.rows, 'priority', 'urgent')).toMatchObject({
+      tickets: 1,
+      met: 0,
+      value: 0,
+      targetFirstResponseHours: 1,
+      targetResolutionHours: 4,
+    });
+    expect(row(result.rows, 'topic', 'accounts')).toEqual({
+      dimension: 'topic',
+      key: 'accounts',
+      tickets: 3,
+      met: 3,
+      value: 1,
+      targetFirstResponseHours: null,
+      targetResolutionHours: null,
+    });
   });
 
   it('uses the configured targets', async () => {
-    const { env } = await setup(fixture, { slaTargets: { low: { firstResponseHours: 24, resolutionHours: 120 }, normal: { firstResponseHours: 2, resolutionHours: 48 }, high: { firstResponseHours: 4, resolutionHours: 24 }, urgent: { firstResponseHours: 1, resolutionHours: 4 } } });
+    const { env } = await setup(fixture, {
+      slaTargets: {
+        low: { firstResponseHours: 24, resolutionHours: 120 },
+        normal: { firstResponseHours: 2, resolutionHours: 48 },
+        high: { firstResponseHours: 4, resolutionHours: 24 },
+        urgent: { firstResponseHours: 1, resolutionHours: 4 },
+      },
+    });
     const result = await metric('sla-attainment').compute(env, query());
     // T2 answered after 3 h > 2 h now misses: met T1, T6 → 2 ÷ 6
     expect(result.parts).toEqual({ tickets: 6, met: 2, missed: 4 });
@@ -222,7 +277,13 @@ describe('escalation-rate, reopen-rate, csat', () => {
     expect(result.parts!.responses).toBe(3);
     expect(result.parts!.satisfiedShare).toBeCloseTo(2 / 3, 10);
     expect(row(result.rows, 'priority', 'high')).toEqual({ dimension: 'priority', key: 'high', responses: 1, mean: 2, satisfiedShare: 0 });
-    expect(row(result.rows, 'priority', 'urgent')).toEqual({ dimension: 'priority', key: 'urgent', responses: 0, mean: null, satisfiedShare: null });
+    expect(row(result.rows, 'priority', 'urgent')).toEqual({
+      dimension: 'priority',
+      key: 'urgent',
+      responses: 0,
+      mean: null,
+      satisfiedShare: null,
+    });
   });
 });
 
@@ -232,14 +293,32 @@ describe('migration 0006', () => {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     const before = await migrator.migrateTo('0005_metric_rollups');
     expect(before.error).toBeUndefined();
-    const base = { source: 'csv', subject: 's', priority: 'normal', status: 'solved', tier: 1, escalated: 0, updated_at: NOW.toISOString() };
+    const base = {
+      source: 'csv',
+      subject: 's',
+      priority: 'normal',
+      status: 'solved',
+      tier: 1,
+      escalated: 0,
+      updated_at: NOW.toISOString(),
+    };
     // resolved: 90 minutes = 5,400 s, answered after 10 minutes = 600 s; closed only: 2 h = 7,200 s; open: nothing
     const old = db as unknown as Kysely<Record<string, Record<string, unknown>>>; // the tables as they were before 0006
-    await old.insertInto('tickets').values([
-      { ...base, id: 'a', created_at: '2026-11-01T00:00:00.000Z', first_response_at: '2026-11-01T00:10:00.000Z', resolved_at: '2026-11-01T01:30:00.000Z', closed_at: '2026-11-02T00:00:00.000Z' },
-      { ...base, id: 'b', created_at: '2026-11-01T00:00:00.000Z', closed_at: '2026-11-01T02:00:00.000Z' },
-      { ...base, id: 'c', created_at: '2026-11-01T00:00:00.000Z', status: 'open' },
-    ]).execute();
+    await old
+      .insertInto('tickets')
+      .values([
+        {
+          ...base,
+          id: 'a',
+          created_at: '2026-11-01T00:00:00.000Z',
+          first_response_at: '2026-11-01T00:10:00.000Z',
+          resolved_at: '2026-11-01T01:30:00.000Z',
+          closed_at: '2026-11-02T00:00:00.000Z',
+        },
+        { ...base, id: 'b', created_at: '2026-11-01T00:00:00.000Z', closed_at: '2026-11-01T02:00:00.000Z' },
+        { ...base, id: 'c', created_at: '2026-11-01T00:00:00.000Z', status: 'open' },
+      ])
+      .execute();
     await migrate(db);
     const rows = await db.selectFrom('tickets').select(['id', 'first_response_seconds', 'resolution_seconds']).orderBy('id').execute();
     expect(rows).toEqual([
@@ -253,7 +332,10 @@ describe('migration 0006', () => {
 describe('through the API', () => {
   it('serves sla-attainment with its rows, as JSON and CSV', async () => {
     const t = await testApp({ now: () => NOW });
-    await upsertTickets(t.db, fixture.map((f) => ticketSchema.parse(f)));
+    await upsertTickets(
+      t.db,
+      fixture.map((f) => ticketSchema.parse(f)),
+    );
     const auth = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
     const res = await t.app.request('/api/metrics/sla-attainment?from=2026-11-01&to=2026-11-02&tz=UTC', auth);
     expect(res.status).toBe(200);

@@ -20,7 +20,13 @@ let env: MetricEnv;
 beforeEach(async () => {
   db = openDatabase(':memory:').db;
   await migrate(db);
-  env = { db, catalog: catalogFrom({ version: 1, builtAt: '2026-03-01T00:00:00Z', audience: 'internal', articles: trainingArticles }), topics, now: () => new Date('2026-04-15T00:00:00Z'), settings: metricSettings() };
+  env = {
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: '2026-03-01T00:00:00Z', audience: 'internal', articles: trainingArticles }),
+    topics,
+    now: () => new Date('2026-04-15T00:00:00Z'),
+    settings: metricSettings(),
+  };
 });
 
 describe('training-coverage', () => {
@@ -48,9 +54,22 @@ describe('training-coverage', () => {
       noResultSearches: 3, // "activation error" ×3
     });
     // install-desktop: covered by en/train-lic's topics; manual is not-validated but published; 3 votes → null share.
-    expect(byTopic(r.rows, 'install-desktop')).toMatchObject({ tickets: 2, ticketWeightedCoverage: 1 / 2, peopleCoverage: 1 / 2, medianResolutionHours: 25, hasTrainingArticle: true, hasCustomerArticle: true, unhelpfulShare: null });
+    expect(byTopic(r.rows, 'install-desktop')).toMatchObject({
+      tickets: 2,
+      ticketWeightedCoverage: 1 / 2,
+      peopleCoverage: 1 / 2,
+      medianResolutionHours: 25,
+      hasTrainingArticle: true,
+      hasCustomerArticle: true,
+      unhelpfulShare: null,
+    });
     // billing: only an internal solution → no customer article, no training article.
-    expect(byTopic(r.rows, 'billing')).toMatchObject({ hasTrainingArticle: false, hasCustomerArticle: false, ticketWeightedCoverage: 0, escalationRate: 2 / 5 });
+    expect(byTopic(r.rows, 'billing')).toMatchObject({
+      hasTrainingArticle: false,
+      hasCustomerArticle: false,
+      ticketWeightedCoverage: 0,
+      escalationRate: 2 / 5,
+    });
   });
 
   it('sums every topic into the headline and leaves out agents with no tickets', async () => {
@@ -59,7 +78,16 @@ describe('training-coverage', () => {
     expect(r.value).toBe(3 / 13);
     // Agents: alice (trained on both her topics), bob (trained), carol, frank, grace → 2 of 5 trained everywhere; dave has no tickets.
     // (agent, topic) pairs: licensing 2 of 3, install-desktop 1 of 2, billing 0 of 1, mobile 0 of 1 → 3 of 7.
-    expect(r.parts).toMatchObject({ tickets: 14, resolvedTickets: 13, coveredTickets: 3, agents: 5, trainedAgents: 2, agentTopics: 7, trainedAgentTopics: 3, peopleCoverage: 3 / 7 });
+    expect(r.parts).toMatchObject({
+      tickets: 14,
+      resolvedTickets: 13,
+      coveredTickets: 3,
+      agents: 5,
+      trainedAgents: 2,
+      agentTopics: 7,
+      trainedAgentTopics: 3,
+      peopleCoverage: 3 / 7,
+    });
   });
 
   it('applies the validity setting: with 30 days alice is untrained again by mid-April, carol never was in March', async () => {
@@ -74,7 +102,15 @@ describe('training-coverage', () => {
   it('shows a topic whose tickets are all unresolved with no agents and null coverage', async () => {
     await addTickets(db, [ticket('reports', 'ivan', '2026-03-21T00:00:00.000Z', null)]);
     const r = await metric('training-coverage').compute(env, march);
-    expect(byTopic(r.rows, 'reports')).toMatchObject({ tickets: 1, resolved: 0, agents: 0, trainedAgents: 0, peopleCoverage: null, ticketWeightedCoverage: null, medianResolutionHours: null });
+    expect(byTopic(r.rows, 'reports')).toMatchObject({
+      tickets: 1,
+      resolved: 0,
+      agents: 0,
+      trainedAgents: 0,
+      peopleCoverage: null,
+      ticketWeightedCoverage: null,
+      medianResolutionHours: null,
+    });
   });
 
   it('keeps to one topic with the topic filter', async () => {
@@ -126,7 +162,12 @@ describe('training-need', () => {
     // billing: 40% escalated with a validated (internal) article, but no training or customer article → both.
     // mobile: no article at all; 1 ticket is too few for a training gap → content gap.
     // install-desktop: 0% escalated, both kinds of article → no label.
-    expect(Object.fromEntries(r.rows!.map((row) => [row['topic'], row['label']]))).toEqual({ licensing: 'training-gap', billing: 'both', mobile: 'content-gap', 'install-desktop': null });
+    expect(Object.fromEntries(r.rows!.map((row) => [row['topic'], row['label']]))).toEqual({
+      licensing: 'training-gap',
+      billing: 'both',
+      mobile: 'content-gap',
+      'install-desktop': null,
+    });
     expect(r.value).toBe(3);
   });
 
@@ -146,7 +187,9 @@ describe('training-need', () => {
     expect(lic['reasonsZh']).toContain('3 名处理人中 2 名已培训');
     // At the end of March alice and bob hold valid trainings; carol's expired in 2026-02.
     expect(lic['untrainedAgents']).toEqual(['carol']);
-    expect(byTopic(r.rows, 'mobile')['reasons']).toEqual(expect.arrayContaining(['no training article', 'no customer article', '0 of 1 agents trained']));
+    expect(byTopic(r.rows, 'mobile')['reasons']).toEqual(
+      expect.arrayContaining(['no training article', 'no customer article', '0 of 1 agents trained']),
+    );
   });
 });
 
@@ -179,16 +222,29 @@ describe('training-effectiveness', () => {
     await hank();
     const r = await metric('training-effectiveness').compute(env, march);
     expect(byTopic(r.rows, 'licensing')).toMatchObject({
-      agent: 'hank', team: 'unassigned', article: 'en/train-lic', trainedAt: '2026-03-15T00:00:00.000Z',
-      beforeTickets: 5, beforeEscalationRate: 3 / 5, beforeMedianResolutionHours: 6,
-      afterTickets: 5, afterEscalationRate: 1 / 5, afterMedianResolutionHours: 2.5, tooFewTickets: false,
+      agent: 'hank',
+      team: 'unassigned',
+      article: 'en/train-lic',
+      trainedAt: '2026-03-15T00:00:00.000Z',
+      beforeTickets: 5,
+      beforeEscalationRate: 3 / 5,
+      beforeMedianResolutionHours: 6,
+      afterTickets: 5,
+      afterEscalationRate: 1 / 5,
+      afterMedianResolutionHours: 2.5,
+      tooFewTickets: false,
     });
   });
 
   it('flags fewer than 5 tickets on a side and leaves such rows out of the pooled rates', async () => {
     await hank();
     const r = await metric('training-effectiveness').compute(env, march);
-    expect(byTopic(r.rows, 'install-desktop')).toMatchObject({ beforeTickets: 2, afterTickets: 0, afterEscalationRate: null, tooFewTickets: true });
+    expect(byTopic(r.rows, 'install-desktop')).toMatchObject({
+      beforeTickets: 2,
+      afterTickets: 0,
+      afterEscalationRate: null,
+      tooFewTickets: true,
+    });
     // Pooled over the licensing row only: 1/5 − 3/5 = −0.4.
     expect(r.parts).toMatchObject({ trainings: 2, evaluated: 1, beforeEscalationRate: 3 / 5, afterEscalationRate: 1 / 5 });
     expect(r.value).toBeCloseTo(-0.4, 10);

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const post = (body: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/votes`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA, ...headers } });
+  fetch(`${base}/api/votes`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA, ...headers },
+  });
 
 describe('votes over a real socket', () => {
   it('stores a vote read from the socket', async () => {
@@ -38,8 +42,18 @@ describe('votes over a real socket', () => {
 
   it('rejects an oversized chunked body that declares no length', async () => {
     const big = new TextEncoder().encode(JSON.stringify({ article: 'en/reset-password', helpful: false, comment: 'y'.repeat(20_000) }));
-    const stream = new ReadableStream({ start(controller) { controller.enqueue(big); controller.close(); } });
-    const res = await fetch(`${base}/api/votes`, { method: 'POST', body: stream, duplex: 'half', headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA } } as RequestInit);
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(big);
+        controller.close();
+      },
+    });
+    const res = await fetch(`${base}/api/votes`, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+    } as RequestInit);
     expect(res.status).toBe(413);
   });
 });
@@ -47,7 +61,9 @@ describe('votes over a real socket', () => {
 describe('secure headers over a real socket', () => {
   it('sends the headers of Hono secureHeaders() once on successes and errors alike', async () => {
     const expected = await defaultSecureHeaders();
-    expect(expected.map(([name]) => name)).toEqual(expect.arrayContaining(['x-content-type-options', 'x-frame-options', 'strict-transport-security', 'referrer-policy']));
+    expect(expected.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['x-content-type-options', 'x-frame-options', 'strict-transport-security', 'referrer-policy']),
+    );
     const responses = [
       await post(JSON.stringify({ article: 'en/printer-setup', helpful: true })),
       await post(JSON.stringify({ article: 'en/printer-setup', helpful: 'maybe' })),

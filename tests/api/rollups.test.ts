@@ -40,7 +40,7 @@ const TYPES = ['page_view', 'search', 'search_click', 'contact_view', 'suggestio
 /** Events of `sessions` sessions spread over 2026-11-01..04 UTC, in shuffled order (ids do not follow time). */
 function generateEvents(seed: number, sessions: number, prefix: string): EventRow[] {
   const rand = random(seed);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const rows: EventRow[] = [];
   const base = Date.parse('2026-11-01T00:00:00Z');
   for (let s = 0; s < sessions; s++) {
@@ -74,7 +74,11 @@ const FIRST_EVENT = sql`not exists (select 1 from events f where f.session = e.s
 
 async function rawSessions(db: Db, q: MetricQuery) {
   const langFilter = q.lang ? sql`and e.lang = ${q.lang}` : sql``;
-  const { rows } = await sql<{ created_at: string }>`select e.created_at from events e where ${FIRST_EVENT} and e.created_at >= ${q.start} and e.created_at < ${q.end} ${langFilter}`.execute(db);
+  const { rows } = await sql<{
+    created_at: string;
+  }>`select e.created_at from events e where ${FIRST_EVENT} and e.created_at >= ${q.start} and e.created_at < ${q.end} ${langFilter}`.execute(
+    db,
+  );
   return rows.map((r) => r.created_at);
 }
 
@@ -108,7 +112,7 @@ async function rawViews(db: Db, q: MetricQuery) {
   return new Map(rows.map((r) => [r.article, Number(r.views)]));
 }
 
-const countBy = <T,>(items: T[], periodOfItem: (t: T) => string, q: MetricQuery) => {
+const countBy = <T>(items: T[], periodOfItem: (t: T) => string, q: MetricQuery) => {
   const counts = new Map(periodsOf(q).map((p) => [p, 0]));
   for (const item of items) counts.set(periodOfItem(item), counts.get(periodOfItem(item))! + 1);
   return counts;
@@ -116,7 +120,10 @@ const countBy = <T,>(items: T[], periodOfItem: (t: T) => string, q: MetricQuery)
 
 /** Checks every roll-up-backed metric of one query against the raw definitions. */
 async function expectRollupsMatchRaw(db: Db, raw: Record<string, string>) {
-  const env = metricEnv({ db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }) });
+  const env = metricEnv({
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
+  });
   const q = parseMetricQuery(raw, new Date('2026-11-27T00:00:00Z'));
   const compute = (id: string) => metricById(id)!.compute(env, q);
 
@@ -139,7 +146,11 @@ async function expectRollupsMatchRaw(db: Db, raw: Record<string, string>) {
   expect(noResult.parts).toEqual({ searches: searches.length, noResult: searches.filter((s) => s.no_result).length });
   const ctr = await compute('search-click-through');
   expect(ctr.parts).toEqual({ searches: searches.length, clicked: searches.filter((s) => s.clicked).length });
-  const clickedPerPeriod = countBy(searches.filter((s) => s.clicked), (s) => periodOf(s.created_at, q), q);
+  const clickedPerPeriod = countBy(
+    searches.filter((s) => s.clicked),
+    (s) => periodOf(s.created_at, q),
+    q,
+  );
   expect(ctr.series!.map((p) => [p.period, p.clicked])).toEqual([...clickedPerPeriod]);
 
   const top = await compute('top-searches');
@@ -153,7 +164,9 @@ async function expectRollupsMatchRaw(db: Db, raw: Record<string, string>) {
     perQuery.set(key, t);
   }
   // Five queries × three langs stay under the top-20 cut, so every (lang, query) is listed.
-  expect(new Map(top.rows!.map((r) => [`${r.lang ?? ''}|${r.query}`, { searches: r.searches, noResult: r.noResult, clicked: r.clicked }]))).toEqual(perQuery);
+  expect(
+    new Map(top.rows!.map((r) => [`${r.lang ?? ''}|${r.query}`, { searches: r.searches, noResult: r.noResult, clicked: r.clicked }])),
+  ).toEqual(perQuery);
 
   expect(await articleViews(db, q.start, q.end)).toEqual(await rawViews(db, q));
 }
@@ -180,8 +193,26 @@ describe('metric roll-ups', () => {
     // before the sessions began (it becomes their first event and moves them).
     const late: EventRow[] = [];
     for (const s of ['s1', 's2', 's3', 's5', 's8', 's13']) {
-      for (const q of QUERIES) late.push({ type: 'search_click', visitor: 'v', session: s, created_at: '2026-11-04T23:59:00.000Z', lang: 'en', query: q, query_norm: q, article: 'en/reset-password', rank: 1 });
-      late.push({ type: 'page_view', visitor: 'v', session: s, created_at: '2026-10-31T16:30:00.000Z', lang: 'zh-CN', article: 'zh-CN/reset-password' });
+      for (const q of QUERIES)
+        late.push({
+          type: 'search_click',
+          visitor: 'v',
+          session: s,
+          created_at: '2026-11-04T23:59:00.000Z',
+          lang: 'en',
+          query: q,
+          query_norm: q,
+          article: 'en/reset-password',
+          rank: 1,
+        });
+      late.push({
+        type: 'page_view',
+        visitor: 'v',
+        session: s,
+        created_at: '2026-10-31T16:30:00.000Z',
+        lang: 'zh-CN',
+        article: 'zh-CN/reset-password',
+      });
     }
     await insertEvents(db, late);
     await catchUpRollups(db, { chunkEvents: 53 });

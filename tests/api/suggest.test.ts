@@ -25,7 +25,12 @@ describe('GET /api/suggest', () => {
     const res = await get(`q=${encodeURIComponent('how do I reset my password')}&lang=en`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.results[0]).toEqual({ article: 'en/reset-password', title: 'Reset a forgotten password', url: '/en/articles/reset-password/', score: expect.any(Number) });
+    expect(body.results[0]).toEqual({
+      article: 'en/reset-password',
+      title: 'Reset a forgotten password',
+      url: '/en/articles/reset-password/',
+      score: expect.any(Number),
+    });
   });
 
   it('lets browsers and CDNs cache the answer', async () => {
@@ -86,7 +91,15 @@ describe('GET /api/suggest', () => {
 });
 
 const ticket = (id: string, fields: Partial<TicketInput> = {}) =>
-  ticketSchema.parse({ id, source: 'zendesk', subject: 'Cannot sign in', priority: 'normal', status: 'open', createdAt: '2026-11-01T09:00:00Z', ...fields });
+  ticketSchema.parse({
+    id,
+    source: 'zendesk',
+    subject: 'Cannot sign in',
+    priority: 'normal',
+    status: 'open',
+    createdAt: '2026-11-01T09:00:00Z',
+    ...fields,
+  });
 
 async function ticketApp() {
   const t = await setup();
@@ -145,7 +158,9 @@ describe('GET /api/tickets/{id}/suggestions', () => {
 
   it('picks the ticket of the source given', async () => {
     const { app } = await ticketApp();
-    const body = await (await app.request('/api/tickets/2002/suggestions?source=zendesk', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+    const body = await (
+      await app.request('/api/tickets/2002/suggestions?source=zendesk', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json();
     expect(body.results[0].article).toBe('en/export-reports');
   });
 

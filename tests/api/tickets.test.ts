@@ -5,7 +5,13 @@ import { insertToken } from '../../api/db/queries/tokens.ts';
 import { ADMIN_TOKEN, testApp } from './helpers.ts';
 
 const ticket = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id, source: 'api', subject: `Ticket ${id}`, priority: 'normal', status: 'open', createdAt: '2026-03-01T09:00:00Z', ...overrides,
+  id,
+  source: 'api',
+  subject: `Ticket ${id}`,
+  priority: 'normal',
+  status: 'open',
+  createdAt: '2026-03-01T09:00:00Z',
+  ...overrides,
 });
 
 const post = (body: unknown, token?: string) => ({
@@ -33,7 +39,10 @@ describe('POST /api/tickets', () => {
   it('updates tickets it already has instead of duplicating them', async () => {
     const { app, db } = await testApp();
     await app.request('/api/tickets', post({ tickets: [ticket('A-1')] }, ADMIN_TOKEN));
-    const res = await app.request('/api/tickets', post({ tickets: [ticket('A-1', { status: 'solved', resolvedAt: '2026-03-02T09:00:00Z' }), ticket('A-2')] }, ADMIN_TOKEN));
+    const res = await app.request(
+      '/api/tickets',
+      post({ tickets: [ticket('A-1', { status: 'solved', resolvedAt: '2026-03-02T09:00:00Z' }), ticket('A-2')] }, ADMIN_TOKEN),
+    );
     expect(await res.json()).toEqual({ inserted: 1, updated: 1 });
     expect(await getTicket(db, 'A-1', 'api')).toMatchObject({ status: 'solved' });
   });

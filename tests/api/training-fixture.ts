@@ -24,16 +24,33 @@ const hour = 3_600_000;
 const at = (iso: string, plusHours = 0) => new Date(Date.parse(iso) + plusHours * hour).toISOString();
 
 let n = 0;
-export function ticket(topic: string, agent: string | undefined, created: string, resolveAfterHours: number | null, extra: Partial<TicketInput> = {}): TicketInput {
+export function ticket(
+  topic: string,
+  agent: string | undefined,
+  created: string,
+  resolveAfterHours: number | null,
+  extra: Partial<TicketInput> = {},
+): TicketInput {
   n++;
   return {
-    id: `T${n}`, source: 'api', subject: `ticket ${n}`, topic, agent, priority: 'normal', status: resolveAfterHours === null ? 'open' : 'solved',
-    createdAt: created, resolvedAt: resolveAfterHours === null ? undefined : at(created, resolveAfterHours), ...extra,
+    id: `T${n}`,
+    source: 'api',
+    subject: `ticket ${n}`,
+    topic,
+    agent,
+    priority: 'normal',
+    status: resolveAfterHours === null ? 'open' : 'solved',
+    createdAt: created,
+    resolvedAt: resolveAfterHours === null ? undefined : at(created, resolveAfterHours),
+    ...extra,
   };
 }
 
 export async function addTickets(db: Db, tickets: TicketInput[]) {
-  await upsertTickets(db, tickets.map((t) => ticketSchema.parse(t)));
+  await upsertTickets(
+    db,
+    tickets.map((t) => ticketSchema.parse(t)),
+  );
 }
 
 /** The March 2026 fixture (period 2026-03-01 … 2026-03-31, tz UTC). */
@@ -74,14 +91,48 @@ export async function seedTrainingFixture(db: Db) {
     ticket('mobile', 'frank', '2026-03-20T00:00:00.000Z', 3, { escalated: true, tier: 2 }),
   ]);
   // Votes on en/lic-faq in March: 6 votes, 2 helpful → unhelpful share 4/6. en/install-guide: 3 votes (under 5 → null).
-  const votes = [1, 1, 0, 0, 0, 0].map((helpful, i) => ({ article: 'en/lic-faq', helpful, visitor: `v${i}` }))
+  const votes = [1, 1, 0, 0, 0, 0]
+    .map((helpful, i) => ({ article: 'en/lic-faq', helpful, visitor: `v${i}` }))
     .concat([1, 0, 0].map((helpful, i) => ({ article: 'en/install-guide', helpful, visitor: `w${i}` })));
-  await db.insertInto('votes').values(votes.map((v) => ({ ...v, day: '2026-03-08', lang: 'en', reason: null, comment: null, created_at: '2026-03-08T10:00:00.000Z', updated_at: '2026-03-08T10:00:00.000Z' }))).execute();
+  await db
+    .insertInto('votes')
+    .values(
+      votes.map((v) => ({
+        ...v,
+        day: '2026-03-08',
+        lang: 'en',
+        reason: null,
+        comment: null,
+        created_at: '2026-03-08T10:00:00.000Z',
+        updated_at: '2026-03-08T10:00:00.000Z',
+      })),
+    )
+    .execute();
   // No-result searches: 3 × "activation error" (licensing: "activation"), 1 × "mobile crash" (mobile); 2 searches with results do not count.
   const search = (query: string, results: number, i: number) => ({
-    type: 'search', visitor: `s${i}`, session: `s${i}`, created_at: `2026-03-09T10:0${i}:00.000Z`, lang: 'en', query, query_norm: query, results,
-    article: null, path: null, referrer: null, rank: null, filters: null, articles: null, ticket_ref: null,
+    type: 'search',
+    visitor: `s${i}`,
+    session: `s${i}`,
+    created_at: `2026-03-09T10:0${i}:00.000Z`,
+    lang: 'en',
+    query,
+    query_norm: query,
+    results,
+    article: null,
+    path: null,
+    referrer: null,
+    rank: null,
+    filters: null,
+    articles: null,
+    ticket_ref: null,
   });
-  await insertEvents(db, [search('activation error', 0, 1), search('activation error', 0, 2), search('activation error', 0, 3), search('mobile crash', 0, 4), search('activation error', 4, 5), search('activation error', 2, 6)]);
+  await insertEvents(db, [
+    search('activation error', 0, 1),
+    search('activation error', 0, 2),
+    search('activation error', 0, 3),
+    search('mobile crash', 0, 4),
+    search('activation error', 4, 5),
+    search('activation error', 2, 6),
+  ]);
   await catchUpRollups(db);
 }

@@ -21,9 +21,17 @@ async function tokenFor(db: Db, role: Role) {
 }
 
 const post = (body: unknown, token: string | null = ADMIN_TOKEN) =>
-  ['/api/training/records', { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }] as const;
+  [
+    '/api/training/records',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    },
+  ] as const;
 const get = (path: string, token = ADMIN_TOKEN) => [path, { headers: { authorization: `Bearer ${token}` } }] as const;
-const del = (id: string | number, token = ADMIN_TOKEN) => [`/api/training/records/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }] as const;
+const del = (id: string | number, token = ADMIN_TOKEN) =>
+  [`/api/training/records/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }] as const;
 const record = { agent: 'alice', article: 'en/train-lic', completedAt: '2026-03-01T08:00:00+08:00' };
 
 describe('POST /api/training/records', () => {
@@ -40,7 +48,13 @@ describe('POST /api/training/records', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as { record: Record<string, unknown>; duplicate: boolean };
     // 08:00 at +08:00 = 00:00Z; + 365 days = 2027-03-01 (2026 is not a leap year).
-    expect(body.record).toMatchObject({ agent: 'alice', article: 'en/train-lic', completedAt: '2026-03-01T00:00:00.000Z', expiresAt: '2027-03-01T00:00:00.000Z', createdBy: 'trainer' });
+    expect(body.record).toMatchObject({
+      agent: 'alice',
+      article: 'en/train-lic',
+      completedAt: '2026-03-01T00:00:00.000Z',
+      expiresAt: '2027-03-01T00:00:00.000Z',
+      createdBy: 'trainer',
+    });
     expect(body.duplicate).toBe(false);
   });
 
@@ -62,7 +76,10 @@ describe('POST /api/training/records', () => {
 
   it('refuses a bad date, a future date, an unknown field and a missing agent with 400 naming each field', async () => {
     const { app } = await setup();
-    const fields = async (body: unknown) => ((await (await app.request(...post(body))).json()) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field);
+    const fields = async (body: unknown) =>
+      ((await (await app.request(...post(body))).json()) as { error: { details: Array<{ field: string }> } }).error.details.map(
+        (d) => d.field,
+      );
     expect((await app.request(...post({ ...record, completedAt: '2026-02-30' }))).status).toBe(400);
     expect(await fields({ ...record, completedAt: '2026-02-30' })).toEqual(['completedAt']);
     expect(await fields({ ...record, completedAt: '2026-05-01' })).toEqual(['completedAt']); // after the clock's 2026-04-15
@@ -87,7 +104,9 @@ describe('GET and DELETE /api/training/records', () => {
     await app.request(...post(record));
     await app.request(...post({ ...record, agent: 'bob' }));
     const agentToken = await tokenFor(db, 'agent');
-    const byAgent = (await (await app.request(...get('/api/training/records?agent=bob', agentToken))).json()) as { records: Array<{ agent: string }> };
+    const byAgent = (await (await app.request(...get('/api/training/records?agent=bob', agentToken))).json()) as {
+      records: Array<{ agent: string }>;
+    };
     expect(byAgent.records.map((r) => r.agent)).toEqual(['bob']);
     // en/train-lic covers install-desktop through `topics`; nothing covers billing.
     const install = (await (await app.request(...get('/api/training/records?topic=install-desktop'))).json()) as { records: unknown[] };
@@ -120,8 +139,15 @@ describe('GET and DELETE /api/training/records', () => {
 describe('GET /api/training/agents', () => {
   it('joins the roster with the agents on tickets, including roster agents with no tickets', async () => {
     const { app, db } = await setup();
-    await upsertRoster(db, [{ agent: 'alice', name: 'Alice An', team: 'Team A' }, { agent: 'dave', name: 'Dave Du', team: 'Team B' }]);
-    await addTickets(db, [ticket('licensing', 'alice', '2026-03-02T00:00:00.000Z', 1), ticket('licensing', 'alice', '2026-03-03T00:00:00.000Z', 1), ticket('mobile', 'frank', '2026-03-03T00:00:00.000Z', 1)]);
+    await upsertRoster(db, [
+      { agent: 'alice', name: 'Alice An', team: 'Team A' },
+      { agent: 'dave', name: 'Dave Du', team: 'Team B' },
+    ]);
+    await addTickets(db, [
+      ticket('licensing', 'alice', '2026-03-02T00:00:00.000Z', 1),
+      ticket('licensing', 'alice', '2026-03-03T00:00:00.000Z', 1),
+      ticket('mobile', 'frank', '2026-03-03T00:00:00.000Z', 1),
+    ]);
     const body = (await (await app.request(...get('/api/training/agents'))).json()) as { agents: unknown[] };
     expect(body.agents).toEqual([
       { agent: 'alice', name: 'Alice An', team: 'Team A', tickets: 2 },
@@ -140,7 +166,16 @@ describe('GET /api/training/plan', () => {
     const body = (await res.json()) as { from: string; topics: Array<Record<string, unknown>> };
     // Scores as in tests/api/metrics-training.test.ts: licensing 70.3, billing 53.8, mobile 30.8, install-desktop 20.8.
     expect(body.topics.map((t) => t['topic'])).toEqual(['licensing', 'billing', 'mobile', 'install-desktop']);
-    expect(body.topics[0]).toMatchObject({ name: 'Licensing and activation', needScore: 70.3, label: 'training-gap', tickets: 6, peopleCoverage: 2 / 3, ticketWeightedCoverage: 2 / 5, escalationRate: 0.5, untrainedAgents: ['carol'] });
+    expect(body.topics[0]).toMatchObject({
+      name: 'Licensing and activation',
+      needScore: 70.3,
+      label: 'training-gap',
+      tickets: 6,
+      peopleCoverage: 2 / 3,
+      ticketWeightedCoverage: 2 / 5,
+      escalationRate: 0.5,
+      untrainedAgents: ['carol'],
+    });
     expect(body.topics[1]).toMatchObject({ topic: 'billing', label: 'both', untrainedAgents: ['grace'] });
   });
 
@@ -151,14 +186,21 @@ describe('GET /api/training/plan', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="training-plan_2026-03-01_2026-03-31.csv"');
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('topic,name,nameZh,needScore,label,reasons,reasonsZh,tickets,peopleCoverage,ticketWeightedCoverage,escalationRate,untrainedAgents');
+    expect(lines[0]).toBe(
+      'topic,name,nameZh,needScore,label,reasons,reasonsZh,tickets,peopleCoverage,ticketWeightedCoverage,escalationRate,untrainedAgents',
+    );
     expect(lines).toHaveLength(5); // header + 4 topics
     expect(lines[1]).toMatch(/^licensing,Licensing and activation,许可证与激活,70.3,training-gap,50% escalated; 2 of 3 agents trained;/);
   });
 
   it('answers an empty period with no topics, and the CSV with the header alone', async () => {
     const { app } = await setup();
-    expect(await (await app.request(...get('/api/training/plan?from=2026-03-01&to=2026-03-31&tz=UTC'))).json()).toEqual({ from: '2026-03-01', to: '2026-03-31', tz: 'UTC', topics: [] });
+    expect(await (await app.request(...get('/api/training/plan?from=2026-03-01&to=2026-03-31&tz=UTC'))).json()).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      tz: 'UTC',
+      topics: [],
+    });
     const csv = await (await app.request(...get('/api/training/plan?from=2026-03-01&to=2026-03-31&format=csv'))).text();
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1);
   });

@@ -13,15 +13,21 @@ describe('POST /api/votes', () => {
     const res = await app.request(...vote({ article: 'en/reset-password', helpful: true }));
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ ok: true });
-    expect(sqlite.prepare('select article, helpful, reason from votes').all()).toEqual([{ article: 'en/reset-password', helpful: 1, reason: null }]);
+    expect(sqlite.prepare('select article, helpful, reason from votes').all()).toEqual([
+      { article: 'en/reset-password', helpful: 1, reason: null },
+    ]);
   });
 
-  it('replaces the same visitor\'s vote of the day with 200', async () => {
+  it("replaces the same visitor's vote of the day with 200", async () => {
     const { app, sqlite } = await testApp();
     await app.request(...vote({ article: 'en/reset-password', helpful: true }));
-    const res = await app.request(...vote({ article: 'en/reset-password', helpful: false, reason: 'outdated', comment: 'Old screenshots' }));
+    const res = await app.request(
+      ...vote({ article: 'en/reset-password', helpful: false, reason: 'outdated', comment: 'Old screenshots' }),
+    );
     expect(res.status).toBe(200);
-    expect(sqlite.prepare('select helpful, reason, comment, revision from votes').all()).toEqual([{ helpful: 0, reason: 'outdated', comment: 'Old screenshots', revision: 2 }]);
+    expect(sqlite.prepare('select helpful, reason, comment, revision from votes').all()).toEqual([
+      { helpful: 0, reason: 'outdated', comment: 'Old screenshots', revision: 2 },
+    ]);
   });
 
   it('counts a second visitor separately', async () => {
@@ -44,7 +50,9 @@ describe('POST /api/votes', () => {
 
   it('stores comments as plain text without control or bidi-override characters', async () => {
     const { app, sqlite } = await testApp();
-    await app.request(...vote({ article: 'en/reset-password', helpful: false, reason: 'other', comment: ' <b>bad</b>\u202Egnp.exe\u0007\r\nline 2 ' }));
+    await app.request(
+      ...vote({ article: 'en/reset-password', helpful: false, reason: 'other', comment: ' <b>bad</b>\u202Egnp.exe\u0007\r\nline 2 ' }),
+    );
     expect(sqlite.prepare('select comment from votes').get()).toEqual({ comment: '<b>bad</b>gnp.exe\nline 2' });
   });
 
@@ -93,7 +101,8 @@ describe('POST /api/votes', () => {
 
   it('limits a visitor to 10 votes a minute with 429 and Retry-After', async () => {
     const { app, sqlite } = await testApp();
-    for (let i = 0; i < 10; i++) expect((await app.request(...vote({ article: 'en/reset-password', helpful: i % 2 === 0 }))).status).toBeLessThan(300);
+    for (let i = 0; i < 10; i++)
+      expect((await app.request(...vote({ article: 'en/reset-password', helpful: i % 2 === 0 }))).status).toBeLessThan(300);
     const res = await app.request(...vote({ article: 'en/reset-password', helpful: true }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -110,7 +119,7 @@ describe('POST /api/votes', () => {
 
   it('answers 503 and stores nothing when the database fails', async () => {
     const { app, sqlite } = await testApp();
-    sqlite.exec('create trigger fail_votes before insert on votes begin select raise(abort, \'disk I/O error\'); end;');
+    sqlite.exec("create trigger fail_votes before insert on votes begin select raise(abort, 'disk I/O error'); end;");
     const res = await app.request(...vote({ article: 'en/reset-password', helpful: true }));
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('unavailable');
@@ -165,7 +174,9 @@ describe('visitor ids remembered for the day', () => {
   it('drops a bot user agent every time, not only the first', async () => {
     const { app, sqlite } = await testApp();
     for (const article of ['en/reset-password', 'en/printer-setup']) {
-      expect((await app.request(...vote({ article, helpful: true }, { ua: 'Googlebot/2.1 (+http://www.google.com/bot.html)' }))).status).toBe(202);
+      expect(
+        (await app.request(...vote({ article, helpful: true }, { ua: 'Googlebot/2.1 (+http://www.google.com/bot.html)' }))).status,
+      ).toBe(202);
     }
     expect(sqlite.prepare('select count(*) as n from votes').get()).toEqual({ n: 0 });
     expect(sqlite.prepare("select sum(count) as n from drop_counts where reason = 'bot'").get()).toEqual({ n: 2 });

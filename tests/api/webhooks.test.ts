@@ -10,13 +10,33 @@ const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 const zendeskEvent = (status = 'open', updatedAt = '2026-11-27T09:00:00Z') => ({
   event: status === 'solved' ? 'ticket.solved' : 'ticket.updated',
-  ticket: { id: 501, subject: 'Cannot sign in', description: 'Locked out', priority: 'high', status, requester_id: 7, assignee_id: 9, tags: ['accounts'], created_at: '2026-11-27T08:00:00Z', updated_at: updatedAt },
+  ticket: {
+    id: 501,
+    subject: 'Cannot sign in',
+    description: 'Locked out',
+    priority: 'high',
+    status,
+    requester_id: 7,
+    assignee_id: 9,
+    tags: ['accounts'],
+    created_at: '2026-11-27T08:00:00Z',
+    updated_at: updatedAt,
+  },
 });
 
 function signed(body: unknown, secret = SECRET, at = NOW, headers: Record<string, string> = {}) {
   const raw = JSON.stringify(body);
   const timestamp = String(unix(at));
-  return { method: 'POST', headers: { 'content-type': 'application/json', 'x-kb-timestamp': timestamp, 'x-kb-signature': signWebhook(secret, timestamp, raw), ...headers }, body: raw };
+  return {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-kb-timestamp': timestamp,
+      'x-kb-signature': signWebhook(secret, timestamp, raw),
+      ...headers,
+    },
+    body: raw,
+  };
 }
 
 async function setup() {
@@ -30,7 +50,12 @@ describe('POST /api/webhooks/<source>', () => {
     const res = await app.request('/api/webhooks/zendesk', signed(zendeskEvent()));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, result: 'inserted', ticket: { source: 'zendesk', id: '501' } });
-    expect(await getTicket(db, '501', 'zendesk')).toMatchObject({ subject: 'Cannot sign in', status: 'open', topic: 'accounts', agent: '9' });
+    expect(await getTicket(db, '501', 'zendesk')).toMatchObject({
+      subject: 'Cannot sign in',
+      status: 'open',
+      topic: 'accounts',
+      agent: '9',
+    });
   });
 
   it('updates the ticket when it is solved', async () => {
@@ -58,7 +83,11 @@ describe('POST /api/webhooks/<source>', () => {
 
   it('refuses a request without signature headers with 401', async () => {
     const { app } = await setup();
-    const res = await app.request('/api/webhooks/zendesk', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(zendeskEvent()) });
+    const res = await app.request('/api/webhooks/zendesk', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(zendeskEvent()),
+    });
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe('missing_signature');
   });
@@ -94,7 +123,20 @@ describe('POST /api/webhooks/<source>', () => {
 
   it('maps a Freshdesk automation event with numeric codes', async () => {
     const { app, db } = await setup();
-    const body = { event: 'ticket_created', ticket: { id: 88, subject: 'VPN down', description_text: 'No VPN', status: 2, priority: 4, source: 3, requester_id: 5, created_at: '2026-11-27T09:00:00Z', updated_at: '2026-11-27T09:00:00Z' } };
+    const body = {
+      event: 'ticket_created',
+      ticket: {
+        id: 88,
+        subject: 'VPN down',
+        description_text: 'No VPN',
+        status: 2,
+        priority: 4,
+        source: 3,
+        requester_id: 5,
+        created_at: '2026-11-27T09:00:00Z',
+        updated_at: '2026-11-27T09:00:00Z',
+      },
+    };
     const res = await app.request('/api/webhooks/freshdesk', signed(body, secrets.freshdesk));
     expect(res.status).toBe(200);
     expect(await getTicket(db, '88', 'freshdesk')).toMatchObject({ status: 'open', priority: 'urgent', channel: 'phone' });
@@ -103,12 +145,30 @@ describe('POST /api/webhooks/<source>', () => {
   it('maps a Zammad trigger webhook with its article', async () => {
     const { app, db } = await setup();
     const body = {
-      ticket: { id: 4, number: '31004', title: 'Mail bounces', state: 'closed', priority: '2 normal', group: 'Users', customer: 'nicole@example.com', owner: 'agent@example.com', created_at: '2026-11-27T08:00:00Z', updated_at: '2026-11-27T09:00:00Z', close_at: '2026-11-27T09:00:00Z' },
+      ticket: {
+        id: 4,
+        number: '31004',
+        title: 'Mail bounces',
+        state: 'closed',
+        priority: '2 normal',
+        group: 'Users',
+        customer: 'nicole@example.com',
+        owner: 'agent@example.com',
+        created_at: '2026-11-27T08:00:00Z',
+        updated_at: '2026-11-27T09:00:00Z',
+        close_at: '2026-11-27T09:00:00Z',
+      },
       article: { type: 'email', sender: 'Customer', subject: 'Mail bounces', body: 'All my mails bounce.' },
     };
     const res = await app.request('/api/webhooks/zammad', signed(body, secrets.zammad, NOW, { 'x-zammad-delivery': 'd-1' }));
     expect(res.status).toBe(200);
-    expect(await getTicket(db, '31004', 'zammad')).toMatchObject({ status: 'closed', topic: 'users', description: 'All my mails bounce.', channel: 'email', closedAt: '2026-11-27T09:00:00.000Z' });
+    expect(await getTicket(db, '31004', 'zammad')).toMatchObject({
+      status: 'closed',
+      topic: 'users',
+      description: 'All my mails bounce.',
+      channel: 'email',
+      closedAt: '2026-11-27T09:00:00.000Z',
+    });
   });
 
   it('names the invalid field of a signed event that does not fit the canonical ticket', async () => {

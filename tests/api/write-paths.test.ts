@@ -10,7 +10,14 @@ async function fresh() {
   return opened;
 }
 const vote = (visitor: string, helpful: boolean, reason: string | null = null): VoteRow => ({
-  article: 'en/a', visitor, day: '2026-11-27', helpful, reason, comment: null, lang: 'en', at: '2026-11-27T10:00:00.000Z',
+  article: 'en/a',
+  visitor,
+  day: '2026-11-27',
+  helpful,
+  reason,
+  comment: null,
+  lang: 'en',
+  at: '2026-11-27T10:00:00.000Z',
 });
 
 describe('the prepared and the Kysely write paths', () => {
@@ -28,7 +35,9 @@ describe('the prepared and the Kysely write paths', () => {
   });
 
   it('store events identically, missing fields as null', async () => {
-    const rows = [{ type: 'search', visitor: 'v', session: 's', created_at: '2026-11-27T10:00:00.000Z', query: 'x', query_norm: 'x', results: 0 }];
+    const rows = [
+      { type: 'search', visitor: 'v', session: 's', created_at: '2026-11-27T10:00:00.000Z', query: 'x', query_norm: 'x', results: 0 },
+    ];
     const dumps = [];
     for (const withSqlite of [true, false]) {
       const { db, sqlite } = await fresh();

@@ -37,7 +37,10 @@ describe('the yielding SQLite driver', () => {
     await db.transaction().execute(async (trx) => {
       counter = turnCounter();
       for (let i = 0; i < 5; i++) {
-        await trx.insertInto('settings').values({ key: `k${i}`, value: 'v', updated_at: '2026-11-27T00:00:00Z' }).execute();
+        await trx
+          .insertInto('settings')
+          .values({ key: `k${i}`, value: 'v', updated_at: '2026-11-27T00:00:00Z' })
+          .execute();
         seen.push(counter.turns());
       }
     });

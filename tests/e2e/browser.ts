@@ -22,7 +22,13 @@ export function launchVisitorBrowser(): Promise<Browser> {
 }
 
 /** Opens a search page and waits until every retry is done; returns the ranked article ids. */
-export async function searchFor(page: Page, baseUrl: string, lang: string, query: string, params: Record<string, string> = {}): Promise<string[]> {
+export async function searchFor(
+  page: Page,
+  baseUrl: string,
+  lang: string,
+  query: string,
+  params: Record<string, string> = {},
+): Promise<string[]> {
   const search = new URLSearchParams({ q: query, ...params });
   await page.goto(`${baseUrl}/${lang}/search/?${search}`);
   await page.waitForSelector('[data-search-status="done"]', { timeout: 15_000 });
@@ -35,13 +41,27 @@ const require = createRequire(import.meta.url);
 export async function seriousViolations(page: Page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+          ): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
     return result.violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 /** Rows from the e2e server's database, opened read-only so a test cannot disturb it. */

@@ -38,8 +38,17 @@ async function describeProblem(page: Page, text: string): Promise<string[]> {
   return page.$$eval('[data-contact-suggestions] li[data-article]', (items) => items.map((li) => li.getAttribute('data-article') ?? ''));
 }
 
-type EventRow = { type: string; session: string; article: string | null; articles: string | null; query: string | null; ticket_ref: string | null; rank: number | null };
-const eventsOfSession = (session: string) => rows<EventRow>('SELECT type, session, article, articles, query, ticket_ref, rank FROM events WHERE session = ? ORDER BY id', session);
+type EventRow = {
+  type: string;
+  session: string;
+  article: string | null;
+  articles: string | null;
+  query: string | null;
+  ticket_ref: string | null;
+  rank: number | null;
+};
+const eventsOfSession = (session: string) =>
+  rows<EventRow>('SELECT type, session, article, articles, query, ticket_ref, rank FROM events WHERE session = ? ORDER BY id', session);
 
 describe('contact page', () => {
   it('shows answers as the visitor types; "This solved my problem" by keyboard records contact_solved and thanks them', async () => {
@@ -99,12 +108,24 @@ describe('contact page', () => {
     expect(new URL(page.url()).searchParams.get('ref')).toBe(ref);
 
     expect(rows('SELECT source, channel, status, priority, tier, requester, lang, subject FROM tickets WHERE id = ?', ref)).toEqual([
-      { source: 'web', channel: 'web', status: 'new', priority: 'normal', tier: 1, requester: 'e2e.sender@example.com', lang: 'en', subject: 'export fails with row limit' },
+      {
+        source: 'web',
+        channel: 'web',
+        status: 'new',
+        priority: 'normal',
+        tier: 1,
+        requester: 'e2e.sender@example.com',
+        lang: 'en',
+        subject: 'export fails with row limit',
+      },
     ]);
     const [submitted] = rows<EventRow>("SELECT type, session FROM events WHERE type = 'contact_submitted' AND ticket_ref = ?", ref);
     expect(submitted).toBeDefined();
     // The page's own events were sent before the request, into the same session.
-    const visit = await eventually(() => eventsOfSession(submitted!.session).map((e) => e.type), (types) => types.includes('contact_view'));
+    const visit = await eventually(
+      () => eventsOfSession(submitted!.session).map((e) => e.type),
+      (types) => types.includes('contact_view'),
+    );
     expect(visit).toEqual(expect.arrayContaining(['contact_view', 'suggestion_shown', 'contact_submitted']));
   });
 
@@ -138,7 +159,9 @@ describe('contact page', () => {
     // CSS :target reveals the message on the static page.
     expect(await page.isVisible('#contact-sent')).toBe(true);
     expect(await page.isVisible('#contact-error-invalid')).toBe(false);
-    expect(rows('SELECT requester, lang, subject FROM tickets WHERE id = ?', ref)).toEqual([{ requester: 'nojs.visitor@example.com', lang: 'zh-CN', subject: '无法登录系统' }]);
+    expect(rows('SELECT requester, lang, subject FROM tickets WHERE id = ?', ref)).toEqual([
+      { requester: 'nojs.visitor@example.com', lang: 'zh-CN', subject: '无法登录系统' },
+    ]);
     // No beacons without JavaScript: the server recorded the submission itself.
     expect(rows("SELECT lang FROM events WHERE type = 'contact_submitted' AND ticket_ref = ?", ref)).toEqual([{ lang: 'zh-CN' }]);
   });

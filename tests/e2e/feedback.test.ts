@@ -84,7 +84,8 @@ describe('feedback widget', () => {
     const page = await visitor();
     await openArticle(page, article);
     // Tab through the page as a keyboard user would until the Yes button has focus.
-    for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement?.matches('[data-vote="yes"]'))); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 200 && !(await page.evaluate(() => document.activeElement?.matches('[data-vote="yes"]'))); i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-vote'))).toBe('yes');
     await page.keyboard.press('Enter');
 
@@ -93,7 +94,9 @@ describe('feedback widget', () => {
     expect(await status.getAttribute('role')).toBe('status');
     expect(await status.textContent()).toBe('感谢您的反馈！');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback-heading');
-    expect(rows<VoteRow>('SELECT helpful, reason, comment, lang FROM votes WHERE article = ?', article)).toEqual([{ helpful: 1, reason: null, comment: null, lang: 'zh-CN' }]);
+    expect(rows<VoteRow>('SELECT helpful, reason, comment, lang FROM votes WHERE article = ?', article)).toEqual([
+      { helpful: 1, reason: null, comment: null, lang: 'zh-CN' },
+    ]);
     // The count is refreshed after the vote, past the summary's one-minute cache.
     await page.waitForSelector('[data-helpful-count]:not([hidden])');
     expect(await page.textContent('[data-helpful-count]')).toBe('1 人觉得有帮助');
@@ -133,11 +136,15 @@ describe('feedback widget', () => {
   it('thanks the visitor but does not claim the vote counted when the server did not record it', async () => {
     const page = await visitor();
     // What the API answers to a request carrying DNT: 1 or Sec-GPC: 1.
-    await page.route('**/api/votes', (route) => route.fulfill({ status: 202, contentType: 'application/json', body: '{"ok":true,"recorded":false}' }));
+    await page.route('**/api/votes', (route) =>
+      route.fulfill({ status: 202, contentType: 'application/json', body: '{"ok":true,"recorded":false}' }),
+    );
     await openArticle(page, 'en/export-row-limits');
     await page.click('[data-vote="yes"]');
     await page.waitForSelector('[data-feedback-status][data-state="not-counted"]');
-    expect(await page.textContent('[data-feedback-status]')).toBe('Thanks! Your browser asks us not to record this, so it was not counted.');
+    expect(await page.textContent('[data-feedback-status]')).toBe(
+      'Thanks! Your browser asks us not to record this, so it was not counted.',
+    );
   });
 
   it('has no serious accessibility violations with the reasons open, in both colour schemes', async () => {
@@ -155,7 +162,8 @@ describe('feedback widget', () => {
 function eventRequests(page: Page): Array<{ method: string; contentType: string | undefined }> {
   const sent: Array<{ method: string; contentType: string | undefined }> = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/api/events') sent.push({ method: request.method(), contentType: request.headers()['content-type'] });
+    if (new URL(request.url()).pathname === '/api/events')
+      sent.push({ method: request.method(), contentType: request.headers()['content-type'] });
   });
   return sent;
 }
@@ -164,7 +172,8 @@ function eventRequests(page: Page): Array<{ method: string; contentType: string 
 const firePagehide = (page: Page) => page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
 
 describe('analytics beacons', () => {
-  const pageViews = (article: string) => rows<{ lang: string; path: string | null }>("SELECT lang, path FROM events WHERE type = 'page_view' AND article = ?", article);
+  const pageViews = (article: string) =>
+    rows<{ lang: string; path: string | null }>("SELECT lang, path FROM events WHERE type = 'page_view' AND article = ?", article);
 
   it('stores a page view once the visitor leaves an article', async () => {
     const article = 'en/api-rate-limits';
@@ -172,7 +181,10 @@ describe('analytics beacons', () => {
     const page = await visitor();
     await page.goto(`${baseUrl}/en/articles/api-rate-limits/`);
     await page.goto(`${baseUrl}/en/`);
-    const after = await eventually(() => pageViews(article), (r) => r.length > before);
+    const after = await eventually(
+      () => pageViews(article),
+      (r) => r.length > before,
+    );
     expect(after).toHaveLength(before + 1);
     expect(after.at(-1)).toEqual({ lang: 'en', path: null });
   });
@@ -185,7 +197,10 @@ describe('analytics beacons', () => {
     await expect.poll(() => sent.length).toBe(1);
     expect(sent[0]).toEqual({ method: 'POST', contentType: 'text/plain' });
     // Playwright cannot read a beacon's Blob body; the stored row shows what it held.
-    const stored = await eventually(() => rows("SELECT lang, article, referrer FROM events WHERE type = 'page_view' AND path = '/zh-CN/topics/'"), (r) => r.length > 0);
+    const stored = await eventually(
+      () => rows("SELECT lang, article, referrer FROM events WHERE type = 'page_view' AND path = '/zh-CN/topics/'"),
+      (r) => r.length > 0,
+    );
     expect(stored).toEqual([{ lang: 'zh-CN', article: null, referrer: null }]);
     // Flushed once: a second pagehide has nothing left to send.
     await firePagehide(page);
@@ -195,19 +210,30 @@ describe('analytics beacons', () => {
 
   it('stores a search once the visitor pauses, not per keystroke, and the click on a result', async () => {
     const prefixes = ['p', 'pr', 'pri', 'prin', 'print', 'printe', 'printer'];
-    const searches = () => rows<{ query: string; results: number }>(`SELECT query, results FROM events WHERE type = 'search' AND query_norm IN (${prefixes.map(() => '?').join(', ')})`, ...prefixes);
+    const searches = () =>
+      rows<{ query: string; results: number }>(
+        `SELECT query, results FROM events WHERE type = 'search' AND query_norm IN (${prefixes.map(() => '?').join(', ')})`,
+        ...prefixes,
+      );
     const page = await visitor();
     await page.goto(`${baseUrl}/en/search/`);
     // Slower than the page's debounce, so every prefix is searched and reported.
     await page.locator('#search-q').pressSequentially('printer', { delay: 350 });
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.getAttribute('data-search-status') === 'done' && (document.querySelector('#search-q') as HTMLInputElement).value === 'printer');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-search-status]')?.getAttribute('data-search-status') === 'done' &&
+        (document.querySelector('#search-q') as HTMLInputElement).value === 'printer',
+    );
     await page.waitForTimeout(2000);
     const first = page.locator('[data-search-result]').first();
     const target = await first.getAttribute('data-article');
     await Promise.all([page.waitForURL(/\/articles\//), first.locator('a').click()]);
 
     const clicks = await eventually(
-      () => rows<{ query: string; article: string; rank: number }>("SELECT query, article, rank FROM events WHERE type = 'search_click' AND query = 'printer'"),
+      () =>
+        rows<{ query: string; article: string; rank: number }>(
+          "SELECT query, article, rank FROM events WHERE type = 'search_click' AND query = 'printer'",
+        ),
       (r) => r.length > 0,
     );
     expect(clicks).toEqual([{ query: 'printer', article: target, rank: 1 }]);

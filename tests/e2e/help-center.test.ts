@@ -59,7 +59,9 @@ describe('search', () => {
     const faqs = await searchFor(page, baseUrl, 'en', 'license', { type: 'faq' });
     expect(faqs.length).toBeGreaterThan(0);
     expect(faqs.length).toBeLessThan(all.length);
-    const manifest = JSON.parse(readFileSync(join(inject('distDir'), 'kb-build/manifest.json'), 'utf8')) as { articles: Array<{ id: string; type: string }> };
+    const manifest = JSON.parse(readFileSync(join(inject('distDir'), 'kb-build/manifest.json'), 'utf8')) as {
+      articles: Array<{ id: string; type: string }>;
+    };
     const types = new Map(manifest.articles.map((a) => [a.id, a.type]));
     expect(faqs.every((id) => types.get(id) === 'faq')).toBe(true);
     expect(new URL(page.url()).searchParams.get('type')).toBe('faq');

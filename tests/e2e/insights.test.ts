@@ -49,7 +49,15 @@ async function startServer(dbFile: string): Promise<string> {
   let output = '';
   server = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KB_DB: dbFile, KB_DIST_DIR: distDir, KB_DEMO: 'off', KB_ADMIN_TOKEN: ADMIN_TOKEN },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KB_DB: dbFile,
+      KB_DIST_DIR: distDir,
+      KB_DEMO: 'off',
+      KB_ADMIN_TOKEN: ADMIN_TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (d) => (output += d));
@@ -58,7 +66,13 @@ async function startServer(dbFile: string): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return url;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return url;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`Server did not become healthy:\n${output}`);
@@ -72,7 +86,8 @@ async function api<T>(path: string): Promise<T> {
 }
 
 const ready = (p: Page) => p.waitForSelector('body[data-insights-state="ready"]', { timeout: 30_000 });
-const panelStates = (p: Page) => p.$$eval('[data-panel]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-panel'), e.getAttribute('data-state')])));
+const panelStates = (p: Page) =>
+  p.$$eval('[data-panel]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-panel'), e.getAttribute('data-state')])));
 const headline = (p: Page, key: string) => p.textContent(`[data-headline="${key}"] .headline-value`);
 
 beforeAll(async () => {
@@ -86,7 +101,13 @@ beforeAll(async () => {
   baseUrl = await startServer(dbFile);
   browser = await launchBrowser();
   // One tab for the whole suite: the token lives in that tab's sessionStorage.
-  context = await browser.newContext({ userAgent: DESKTOP_UA, locale: 'en-US', reducedMotion: 'reduce', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({
+    userAgent: DESKTOP_UA,
+    locale: 'en-US',
+    reducedMotion: 'reduce',
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
   page = await context.newPage();
 }, 180_000);
 
@@ -123,7 +144,10 @@ describe('overview', () => {
     await page.click('[data-signin-form] button[type="submit"]');
     await ready(page);
     const states = await panelStates(page);
-    expect(Object.values(states).every((s) => s === 'ready'), JSON.stringify(states)).toBe(true);
+    expect(
+      Object.values(states).every((s) => s === 'ready'),
+      JSON.stringify(states),
+    ).toBe(true);
     // The token stays in the tab, never in the address.
     expect(page.url()).not.toContain(ADMIN_TOKEN);
     expect(await page.evaluate(() => sessionStorage.getItem('kb-insights-token'))).toBe(ADMIN_TOKEN);
@@ -132,13 +156,17 @@ describe('overview', () => {
     expect(new URL(page.url()).searchParams.get('from')).toBe(from);
     expect(new URL(page.url()).searchParams.get('to')).toBe(to);
 
-    const summary = await api<{ helpfulRate: number | null; selfServiceScore: number | null }>(`/api/metrics/summary?from=${from}&to=${to}&tz=Asia/Shanghai`);
+    const summary = await api<{ helpfulRate: number | null; selfServiceScore: number | null }>(
+      `/api/metrics/summary?from=${from}&to=${to}&tz=Asia/Shanghai`,
+    );
     expect(summary.selfServiceScore).not.toBeNull();
     expect(await headline(page, 'helpfulRate')).toContain(formatPercent('en', summary.helpfulRate));
     expect(await headline(page, 'selfServiceScore')).toContain(formatScore('en', summary.selfServiceScore));
 
     // Each chart is drawn and has a table with one row per period (30 days).
-    const canvases = await page.$$eval('[data-panel] canvas[data-chart]', (els) => els.filter((c) => !c.closest('[hidden]')).map((c) => (c as HTMLCanvasElement).width));
+    const canvases = await page.$$eval('[data-panel] canvas[data-chart]', (els) =>
+      els.filter((c) => !c.closest('[hidden]')).map((c) => (c as HTMLCanvasElement).width),
+    );
     expect(canvases.length).toBeGreaterThanOrEqual(8);
     expect(canvases.every((w) => w > 0)).toBe(true);
     expect(await page.$$eval('[data-panel="deflection"] tbody tr', (rows) => rows.length)).toBe(30);
@@ -146,10 +174,18 @@ describe('overview', () => {
     // Search rates over time: one row per day, rates as percentages, and the chart drawn.
     expect(await page.$$eval('[data-panel="search-rates"] tbody tr', (rows) => rows.length)).toBe(30);
     expect(await page.$$eval('[data-panel="search-rates"] canvas[data-chart]', (els) => els.length)).toBe(1);
-    const rates = await page.$$eval('[data-panel="search-rates"] tbody tr td:nth-child(4), [data-panel="search-rates"] tbody tr td:nth-child(6)', (cells) => cells.map((c) => c.textContent ?? ''));
-    expect(rates.some((text) => /^\d+(\.\d)?%$/.test(text.trim())), rates.slice(0, 4).join(' | ')).toBe(true);
+    const rates = await page.$$eval(
+      '[data-panel="search-rates"] tbody tr td:nth-child(4), [data-panel="search-rates"] tbody tr td:nth-child(6)',
+      (cells) => cells.map((c) => c.textContent ?? ''),
+    );
+    expect(
+      rates.some((text) => /^\d+(\.\d)?%$/.test(text.trim())),
+      rates.slice(0, 4).join(' | '),
+    ).toBe(true);
     // Content-health rows link to the article.
-    const overdueLinks = await page.$$eval('[data-panel="overdue-reviews"] tbody th a', (links) => links.map((a) => a.getAttribute('href')));
+    const overdueLinks = await page.$$eval('[data-panel="overdue-reviews"] tbody th a', (links) =>
+      links.map((a) => a.getAttribute('href')),
+    );
     expect(overdueLinks.length).toBeGreaterThan(0);
     expect(overdueLinks.every((href) => /^\/(zh-CN|en)\//.test(href ?? ''))).toBe(true);
 
@@ -162,7 +198,9 @@ describe('overview', () => {
     await page.waitForURL(/lang=zh-CN/);
     await ready(page);
     const url = new URL(page.url());
-    const summary = await api<{ selfServiceScore: number | null }>(`/api/metrics/summary?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai&lang=zh-CN`);
+    const summary = await api<{ selfServiceScore: number | null }>(
+      `/api/metrics/summary?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai&lang=zh-CN`,
+    );
     const after = await headline(page, 'selfServiceScore');
     expect(after).toContain(formatScore('en', summary.selfServiceScore));
     expect(after).not.toBe(before);
@@ -186,9 +224,14 @@ describe('overview', () => {
 
   it('downloads a chart’s data as CSV with the token', async () => {
     const url = new URL(page.url());
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-panel="deflection"] button[data-csv="deflection"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-panel="deflection"] button[data-csv="deflection"]'),
+    ]);
     expect(download.suggestedFilename()).toBe(`deflection_${url.searchParams.get('from')}_${url.searchParams.get('to')}.csv`);
-    const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     // A header line and one line per day of the 30-day range.
     expect(lines[0]).toMatch(/^period,/);
     expect(lines).toHaveLength(31);
@@ -196,16 +239,31 @@ describe('overview', () => {
 
   it('downloads the per-topic KPI figures from the topic table itself', async () => {
     const buttons = await page.$$eval('[data-panel="kpi-topic"] button[data-csv]', (els) => els.map((b) => b.getAttribute('data-csv')));
-    expect(buttons).toEqual(['resolution-rate', 'first-response-time', 'resolution-time', 'sla-attainment', 'escalation-rate', 'reopen-rate', 'csat']);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-panel="kpi-topic"] button[data-csv="escalation-rate"]')]);
+    expect(buttons).toEqual([
+      'resolution-rate',
+      'first-response-time',
+      'resolution-time',
+      'sla-attainment',
+      'escalation-rate',
+      'reopen-rate',
+      'csat',
+    ]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-panel="kpi-topic"] button[data-csv="escalation-rate"]'),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^escalation-rate_/);
-    const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toMatch(/^dimension,key,/);
     expect(lines.some((line) => line.startsWith('topic,'))).toBe(true);
   });
 
   it('switches the interface to Chinese without touching the language filter', async () => {
-    const { metrics } = await api<{ metrics: Array<{ id: string; formula: string; definition: Record<'zh-CN' | 'en', string> }> }>('/api/metrics');
+    const { metrics } = await api<{ metrics: Array<{ id: string; formula: string; definition: Record<'zh-CN' | 'en', string> }> }>(
+      '/api/metrics',
+    );
     const deflection = metrics.find((m) => m.id === 'deflection')!;
     const definition = '[data-panel="deflection"] [data-definition]';
     expect(await page.textContent(definition)).toBe(`${deflection.definition.en} (${deflection.formula})`);
@@ -244,11 +302,22 @@ describe('training', () => {
     await page.goto(`${baseUrl}/insights/training`);
     await ready(page);
     const states = await panelStates(page);
-    expect(states, JSON.stringify(states)).toEqual({ 'coverage-heatmap': 'ready', 'coverage-by-topic': 'ready', 'training-need': 'ready', 'effect-escalation': 'ready', 'effect-resolution': 'ready', plan: 'ready' });
+    expect(states, JSON.stringify(states)).toEqual({
+      'coverage-heatmap': 'ready',
+      'coverage-by-topic': 'ready',
+      'training-need': 'ready',
+      'effect-escalation': 'ready',
+      'effect-resolution': 'ready',
+      plan: 'ready',
+    });
     const url = new URL(page.url());
-    const plan = await api<{ topics: Array<{ topic: string }> }>(`/api/training/plan?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai`);
+    const plan = await api<{ topics: Array<{ topic: string }> }>(
+      `/api/training/plan?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai`,
+    );
     expect(await page.$$eval('[data-panel="plan"] tbody tr', (rows) => rows.length)).toBe(plan.topics.length);
-    const need = await api<{ rows: Array<{ reasons: string[] }> }>(`/api/metrics/training-need?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai`);
+    const need = await api<{ rows: Array<{ reasons: string[] }> }>(
+      `/api/metrics/training-need?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai`,
+    );
     // The first topic's reasons, in words, are in the ranking table.
     expect(await page.textContent('[data-panel="training-need"] tbody tr:first-child')).toContain(need.rows[0]!.reasons[0]!);
     expect(await page.$$eval('[data-panel="coverage-heatmap"] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
@@ -258,13 +327,17 @@ describe('training', () => {
     const { metrics } = await api<{ metrics: Array<{ id: string; definition: Record<'zh-CN' | 'en', string> }> }>('/api/metrics');
     await page.goto(`${baseUrl}/insights/training?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), ui: 'zh-CN' })}`);
     await ready(page);
-    expect(await page.textContent('[data-panel="training-need"] [data-definition]')).toContain(metrics.find((m) => m.id === 'training-need')!.definition['zh-CN']);
+    expect(await page.textContent('[data-panel="training-need"] [data-definition]')).toContain(
+      metrics.find((m) => m.id === 'training-need')!.definition['zh-CN'],
+    );
     await page.goto(`${baseUrl}/insights/training?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), ui: 'en' })}`);
     await ready(page);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-panel="plan"] button[data-csv="plan"]')]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv).toHaveLength(plan.topics.length + 1);
   });
 

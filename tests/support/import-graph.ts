@@ -69,7 +69,10 @@ export function forbiddenImports(root: string): string[] {
       for (const edge of importsOf(file, readFileSync(join(root, file), 'utf8'))) {
         const to = layerOf(edge.target);
         if (to === null || to === layer) continue;
-        if (!(LAYER_RULES[layer] as readonly string[]).includes(to)) problems.push(`${edge.file}:${edge.line} imports ${edge.target} (${layer} may import ${LAYER_RULES[layer].join(', ') || 'nothing outside itself'})`);
+        if (!(LAYER_RULES[layer] as readonly string[]).includes(to))
+          problems.push(
+            `${edge.file}:${edge.line} imports ${edge.target} (${layer} may import ${LAYER_RULES[layer].join(', ') || 'nothing outside itself'})`,
+          );
         // A path that climbs out of the project is as wrong as one into a forbidden layer.
       }
     }

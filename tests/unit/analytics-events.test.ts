@@ -7,7 +7,11 @@ const page = { lang: 'en' as const, article: undefined, pathname: '/en/', referr
 
 describe('page views', () => {
   it('names the article on an article page, and no path', () => {
-    expect(pageViewEvent({ ...page, article: 'en/reset-password', pathname: '/en/articles/reset-password/' })).toEqual({ type: 'page_view', article: 'en/reset-password', lang: 'en' });
+    expect(pageViewEvent({ ...page, article: 'en/reset-password', pathname: '/en/articles/reset-password/' })).toEqual({
+      type: 'page_view',
+      article: 'en/reset-password',
+      lang: 'en',
+    });
   });
 
   it('names the path on other pages', () => {
@@ -15,7 +19,9 @@ describe('page views', () => {
   });
 
   it('keeps the origin and path of a referrer from another site, without its query', () => {
-    expect(pageViewEvent({ ...page, referrer: 'https://www.bing.com/search?q=reset+password' }).referrer).toBe('https://www.bing.com/search');
+    expect(pageViewEvent({ ...page, referrer: 'https://www.bing.com/search?q=reset+password' }).referrer).toBe(
+      'https://www.bing.com/search',
+    );
   });
 
   it('leaves out referrers from the help center itself', () => {
@@ -37,11 +43,22 @@ describe('page views', () => {
 
 describe('search events', () => {
   it('carries the query, result count and the filters that are set', () => {
-    expect(searchEvent({ query: ' printer ', results: 3, filters: { type: 'faq', topic: '' } }, 'en')).toEqual({ type: 'search', query: 'printer', results: 3, filters: { type: 'faq' }, lang: 'en' });
+    expect(searchEvent({ query: ' printer ', results: 3, filters: { type: 'faq', topic: '' } }, 'en')).toEqual({
+      type: 'search',
+      query: 'printer',
+      results: 3,
+      filters: { type: 'faq' },
+      lang: 'en',
+    });
   });
 
   it('has no filters field when no filter is set', () => {
-    expect(searchEvent({ query: '打印', results: 0, filters: {} }, 'zh-CN')).toEqual({ type: 'search', query: '打印', results: 0, lang: 'zh-CN' });
+    expect(searchEvent({ query: '打印', results: 0, filters: {} }, 'zh-CN')).toEqual({
+      type: 'search',
+      query: '打印',
+      results: 0,
+      lang: 'zh-CN',
+    });
   });
 
   it('is not built for an empty query', () => {
@@ -49,7 +66,13 @@ describe('search events', () => {
   });
 
   it('describes a click by query, article and 1-based rank', () => {
-    expect(searchClickEvent('printer', 'en/print-preview-blank', 2, 'en')).toEqual({ type: 'search_click', query: 'printer', article: 'en/print-preview-blank', rank: 2, lang: 'en' });
+    expect(searchClickEvent('printer', 'en/print-preview-blank', 2, 'en')).toEqual({
+      type: 'search_click',
+      query: 'printer',
+      article: 'en/print-preview-blank',
+      rank: 2,
+      lang: 'en',
+    });
   });
 
   it('drops a click whose rank the API cannot take', () => {

@@ -65,7 +65,12 @@ describe('beaconSender', () => {
     const send = beaconSender('/api/events', { sendBeacon: () => false, fetch: async (url, init) => fetches.push({ url, init }) });
     send([view(1)]);
     expect(fetches).toHaveLength(1);
-    expect(fetches[0]!.init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain' } });
+    expect(fetches[0]!.init).toMatchObject({
+      method: 'POST',
+      keepalive: true,
+      credentials: 'omit',
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(JSON.parse(fetches[0]!.init.body as string)).toEqual({ events: [view(1)] });
   });
 

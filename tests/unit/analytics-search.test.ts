@@ -127,6 +127,8 @@ describe('SearchSettler', () => {
 
 describe('searchKey', () => {
   it('ignores filter order, empty filters, case and extra spaces', () => {
-    expect(searchKey(search(' Printer  Setup', { type: 'faq', topic: 'reports', lang: '' }))).toBe(searchKey(search('printer setup', { topic: 'reports', type: 'faq' })));
+    expect(searchKey(search(' Printer  Setup', { type: 'faq', topic: 'reports', lang: '' }))).toBe(
+      searchKey(search('printer setup', { topic: 'reports', type: 'faq' })),
+    );
   });
 });

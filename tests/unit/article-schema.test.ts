@@ -74,10 +74,27 @@ describe('article ids and states', () => {
   it.each(['zh-CN/reset-password', 'en/faq-t000'])('accepts the id %s', (id) => {
     expect(articleIdSchema.safeParse(id).success).toBe(true);
   });
-  it.each(['zh-cn/reset-password', 'fr/x', 'en/Reset', 'en/a/b', 'en/', '/x', 'en', 'en/a--b', 'en/a-', 'en/-a', 'xen/a', 'en/a\n', 'zh-CNen/a'])('rejects the id %s', (id) => {
+  it.each([
+    'zh-cn/reset-password',
+    'fr/x',
+    'en/Reset',
+    'en/a/b',
+    'en/',
+    '/x',
+    'en',
+    'en/a--b',
+    'en/a-',
+    'en/-a',
+    'xen/a',
+    'en/a\n',
+    'zh-CNen/a',
+  ])('rejects the id %s', (id) => {
     expect(articleIdSchema.safeParse(id).success).toBe(false);
   });
   it('publishes only not-validated and validated articles', () => {
-    expect(['wip', 'not-validated', 'validated', 'archived'].filter((s) => isPublished(s as never))).toEqual(['not-validated', 'validated']);
+    expect(['wip', 'not-validated', 'validated', 'archived'].filter((s) => isPublished(s as never))).toEqual([
+      'not-validated',
+      'validated',
+    ]);
   });
 });

@@ -5,10 +5,21 @@ import type { CpuInfo } from 'node:os';
 import { busyShare, cpuTimes } from '../../scripts/lib/bench-api/machine.ts';
 
 const load = (requestsPerSecond: number, p99: number, seconds = 5): LoadResult => ({
-  requests: requestsPerSecond * seconds, seconds, requestsPerSecond, p50: 5, p99, non2xx: 0, errors: 0, statusCodes: { 201: requestsPerSecond * seconds },
+  requests: requestsPerSecond * seconds,
+  seconds,
+  requestsPerSecond,
+  p50: 5,
+  p99,
+  non2xx: 0,
+  errors: 0,
+  statusCodes: { 201: requestsPerSecond * seconds },
 });
 const round = (rps: number, p99: number, ceiling: number, rows: number | null = rps * 5): RoundResult => ({
-  load: load(rps, p99), rowsStored: rows, serverCpuMicros: rps * 5 * 100, ceilingRequestsPerSecond: ceiling, machineBusy: null,
+  load: load(rps, p99),
+  rowsStored: rows,
+  serverCpuMicros: rps * 5 * 100,
+  ceilingRequestsPerSecond: ceiling,
+  machineBusy: null,
 });
 
 describe('bench:api figures over rounds', () => {
@@ -33,7 +44,11 @@ describe('bench:api figures over rounds', () => {
 
   it("gives events per second as the median of each round's rows over its seconds", () => {
     // Rows 250,000 / 5 s = 50,000; 240,000 / 5 = 48,000; 260,000 / 5 = 52,000: median 50,000.
-    const summary = summarizeScenario('events', 'events', [round(5000, 20, 25_000, 250_000), round(4800, 20, 25_000, 240_000), round(5200, 20, 25_000, 260_000)]);
+    const summary = summarizeScenario('events', 'events', [
+      round(5000, 20, 25_000, 250_000),
+      round(4800, 20, 25_000, 240_000),
+      round(5200, 20, 25_000, 260_000),
+    ]);
     expect(summary.eventsPerSecond).toBe(50_000);
     expect(checkTargets([summary])).toEqual([{ scenario: 'events', target: '≥ 50,000 events/s stored', actual: '50,000', met: true }]);
   });

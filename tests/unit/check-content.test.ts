@@ -10,7 +10,8 @@ import { proseLines } from '../../scripts/lib/check/findings.ts';
 const FIXTURES = fileURLToPath(new URL('../fixtures/broken-content', import.meta.url));
 const options = { today: new Date('2026-11-27T00:00:00Z'), publicDir: fileURLToPath(new URL('../../site/public', import.meta.url)) };
 const report = checkContent(FIXTURES, options);
-const of = (r: CheckReport, file: string) => r.findings.filter((f) => f.file === `articles/${file}`).map((f) => `${f.severity} ${f.rule}${f.line ? `:${f.line}` : ''}`);
+const of = (r: CheckReport, file: string) =>
+  r.findings.filter((f) => f.file === `articles/${file}`).map((f) => `${f.severity} ${f.rule}${f.line ? `:${f.line}` : ''}`);
 
 describe('check:content on articles with one defect each', () => {
   it.each([
@@ -45,11 +46,14 @@ describe('check:content on articles with one defect each', () => {
     expect([report.errors, report.warnings]).toEqual([13, 2]);
   });
 
-  it('does not report the organisation\'s listed public contacts', () => {
+  it("does not report the organisation's listed public contacts", () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-check-'));
     try {
       cpSync(FIXTURES, dir, { recursive: true });
-      writeFileSync(join(dir, 'articles/en/personal-data.md'), readFixture('en/personal-data.md').replace('li.wei@corp-mail.cn', '+86 21 6088 6618'));
+      writeFileSync(
+        join(dir, 'articles/en/personal-data.md'),
+        readFixture('en/personal-data.md').replace('li.wei@corp-mail.cn', '+86 21 6088 6618'),
+      );
       expect(of(checkContent(dir, options), 'en/personal-data.md')).toEqual(['error personal-data:15']);
       writeFileSync(join(dir, 'public-contacts.txt'), '# hotline\n+86 21 6088 6618\n');
       expect(of(checkContent(dir, options), 'en/personal-data.md')).toEqual([]);
@@ -73,7 +77,13 @@ describe('report formats', () => {
   it('prints a JSON report that parses', () => {
     const json = JSON.parse(formatReport(report, 'json'));
     expect(json).toMatchObject({ articles: 17, errors: 13, warnings: 2 });
-    expect(json.findings[0]).toEqual({ file: expect.any(String), line: expect.any(Number), severity: expect.any(String), rule: expect.any(String), message: expect.any(String) });
+    expect(json.findings[0]).toEqual({
+      file: expect.any(String),
+      line: expect.any(Number),
+      severity: expect.any(String),
+      rule: expect.any(String),
+      message: expect.any(String),
+    });
   });
 
   it('ends the text format with a one-line summary', () => {
@@ -83,6 +93,9 @@ describe('report formats', () => {
 
 describe('proseLines', () => {
   it('skips fenced code and blanks inline code', () => {
-    expect(proseLines('a `<Tabs>` b\n```\n<script>\n```\nc', 10)).toEqual([{ line: 10, text: 'a          b' }, { line: 14, text: 'c' }]);
+    expect(proseLines('a `<Tabs>` b\n```\n<script>\n```\nc', 10)).toEqual([
+      { line: 10, text: 'a          b' },
+      { line: 14, text: 'c' },
+    ]);
   });
 });

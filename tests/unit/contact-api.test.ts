@@ -30,7 +30,9 @@ describe('fetchSuggestions', () => {
     expect(await fetchSuggestions('x y z', 'en', new AbortController().signal, fakeFetch(json(503, {})).fetcher)).toBeNull();
     expect(await fetchSuggestions('x y z', 'en', new AbortController().signal, fakeFetch(new TypeError('offline')).fetcher)).toBeNull();
     const odd = fakeFetch(json(200, { results: [{ article: 'en/a' }, null, { article: 'en/b', title: 'B', url: '/en/articles/b/' }] }));
-    expect(await fetchSuggestions('x y z', 'en', new AbortController().signal, odd.fetcher)).toEqual([{ article: 'en/b', title: 'B', url: '/en/articles/b/' }]);
+    expect(await fetchSuggestions('x y z', 'en', new AbortController().signal, odd.fetcher)).toEqual([
+      { article: 'en/b', title: 'B', url: '/en/articles/b/' },
+    ]);
   });
 });
 
@@ -47,12 +49,25 @@ describe('postContact', () => {
   });
 
   it('lists the fields a 400 names, in form order, leaving out fields the page does not have', async () => {
-    const res = json(400, { error: { code: 'invalid_request', message: '…', details: [{ field: 'email', message: 'x' }, { field: 'lang', message: 'y' }, { field: 'subject', message: 'z' }] } });
+    const res = json(400, {
+      error: {
+        code: 'invalid_request',
+        message: '…',
+        details: [
+          { field: 'email', message: 'x' },
+          { field: 'lang', message: 'y' },
+          { field: 'subject', message: 'z' },
+        ],
+      },
+    });
     expect(await postContact(request, fakeFetch(res).fetcher)).toEqual({ kind: 'invalid', fields: ['subject', 'email'] });
   });
 
   it('passes on Retry-After of a 429', async () => {
-    expect(await postContact(request, fakeFetch(json(429, { error: {} }, { 'retry-after': '42' })).fetcher)).toEqual({ kind: 'rate-limited', retryAfter: 42 });
+    expect(await postContact(request, fakeFetch(json(429, { error: {} }, { 'retry-after': '42' })).fetcher)).toEqual({
+      kind: 'rate-limited',
+      retryAfter: 42,
+    });
   });
 
   it('fails softly on a server error or no network', async () => {

@@ -1,7 +1,13 @@
 /** The contact page's events are always within the API's event schema. */
 import { describe, expect, it } from 'vitest';
 import { eventSchema } from '../../core/contracts/events.ts';
-import { contactSolvedEvent, contactSubmittedEvent, contactViewEvent, suggestionClickEvent, suggestionShownEvent } from '../../site/islands/contact/events.ts';
+import {
+  contactSolvedEvent,
+  contactSubmittedEvent,
+  contactViewEvent,
+  suggestionClickEvent,
+  suggestionShownEvent,
+} from '../../site/islands/contact/events.ts';
 
 const valid = (event: unknown) => eventSchema.safeParse(event).success;
 
@@ -14,7 +20,12 @@ describe('contact events', () => {
 
   it('builds suggestion_shown with the trimmed query, and none without articles or query', () => {
     const event = suggestionShownEvent('  printer preview  ', ['en/print-preview-blank', 'en/printer-setup'], 'en');
-    expect(event).toEqual({ type: 'suggestion_shown', query: 'printer preview', articles: ['en/print-preview-blank', 'en/printer-setup'], lang: 'en' });
+    expect(event).toEqual({
+      type: 'suggestion_shown',
+      query: 'printer preview',
+      articles: ['en/print-preview-blank', 'en/printer-setup'],
+      lang: 'en',
+    });
     expect(valid(event)).toBe(true);
     expect(suggestionShownEvent('printer', [], 'en')).toBeNull();
     expect(suggestionShownEvent('   ', ['en/a'], 'en')).toBeNull();
@@ -29,7 +40,12 @@ describe('contact events', () => {
   });
 
   it('builds suggestion_click for ranks 1–100 only', () => {
-    expect(suggestionClickEvent('en/reset-password', 1, 'en')).toEqual({ type: 'suggestion_click', article: 'en/reset-password', rank: 1, lang: 'en' });
+    expect(suggestionClickEvent('en/reset-password', 1, 'en')).toEqual({
+      type: 'suggestion_click',
+      article: 'en/reset-password',
+      rank: 1,
+      lang: 'en',
+    });
     expect(valid(suggestionClickEvent('en/reset-password', 100, 'en'))).toBe(true);
     expect(suggestionClickEvent('en/reset-password', 0, 'en')).toBeNull();
     expect(suggestionClickEvent('en/reset-password', 101, 'en')).toBeNull();

@@ -12,8 +12,12 @@ describe('contactOutcomeUrl', () => {
   });
 
   it('names the error and the fields, and targets the error message', () => {
-    expect(contactOutcomeUrl('en', { kind: 'error', error: 'invalid', fields: ['subject', 'email'] })).toBe('/en/contact/?error=invalid&fields=subject%2Cemail#contact-error-invalid');
-    expect(contactOutcomeUrl('en', { kind: 'error', error: 'rate_limited', fields: [] })).toBe('/en/contact/?error=rate_limited#contact-error-rate_limited');
+    expect(contactOutcomeUrl('en', { kind: 'error', error: 'invalid', fields: ['subject', 'email'] })).toBe(
+      '/en/contact/?error=invalid&fields=subject%2Cemail#contact-error-invalid',
+    );
+    expect(contactOutcomeUrl('en', { kind: 'error', error: 'rate_limited', fields: [] })).toBe(
+      '/en/contact/?error=rate_limited#contact-error-rate_limited',
+    );
   });
 });
 

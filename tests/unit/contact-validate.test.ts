@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { contactRequestSchema } from '../../core/contracts/contact.ts';
 import { contactProblems, type ContactInput } from '../../core/contracts/contact-checks.ts';
 
-const valid: ContactInput = { subject: 'Print preview is blank', description: 'Every report shows an empty page.', email: 'li.wei@example.com' };
+const valid: ContactInput = {
+  subject: 'Print preview is blank',
+  description: 'Every report shows an empty page.',
+  email: 'li.wei@example.com',
+};
 
 describe('contactProblems', () => {
   it('finds nothing wrong with a complete request', () => {
@@ -44,9 +48,20 @@ describe('contactProblems', () => {
 
   it('agrees with the API schema on every boundary', () => {
     const cases: Array<Partial<ContactInput>> = [
-      { subject: 'ab' }, { subject: 'abc' }, { subject: ' abc ' }, { subject: 'x'.repeat(200) }, { subject: 'x'.repeat(201) },
-      { description: '123456789' }, { description: '1234567890' }, { description: '长'.repeat(5000) }, { description: '长'.repeat(5001) },
-      { email: 'a@b.c' }, { email: 'a@b' }, { email: '@b.c' }, { email: ` ${'a'.repeat(188)}@example.com ` }, { email: `${'a'.repeat(189)}@example.com` },
+      { subject: 'ab' },
+      { subject: 'abc' },
+      { subject: ' abc ' },
+      { subject: 'x'.repeat(200) },
+      { subject: 'x'.repeat(201) },
+      { description: '123456789' },
+      { description: '1234567890' },
+      { description: '长'.repeat(5000) },
+      { description: '长'.repeat(5001) },
+      { email: 'a@b.c' },
+      { email: 'a@b' },
+      { email: '@b.c' },
+      { email: ` ${'a'.repeat(188)}@example.com ` },
+      { email: `${'a'.repeat(189)}@example.com` },
     ];
     for (const change of cases) {
       const input = { ...valid, ...change };

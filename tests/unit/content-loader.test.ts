@@ -6,8 +6,20 @@ import { formatProblem, loadContent, splitFrontmatter } from '../../core/content
 
 const TOPICS = `- id: accounts\n  name: { zh-CN: 账户, en: Accounts }\n`;
 const article = (fields: Record<string, string> = {}) => {
-  const data = { title: 'Reset a password', summary: 'Use the link.', type: 'faq', topic: 'accounts', state: 'validated', translationKey: 'reset-password', owner: 'Accounts team', reviewed: '2026-09-01', ...fields };
-  return `---\n${Object.entries(data).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\nBody text.\n`;
+  const data = {
+    title: 'Reset a password',
+    summary: 'Use the link.',
+    type: 'faq',
+    topic: 'accounts',
+    state: 'validated',
+    translationKey: 'reset-password',
+    owner: 'Accounts team',
+    reviewed: '2026-09-01',
+    ...fields,
+  };
+  return `---\n${Object.entries(data)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n\nBody text.\n`;
 };
 
 let dir: string;

@@ -5,7 +5,10 @@ const fields = (text: string) => parseCsv(text).map((record) => record.fields);
 
 describe('parseCsv', () => {
   it('splits records at line ends and fields at commas', () => {
-    expect(fields('a,b\nc,d\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fields('a,b\nc,d\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('keeps commas, line breaks and doubled quotes inside a quoted field', () => {
@@ -17,11 +20,17 @@ describe('parseCsv', () => {
   });
 
   it('accepts CRLF line ends', () => {
-    expect(fields('a,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fields('a,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('reads a last record that has no line end', () => {
-    expect(fields('a,b\nc,d')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fields('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('keeps empty fields, including a trailing one', () => {

@@ -15,8 +15,16 @@ const NOW = new Date('2026-11-27T10:00:00');
 
 const ticket = (overrides: Partial<TicketInput> = {}) =>
   ticketSchema.parse({
-    id: 'INC0031422', source: 'servicenow', subject: 'Activation fails with E-LIC-0042', priority: 'normal', status: 'solved',
-    createdAt: '2026-11-01T09:00:00Z', topic: 'licensing', requester: 'Li Wei', agent: 'Licensing team · Hao Chen', lang: 'en',
+    id: 'INC0031422',
+    source: 'servicenow',
+    subject: 'Activation fails with E-LIC-0042',
+    priority: 'normal',
+    status: 'solved',
+    createdAt: '2026-11-01T09:00:00Z',
+    topic: 'licensing',
+    requester: 'Li Wei',
+    agent: 'Licensing team · Hao Chen',
+    lang: 'en',
     description: 'Li Wei (li.wei@corp-mail.cn, 13800138000) cannot activate on a new laptop.',
     resolution: 'Released the old device in Settings > Licences. Activation then worked.',
     product: 'Lumen ERP desktop 7.4',
@@ -47,8 +55,13 @@ describe('article:from-ticket', () => {
     const parsed = parseArticle(readFileSync(path, 'utf8'), loadTopicTree(dir));
     expect(parsed.problems).toEqual([]);
     expect(parsed.data).toMatchObject({
-      state: 'wip', type: 'solution', topic: 'licensing', tickets: ['INC0031422'], owner: 'Licensing team · Hao Chen',
-      translationKey: 'activation-fails-with-e-lic-0042', reviewed: new Date('2026-11-27T00:00:00Z'),
+      state: 'wip',
+      type: 'solution',
+      topic: 'licensing',
+      tickets: ['INC0031422'],
+      owner: 'Licensing team · Hao Chen',
+      translationKey: 'activation-fails-with-e-lic-0042',
+      reviewed: new Date('2026-11-27T00:00:00Z'),
     });
     expect(path).toBe(join(dir, 'articles/en/activation-fails-with-e-lic-0042.mdx'));
   });
@@ -65,7 +78,7 @@ describe('article:from-ticket', () => {
     expect(d.text.match(/^## .*/gm)).toEqual(['## 问题', '## 环境', '## 解决方法', '## 原因']);
   });
 
-  it('names a Chinese subject\'s file after the ticket id', async () => {
+  it("names a Chinese subject's file after the ticket id", async () => {
     const { draft: d } = await draft(ticket({ subject: '激活失败' }), { lang: 'zh-CN' });
     expect(d.file).toBe('articles/zh-CN/ticket-inc0031422.mdx');
   });
@@ -74,7 +87,7 @@ describe('article:from-ticket', () => {
     expect((await draft(ticket(), { slug: 'release-a-device' })).draft.file).toBe('articles/en/release-a-device.mdx');
   });
 
-  it('replaces the requester\'s name, e-mail and phone and reports them without values', async () => {
+  it("replaces the requester's name, e-mail and phone and reports them without values", async () => {
     const { draft: d } = await draft(ticket());
     expect(d.text).toContain('[NAME_1] ([EMAIL_1], [PHONE_1]) cannot activate');
     expect(d.text).not.toMatch(/Li Wei|li\.wei@|13800138000/);
@@ -85,11 +98,11 @@ describe('article:from-ticket', () => {
     ]);
   });
 
-  it('keeps the requester\'s name out of the slug', async () => {
+  it("keeps the requester's name out of the slug", async () => {
     expect(draftSlug('[NAME_1] cannot print', 'INC1')).toBe('cannot-print');
   });
 
-  it('asks for --topic with the list of topics when the ticket\'s topic is unknown', async () => {
+  it("asks for --topic with the list of topics when the ticket's topic is unknown", async () => {
     await expect(draft(ticket({ topic: 'lizenzen' }))).rejects.toThrow(/--topic.*"lizenzen" is not in topics.yaml[\s\S]*licensing/);
   });
 

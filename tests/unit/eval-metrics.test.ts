@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resultArticleId } from '../../scripts/lib/eval/engines/pagefind.ts';
-import {
-  firstHitRank,
-  meanReciprocalRank,
-  recallAtK,
-  summarizeByLang,
-  type JudgedQuery,
-} from '../../scripts/lib/eval/metrics.ts';
+import { firstHitRank, meanReciprocalRank, recallAtK, summarizeByLang, type JudgedQuery } from '../../scripts/lib/eval/metrics.ts';
 import { parseQueryLines, QueryFileError } from '../../scripts/lib/eval/queries.ts';
 
 // Four queries whose first hits sit at ranks 1, 3, 2 and nowhere.

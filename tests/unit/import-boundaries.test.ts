@@ -39,7 +39,10 @@ describe('the import-graph check itself', () => {
   });
 
   it('reads imports inside an Astro component', () => {
-    const edges = importsOf('site/components/A.astro', "---\nimport { tr } from '../islands/strings.ts';\n---\n<script>\n  import { start } from '../../api/x.ts';\n</script>\n");
+    const edges = importsOf(
+      'site/components/A.astro',
+      "---\nimport { tr } from '../islands/strings.ts';\n---\n<script>\n  import { start } from '../../api/x.ts';\n</script>\n",
+    );
     expect(edges.map((e) => [e.target, e.line])).toEqual([
       ['site/islands/strings.ts', 2],
       ['api/x.ts', 5],

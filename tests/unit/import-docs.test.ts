@@ -44,7 +44,13 @@ function importedArticle(slug: string, lang: Lang = 'en'): string {
 }
 
 function convert(source: string, options: Partial<ConvertOptions> = {}) {
-  return convertMdx(source, { lang: 'en', mdx: true, pageTitle: () => undefined, rewriteUrl: (url) => ({ url, kind: 'kept' }), ...options });
+  return convertMdx(source, {
+    lang: 'en',
+    mdx: true,
+    pageTitle: () => undefined,
+    rewriteUrl: (url) => ({ url, kind: 'kept' }),
+    ...options,
+  });
 }
 
 afterEach(() => {
@@ -91,7 +97,10 @@ describe('MDX conversion', () => {
     const text = readFileSync(join(out, 'articles/en/install-and-setup.md'), 'utf8');
     expect(text).not.toMatch(/<(Steps|PackageManagerTabs|FileTree|ReadMore|Fragment)\b/);
     expect(text).toContain('See [all the available `create astro` command flags]');
-    expect(report.files.find((f) => f.origin === 'install-and-setup.mdx')?.conversion?.components).toMatchObject({ Steps: 2, PackageManagerTabs: 6 });
+    expect(report.files.find((f) => f.origin === 'install-and-setup.mdx')?.conversion?.components).toMatchObject({
+      Steps: 2,
+      PackageManagerTabs: 6,
+    });
   });
 
   it('drops a component that has no text, such as DontEditWarning', () => {
@@ -101,7 +110,9 @@ describe('MDX conversion', () => {
   });
 
   it('keeps fenced code from inside components, with its language', () => {
-    expect(importedArticle('install-and-setup')).toContain('```shell\n   # create a new project with npm\n   npm create astro@latest\n   ```');
+    expect(importedArticle('install-and-setup')).toContain(
+      '```shell\n   # create a new project with npm\n   npm create astro@latest\n   ```',
+    );
   });
 
   it('writes a code block title as a line above the code', () => {
@@ -151,7 +162,9 @@ describe('links', () => {
   });
 
   it('makes a link to a page outside the import an absolute link to the source site', () => {
-    expect(importedArticle('guides-deploy-github')).toContain('[`site`](https://docs.astro.build/en/reference/configuration-reference/#site)');
+    expect(importedArticle('guides-deploy-github')).toContain(
+      '[`site`](https://docs.astro.build/en/reference/configuration-reference/#site)',
+    );
   });
 
   it('keeps in-page anchors and external links as written', () => {
@@ -161,7 +174,10 @@ describe('links', () => {
   });
 
   it('resolves a relative link against the page it is on', () => {
-    expect(rewrite('../github/#setup', 'guides/deploy/netlify')).toEqual({ url: '/zh-CN/articles/guides-deploy-github/#setup', kind: 'article' });
+    expect(rewrite('../github/#setup', 'guides/deploy/netlify')).toEqual({
+      url: '/zh-CN/articles/guides-deploy-github/#setup',
+      kind: 'article',
+    });
   });
 
   it('maps a folder index page to the article of its index file', () => {
@@ -169,7 +185,10 @@ describe('links', () => {
   });
 
   it('sends a link to the other language to the source site', () => {
-    expect(rewrite('/en/guides/deploy/github/', 'install-and-setup')).toEqual({ url: 'https://docs.astro.build/en/guides/deploy/github/', kind: 'absolute' });
+    expect(rewrite('/en/guides/deploy/github/', 'install-and-setup')).toEqual({
+      url: 'https://docs.astro.build/en/guides/deploy/github/',
+      kind: 'absolute',
+    });
   });
 });
 
@@ -187,7 +206,9 @@ describe('articles written', () => {
     const out = join(tempDir(), 'content');
     runImport('en', out);
     runImport('zh-CN', out);
-    const keys = loadContent(out).articles.filter((a) => a.slug === 'guides-deploy-github').map((a) => a.data.translationKey);
+    const keys = loadContent(out)
+      .articles.filter((a) => a.slug === 'guides-deploy-github')
+      .map((a) => a.data.translationKey);
     expect(keys).toEqual(['guides-deploy-github', 'guides-deploy-github']);
   });
 
@@ -195,7 +216,9 @@ describe('articles written', () => {
     const out = join(tempDir(), 'content');
     runImport('en', out);
     const article = loadContent(out).articles.find((a) => a.slug === 'reference-errors-action-called-from-server-error');
-    expect(article?.data.summary).toBe('ActionCalledFromServerError: Action called from a server-rendered page or endpoint without using Astro.callAction(). This wrapper must be used to call actions from server code.');
+    expect(article?.data.summary).toBe(
+      'ActionCalledFromServerError: Action called from a server-rendered page or endpoint without using Astro.callAction(). This wrapper must be used to call actions from server code.',
+    );
   });
 
   it('records where each article came from, with the licence', () => {
@@ -214,7 +237,10 @@ describe('articles written', () => {
     writeFileSync(join(folder, 'broken.mdx'), '---\ntitle: Broken\n---\n<Steps>\nnever closed\n');
     const out = join(tempDir(), 'content');
     const report = runImport('en', out, { folder });
-    expect(report.files.map((f) => [f.origin, f.status])).toEqual([['broken.mdx', 'invalid'], ['good.mdx', 'written']]);
+    expect(report.files.map((f) => [f.origin, f.status])).toEqual([
+      ['broken.mdx', 'invalid'],
+      ['good.mdx', 'written'],
+    ]);
     expect(readdirSync(join(out, 'articles/en'))).toEqual(['good.md']);
   });
 });
@@ -252,7 +278,8 @@ describe('re-importing', () => {
   it('never overwrites a hand-written article', () => {
     const out = join(tempDir(), 'content');
     mkdirSync(join(out, 'articles/en'), { recursive: true });
-    const handWritten = '---\ntitle: Our own page\nsummary: Ours.\ntype: manual\ntopic: imported\nstate: validated\ntranslationKey: develop-and-build\nowner: Docs team\nreviewed: 2026-01-01\n---\n\nOurs.\n';
+    const handWritten =
+      '---\ntitle: Our own page\nsummary: Ours.\ntype: manual\ntopic: imported\nstate: validated\ntranslationKey: develop-and-build\nowner: Docs team\nreviewed: 2026-01-01\n---\n\nOurs.\n';
     writeFileSync(join(out, 'articles/en/develop-and-build.md'), handWritten);
     const report = runImport('en', out);
     expect(readFileSync(join(out, 'articles/en/develop-and-build.md'), 'utf8')).toBe(handWritten);

@@ -65,7 +65,12 @@ describe('FAQ import from JSONL', () => {
     const out = join(tempDir(), 'content');
     runImport(out);
     const faq = loadContent(out).articles.find((a) => a.slug === 'faq-t000');
-    expect(faq?.data).toMatchObject({ title: 'Strikethrough with GitHub Markdown', summary: 'Use ~~tildes around the words~~.', type: 'faq', topic: 'faq' });
+    expect(faq?.data).toMatchObject({
+      title: 'Strikethrough with GitHub Markdown',
+      summary: 'Use ~~tildes around the words~~.',
+      type: 'faq',
+      topic: 'faq',
+    });
   });
 
   it('uses Chinese section headings for a zh-CN import', () => {
@@ -87,7 +92,9 @@ describe('FAQ import from JSONL', () => {
   it('ends every article with the Stack Exchange CC BY-SA attribution', () => {
     const out = join(tempDir(), 'content');
     runImport(out);
-    expect(article(out, 'faq-t002').trimEnd()).toMatch(/Stack Exchange users \(StackFAQ thread T002\), licensed under \[CC BY-SA\]\([^)]+\)\.\*$/);
+    expect(article(out, 'faq-t002').trimEnd()).toMatch(
+      /Stack Exchange users \(StackFAQ thread T002\), licensed under \[CC BY-SA\]\([^)]+\)\.\*$/,
+    );
   });
 
   it('writes articles that validate with the shared schema', () => {
@@ -117,18 +124,23 @@ describe('FAQ import from JSONL', () => {
     const out = join(tempDir(), 'content');
     const notJsonl = inputFile('faq.jsonl', '# Frequently asked questions\n\nHow do I reset my password?\n');
     expect(() => runImport(out, { file: notJsonl })).toThrow(ImportError);
-    expect(() => runImport(out, { file: notJsonl })).toThrow(/faq.jsonl is not a FAQ JSONL file: no row has a question and an answer \(line 1: not valid JSON/);
+    expect(() => runImport(out, { file: notJsonl })).toThrow(
+      /faq.jsonl is not a FAQ JSONL file: no row has a question and an answer \(line 1: not valid JSON/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
   it('refuses a file that is neither .jsonl nor .csv', () => {
-    expect(() => runImport(join(tempDir(), 'content'), { file: inputFile('faq.txt', 'question,answer\n') })).toThrow('faq.txt: expected a .jsonl or .csv file');
+    expect(() => runImport(join(tempDir(), 'content'), { file: inputFile('faq.txt', 'question,answer\n') })).toThrow(
+      'faq.txt: expected a .jsonl or .csv file',
+    );
   });
 });
 
 describe('FAQ import from CSV', () => {
   it('reads quoted multi-line answers and groups rows by thread_id', () => {
-    const csv = 'thread_id,question,answer\nA1,How do I log in?,"Open the app.\nTap **Sign in**."\nA1,How do I log in?,Use single sign-on.\n';
+    const csv =
+      'thread_id,question,answer\nA1,How do I log in?,"Open the app.\nTap **Sign in**."\nA1,How do I log in?,Use single sign-on.\n';
     const out = join(tempDir(), 'content');
     runImport(out, { file: inputFile('faq.csv', csv) });
     expect(article(out, 'faq-a1')).toContain('## Answer 1\n\nOpen the app.\nTap **Sign in**.\n\n## Answer 2\n\nUse single sign-on.');
@@ -143,7 +155,9 @@ describe('FAQ import from CSV', () => {
   });
 
   it('stops when the header row names no question and answer columns', () => {
-    expect(() => runImport(join(tempDir(), 'content'), { file: inputFile('faq.csv', 'a,b\n1,2\n') })).toThrow(/header row must name "question" and "answer"/);
+    expect(() => runImport(join(tempDir(), 'content'), { file: inputFile('faq.csv', 'a,b\n1,2\n') })).toThrow(
+      /header row must name "question" and "answer"/,
+    );
   });
 });
 
@@ -159,7 +173,8 @@ describe('re-importing FAQs', () => {
   it('never overwrites a hand-written article with the same slug', () => {
     const out = join(tempDir(), 'content');
     mkdirSync(join(out, 'articles/en'), { recursive: true });
-    const handWritten = '---\ntitle: Strikethrough\nsummary: Use two tildes.\ntype: faq\ntopic: faq\nstate: validated\ntranslationKey: faq-t000\nowner: Support\nreviewed: 2026-01-01\n---\n\nUse `~~text~~`.\n';
+    const handWritten =
+      '---\ntitle: Strikethrough\nsummary: Use two tildes.\ntype: faq\ntopic: faq\nstate: validated\ntranslationKey: faq-t000\nowner: Support\nreviewed: 2026-01-01\n---\n\nUse `~~text~~`.\n';
     writeFileSync(join(out, 'articles/en/faq-t000.md'), handWritten);
     const report = runImport(out);
     expect(article(out, 'faq-t000')).toBe(handWritten);

@@ -7,10 +7,20 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const sample = 'tests/fixtures/tickets/servicenow-incidents.sample.csv';
 const run = (args: string[], db: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-tickets.ts', ...args], { cwd: root, env: { ...process.env, KB_DB: db }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-tickets.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, KB_DB: db },
+    encoding: 'utf8',
+  });
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'kb-import-tickets-')), 'kb.sqlite');
 const ticketCount = (db: string) =>
-  Number(spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');console.log(new D(process.argv[1]).prepare('select count(*) n from tickets').get().n)`, db], { cwd: root, encoding: 'utf8' }).stdout.trim());
+  Number(
+    spawnSync(
+      process.execPath,
+      ['-e', `const D=require('better-sqlite3');console.log(new D(process.argv[1]).prepare('select count(*) n from tickets').get().n)`, db],
+      { cwd: root, encoding: 'utf8' },
+    ).stdout.trim(),
+  );
 
 // Each test starts a Node process with tsx; on a loaded machine that alone can take seconds.
 describe('npm run import:tickets', { timeout: 30_000 }, () => {

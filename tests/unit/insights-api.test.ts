@@ -6,27 +6,46 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkToken, clearToken, createApiClient, filenameFromDisposition, InsightsApiError, readToken, saveToken, TOKEN_KEY, type TokenStorage } from '../../site/islands/insights/api.ts';
+import {
+  checkToken,
+  clearToken,
+  createApiClient,
+  filenameFromDisposition,
+  InsightsApiError,
+  readToken,
+  saveToken,
+  TOKEN_KEY,
+  type TokenStorage,
+} from '../../site/islands/insights/api.ts';
 
 const TOKEN = 'kb_stub-token-for-the-dashboards';
 let server: Server;
 let baseUrl: string;
 const seen: IncomingMessage[] = [];
 
-const envelope = (code: string, message: string, field?: string) => JSON.stringify({ error: { code, message, details: field ? [{ field, message: 'must be a date written YYYY-MM-DD' }] : [] } });
+const envelope = (code: string, message: string, field?: string) =>
+  JSON.stringify({ error: { code, message, details: field ? [{ field, message: 'must be a date written YYYY-MM-DD' }] : [] } });
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req);
     const url = new URL(req.url ?? '/', 'http://stub');
     if (req.headers.authorization !== `Bearer ${TOKEN}`) {
-      res.writeHead(401, { 'Content-Type': 'application/json' }).end(envelope('unauthorized', 'The token is not valid or has been revoked'));
+      res
+        .writeHead(401, { 'Content-Type': 'application/json' })
+        .end(envelope('unauthorized', 'The token is not valid or has been revoked'));
     } else if (url.pathname === '/api/metrics') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ metrics: [{ id: 'helpful-rate' }] }));
     } else if (url.pathname === '/api/metrics/helpful-rate' && url.searchParams.get('format') === 'csv') {
-      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="helpful-rate_2026-11-01_2026-11-30.csv"' }).end('period,votes,helpful,value\r\n2026-11-01,6,3,0.5\r\n');
+      res
+        .writeHead(200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="helpful-rate_2026-11-01_2026-11-30.csv"',
+        })
+        .end('period,votes,helpful,value\r\n2026-11-01,6,3,0.5\r\n');
     } else if (url.pathname === '/api/metrics/helpful-rate') {
-      if (url.searchParams.get('from') === 'bad') res.writeHead(400, { 'Content-Type': 'application/json' }).end(envelope('invalid_query', 'The query is not valid', 'from'));
+      if (url.searchParams.get('from') === 'bad')
+        res.writeHead(400, { 'Content-Type': 'application/json' }).end(envelope('invalid_query', 'The query is not valid', 'from'));
       else res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ metric: 'helpful-rate', value: 0.5 }));
     } else if (url.pathname === '/api/metrics/not-yet') {
       res.writeHead(400, { 'Content-Type': 'application/json' }).end(envelope('unknown_metric', 'There is no metric "not-yet"'));
@@ -44,7 +63,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const client = (token: string | null = TOKEN) => createApiClient({ token: () => token, baseUrl });
 
 async function failure(run: Promise<unknown>): Promise<InsightsApiError> {
-  const error = await run.then(() => null, (e: unknown) => e);
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InsightsApiError);
   return error as InsightsApiError;
 }
@@ -52,7 +74,10 @@ async function failure(run: Promise<unknown>): Promise<InsightsApiError> {
 describe('createApiClient', () => {
   it('sends the token as a bearer token and never in the URL', async () => {
     seen.length = 0;
-    const body = await client().json<{ value: number }>('/api/metrics/helpful-rate', new URLSearchParams({ from: '2026-11-01', to: '2026-11-30' }));
+    const body = await client().json<{ value: number }>(
+      '/api/metrics/helpful-rate',
+      new URLSearchParams({ from: '2026-11-01', to: '2026-11-30' }),
+    );
     expect(body.value).toBe(0.5);
     expect(seen[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(seen[0]?.url).toBe('/api/metrics/helpful-rate?from=2026-11-01&to=2026-11-30');
@@ -89,7 +114,11 @@ describe('createApiClient', () => {
 
   it('downloads CSV with format=csv and the file name the server gives', async () => {
     seen.length = 0;
-    const file = await client().csv('/api/metrics/helpful-rate', new URLSearchParams({ from: '2026-11-01', to: '2026-11-30' }), 'fallback.csv');
+    const file = await client().csv(
+      '/api/metrics/helpful-rate',
+      new URLSearchParams({ from: '2026-11-01', to: '2026-11-30' }),
+      'fallback.csv',
+    );
     expect(seen[0]?.url).toBe('/api/metrics/helpful-rate?from=2026-11-01&to=2026-11-30&format=csv');
     expect(file.filename).toBe('helpful-rate_2026-11-01_2026-11-30.csv');
     expect(await file.blob.text()).toBe('period,votes,helpful,value\r\n2026-11-01,6,3,0.5\r\n');
@@ -107,7 +136,11 @@ describe('checkToken', () => {
 describe('token storage and file names', () => {
   it('keeps the trimmed token under one key and forgets it on sign-out', () => {
     const map = new Map<string, string>();
-    const storage: TokenStorage = { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+    const storage: TokenStorage = {
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => void map.set(k, v),
+      removeItem: (k) => void map.delete(k),
+    };
     expect(readToken(storage)).toBeNull();
     saveToken(storage, `  ${TOKEN}\n`);
     expect(map.get(TOKEN_KEY)).toBe(TOKEN);

@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../api/metrics/index.ts';
 import { definitionIn } from '../../site/islands/insights/definition.ts';
 
-const info = { definition: { 'zh-CN': '帮助中心搜索中没有返回任何结果的搜索所占的比例。', en: 'Share of help-center searches that returned no results.' } };
+const info = {
+  definition: {
+    'zh-CN': '帮助中心搜索中没有返回任何结果的搜索所占的比例。',
+    en: 'Share of help-center searches that returned no results.',
+  },
+};
 
 describe('definitionIn', () => {
   it('shows the definition in the interface language, with that language’s brackets for the formula', () => {
-    expect(definitionIn(info, 'zh-CN')).toEqual({ lang: 'zh-CN', text: info.definition['zh-CN'], formulaOpen: '（公式：', formulaClose: '）' });
+    expect(definitionIn(info, 'zh-CN')).toEqual({
+      lang: 'zh-CN',
+      text: info.definition['zh-CN'],
+      formulaOpen: '（公式：',
+      formulaClose: '）',
+    });
     expect(definitionIn(info, 'en')).toEqual({ lang: 'en', text: info.definition.en, formulaOpen: ' (', formulaClose: ')' });
   });
 

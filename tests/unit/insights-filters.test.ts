@@ -8,12 +8,19 @@ const TODAY = '2026-11-27';
 describe('readFilters', () => {
   it('defaults to the last 30 days, today included, all languages and topics, by day', () => {
     // 2026-11-27 − 29 days = 2026-10-29; 29 + 1 = 30 days
-    expect(readFilters('', TODAY, TOPICS)).toEqual({ filters: { from: '2026-10-29', to: TODAY, lang: undefined, topic: undefined, interval: 'day' }, problems: [] });
+    expect(readFilters('', TODAY, TOPICS)).toEqual({
+      filters: { from: '2026-10-29', to: TODAY, lang: undefined, topic: undefined, interval: 'day' },
+      problems: [],
+    });
     expect(defaultRange('2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
   });
 
   it('takes every filter from the address', () => {
-    const { filters, problems } = readFilters('?from=2026-01-01&to=2026-03-31&lang=zh-CN&topic=licensing&interval=week&ui=en', TODAY, TOPICS);
+    const { filters, problems } = readFilters(
+      '?from=2026-01-01&to=2026-03-31&lang=zh-CN&topic=licensing&interval=week&ui=en',
+      TODAY,
+      TOPICS,
+    );
     expect(problems).toEqual([]);
     expect(filters).toEqual({ from: '2026-01-01', to: '2026-03-31', lang: 'zh-CN', topic: 'licensing', interval: 'week' });
   });
@@ -45,7 +52,9 @@ describe('filtersToSearch and apiQuery', () => {
   const filters = { from: '2026-11-01', to: '2026-11-30', lang: 'en' as const, topic: 'licensing', interval: 'week' as const };
 
   it('writes the filters into the address and keeps the interface language', () => {
-    expect(filtersToSearch(filters, '?ui=zh-CN&from=2020-01-01')).toBe('?ui=zh-CN&from=2026-11-01&to=2026-11-30&lang=en&topic=licensing&interval=week');
+    expect(filtersToSearch(filters, '?ui=zh-CN&from=2020-01-01')).toBe(
+      '?ui=zh-CN&from=2026-11-01&to=2026-11-30&lang=en&topic=licensing&interval=week',
+    );
     const back = readFilters(filtersToSearch(filters), TODAY, TOPICS);
     expect(back.filters).toEqual(filters);
   });

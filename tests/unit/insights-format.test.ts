@@ -1,6 +1,14 @@
 /** Number formats of the dashboards: percent, hours, "N : 1", "—", and the change against the previous period. */
 import { describe, expect, it } from 'vitest';
-import { changeOf, formatCount, formatHours, formatPercent, formatScore, formatValue, NOT_AVAILABLE } from '../../site/islands/insights/format.ts';
+import {
+  changeOf,
+  formatCount,
+  formatHours,
+  formatPercent,
+  formatScore,
+  formatValue,
+  NOT_AVAILABLE,
+} from '../../site/islands/insights/format.ts';
 
 describe('value formats', () => {
   it('writes rates as percent with one decimal', () => {
@@ -36,7 +44,12 @@ describe('value formats', () => {
 describe('change against the previous period', () => {
   it('gives rates in percentage points and calls a rise better when higher is better', () => {
     // 0.523 − 0.286 = 0.237 → +23.7 pp
-    expect(changeOf('en', 'ratio', 0.523, 0.286, 'higher-is-better')).toEqual({ direction: 'up', verdict: 'better', text: '+23.7 pp', arrow: '▲' });
+    expect(changeOf('en', 'ratio', 0.523, 0.286, 'higher-is-better')).toEqual({
+      direction: 'up',
+      verdict: 'better',
+      text: '+23.7 pp',
+      arrow: '▲',
+    });
   });
 
   it('calls a rise worse when lower is better (no-result rate, escalation rate, resolution time)', () => {
@@ -49,7 +62,11 @@ describe('change against the previous period', () => {
 
   it('says "same" when the difference disappears at the displayed precision', () => {
     // 0.12341 − 0.12338 = 0.00003 → 0.003 pp → rounds to 0.0
-    expect(changeOf('en', 'ratio', 0.12341, 0.12338, 'higher-is-better')).toMatchObject({ direction: 'same', verdict: 'same', text: '±0.0 pp' });
+    expect(changeOf('en', 'ratio', 0.12341, 0.12338, 'higher-is-better')).toMatchObject({
+      direction: 'same',
+      verdict: 'same',
+      text: '±0.0 pp',
+    });
   });
 
   it('has no change when either period is undefined', () => {

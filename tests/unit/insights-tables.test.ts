@@ -5,7 +5,14 @@ import { coverageGrid } from '../../site/islands/insights/training-grid.ts';
 import { chooseUiLang } from '../../site/islands/insights/ui-lang.ts';
 import type { MetricResponse } from '../../site/islands/insights/types.ts';
 
-const answer = (metric: string, rows: MetricResponse['rows']): MetricResponse => ({ metric, from: '2026-11-01', to: '2026-11-30', tz: 'Asia/Shanghai', value: null, rows });
+const answer = (metric: string, rows: MetricResponse['rows']): MetricResponse => ({
+  metric,
+  from: '2026-11-01',
+  to: '2026-11-30',
+  tz: 'Asia/Shanghai',
+  value: null,
+  rows,
+});
 
 describe('joinKpiRows', () => {
   const answers = {
@@ -45,7 +52,10 @@ describe('coverageGrid', () => {
 
   it('orders topics as the taxonomy does and teams by name with unassigned agents last', () => {
     const grid = coverageGrid(rows, ['licensing', 'data-import']);
-    expect(grid.topics).toEqual([{ topic: 'licensing', name: 'Licensing' }, { topic: 'data-import', name: 'Data import' }]);
+    expect(grid.topics).toEqual([
+      { topic: 'licensing', name: 'Licensing' },
+      { topic: 'data-import', name: 'Data import' },
+    ]);
     expect(grid.teams).toEqual(['Billing', 'Install', 'unassigned']);
   });
 

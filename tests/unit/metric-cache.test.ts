@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { MetricCache } from '../../api/metrics/cache.ts';
 import type { MetricQuery, MetricResult } from '../../api/metrics/types.ts';
 
-const query: MetricQuery = { from: '2026-11-01', to: '2026-11-30', tz: 'Asia/Shanghai', start: '2026-10-31T16:00:00.000Z', end: '2026-11-30T16:00:00.000Z', interval: 'day' };
+const query: MetricQuery = {
+  from: '2026-11-01',
+  to: '2026-11-30',
+  tz: 'Asia/Shanghai',
+  start: '2026-10-31T16:00:00.000Z',
+  end: '2026-11-30T16:00:00.000Z',
+  interval: 'day',
+};
 
 /** A compute function that counts its calls and answers with the call number. */
 function counter() {

@@ -68,7 +68,9 @@ describe('localDayRuns', () => {
   it('is one run for a zone without DST', () => {
     // 10 days from 11-01 00:00 +08:00 = 10-31 16:00Z: bucket 2026-10-31T16:00Z / 15 min.
     const start = Date.parse('2026-10-31T16:00:00Z') / 900_000;
-    expect(localDayRuns({ from: '2026-11-01', to: '2026-11-10', tz: 'Asia/Shanghai' })).toEqual([{ startBucket: start, endBucket: start + 960, shift: 32 }]);
+    expect(localDayRuns({ from: '2026-11-01', to: '2026-11-10', tz: 'Asia/Shanghai' })).toEqual([
+      { startBucket: start, endBucket: start + 960, shift: 32 },
+    ]);
   });
 
   it('gives a DST-change day a run of its own', () => {

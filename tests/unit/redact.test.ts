@@ -25,8 +25,8 @@ const positives: Array<[string, PersonalDataKind, string, string]> = [
   ['a URL with an api_key', 'url', 'GET https://api.corp.cn/v1/items?api_key=s3cr3t', 'GET [URL_1]'],
   ['a URL with a signature', 'url', 'https://oss.cn/a.pdf?Expires=1&X-Amz-Signature=ab12', '[URL_1]'],
   ['a URL with user and password', 'url', 'https://admin:hunter2@db.corp.cn/', '[URL_1]'],
-  ['the requester\'s full name', 'name', 'Li Wei reported it', '[NAME_1] reported it'],
-  ['part of a requester\'s Latin name', 'name', 'Thanks, Wei!', 'Thanks, [NAME_1]!'],
+  ["the requester's full name", 'name', 'Li Wei reported it', '[NAME_1] reported it'],
+  ["part of a requester's Latin name", 'name', 'Thanks, Wei!', 'Thanks, [NAME_1]!'],
   ['a Chinese name and its given name', 'name', '张小明说，小明好', '[NAME_1]说，[NAME_1]好'],
 ];
 

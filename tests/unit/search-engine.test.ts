@@ -11,7 +11,11 @@ function fakePagefind(pages: Record<string, string>): PagefindApi & { queries: s
       const words = term.split(' ');
       const results: PagefindResult[] = Object.entries(pages)
         .filter(([, text]) => words.every((w) => text.includes(w)))
-        .map(([id, text]) => ({ id, score: words.reduce((n, w) => n + text.split(w).length - 1, 0), data: async () => ({ url: `/${id}/`, excerpt: '', meta: { id } }) }));
+        .map(([id, text]) => ({
+          id,
+          score: words.reduce((n, w) => n + text.split(w).length - 1, 0),
+          data: async () => ({ url: `/${id}/`, excerpt: '', meta: { id } }),
+        }));
       results.sort((a, b) => b.score - a.score);
       return { results };
     },

@@ -25,7 +25,11 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** A small taxonomy: "install" has no article at all (a content gap). */
 const topics = buildTopicTree([
-  { id: 'accounts', name: { 'zh-CN': '账户', en: 'Accounts' }, children: [{ id: 'accounts-password', name: { 'zh-CN': '密码', en: 'Passwords' } }] },
+  {
+    id: 'accounts',
+    name: { 'zh-CN': '账户', en: 'Accounts' },
+    children: [{ id: 'accounts-password', name: { 'zh-CN': '密码', en: 'Passwords' } }],
+  },
   { id: 'licensing', name: { 'zh-CN': '许可证', en: 'Licensing' } },
   { id: 'install', name: { 'zh-CN': '安装', en: 'Installation' } },
 ]);
@@ -34,7 +38,12 @@ const articles: ManifestArticle[] = [
   ...['zh-CN', 'en'].flatMap((lang) => [
     manifestArticle(`${lang}/reset-password`, { topic: 'accounts-password', tags: ['password', '密码'], translationKey: 'reset-password' }),
     manifestArticle(`${lang}/activation`, { topic: 'licensing', type: 'solution', tags: ['E-LIC-0042'], translationKey: 'activation' }),
-    manifestArticle(`${lang}/training-activation`, { topic: 'licensing', topics: ['accounts-password'], type: 'training', translationKey: 'training-activation' }),
+    manifestArticle(`${lang}/training-activation`, {
+      topic: 'licensing',
+      topics: ['accounts-password'],
+      type: 'training',
+      translationKey: 'training-activation',
+    }),
   ]),
   manifestArticle('en/old-server', { topic: 'licensing', state: 'archived', listed: false }),
 ];
@@ -52,7 +61,14 @@ async function seeded(options: Partial<SeedOptions> = {}) {
 /** SHA-256 of every seeded table, rows in primary-key order. */
 function dumpHash(sqlite: ReturnType<typeof openDatabase>['sqlite']): string {
   const hash = createHash('sha256');
-  for (const [table, order] of [['events', 'id'], ['votes', 'id'], ['tickets', 'source, id'], ['ticket_links', 'ticket_id, article, relation'], ['training_records', 'id'], ['agent_roster', 'agent']]) {
+  for (const [table, order] of [
+    ['events', 'id'],
+    ['votes', 'id'],
+    ['tickets', 'source, id'],
+    ['ticket_links', 'ticket_id, article, relation'],
+    ['training_records', 'id'],
+    ['agent_roster', 'agent'],
+  ]) {
     hash.update(JSON.stringify(sqlite.prepare(`select * from ${table} order by ${order}`).all()));
   }
   return hash.digest('hex');
@@ -92,7 +108,18 @@ describe('seedDatabase', () => {
   it('refuses a database that already has a vote, and writes nothing', async () => {
     const { db, sqlite } = openDatabase(':memory:');
     await migrate(db);
-    await upsertVotes(db, [{ article: 'en/reset-password', visitor: 'v1', day: '2026-11-27', helpful: true, reason: null, comment: null, lang: 'en', at: NOW.toISOString() }]);
+    await upsertVotes(db, [
+      {
+        article: 'en/reset-password',
+        visitor: 'v1',
+        day: '2026-11-27',
+        helpful: true,
+        reason: null,
+        comment: null,
+        lang: 'en',
+        at: NOW.toISOString(),
+      },
+    ]);
     await expect(seedDatabase(db, { ...SMALL, sqlite })).rejects.toThrow(SeedRefusedError);
     await expect(seedDatabase(db, { ...SMALL, sqlite })).rejects.toThrow(/already has data \(votes\)/);
     expect((sqlite.prepare('select count(*) n from events').get() as { n: number }).n).toBe(0);
@@ -131,7 +158,8 @@ describe('seedDatabase', () => {
       const parsed = eventSchema.safeParse(event);
       expect(parsed.success, `${JSON.stringify(event)}: ${parsed.error?.message}`).toBe(true);
       expect(r.query_norm).toBe(r.query === null ? null : normalizeQuery(String(r.query)));
-      for (const id of [r.article, ...(r.articles ? JSON.parse(String(r.articles)) : [])]) if (id !== null) expect(catalog.byId.get(id)?.listed).toBe(true);
+      for (const id of [r.article, ...(r.articles ? JSON.parse(String(r.articles)) : [])])
+        if (id !== null) expect(catalog.byId.get(id)?.listed).toBe(true);
       expect(r.visitor).toMatch(/^[0-9a-f]{32}$/);
       expect(r.session).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(r.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -140,13 +168,27 @@ describe('seedDatabase', () => {
     }
     // Each outcome of the contact form happens.
     const types = new Set(rows.map((r) => r.type));
-    for (const type of ['page_view', 'search', 'search_click', 'contact_view', 'suggestion_shown', 'suggestion_click', 'contact_solved', 'contact_submitted']) expect(types).toContain(type);
+    for (const type of [
+      'page_view',
+      'search',
+      'search_click',
+      'contact_view',
+      'suggestion_shown',
+      'suggestion_click',
+      'contact_solved',
+      'contact_submitted',
+    ])
+      expect(types).toContain(type);
     expect(rows.some((r) => r.type === 'search' && r.results === 0)).toBe(true);
   });
 
   it('keeps each session to one visitor and one UTC day, with gaps under 30 minutes', async () => {
     const { sqlite } = await seeded();
-    const rows = sqlite.prepare('select session, visitor, created_at from events order by session, created_at, id').all() as Array<{ session: string; visitor: string; created_at: string }>;
+    const rows = sqlite.prepare('select session, visitor, created_at from events order by session, created_at, id').all() as Array<{
+      session: string;
+      visitor: string;
+      created_at: string;
+    }>;
     for (let i = 1; i < rows.length; i++) {
       const [prev, cur] = [rows[i - 1]!, rows[i]!];
       if (prev.session !== cur.session) continue;
@@ -158,7 +200,14 @@ describe('seedDatabase', () => {
 
   it('casts one vote per visitor, article and UTC day, with reasons only on not-helpful votes', async () => {
     const { sqlite } = await seeded();
-    const votes = sqlite.prepare('select * from votes').all() as Array<{ visitor: string; article: string; day: string; helpful: number; reason: string | null; created_at: string }>;
+    const votes = sqlite.prepare('select * from votes').all() as Array<{
+      visitor: string;
+      article: string;
+      day: string;
+      helpful: number;
+      reason: string | null;
+      created_at: string;
+    }>;
     expect(new Set(votes.map((v) => `${v.visitor}/${v.article}/${v.day}`)).size).toBe(votes.length);
     for (const v of votes) {
       expect(v.day).toBe(v.created_at.slice(0, 10));
@@ -176,9 +225,19 @@ describe('seedDatabase', () => {
       expect(t.id).toBe(`DEMO-${String(i + 1).padStart(6, '0')}`);
       expect(t.source).toBe('demo');
       const ticket = {
-        id: t.id, source: 'api', subject: t.subject, topic: t.topic, priority: t.priority, status: t.status, tier: t.tier, escalated: t.escalated === 1,
-        createdAt: t.created_at, ...(t.first_response_at ? { firstResponseAt: t.first_response_at } : {}), ...(t.resolved_at ? { resolvedAt: t.resolved_at } : {}),
-        ...(t.closed_at ? { closedAt: t.closed_at } : {}), ...(t.csat !== null ? { csat: t.csat } : {}),
+        id: t.id,
+        source: 'api',
+        subject: t.subject,
+        topic: t.topic,
+        priority: t.priority,
+        status: t.status,
+        tier: t.tier,
+        escalated: t.escalated === 1,
+        createdAt: t.created_at,
+        ...(t.first_response_at ? { firstResponseAt: t.first_response_at } : {}),
+        ...(t.resolved_at ? { resolvedAt: t.resolved_at } : {}),
+        ...(t.closed_at ? { closedAt: t.closed_at } : {}),
+        ...(t.csat !== null ? { csat: t.csat } : {}),
       };
       expect(ticketSchema.safeParse(ticket).success, JSON.stringify(ticket)).toBe(true);
       expect(DEMO_AGENTS.map((a) => a.agent)).toContain(t.agent);
@@ -187,7 +246,9 @@ describe('seedDatabase', () => {
       if (t.resolved_at !== null) expect(Date.parse(String(t.resolved_at))).toBeLessThanOrEqual(NOW.getTime());
     }
     expect(tickets.some((t) => t.topic === 'install')).toBe(true);
-    const links = sqlite.prepare('select l.article, t.topic, t.resolved_at from ticket_links l join tickets t on t.id = l.ticket_id').all() as Array<{ article: string; topic: string; resolved_at: string | null }>;
+    const links = sqlite
+      .prepare('select l.article, t.topic, t.resolved_at from ticket_links l join tickets t on t.id = l.ticket_id')
+      .all() as Array<{ article: string; topic: string; resolved_at: string | null }>;
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) {
       const a = catalog.byId.get(l.article)!;
@@ -196,7 +257,9 @@ describe('seedDatabase', () => {
       expect(l.resolved_at).not.toBeNull();
     }
     // Every contact form sent within the ticket volume names the ticket it became.
-    const refs = sqlite.prepare("select ticket_ref from events where type = 'contact_submitted' and ticket_ref is not null").all() as Array<{ ticket_ref: string }>;
+    const refs = sqlite
+      .prepare("select ticket_ref from events where type = 'contact_submitted' and ticket_ref is not null")
+      .all() as Array<{ ticket_ref: string }>;
     const ids = new Set(tickets.map((t) => t.id));
     for (const r of refs) expect(ids.has(r.ticket_ref)).toBe(true);
   });
@@ -238,7 +301,11 @@ describe('npm run seed', () => {
   mkdirSync(join(dist, 'kb-build'), { recursive: true });
   writeFileSync(join(dist, MANIFEST_PATH), JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }));
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], { cwd: root, env: { ...process.env, KB_DIST_DIR: dist, ...env }, encoding: 'utf8' });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, KB_DIST_DIR: dist, ...env },
+      encoding: 'utf8',
+    });
 
   it('rejects a bad --days with exit 2, naming the flag', () => {
     const result = run(['--days', 'ninety', '--db', join(work, 'bad.sqlite')]);

@@ -48,7 +48,11 @@ describe('suggestion ranking', () => {
   it('returns at most the limit, with title, url and a score', () => {
     const results = index.search('password printer reports', 'en', 2);
     expect(results).toHaveLength(2);
-    expect(results[0]).toMatchObject({ url: expect.stringMatching(/^\/en\/articles\//), title: expect.any(String), score: expect.any(Number) });
+    expect(results[0]).toMatchObject({
+      url: expect.stringMatching(/^\/en\/articles\//),
+      title: expect.any(String),
+      score: expect.any(Number),
+    });
   });
 
   it('leaves out articles the caller does not accept', () => {

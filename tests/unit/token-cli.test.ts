@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
-const run = (args: string[], db: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], { cwd: root, env: { ...process.env, KB_DB: db }, encoding: 'utf8' });
+const run = (args: string[], db: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, KB_DB: db },
+    encoding: 'utf8',
+  });
 
 describe('npm run token', () => {
   it('creates a token, prints it once and lists it without the token', () => {
@@ -17,7 +22,15 @@ describe('npm run token', () => {
     const listed = run(['list'], db);
     expect(listed.stdout).toMatch(/#1\ttrainer\tTraining team/);
     expect(listed.stdout).not.toContain(token!);
-    const stored = execFileSync('node', ['-e', `const D=require('better-sqlite3');console.log(JSON.stringify(new D(process.argv[1]).prepare('select * from staff_tokens').all()))`, db], { cwd: root, encoding: 'utf8' });
+    const stored = execFileSync(
+      'node',
+      [
+        '-e',
+        `const D=require('better-sqlite3');console.log(JSON.stringify(new D(process.argv[1]).prepare('select * from staff_tokens').all()))`,
+        db,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(stored).not.toContain(token!);
   });
 

@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 import { buildTopicTree, loadTopicTree, topicPath, topicWithDescendants, TopicTreeError } from '../../core/content/topics.ts';
 
 const tree = [
-  { id: 'accounts', name: { 'zh-CN': '账户', en: 'Accounts' }, children: [{ id: 'accounts-sso', name: { 'zh-CN': '单点登录', en: 'SSO' } }] },
+  {
+    id: 'accounts',
+    name: { 'zh-CN': '账户', en: 'Accounts' },
+    children: [{ id: 'accounts-sso', name: { 'zh-CN': '单点登录', en: 'SSO' } }],
+  },
   { id: 'billing', name: { 'zh-CN': '账单', en: 'Billing' } },
 ];
 

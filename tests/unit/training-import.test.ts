@@ -9,7 +9,10 @@ import { TrainingFileError } from '../../scripts/lib/training/csv-file.ts';
 import { importTrainingFile } from '../../scripts/lib/training/records.ts';
 import { importRosterFile } from '../../scripts/lib/training/roster.ts';
 
-const articleTypes = new Map([['en/train-lic', 'training'], ['en/lic-faq', 'faq']]);
+const articleTypes = new Map([
+  ['en/train-lic', 'training'],
+  ['en/lic-faq', 'faq'],
+]);
 const now = new Date('2026-04-15T00:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'training-import-'));
 const file = (name: string, text: string) => {
@@ -26,16 +29,19 @@ beforeEach(async () => {
 
 describe('import:training', () => {
   it('keeps the good rows and reports each bad one with its line', async () => {
-    const csv = file('records.csv', [
-      'Agent,Article,Completed_At', // header: any case
-      'alice,en/train-lic,2026-03-01', // line 2: good
-      'bob,en/lic-faq,2026-03-01', // line 3: not a training article
-      'carol,en/train-lic,2026-02-30', // line 4: no such date
-      'dave,en/nope,2026-03-01', // line 5: unknown article
-      ',en/train-lic,2026-03-01', // line 6: no agent
-      'erin,en/train-lic,2026-05-01', // line 7: in the future
-      '"frank, jr.",en/train-lic,2026-03-02T09:00:00+08:00', // line 8: good, quoted comma
-    ].join('\n'));
+    const csv = file(
+      'records.csv',
+      [
+        'Agent,Article,Completed_At', // header: any case
+        'alice,en/train-lic,2026-03-01', // line 2: good
+        'bob,en/lic-faq,2026-03-01', // line 3: not a training article
+        'carol,en/train-lic,2026-02-30', // line 4: no such date
+        'dave,en/nope,2026-03-01', // line 5: unknown article
+        ',en/train-lic,2026-03-01', // line 6: no agent
+        'erin,en/train-lic,2026-05-01', // line 7: in the future
+        '"frank, jr.",en/train-lic,2026-03-02T09:00:00+08:00', // line 8: good, quoted comma
+      ].join('\n'),
+    );
     const summary = await importTrainingFile(db, csv, { articleTypes, now });
     expect(summary).toMatchObject({ rows: 7, inserted: 2, duplicates: 0, errors: 5 });
     expect(summary.problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7]);
@@ -59,8 +65,12 @@ describe('import:training', () => {
 
   it('writes nothing for a file that cannot be read, is not CSV or lacks a column', async () => {
     await expect(importTrainingFile(db, join(dir, 'missing.csv'), { articleTypes, now })).rejects.toThrow(TrainingFileError);
-    await expect(importTrainingFile(db, file('broken.csv', 'agent,article,completed_at\n"alice,en/train-lic,2026-03-01\n'), { articleTypes, now })).rejects.toThrow(/not valid CSV/);
-    await expect(importTrainingFile(db, file('columns.csv', 'agent,article\nalice,en/train-lic\n'), { articleTypes, now })).rejects.toThrow(/missing column\(s\) completed_at/);
+    await expect(
+      importTrainingFile(db, file('broken.csv', 'agent,article,completed_at\n"alice,en/train-lic,2026-03-01\n'), { articleTypes, now }),
+    ).rejects.toThrow(/not valid CSV/);
+    await expect(importTrainingFile(db, file('columns.csv', 'agent,article\nalice,en/train-lic\n'), { articleTypes, now })).rejects.toThrow(
+      /missing column\(s\) completed_at/,
+    );
     expect(await listTrainingRecords(db)).toHaveLength(0);
   });
 
@@ -78,6 +88,9 @@ describe('import:roster', () => {
     expect(summary).toMatchObject({ rows: 3, inserted: 1, updated: 0, errors: 1 });
     expect(summary.problems).toEqual([{ line: 3, message: 'name: must not be empty' }]);
     expect(await listRoster(db)).toEqual([{ agent: 'alice', name: 'Alice An', team: 'Team B' }]);
-    expect(await importRosterFile(db, file('again.csv', 'agent,name,team\nalice,Alice An,Team C\n'), { now })).toMatchObject({ inserted: 0, updated: 1 });
+    expect(await importRosterFile(db, file('again.csv', 'agent,name,team\nalice,Alice An,Team C\n'), { now })).toMatchObject({
+      inserted: 0,
+      updated: 1,
+    });
   });
 });

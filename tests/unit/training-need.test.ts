@@ -24,7 +24,17 @@ describe('TrainingHistory', () => {
   });
 
   it('merges overlapping and touching windows', () => {
-    expect(mergeIntervals([{ start: 5, end: 9 }, { start: 0, end: 5 }, { start: 12, end: 14 }, { start: 8, end: 10 }])).toEqual([{ start: 0, end: 10 }, { start: 12, end: 14 }]);
+    expect(
+      mergeIntervals([
+        { start: 5, end: 9 },
+        { start: 0, end: 5 },
+        { start: 12, end: 14 },
+        { start: 8, end: 10 },
+      ]),
+    ).toEqual([
+      { start: 0, end: 10 },
+      { start: 12, end: 14 },
+    ]);
   });
 });
 
@@ -38,8 +48,20 @@ describe('median', () => {
 
 describe('need label and score', () => {
   const base: NeedSignals = {
-    tickets: 5, resolved: 5, escalationRate: 0.25, reopenRate: 0, medianResolutionHours: 2, overallMedianResolutionHours: 2, ticketWeightedCoverage: 1,
-    agents: 1, trainedAgents: 1, unhelpfulShare: null, noResultSearches: 0, hasTrainingArticle: true, hasCustomerArticle: true, hasValidatedArticle: true,
+    tickets: 5,
+    resolved: 5,
+    escalationRate: 0.25,
+    reopenRate: 0,
+    medianResolutionHours: 2,
+    overallMedianResolutionHours: 2,
+    ticketWeightedCoverage: 1,
+    agents: 1,
+    trainedAgents: 1,
+    unhelpfulShare: null,
+    noResultSearches: 0,
+    hasTrainingArticle: true,
+    hasCustomerArticle: true,
+    hasValidatedArticle: true,
   };
 
   it('calls a training gap at 25% escalated with 5 tickets and a validated article', () => {
@@ -60,7 +82,16 @@ describe('need label and score', () => {
     // 0.25·5/10 + 0.25·(1 − 1) + 0.20·0.25 + 0 + 0.10·0 + 0 + 0 = 0.175 → 17.5
     expect(needScore(base, scale)).toBe(17.5);
     // Everything at its worst: 0.25 + 0.25 + 0.20 + 0.10 + 0.10 + 0.05 + 0.05 = 1 → 100
-    const worst = { ...base, tickets: 10, ticketWeightedCoverage: 0, escalationRate: 1, reopenRate: 1, medianResolutionHours: 9, unhelpfulShare: 1, noResultSearches: 4 };
+    const worst = {
+      ...base,
+      tickets: 10,
+      ticketWeightedCoverage: 0,
+      escalationRate: 1,
+      reopenRate: 1,
+      medianResolutionHours: 9,
+      unhelpfulShare: 1,
+      noResultSearches: 4,
+    };
     expect(needScore(worst, { ...scale, maxNoResultSearches: 4 })).toBe(100);
   });
 

@@ -8,8 +8,23 @@ import { trainingReport } from '../../api/metrics/training/report.ts';
 async function env(): Promise<MetricEnv> {
   const { db } = openDatabase(':memory:');
   await migrate(db);
-  const settings = { slaTargets: { low: { firstResponseHours: 24, resolutionHours: 120 }, normal: { firstResponseHours: 8, resolutionHours: 48 }, high: { firstResponseHours: 4, resolutionHours: 24 }, urgent: { firstResponseHours: 1, resolutionHours: 4 } }, trainingValidityDays: 365, editUrlBase: '' };
-  return { db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: [] }), topics: undefined, now: () => new Date('2026-11-27T10:00:00Z'), settings };
+  const settings = {
+    slaTargets: {
+      low: { firstResponseHours: 24, resolutionHours: 120 },
+      normal: { firstResponseHours: 8, resolutionHours: 48 },
+      high: { firstResponseHours: 4, resolutionHours: 24 },
+      urgent: { firstResponseHours: 1, resolutionHours: 4 },
+    },
+    trainingValidityDays: 365,
+    editUrlBase: '',
+  };
+  return {
+    db,
+    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: [] }),
+    topics: undefined,
+    now: () => new Date('2026-11-27T10:00:00Z'),
+    settings,
+  };
 }
 
 describe('trainingReport', () => {

@@ -46,8 +46,21 @@ export function inspectDatabase(file: string): Omit<BackupReport, 'steps'> {
   try {
     const integrity = String(db.pragma('integrity_check', { simple: true }));
     // Kysely's migration bookkeeping is not data; every other table is counted.
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\' order by name").pluck().all() as string[];
-    const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) from "${t.replaceAll('"', '""')}"`).pluck().get() as number]));
+    const tables = db
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\' order by name",
+      )
+      .pluck()
+      .all() as string[];
+    const rows = Object.fromEntries(
+      tables.map((t) => [
+        t,
+        db
+          .prepare(`select count(*) from "${t.replaceAll('"', '""')}"`)
+          .pluck()
+          .get() as number,
+      ]),
+    );
     return { file, bytes: statSync(file).size, integrity, rows };
   } finally {
     db.close();
@@ -97,7 +110,8 @@ export async function backupDatabase(source: SQLite.Database, target: string, op
     copy.pragma('journal_mode = DELETE');
     copy.close();
     const report = inspectDatabase(partial);
-    if (report.integrity !== 'ok') throw new BackupError(`The copy failed its integrity check (${report.integrity}); ${file} was not written`);
+    if (report.integrity !== 'ok')
+      throw new BackupError(`The copy failed its integrity check (${report.integrity}); ${file} was not written`);
     // A stale -wal beside the old file would be replayed into the new one: remove it first.
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
     renameSync(partial, file);

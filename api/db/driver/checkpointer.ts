@@ -54,7 +54,11 @@ export interface Checkpointer {
  */
 export function startCheckpointer(sqlite: SQLite.Database, file: string, options: { intervalMs?: number } = {}): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'kb-checkpointer', workerData: { file, driver, intervalMs: options.intervalMs ?? 100 } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    name: 'kb-checkpointer',
+    workerData: { file, driver, intervalMs: options.intervalMs ?? 100 },
+  });
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   let running = true;
   const restore = () => {

@@ -12,7 +12,11 @@ import type { Compilable } from 'kysely';
  * a unique placeholder value; the compiled parameter list tells in which order to pass
  * the real values later (a parameter that is no sentinel is a constant of the query).
  */
-export function prepareFromKysely<K extends string>(sqlite: SQLite.Database, keys: readonly K[], build: (sentinels: Record<K, string>) => Compilable) {
+export function prepareFromKysely<K extends string>(
+  sqlite: SQLite.Database,
+  keys: readonly K[],
+  build: (sentinels: Record<K, string>) => Compilable,
+) {
   const sentinels = Object.fromEntries(keys.map((k) => [k, `\u0000${k}\u0000`])) as Record<K, string>;
   const compiled = build(sentinels).compile();
   // Values the builder wrote itself (a LIMIT, a literal) stay as compiled; the named ones are filled per call.

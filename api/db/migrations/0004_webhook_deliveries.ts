@@ -17,7 +17,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('webhook_deliveries_pk', ['source', 'delivery_id'])
     .execute();
   // latestDelivery(): the newest applied event of one ticket.
-  await db.schema.createIndex('webhook_deliveries_ticket').on('webhook_deliveries').columns(['source', 'ticket_id', 'ticket_updated_at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_ticket')
+    .on('webhook_deliveries')
+    .columns(['source', 'ticket_id', 'ticket_updated_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

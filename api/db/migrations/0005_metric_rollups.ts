@@ -43,7 +43,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('metric_search_buckets_pk', ['bucket', 'lang'])
     .execute();
   // Searches per normalised query (top searches), in quarter hours and in whole UTC days.
-  for (const [table, key] of [['metric_query_quarters', 'bucket'], ['metric_query_days', 'day']] as const) {
+  for (const [table, key] of [
+    ['metric_query_quarters', 'bucket'],
+    ['metric_query_days', 'day'],
+  ] as const) {
     await db.schema
       .createTable(table)
       .addColumn(key, 'integer', (c) => c.notNull())
@@ -56,7 +59,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .execute();
   }
   // Page views per article (articleViews), in quarter hours and in whole UTC days.
-  for (const [table, key] of [['metric_view_quarters', 'bucket'], ['metric_view_days', 'day']] as const) {
+  for (const [table, key] of [
+    ['metric_view_quarters', 'bucket'],
+    ['metric_view_days', 'day'],
+  ] as const) {
     await db.schema
       .createTable(table)
       .addColumn(key, 'integer', (c) => c.notNull())
@@ -72,8 +78,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('tickets_created_requester').execute();
-  for (const table of ['metric_view_days', 'metric_view_quarters', 'metric_query_days', 'metric_query_quarters', 'metric_search_buckets', 'metric_contact_buckets', 'metric_session_buckets']) {
+  for (const table of [
+    'metric_view_days',
+    'metric_view_quarters',
+    'metric_query_days',
+    'metric_query_quarters',
+    'metric_search_buckets',
+    'metric_contact_buckets',
+    'metric_session_buckets',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
-  await db.deleteFrom('settings' as never).where('key' as never, '=', 'rollups.event_watermark' as never).execute();
+  await db
+    .deleteFrom('settings' as never)
+    .where('key' as never, '=', 'rollups.event_watermark' as never)
+    .execute();
 }

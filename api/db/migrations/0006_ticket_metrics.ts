@@ -27,7 +27,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('tickets').addColumn('resolution_seconds', 'integer').execute();
 
   // Backfill in chunks by primary key, computing in JavaScript (portable).
-  type Row = { source: string; id: string; created_at: string; first_response_at: string | null; resolved_at: string | null; closed_at: string | null };
+  type Row = {
+    source: string;
+    id: string;
+    created_at: string;
+    first_response_at: string | null;
+    resolved_at: string | null;
+    closed_at: string | null;
+  };
   const k = db as unknown as Kysely<{ tickets: Row & { first_response_seconds: number | null; resolution_seconds: number | null } }>;
   let after: { source: string; id: string } | null = null;
   for (;;) {
@@ -42,7 +49,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for (const r of rows) {
         await trx
           .updateTable('tickets')
-          .set({ first_response_seconds: secondsBetween(r.created_at, r.first_response_at), resolution_seconds: secondsBetween(r.created_at, r.resolved_at ?? r.closed_at) })
+          .set({
+            first_response_seconds: secondsBetween(r.created_at, r.first_response_at),
+            resolution_seconds: secondsBetween(r.created_at, r.resolved_at ?? r.closed_at),
+          })
           .where('source', '=', r.source)
           .where('id', '=', r.id)
           .execute();
@@ -59,7 +69,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('tickets_metrics')
     .on('tickets')
-    .columns(['created_at', 'priority', 'topic', 'lang', 'resolution_seconds', 'first_response_seconds', 'escalated', 'reopened', 'csat', 'sla_met', 'knowledge_used', 'source', 'id'])
+    .columns([
+      'created_at',
+      'priority',
+      'topic',
+      'lang',
+      'resolution_seconds',
+      'first_response_seconds',
+      'escalated',
+      'reopened',
+      'csat',
+      'sla_met',
+      'knowledge_used',
+      'source',
+      'id',
+    ])
     .execute();
 
   await db.schema.createIndex('votes_created_covering').on('votes').columns(['created_at', 'article', 'helpful', 'reason']).execute();

@@ -19,7 +19,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // The same completion recorded twice is one record (API answers 200, the import counts a duplicate);
   // the index also serves the per-agent look-ups of the coverage metrics.
-  await db.schema.createIndex('training_records_unique').unique().on('training_records').columns(['agent', 'article', 'completed_at']).execute();
+  await db.schema
+    .createIndex('training_records_unique')
+    .unique()
+    .on('training_records')
+    .columns(['agent', 'article', 'completed_at'])
+    .execute();
   // Effectiveness selects the trainings completed in a period.
   await db.schema.createIndex('training_records_completed').on('training_records').column('completed_at').execute();
 

@@ -10,7 +10,23 @@ export type EventRow = Insertable<EventsTable>;
 // SQLite allows 32,766 bound parameters per statement; 16 columns × 1,000 rows stays below.
 const ROWS_PER_STATEMENT = 1000;
 
-const EVENT_KEYS = ['type', 'visitor', 'session', 'created_at', 'lang', 'article', 'path', 'referrer', 'query', 'query_norm', 'results', 'rank', 'filters', 'articles', 'ticket_ref'] as const;
+const EVENT_KEYS = [
+  'type',
+  'visitor',
+  'session',
+  'created_at',
+  'lang',
+  'article',
+  'path',
+  'referrer',
+  'query',
+  'query_norm',
+  'results',
+  'rank',
+  'filters',
+  'articles',
+  'ticket_ref',
+] as const;
 
 /**
  * Returns a function that inserts a batch of events in one transaction: the prepared
@@ -30,7 +46,10 @@ export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      await trx.insertInto('events').values(rows.slice(i, i + ROWS_PER_STATEMENT)).execute();
+      await trx
+        .insertInto('events')
+        .values(rows.slice(i, i + ROWS_PER_STATEMENT))
+        .execute();
     }
   });
 }

@@ -32,7 +32,13 @@ const toLink = (r: { ticket_id: string; ticket_source: string; article: string; 
 export async function insertLink(db: Executor, link: Omit<LinkRow, 'createdAt'>, now: Date): Promise<boolean> {
   const result = await db
     .insertInto('ticket_links')
-    .values({ ticket_id: link.ticket, ticket_source: link.source, article: link.article, relation: link.relation, created_at: now.toISOString() })
+    .values({
+      ticket_id: link.ticket,
+      ticket_source: link.source,
+      article: link.article,
+      relation: link.relation,
+      created_at: now.toISOString(),
+    })
     .onConflict((oc) => oc.columns(['ticket_id', 'ticket_source', 'article', 'relation']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
@@ -42,8 +48,15 @@ export async function insertLink(db: Executor, link: Omit<LinkRow, 'createdAt'>,
  * Deletes the links of a ticket id to an article with a relation; with `source`, only that
  * source's (or source-less) link. Returns how many were deleted.
  */
-export async function deleteLinks(db: Executor, link: { ticket: string; source?: string | undefined; article: string; relation: string }): Promise<number> {
-  let query = db.deleteFrom('ticket_links').where('ticket_id', '=', link.ticket).where('article', '=', link.article).where('relation', '=', link.relation);
+export async function deleteLinks(
+  db: Executor,
+  link: { ticket: string; source?: string | undefined; article: string; relation: string },
+): Promise<number> {
+  let query = db
+    .deleteFrom('ticket_links')
+    .where('ticket_id', '=', link.ticket)
+    .where('article', '=', link.article)
+    .where('relation', '=', link.relation);
   if (link.source !== undefined) query = query.where('ticket_source', '=', link.source);
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
@@ -59,7 +72,13 @@ export async function linksOfTicket(db: Db, ticket: string, source?: string): Pr
 
 /** The links of an article, oldest first. */
 export async function linksOfArticle(db: Db, article: string): Promise<LinkRow[]> {
-  const rows = await db.selectFrom('ticket_links').select(columns).where('article', '=', article).orderBy('created_at').orderBy('ticket_id').execute();
+  const rows = await db
+    .selectFrom('ticket_links')
+    .select(columns)
+    .where('article', '=', article)
+    .orderBy('created_at')
+    .orderBy('ticket_id')
+    .execute();
   return rows.map(toLink);
 }
 

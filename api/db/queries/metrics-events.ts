@@ -36,7 +36,7 @@ export function localDayRuns(range: { from: string; to: string; tz: string }): D
   let start = localMidnightUtc(range.from, range.tz) / BUCKET_MS;
   for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
     const end = localMidnightUtc(addDays(date, 1), range.tz) / BUCKET_MS;
-    const shift = (Date.parse(`${date}T00:00:00Z`) / BUCKET_MS) - start;
+    const shift = Date.parse(`${date}T00:00:00Z`) / BUCKET_MS - start;
     const last = runs[runs.length - 1];
     if (end - start !== BUCKETS_PER_DAY) runs.push({ startBucket: start, endBucket: end, shift, onlyDate: date });
     else if (last && last.onlyDate === undefined && last.shift === shift && last.endBucket === start) last.endBucket = end;
@@ -54,7 +54,13 @@ type BucketTable = 'metric_session_buckets' | 'metric_contact_buckets' | 'metric
  * Sums `columns` of a bucket table per local day of the range: one small GROUP BY per run
  * of days (one for a zone without DST), returning one row per day rather than per bucket.
  */
-async function sumsByLocalDay(db: Db, table: BucketTable, columns: string[], range: { from: string; to: string; tz: string }, lang?: Lang): Promise<Map<string, number[]>> {
+async function sumsByLocalDay(
+  db: Db,
+  table: BucketTable,
+  columns: string[],
+  range: { from: string; to: string; tz: string },
+  lang?: Lang,
+): Promise<Map<string, number[]>> {
   const byDate = new Map<string, number[]>();
   const sums = sql.join(columns.map((c) => sql`sum(${sql.ref(c)})`));
   for (const run of localDayRuns(range)) {
@@ -75,14 +81,16 @@ async function sumsByLocalDay(db: Db, table: BucketTable, columns: string[], ran
 export type DateRange = { from: string; to: string; tz: string };
 
 /** Sessions per local date of their first event: [sessions]. */
-export const sessionsByDate = (db: Db, range: DateRange, lang?: Lang) => sumsByLocalDay(db, 'metric_session_buckets', ['sessions'], range, lang);
+export const sessionsByDate = (db: Db, range: DateRange, lang?: Lang) =>
+  sumsByLocalDay(db, 'metric_session_buckets', ['sessions'], range, lang);
 
 /** Contact sessions per local date of their first contact_view: [contactSessions, explicit, implicit, submitted]. */
 export const contactsByDate = (db: Db, range: DateRange, lang?: Lang) =>
   sumsByLocalDay(db, 'metric_contact_buckets', ['contact_sessions', 'explicit', 'implicit', 'submitted'], range, lang);
 
 /** Searches per local date: [searches, noResult, clicked]. */
-export const searchesByDate = (db: Db, range: DateRange, lang?: Lang) => sumsByLocalDay(db, 'metric_search_buckets', ['searches', 'no_result', 'clicked'], range, lang);
+export const searchesByDate = (db: Db, range: DateRange, lang?: Lang) =>
+  sumsByLocalDay(db, 'metric_search_buckets', ['searches', 'no_result', 'clicked'], range, lang);
 
 /** Whole UTC days inside [start, end) and the quarter-hour ranges left at both ends. */
 function daysAndEdges(start: string, end: string): { days?: [number, number]; quarters: Array<[number, number]> } {
@@ -109,7 +117,9 @@ export interface QueryTotals {
 export async function searchesByQuery(db: Db, start: string, end: string, lang?: Lang): Promise<QueryTotals[]> {
   const { days, quarters } = daysAndEdges(start, end);
   const totals = new Map<string, QueryTotals>();
-  const add = (rows: Array<{ lang: string; query_norm: string; searches: number | string; no_result: number | string; clicked: number | string }>) => {
+  const add = (
+    rows: Array<{ lang: string; query_norm: string; searches: number | string; no_result: number | string; clicked: number | string }>,
+  ) => {
     for (const r of rows) {
       const key = `${r.lang}\u0001${r.query_norm}`;
       const t = totals.get(key) ?? { lang: r.lang, query: r.query_norm, searches: 0, noResult: 0, clicked: 0 };
@@ -122,7 +132,13 @@ export async function searchesByQuery(db: Db, start: string, end: string, lang?:
   if (days) {
     let q = db
       .selectFrom('metric_query_days')
-      .select((eb) => ['lang', 'query_norm', eb.fn.sum<number>('searches').as('searches'), eb.fn.sum<number>('no_result').as('no_result'), eb.fn.sum<number>('clicked').as('clicked')])
+      .select((eb) => [
+        'lang',
+        'query_norm',
+        eb.fn.sum<number>('searches').as('searches'),
+        eb.fn.sum<number>('no_result').as('no_result'),
+        eb.fn.sum<number>('clicked').as('clicked'),
+      ])
       .where('day', '>=', days[0])
       .where('day', '<', days[1]);
     if (lang) q = q.where('lang', '=', lang);
@@ -131,7 +147,13 @@ export async function searchesByQuery(db: Db, start: string, end: string, lang?:
   for (const [from, to] of quarters) {
     let q = db
       .selectFrom('metric_query_quarters')
-      .select((eb) => ['lang', 'query_norm', eb.fn.sum<number>('searches').as('searches'), eb.fn.sum<number>('no_result').as('no_result'), eb.fn.sum<number>('clicked').as('clicked')])
+      .select((eb) => [
+        'lang',
+        'query_norm',
+        eb.fn.sum<number>('searches').as('searches'),
+        eb.fn.sum<number>('no_result').as('no_result'),
+        eb.fn.sum<number>('clicked').as('clicked'),
+      ])
       .where('bucket', '>=', from)
       .where('bucket', '<', to);
     if (lang) q = q.where('lang', '=', lang);
@@ -148,12 +170,20 @@ export async function articleViews(db: Db, start: string, end: string, lang?: La
     for (const r of rows) views.set(r.article, (views.get(r.article) ?? 0) + Number(r.views));
   };
   if (days) {
-    let q = db.selectFrom('metric_view_days').select((eb) => ['article', eb.fn.sum<number>('views').as('views')]).where('day', '>=', days[0]).where('day', '<', days[1]);
+    let q = db
+      .selectFrom('metric_view_days')
+      .select((eb) => ['article', eb.fn.sum<number>('views').as('views')])
+      .where('day', '>=', days[0])
+      .where('day', '<', days[1]);
     if (lang) q = q.where('lang', '=', lang);
     add(await q.groupBy('article').execute());
   }
   for (const [from, to] of quarters) {
-    let q = db.selectFrom('metric_view_quarters').select((eb) => ['article', eb.fn.sum<number>('views').as('views')]).where('bucket', '>=', from).where('bucket', '<', to);
+    let q = db
+      .selectFrom('metric_view_quarters')
+      .select((eb) => ['article', eb.fn.sum<number>('views').as('views')])
+      .where('bucket', '>=', from)
+      .where('bucket', '<', to);
     if (lang) q = q.where('lang', '=', lang);
     add(await q.groupBy('article').execute());
   }
@@ -166,7 +196,12 @@ export async function articleViews(db: Db, start: string, end: string, lang?: La
  * counts as a requester of its own: it stands for someone who asked, and leaving it out
  * would make the self-service score look better than it is.
  */
-export async function requesterCount(db: Db, start: string, end: string, filters: { lang?: Lang | undefined; topic?: string | undefined } = {}): Promise<number> {
+export async function requesterCount(
+  db: Db,
+  start: string,
+  end: string,
+  filters: { lang?: Lang | undefined; topic?: string | undefined } = {},
+): Promise<number> {
   let q = db
     .selectFrom('tickets')
     .select((eb) => [

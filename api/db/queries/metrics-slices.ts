@@ -26,7 +26,10 @@ export function timeSlices(range: TimeRange): TimeRange[] {
   const step = Math.ceil((end - start) / count);
   const slices: TimeRange[] = [];
   for (let from = start, i = 0; i < count; i++, from += step) {
-    slices.push({ start: i === 0 ? range.start : new Date(from).toISOString(), end: i === count - 1 ? range.end : new Date(from + step).toISOString() });
+    slices.push({
+      start: i === 0 ? range.start : new Date(from).toISOString(),
+      end: i === count - 1 ? range.end : new Date(from + step).toISOString(),
+    });
   }
   return slices;
 }
@@ -38,7 +41,11 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediat
  * Runs `query` on every slice of the range in turn and hands each slice's rows to `consume`
  * before yielding, so the caller's per-row work is spread over the event loop's turns too.
  */
-export async function forEachSlice<R>(range: TimeRange, query: (slice: TimeRange) => Promise<R[]>, consume: (rows: R[]) => void): Promise<void> {
+export async function forEachSlice<R>(
+  range: TimeRange,
+  query: (slice: TimeRange) => Promise<R[]>,
+  consume: (rows: R[]) => void,
+): Promise<void> {
   const slices = timeSlices(range);
   for (let i = 0; i < slices.length; i++) {
     if (i > 0) await yieldToEventLoop();
@@ -56,7 +63,11 @@ export async function querySliced<R>(range: TimeRange, query: (slice: TimeRange)
 }
 
 /** Sums rows that share a key (rows of different slices for the same group), keeping the first row's other fields. */
-export function sumByKey<R extends Record<string, unknown>>(rows: Iterable<R>, keyOf: (row: R) => string, fields: ReadonlyArray<keyof R>): R[] {
+export function sumByKey<R extends Record<string, unknown>>(
+  rows: Iterable<R>,
+  keyOf: (row: R) => string,
+  fields: ReadonlyArray<keyof R>,
+): R[] {
   const merged = new Map<string, R>();
   for (const row of rows) {
     const key = keyOf(row);

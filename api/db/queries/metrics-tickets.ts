@@ -34,7 +34,10 @@ function ticketsIn(db: Db, filter: TicketFilter, slice: TimeRange) {
  * instead of every link ever made driving look-ups of tickets.
  */
 const linkMatchesTicket = (eb: ExpressionBuilder<Database, 'tickets' | 'ticket_links'>) =>
-  eb.and([eb('ticket_links.ticket_id', '=', eb.ref('tickets.id')), eb.or([eb('ticket_links.ticket_source', '=', eb.ref('tickets.source')), eb('ticket_links.ticket_source', '=', '')])]);
+  eb.and([
+    eb('ticket_links.ticket_id', '=', eb.ref('tickets.id')),
+    eb.or([eb('ticket_links.ticket_source', '=', eb.ref('tickets.source')), eb('ticket_links.ticket_source', '=', '')]),
+  ]);
 
 const countWhen = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 const groupKey = (r: { priority: string; topic: string | null }) => `${r.priority}\u0000${r.topic ?? ''}`;
@@ -73,8 +76,15 @@ export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter): Promi
       .execute(),
   );
   const groups = rows.map((r) => ({
-    priority: r.priority, topic: r.topic, tickets: Number(r.tickets), resolved: Number(r.resolved), escalated: Number(r.escalated),
-    reopened: Number(r.reopened), csatResponses: Number(r.csatResponses), csatSum: Number(r.csatSum), csatSatisfied: Number(r.csatSatisfied),
+    priority: r.priority,
+    topic: r.topic,
+    tickets: Number(r.tickets),
+    resolved: Number(r.resolved),
+    escalated: Number(r.escalated),
+    reopened: Number(r.reopened),
+    csatResponses: Number(r.csatResponses),
+    csatSum: Number(r.csatSum),
+    csatSatisfied: Number(r.csatSatisfied),
   }));
   return sumByKey(groups, groupKey, ['tickets', 'resolved', 'escalated', 'reopened', 'csatResponses', 'csatSum', 'csatSatisfied']);
 }
@@ -152,14 +162,20 @@ export async function slaOutcomesByGroup(
  * created_at (13 = hour; see period.ts periodBuckets). A bucket cut by a slice boundary
  * comes back twice; callers add them up.
  */
-export async function linkedResolvedByBucket(db: Db, filter: TicketFilter, prefixLength: number): Promise<Array<{ bucket: string; resolved: number; linked: number }>> {
+export async function linkedResolvedByBucket(
+  db: Db,
+  filter: TicketFilter,
+  prefixLength: number,
+): Promise<Array<{ bucket: string; resolved: number; linked: number }>> {
   const rows = await querySliced(filter, (slice) =>
     ticketsIn(db, filter, slice)
       .where('resolution_seconds', 'is not', null)
       .select((eb) => [
         sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
         sql<number>`count(*)`.as('resolved'),
-        sql<number>`sum(case when knowledge_used = 1 or ${eb.exists(eb.selectFrom('ticket_links').select(sql.lit(1).as('one')).where(linkMatchesTicket))} then 1 else 0 end)`.as('linked'),
+        sql<number>`sum(case when knowledge_used = 1 or ${eb.exists(eb.selectFrom('ticket_links').select(sql.lit(1).as('one')).where(linkMatchesTicket))} then 1 else 0 end)`.as(
+          'linked',
+        ),
       ])
       .groupBy('bucket')
       .execute(),
@@ -196,7 +212,9 @@ export async function linksByArticle(
   filter: TicketFilter & { articleLang?: Lang | undefined },
 ): Promise<Array<{ article: string; links: number; tickets: number; createdFrom: number; solvedBy: number; referenced: number }>> {
   const rows = await querySliced(filter, async (slice) => {
-    let query = ticketsIn(db, { ...filter, lang: undefined }, slice).crossJoin('ticket_links').where(linkMatchesTicket);
+    let query = ticketsIn(db, { ...filter, lang: undefined }, slice)
+      .crossJoin('ticket_links')
+      .where(linkMatchesTicket);
     if (filter.articleLang) query = query.where('ticket_links.article', 'like', `${filter.articleLang}/%`);
     const sliceRows = await query
       .select([
@@ -211,7 +229,12 @@ export async function linksByArticle(
       .groupBy('ticket_links.article')
       .execute();
     return sliceRows.map((r) => ({
-      article: r.article, links: Number(r.links), tickets: Number(r.tickets), createdFrom: Number(r.createdFrom), solvedBy: Number(r.solvedBy), referenced: Number(r.referenced),
+      article: r.article,
+      links: Number(r.links),
+      tickets: Number(r.tickets),
+      createdFrom: Number(r.createdFrom),
+      solvedBy: Number(r.solvedBy),
+      referenced: Number(r.referenced),
     }));
   });
   return sumByKey(rows, (r) => r.article, ['links', 'tickets', 'createdFrom', 'solvedBy', 'referenced']);

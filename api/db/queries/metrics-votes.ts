@@ -33,7 +33,11 @@ function votesIn(db: Db, filter: VoteFilter, slice: TimeRange) {
 const isEmptySelection = (filter: VoteFilter) => filter.articles !== undefined && filter.articles.length === 0;
 
 /** Votes and helpful votes per UTC bucket (see period.ts periodBuckets). */
-export async function voteCountsByBucket(db: Db, filter: VoteFilter, prefixLength: number): Promise<Array<{ bucket: string; votes: number; helpful: number }>> {
+export async function voteCountsByBucket(
+  db: Db,
+  filter: VoteFilter,
+  prefixLength: number,
+): Promise<Array<{ bucket: string; votes: number; helpful: number }>> {
   if (isEmptySelection(filter)) return [];
   const rows = await querySliced(filter, (slice) =>
     votesIn(db, filter, slice)

@@ -120,7 +120,12 @@ async function readNewEvents(db: Db, watermark: number, limit: number): Promise<
 async function readSessionEvents(db: Db, sessions: string[], upTo: number): Promise<Map<string, RollupEvent[]>> {
   const bySession = new Map<string, RollupEvent[]>();
   for (let i = 0; i < sessions.length; i += SESSIONS_PER_READ) {
-    const rows = await db.selectFrom('events').select(EVENT_COLUMNS).where('session', 'in', sessions.slice(i, i + SESSIONS_PER_READ)).where('id', '<=', upTo).execute();
+    const rows = await db
+      .selectFrom('events')
+      .select(EVENT_COLUMNS)
+      .where('session', 'in', sessions.slice(i, i + SESSIONS_PER_READ))
+      .where('id', '<=', upTo)
+      .execute();
     for (const row of rows) {
       const list = bySession.get(row.session);
       if (list) list.push(row);
@@ -143,7 +148,11 @@ export async function chunkDeltas(db: Db, chunk: RollupEvent[], watermark: numbe
   const sessions = [...new Set(chunk.map((e) => e.session))];
   const bySession = await readSessionEvents(db, sessions, upTo);
   for (const events of bySession.values()) {
-    addSessionContribution(deltas, events.filter((e) => e.id <= watermark), -1);
+    addSessionContribution(
+      deltas,
+      events.filter((e) => e.id <= watermark),
+      -1,
+    );
     addSessionContribution(deltas, events, 1);
   }
   return deltas;
@@ -165,13 +174,30 @@ async function upsertInChunks<T>(rows: T[], write: (slice: T[]) => Promise<unkno
 /** Adds the deltas to the tables and moves the watermark, in one transaction. */
 async function applyDeltas(trx: Trx, d: Deltas, watermark: number, now: string): Promise<void> {
   const plus = (table: string, column: string) => sql<number>`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
-  const searchSet = (table: string) => ({ searches: plus(table, 'searches'), no_result: plus(table, 'no_result'), clicked: plus(table, 'clicked') });
+  const searchSet = (table: string) => ({
+    searches: plus(table, 'searches'),
+    no_result: plus(table, 'no_result'),
+    clicked: plus(table, 'clicked'),
+  });
 
-  await upsertInChunks(changedRows(d.sessions, ([b, lang], [n]) => ({ bucket: Number(b), lang: lang!, sessions: n! })), (rows) =>
-    trx.insertInto('metric_session_buckets').values(rows).onConflict((oc) => oc.columns(['bucket', 'lang']).doUpdateSet({ sessions: plus('metric_session_buckets', 'sessions') })).execute(),
+  await upsertInChunks(
+    changedRows(d.sessions, ([b, lang], [n]) => ({ bucket: Number(b), lang: lang!, sessions: n! })),
+    (rows) =>
+      trx
+        .insertInto('metric_session_buckets')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['bucket', 'lang']).doUpdateSet({ sessions: plus('metric_session_buckets', 'sessions') }))
+        .execute(),
   );
   await upsertInChunks(
-    changedRows(d.contacts, ([b, lang], [c, e, i, s]) => ({ bucket: Number(b), lang: lang!, contact_sessions: c!, explicit: e!, implicit: i!, submitted: s! })),
+    changedRows(d.contacts, ([b, lang], [c, e, i, s]) => ({
+      bucket: Number(b),
+      lang: lang!,
+      contact_sessions: c!,
+      explicit: e!,
+      implicit: i!,
+      submitted: s!,
+    })),
     (rows) =>
       trx
         .insertInto('metric_contact_buckets')
@@ -186,22 +212,64 @@ async function applyDeltas(trx: Trx, d: Deltas, watermark: number, now: string):
         )
         .execute(),
   );
-  await upsertInChunks(changedRows(d.searches, ([b, lang], [s, n, c]) => ({ bucket: Number(b), lang: lang!, searches: s!, no_result: n!, clicked: c! })), (rows) =>
-    trx.insertInto('metric_search_buckets').values(rows).onConflict((oc) => oc.columns(['bucket', 'lang']).doUpdateSet(searchSet('metric_search_buckets'))).execute(),
+  await upsertInChunks(
+    changedRows(d.searches, ([b, lang], [s, n, c]) => ({ bucket: Number(b), lang: lang!, searches: s!, no_result: n!, clicked: c! })),
+    (rows) =>
+      trx
+        .insertInto('metric_search_buckets')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['bucket', 'lang']).doUpdateSet(searchSet('metric_search_buckets')))
+        .execute(),
   );
   await upsertInChunks(
-    changedRows(d.queryQuarters, ([b, lang, q], [s, n, c]) => ({ bucket: Number(b), lang: lang!, query_norm: q!, searches: s!, no_result: n!, clicked: c! })),
-    (rows) => trx.insertInto('metric_query_quarters').values(rows).onConflict((oc) => oc.columns(['bucket', 'lang', 'query_norm']).doUpdateSet(searchSet('metric_query_quarters'))).execute(),
+    changedRows(d.queryQuarters, ([b, lang, q], [s, n, c]) => ({
+      bucket: Number(b),
+      lang: lang!,
+      query_norm: q!,
+      searches: s!,
+      no_result: n!,
+      clicked: c!,
+    })),
+    (rows) =>
+      trx
+        .insertInto('metric_query_quarters')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['bucket', 'lang', 'query_norm']).doUpdateSet(searchSet('metric_query_quarters')))
+        .execute(),
   );
   await upsertInChunks(
-    changedRows(d.queryDays, ([day, lang, q], [s, n, c]) => ({ day: Number(day), lang: lang!, query_norm: q!, searches: s!, no_result: n!, clicked: c! })),
-    (rows) => trx.insertInto('metric_query_days').values(rows).onConflict((oc) => oc.columns(['day', 'lang', 'query_norm']).doUpdateSet(searchSet('metric_query_days'))).execute(),
+    changedRows(d.queryDays, ([day, lang, q], [s, n, c]) => ({
+      day: Number(day),
+      lang: lang!,
+      query_norm: q!,
+      searches: s!,
+      no_result: n!,
+      clicked: c!,
+    })),
+    (rows) =>
+      trx
+        .insertInto('metric_query_days')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['day', 'lang', 'query_norm']).doUpdateSet(searchSet('metric_query_days')))
+        .execute(),
   );
-  await upsertInChunks(changedRows(d.viewQuarters, ([b, article, lang], [v]) => ({ bucket: Number(b), article: article!, lang: lang!, views: v! })), (rows) =>
-    trx.insertInto('metric_view_quarters').values(rows).onConflict((oc) => oc.columns(['bucket', 'article', 'lang']).doUpdateSet({ views: plus('metric_view_quarters', 'views') })).execute(),
+  await upsertInChunks(
+    changedRows(d.viewQuarters, ([b, article, lang], [v]) => ({ bucket: Number(b), article: article!, lang: lang!, views: v! })),
+    (rows) =>
+      trx
+        .insertInto('metric_view_quarters')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['bucket', 'article', 'lang']).doUpdateSet({ views: plus('metric_view_quarters', 'views') }))
+        .execute(),
   );
-  await upsertInChunks(changedRows(d.viewDays, ([day, article, lang], [v]) => ({ day: Number(day), article: article!, lang: lang!, views: v! })), (rows) =>
-    trx.insertInto('metric_view_days').values(rows).onConflict((oc) => oc.columns(['day', 'article', 'lang']).doUpdateSet({ views: plus('metric_view_days', 'views') })).execute(),
+  await upsertInChunks(
+    changedRows(d.viewDays, ([day, article, lang], [v]) => ({ day: Number(day), article: article!, lang: lang!, views: v! })),
+    (rows) =>
+      trx
+        .insertInto('metric_view_days')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['day', 'article', 'lang']).doUpdateSet({ views: plus('metric_view_days', 'views') }))
+        .execute(),
   );
   await trx
     .insertInto('settings')
@@ -268,7 +336,11 @@ export function catchUpRollupsCounting(db: Db, options: CatchUpOptions = {}): Pr
 }
 
 /** Catches up every `intervalMs` in the background; returns a function that stops it. */
-export function startRollupTimer(db: Db, intervalMs = 60_000, onError: (error: Error) => void = (e) => console.error('metric roll-ups:', e.message)): () => void {
+export function startRollupTimer(
+  db: Db,
+  intervalMs = 60_000,
+  onError: (error: Error) => void = (e) => console.error('metric roll-ups:', e.message),
+): () => void {
   const timer = setInterval(() => {
     catchUpRollups(db).catch(onError);
   }, intervalMs);

@@ -27,6 +27,11 @@ export async function listTokens(db: Db) {
 }
 
 export async function revokeToken(db: Db, id: number, now: Date): Promise<boolean> {
-  const result = await db.updateTable('staff_tokens').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('staff_tokens')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

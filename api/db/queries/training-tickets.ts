@@ -31,7 +31,16 @@ export async function topicTicketCounts(db: Db, start: string, end: string): Pro
         eb.fn.countAll<number>().as('tickets'),
         eb.fn.sum<number>('escalated').as('escalated'),
         eb.fn.count<number>('resolution_seconds').as('resolved'),
-        eb.fn.sum<number>(eb.case().when(eb.and([eb('resolution_seconds', 'is not', null), eb('reopened', '>=', 1)])).then(1).else(0).end()).as('reopened'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('resolution_seconds', 'is not', null), eb('reopened', '>=', 1)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('reopened'),
       ])
       .where('created_at', '>=', slice.start)
       .where('created_at', '<', slice.end)
@@ -39,7 +48,13 @@ export async function topicTicketCounts(db: Db, start: string, end: string): Pro
       .groupBy('topic')
       .execute(),
   );
-  const counts = rows.map((r) => ({ topic: r.topic!, tickets: Number(r.tickets), escalated: Number(r.escalated ?? 0), resolved: Number(r.resolved ?? 0), reopened: Number(r.reopened ?? 0) }));
+  const counts = rows.map((r) => ({
+    topic: r.topic!,
+    tickets: Number(r.tickets),
+    escalated: Number(r.escalated ?? 0),
+    resolved: Number(r.resolved ?? 0),
+    reopened: Number(r.reopened ?? 0),
+  }));
   return sumByKey(counts, (c) => c.topic, ['tickets', 'escalated', 'resolved', 'reopened']);
 }
 
@@ -65,7 +80,12 @@ export async function resolvedTicketsIn(db: Db, start: string, end: string): Pro
       .where('resolution_seconds', 'is not', null)
       .execute(),
   );
-  return rows.map((r) => ({ topic: r.topic!, agent: r.agent, resolvedAt: Date.parse(r.created_at) + r.resolution_seconds! * 1000, resolutionSeconds: r.resolution_seconds! }));
+  return rows.map((r) => ({
+    topic: r.topic!,
+    agent: r.agent,
+    resolvedAt: Date.parse(r.created_at) + r.resolution_seconds! * 1000,
+    resolutionSeconds: r.resolution_seconds!,
+  }));
 }
 
 /** A ticket of an agent around a training (effectiveness). */
@@ -81,19 +101,35 @@ export interface AgentTicket {
  * Tickets of the given agents in the given topics created inside any of the agent's windows
  * [start, end). Windows of one agent should be merged first (fewer OR terms).
  */
-export async function agentTicketsInWindows(db: Db, windows: Array<{ agent: string; start: string; end: string }>, topics: string[]): Promise<AgentTicket[]> {
+export async function agentTicketsInWindows(
+  db: Db,
+  windows: Array<{ agent: string; start: string; end: string }>,
+  topics: string[],
+): Promise<AgentTicket[]> {
   if (windows.length === 0 || topics.length === 0) return [];
   const rows = await db
     .selectFrom('tickets')
     .select(['agent', 'topic', 'created_at', 'escalated', 'resolved_at', 'closed_at'])
     .where('topic', 'in', topics)
-    .where((eb) => eb.or(windows.map((w) => eb.and([eb('agent', '=', w.agent), eb('created_at', '>=', w.start), eb('created_at', '<', w.end)]))))
+    .where((eb) =>
+      eb.or(windows.map((w) => eb.and([eb('agent', '=', w.agent), eb('created_at', '>=', w.start), eb('created_at', '<', w.end)]))),
+    )
     .execute();
-  return rows.map((r) => ({ agent: r.agent!, topic: r.topic!, createdAt: r.created_at, escalated: r.escalated === 1, resolvedAt: r.resolved_at ?? r.closed_at }));
+  return rows.map((r) => ({
+    agent: r.agent!,
+    topic: r.topic!,
+    createdAt: r.created_at,
+    escalated: r.escalated === 1,
+    resolvedAt: r.resolved_at ?? r.closed_at,
+  }));
 }
 
 /** Votes per article cast (first cast) in [start, end). */
-export async function votesPerArticle(db: Db, start: string, end: string): Promise<Array<{ article: string; votes: number; helpful: number }>> {
+export async function votesPerArticle(
+  db: Db,
+  start: string,
+  end: string,
+): Promise<Array<{ article: string; votes: number; helpful: number }>> {
   const rows = await db
     .selectFrom('votes')
     .select((eb) => ['article', eb.fn.countAll<number>().as('votes'), eb.fn.sum<number>('helpful').as('helpful')])

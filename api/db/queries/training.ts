@@ -30,7 +30,14 @@ export interface RosterRow {
 /** Rows per multi-row INSERT: 5 columns × 200 stays far below every engine's parameter limit. */
 const CHUNK = 200;
 
-const toRecord = (r: { id: number; agent: string; article: string; completed_at: string; created_at: string; created_by: string | null }): TrainingRecord => ({
+const toRecord = (r: {
+  id: number;
+  agent: string;
+  article: string;
+  completed_at: string;
+  created_at: string;
+  created_by: string | null;
+}): TrainingRecord => ({
   id: r.id,
   agent: r.agent,
   article: r.article,
@@ -56,7 +63,9 @@ export async function insertTrainingRecords(
   const inserted = await db.transaction().execute(async (trx) => {
     let count = 0;
     for (let i = 0; i < records.length; i += CHUNK) {
-      const values = records.slice(i, i + CHUNK).map((r) => ({ agent: r.agent, article: r.article, completed_at: r.completedAt, created_at: createdAt, created_by: createdBy }));
+      const values = records
+        .slice(i, i + CHUNK)
+        .map((r) => ({ agent: r.agent, article: r.article, completed_at: r.completedAt, created_at: createdAt, created_by: createdBy }));
       const result = await trx
         .insertInto('training_records')
         .values(values)
@@ -70,7 +79,11 @@ export async function insertTrainingRecords(
 }
 
 /** Inserts one completion; on an exact duplicate returns the stored record with created = false. */
-export async function insertTrainingRecord(db: Db, record: TrainingRecordInput, options: { now?: Date; createdBy?: string } = {}): Promise<{ record: TrainingRecord; created: boolean }> {
+export async function insertTrainingRecord(
+  db: Db,
+  record: TrainingRecordInput,
+  options: { now?: Date; createdBy?: string } = {},
+): Promise<{ record: TrainingRecord; created: boolean }> {
   const { inserted } = await insertTrainingRecords(db, [record], options);
   const stored = await db
     .selectFrom('training_records')
@@ -83,7 +96,10 @@ export async function insertTrainingRecord(db: Db, record: TrainingRecordInput, 
 }
 
 /** Records, newest completion first, optionally of one agent and/or of some articles. */
-export async function listTrainingRecords(db: Db, filter: { agent?: string | undefined; articles?: string[] | undefined } = {}): Promise<TrainingRecord[]> {
+export async function listTrainingRecords(
+  db: Db,
+  filter: { agent?: string | undefined; articles?: string[] | undefined } = {},
+): Promise<TrainingRecord[]> {
   let query = db.selectFrom('training_records').select(recordColumns);
   if (filter.agent !== undefined) query = query.where('agent', '=', filter.agent);
   if (filter.articles !== undefined) {
@@ -102,13 +118,27 @@ export async function deleteTrainingRecord(db: Db, id: number): Promise<number> 
 
 /** Completions with completedAt in [start, end), oldest first (effectiveness). */
 export async function trainingRecordsCompletedIn(db: Db, start: string, end: string): Promise<TrainingRecord[]> {
-  const rows = await db.selectFrom('training_records').select(recordColumns).where('completed_at', '>=', start).where('completed_at', '<', end).orderBy('completed_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('training_records')
+    .select(recordColumns)
+    .where('completed_at', '>=', start)
+    .where('completed_at', '<', end)
+    .orderBy('completed_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toRecord);
 }
 
 /** Every completion up to `end` (coverage needs each agent's whole history). Small: people × articles. */
-export async function trainingRecordsBefore(db: Db, end: string): Promise<Array<Pick<TrainingRecord, 'agent' | 'article' | 'completedAt'>>> {
-  const rows = await db.selectFrom('training_records').select(['agent', 'article', 'completed_at']).where('completed_at', '<', end).execute();
+export async function trainingRecordsBefore(
+  db: Db,
+  end: string,
+): Promise<Array<Pick<TrainingRecord, 'agent' | 'article' | 'completedAt'>>> {
+  const rows = await db
+    .selectFrom('training_records')
+    .select(['agent', 'article', 'completed_at'])
+    .where('completed_at', '<', end)
+    .execute();
   return rows.map((r) => ({ agent: r.agent, article: r.article, completedAt: r.completed_at }));
 }
 
@@ -120,7 +150,11 @@ export async function upsertRoster(db: Db, rows: RosterRow[], now = new Date()):
     const agents = [...new Set(rows.map((r) => r.agent))];
     const known = new Set<string>();
     for (let i = 0; i < agents.length; i += CHUNK) {
-      const found = await trx.selectFrom('agent_roster').select('agent').where('agent', 'in', agents.slice(i, i + CHUNK)).execute();
+      const found = await trx
+        .selectFrom('agent_roster')
+        .select('agent')
+        .where('agent', 'in', agents.slice(i, i + CHUNK))
+        .execute();
       for (const f of found) known.add(f.agent);
     }
     // The last row for an agent wins, as when the file is read top to bottom.
@@ -130,7 +164,13 @@ export async function upsertRoster(db: Db, rows: RosterRow[], now = new Date()):
       await trx
         .insertInto('agent_roster')
         .values(values.slice(i, i + CHUNK))
-        .onConflict((oc) => oc.column('agent').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), team: eb.ref('excluded.team'), updated_at: eb.ref('excluded.updated_at') })))
+        .onConflict((oc) =>
+          oc.column('agent').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            team: eb.ref('excluded.team'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
         .execute();
     }
     const inserted = values.filter((v) => !known.has(v.agent)).length;

@@ -23,9 +23,15 @@ function voteUpsert(db: Db, v: VoteValues) {
   return db
     .insertInto('votes')
     .values({
-      article: v.article as string, visitor: v.visitor as string, day: v.day as string, helpful: v.helpful as number,
-      reason: v.reason as string | null, comment: v.comment as string | null, lang: v.lang as string | null,
-      created_at: v.at as string, updated_at: v.at as string,
+      article: v.article as string,
+      visitor: v.visitor as string,
+      day: v.day as string,
+      helpful: v.helpful as number,
+      reason: v.reason as string | null,
+      comment: v.comment as string | null,
+      lang: v.lang as string | null,
+      created_at: v.at as string,
+      updated_at: v.at as string,
     })
     .onConflict((oc) =>
       oc.columns(['visitor', 'article', 'day']).doUpdateSet({
@@ -51,7 +57,9 @@ const outcome = (revision: number) => (revision === 1 ? 'created' : 'replaced') 
 export function voteWriter(db: Db, sqlite?: SQLite.Database): (votes: VoteRow[]) => Promise<Array<'created' | 'replaced'>> {
   if (!sqlite) return (votes) => upsertVotes(db, votes);
   const { statement, params } = prepareFromKysely(sqlite, VOTE_KEYS, (s) => voteUpsert(db, s));
-  const writeAll = sqlite.transaction((votes: VoteRow[]) => votes.map((v) => outcome((statement.get(params(valuesOf(v))) as { revision: number }).revision)));
+  const writeAll = sqlite.transaction((votes: VoteRow[]) =>
+    votes.map((v) => outcome((statement.get(params(valuesOf(v))) as { revision: number }).revision)),
+  );
   return async (votes) => writeAll(votes);
 }
 

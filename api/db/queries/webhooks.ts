@@ -3,7 +3,12 @@ import type { Db } from '../index.ts';
 
 /** Whether this delivery id of this source was applied before. */
 export async function deliverySeen(db: Db, source: string, deliveryId: string): Promise<boolean> {
-  const row = await db.selectFrom('webhook_deliveries').select('delivery_id').where('source', '=', source).where('delivery_id', '=', deliveryId).executeTakeFirst();
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select('delivery_id')
+    .where('source', '=', source)
+    .where('delivery_id', '=', deliveryId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -21,10 +26,19 @@ export async function latestDelivery(db: Db, source: string, ticketId: string): 
 }
 
 /** Records a delivery as applied; a second record of the same id is ignored. */
-export async function recordDelivery(db: Db, d: { source: string; deliveryId: string; ticketId: string; ticketUpdatedAt: string; receivedAt: Date }): Promise<void> {
+export async function recordDelivery(
+  db: Db,
+  d: { source: string; deliveryId: string; ticketId: string; ticketUpdatedAt: string; receivedAt: Date },
+): Promise<void> {
   await db
     .insertInto('webhook_deliveries')
-    .values({ source: d.source, delivery_id: d.deliveryId, ticket_id: d.ticketId, ticket_updated_at: d.ticketUpdatedAt, received_at: d.receivedAt.toISOString() })
+    .values({
+      source: d.source,
+      delivery_id: d.deliveryId,
+      ticket_id: d.ticketId,
+      ticket_updated_at: d.ticketUpdatedAt,
+      received_at: d.receivedAt.toISOString(),
+    })
     .onConflict((oc) => oc.columns(['source', 'delivery_id']).doNothing())
     .execute();
 }

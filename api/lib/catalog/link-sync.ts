@@ -25,7 +25,8 @@ export interface LinkSyncResult {
 export function ticketRef(raw: string): { ticket: string; source: string } {
   const colon = raw.indexOf(':');
   const prefix = colon > 0 ? raw.slice(0, colon).toLowerCase() : '';
-  if ((TICKET_SOURCES as readonly string[]).includes(prefix) && colon < raw.length - 1) return { ticket: raw.slice(colon + 1), source: prefix };
+  if ((TICKET_SOURCES as readonly string[]).includes(prefix) && colon < raw.length - 1)
+    return { ticket: raw.slice(colon + 1), source: prefix };
   return { ticket: raw, source: '' };
 }
 

@@ -48,12 +48,20 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<stri
   });
 }
 
-export async function readJson<T>(c: Context, schema: ZodType<T, ZodTypeDef, unknown>, options: { allowTextPlain?: boolean; maxBytes?: number } = {}): Promise<T> {
+export async function readJson<T>(
+  c: Context,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  options: { allowTextPlain?: boolean; maxBytes?: number } = {},
+): Promise<T> {
   const type = (requestHeader(c, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   // navigator.sendBeacon posts text/plain so that no CORS preflight is needed.
   const accepted = type === 'application/json' || (options.allowTextPlain && type === 'text/plain');
   if (!accepted) {
-    throw new ApiError(415, 'unsupported_media_type', `Send the body as application/json${options.allowTextPlain ? ' (or text/plain holding JSON)' : ''}; got ${type || 'no content type'}`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the body as application/json${options.allowTextPlain ? ' (or text/plain holding JSON)' : ''}; got ${type || 'no content type'}`,
+    );
   }
   const text = await readText(c, options.maxBytes ?? MAX_BODY_BYTES);
   let data: unknown;

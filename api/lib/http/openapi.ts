@@ -24,7 +24,9 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 export function errorResponses(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', content: { 'application/json': { schema: errorEnvelopeSchema } } }]));
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', content: { 'application/json': { schema: errorEnvelopeSchema } } }]),
+  );
 }
 
 /** hono/body-limit's onError: the 413 in our envelope. */

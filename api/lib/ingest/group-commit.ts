@@ -9,7 +9,10 @@ export class GroupCommit<T, R> {
   private scheduled = false;
 
   /** `write` stores a batch in one transaction and returns one result per item, in order. */
-  constructor(private readonly write: (items: T[]) => Promise<R[]>, private readonly maxBatch = 1000) {}
+  constructor(
+    private readonly write: (items: T[]) => Promise<R[]>,
+    private readonly maxBatch = 1000,
+  ) {}
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {

@@ -32,7 +32,10 @@ export class VisitorIdentifier {
   /** Bot verdicts by user agent: a site sees few distinct ones, and the pattern is long. */
   private readonly bots = new Map<string, boolean>();
 
-  constructor(private readonly db: Db, private readonly options: IdentifyOptions) {}
+  constructor(
+    private readonly db: Db,
+    private readonly options: IdentifyOptions,
+  ) {}
 
   async identify(c: Context, now: Date): Promise<Identity> {
     const day = utcDay(now);

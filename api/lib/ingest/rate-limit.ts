@@ -13,7 +13,10 @@ export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
   private lastPrune = 0;
 
-  constructor(private readonly limit: number, private readonly windowMs = 60_000) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 60_000,
+  ) {}
 
   /** Counts `cost` requests for `key` at `now`; refuses once the window's limit is reached. */
   consume(key: string, now: number, cost = 1): RateLimitResult {

@@ -14,7 +14,10 @@ import { isIP } from 'node:net';
 export function clientIp(socketAddress: string, forwardedFor: string | undefined, trustedProxies: ReadonlySet<string>): string {
   const socket = normalizeIp(socketAddress);
   if (!forwardedFor || !trustedProxies.has(socket)) return socket;
-  const hops = forwardedFor.split(',').map((h) => normalizeIp(h.trim())).filter((h) => isIP(h) !== 0);
+  const hops = forwardedFor
+    .split(',')
+    .map((h) => normalizeIp(h.trim()))
+    .filter((h) => isIP(h) !== 0);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!trustedProxies.has(hops[i]!)) return hops[i]!;
   }

@@ -41,9 +41,15 @@ export function requireStaff(db: Db, adminToken: string | undefined, ...roles: R
   return async function requireStaffRole(c, next) {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new ApiError(401, 'unauthorized', 'A staff token is required: send "Authorization: Bearer <token>"', [], { 'WWW-Authenticate': 'Bearer' });
+    if (!match)
+      throw new ApiError(401, 'unauthorized', 'A staff token is required: send "Authorization: Bearer <token>"', [], {
+        'WWW-Authenticate': 'Bearer',
+      });
     const staff = await authenticate(db, match[1]!, adminToken);
-    if (!staff) throw new ApiError(401, 'unauthorized', 'The token is not valid or has been revoked', [], { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    if (!staff)
+      throw new ApiError(401, 'unauthorized', 'The token is not valid or has been revoked', [], {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      });
     if (staff.role !== 'admin' && !roles.includes(staff.role)) {
       throw new ApiError(403, 'forbidden', `This needs the role ${roles.join(' or ')}; the token has the role ${staff.role}`);
     }

@@ -21,15 +21,29 @@ export function signWebhook(secret: string, timestamp: number | string, rawBody:
 export type SignatureCheck = { ok: true } | { ok: false; code: 'missing_signature' | 'stale_timestamp' | 'bad_signature'; message: string };
 
 /** Checks a webhook's timestamp against `now` and its signature in constant time. */
-export function verifyWebhook(input: { secret: string; signature: string | undefined; timestamp: string | undefined; rawBody: string; now: Date }): SignatureCheck {
+export function verifyWebhook(input: {
+  secret: string;
+  signature: string | undefined;
+  timestamp: string | undefined;
+  rawBody: string;
+  now: Date;
+}): SignatureCheck {
   const { signature, timestamp } = input;
   if (!signature || !timestamp) {
-    return { ok: false, code: 'missing_signature', message: `Send the ${SIGNATURE_HEADER} (sha256=<hex>) and ${TIMESTAMP_HEADER} (unix seconds) headers` };
+    return {
+      ok: false,
+      code: 'missing_signature',
+      message: `Send the ${SIGNATURE_HEADER} (sha256=<hex>) and ${TIMESTAMP_HEADER} (unix seconds) headers`,
+    };
   }
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, code: 'stale_timestamp', message: `${TIMESTAMP_HEADER} must be unix seconds` };
   const age = input.now.getTime() / 1000 - Number(timestamp);
   if (Math.abs(age) > MAX_SIGNATURE_AGE_SECONDS) {
-    return { ok: false, code: 'stale_timestamp', message: `${TIMESTAMP_HEADER} is ${Math.round(Math.abs(age))} s ${age > 0 ? 'old' : 'in the future'}; at most ${MAX_SIGNATURE_AGE_SECONDS} s is accepted (a replayed or delayed delivery)` };
+    return {
+      ok: false,
+      code: 'stale_timestamp',
+      message: `${TIMESTAMP_HEADER} is ${Math.round(Math.abs(age))} s ${age > 0 ? 'old' : 'in the future'}; at most ${MAX_SIGNATURE_AGE_SECONDS} s is accepted (a replayed or delayed delivery)`,
+    };
   }
   const expected = Buffer.from(signWebhook(input.secret, timestamp, input.rawBody));
   const given = Buffer.from(signature.trim());

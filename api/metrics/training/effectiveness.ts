@@ -50,7 +50,12 @@ export function ticketWindows(completions: Completion[]): Array<{ agent: string;
 }
 
 /** One row per completion × covered topic (restricted to `onlyTopic` when given). */
-export function effectivenessRows(completions: Completion[], topicsByArticle: ReadonlyMap<string, string[]>, tickets: AgentTicket[], onlyTopic?: string): EffectivenessRow[] {
+export function effectivenessRows(
+  completions: Completion[],
+  topicsByArticle: ReadonlyMap<string, string[]>,
+  tickets: AgentTicket[],
+  onlyTopic?: string,
+): EffectivenessRow[] {
   const byAgentTopic = new Map<string, AgentTicket[]>();
   for (const t of tickets) {
     const k = `${t.agent}\u0000${t.topic}`;
@@ -80,9 +85,18 @@ export function effectivenessRows(completions: Completion[], topicsByArticle: Re
       const b = side(before);
       const a = side(after);
       rows.push({
-        agent: c.agent, topic, article: c.article, trainedAt: c.completedAt,
-        beforeTickets: b.tickets, beforeEscalated: b.escalated, beforeEscalationRate: b.rate, beforeMedianResolutionHours: b.median,
-        afterTickets: a.tickets, afterEscalated: a.escalated, afterEscalationRate: a.rate, afterMedianResolutionHours: a.median,
+        agent: c.agent,
+        topic,
+        article: c.article,
+        trainedAt: c.completedAt,
+        beforeTickets: b.tickets,
+        beforeEscalated: b.escalated,
+        beforeEscalationRate: b.rate,
+        beforeMedianResolutionHours: b.median,
+        afterTickets: a.tickets,
+        afterEscalated: a.escalated,
+        afterEscalationRate: a.rate,
+        afterMedianResolutionHours: a.median,
         tooFewTickets: b.tickets < MIN_TICKETS_PER_SIDE || a.tickets < MIN_TICKETS_PER_SIDE,
       });
     }
@@ -94,7 +108,19 @@ export function effectivenessRows(completions: Completion[], topicsByArticle: Re
 export function pooledEffect(rows: EffectivenessRow[]) {
   const evaluated = rows.filter((r) => !r.tooFewTickets);
   const sum = (f: (r: EffectivenessRow) => number) => evaluated.reduce((s, r) => s + f(r), 0);
-  const before = ratio(sum((r) => r.beforeEscalated), sum((r) => r.beforeTickets));
-  const after = ratio(sum((r) => r.afterEscalated), sum((r) => r.afterTickets));
-  return { trainings: rows.length, evaluated: evaluated.length, beforeEscalationRate: before, afterEscalationRate: after, change: before === null || after === null ? null : after - before };
+  const before = ratio(
+    sum((r) => r.beforeEscalated),
+    sum((r) => r.beforeTickets),
+  );
+  const after = ratio(
+    sum((r) => r.afterEscalated),
+    sum((r) => r.afterTickets),
+  );
+  return {
+    trainings: rows.length,
+    evaluated: evaluated.length,
+    beforeEscalationRate: before,
+    afterEscalationRate: after,
+    change: before === null || after === null ? null : after - before,
+  };
 }

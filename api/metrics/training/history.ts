@@ -29,7 +29,11 @@ const key = (agent: string, topic: string) => `${agent}\u0000${topic}`;
 export class TrainingHistory {
   private readonly intervals = new Map<string, Interval[]>();
 
-  constructor(records: ReadonlyArray<{ agent: string; article: string; completedAt: string }>, topicsByArticle: ReadonlyMap<string, string[]>, validityDays: number) {
+  constructor(
+    records: ReadonlyArray<{ agent: string; article: string; completedAt: string }>,
+    topicsByArticle: ReadonlyMap<string, string[]>,
+    validityDays: number,
+  ) {
     const raw = new Map<string, Interval[]>();
     for (const r of records) {
       const topics = topicsByArticle.get(r.article);

@@ -17,7 +17,15 @@
  * published customer article; *both* when both hold.
  */
 
-export const NEED_WEIGHTS = { volume: 0.25, uncovered: 0.25, escalation: 0.2, reopen: 0.1, slowness: 0.1, unhelpful: 0.05, searches: 0.05 } as const;
+export const NEED_WEIGHTS = {
+  volume: 0.25,
+  uncovered: 0.25,
+  escalation: 0.2,
+  reopen: 0.1,
+  slowness: 0.1,
+  unhelpful: 0.05,
+  searches: 0.05,
+} as const;
 /** Escalation rate at or above which escalations despite a validated article are a training gap. */
 export const TRAINING_GAP_ESCALATION = 0.25;
 /** Fewer tickets than this: the topic's rates do not enter the score and earn no training-gap label. */
@@ -96,15 +104,24 @@ export function needReasons(s: NeedSignals, scale: NeedScale, label: NeedLabel):
   if (!s.hasTrainingArticle) say('no training article', '没有培训文章');
   if (!s.hasCustomerArticle) say('no customer article', '没有面向客户的文章');
   if (label === 'training-gap' || label === 'both') say('escalations although a validated article exists', '已有验证过的文章，仍频繁升级');
-  if (scale.totalTickets > 0) say(`${s.tickets} tickets (${pct(s.tickets / scale.totalTickets)} of all)`, `${s.tickets} 张工单（占全部 ${pct(s.tickets / scale.totalTickets)}）`);
+  if (scale.totalTickets > 0)
+    say(
+      `${s.tickets} tickets (${pct(s.tickets / scale.totalTickets)} of all)`,
+      `${s.tickets} 张工单（占全部 ${pct(s.tickets / scale.totalTickets)}）`,
+    );
   if (s.reopenRate !== null && s.reopenRate > 0) say(`${pct(s.reopenRate)} reopened`, `${pct(s.reopenRate)} 被重新打开`);
-  if (s.medianResolutionHours !== null && s.overallMedianResolutionHours !== null && s.medianResolutionHours > s.overallMedianResolutionHours) {
+  if (
+    s.medianResolutionHours !== null &&
+    s.overallMedianResolutionHours !== null &&
+    s.medianResolutionHours > s.overallMedianResolutionHours
+  ) {
     say(
       `median resolution ${hours(s.medianResolutionHours)} h vs ${hours(s.overallMedianResolutionHours)} h overall`,
       `解决时长中位数 ${hours(s.medianResolutionHours)} 小时（整体 ${hours(s.overallMedianResolutionHours)} 小时）`,
     );
   }
-  if (s.unhelpfulShare !== null && s.unhelpfulShare > 0) say(`${pct(s.unhelpfulShare)} of votes on its articles unhelpful`, `相关文章 ${pct(s.unhelpfulShare)} 的投票认为没有帮助`);
+  if (s.unhelpfulShare !== null && s.unhelpfulShare > 0)
+    say(`${pct(s.unhelpfulShare)} of votes on its articles unhelpful`, `相关文章 ${pct(s.unhelpfulShare)} 的投票认为没有帮助`);
   if (s.noResultSearches > 0) say(`${s.noResultSearches} searches without results`, `${s.noResultSearches} 次搜索无结果`);
   return { en, zh };
 }

@@ -46,7 +46,10 @@ export function topicTerms(topics: TopicTree | undefined, catalog: ArticleCatalo
 }
 
 /** No-result searches per topic. */
-export function noResultSearchesByTopic(queries: ReadonlyArray<{ query: string; searches: number }>, terms: ReadonlyMap<string, string[]>): Map<string, number> {
+export function noResultSearchesByTopic(
+  queries: ReadonlyArray<{ query: string; searches: number }>,
+  terms: ReadonlyMap<string, string[]>,
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const q of queries) {
     const text = normalise(q.query);

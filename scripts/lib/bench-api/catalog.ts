@@ -12,9 +12,23 @@ export function syntheticManifest(count: number): BuildManifest {
     const lang = i % 2 === 0 ? 'en' : 'zh-CN';
     const slug = `bench-article-${i}`;
     return {
-      id: `${lang}/${slug}`, lang, title: `Benchmark article ${i}`, summary: 'Synthetic article for the API benchmark.',
-      url: `/${lang}/articles/${slug}/`, type: 'faq', topic: TOPICS[i % TOPICS.length]!, topics: [], state: 'validated',
-      audience: 'public', listed: true, translationKey: slug, owner: 'Bench', reviewed: '2026-01-01', reviewEvery: 180, tickets: [], tags: [],
+      id: `${lang}/${slug}`,
+      lang,
+      title: `Benchmark article ${i}`,
+      summary: 'Synthetic article for the API benchmark.',
+      url: `/${lang}/articles/${slug}/`,
+      type: 'faq',
+      topic: TOPICS[i % TOPICS.length]!,
+      topics: [],
+      state: 'validated',
+      audience: 'public',
+      listed: true,
+      translationKey: slug,
+      owner: 'Bench',
+      reviewed: '2026-01-01',
+      reviewEvery: 180,
+      tickets: [],
+      tags: [],
     };
   });
   // Parsed with the real schema so the benchmark fails early if the manifest contract changes.

@@ -45,7 +45,12 @@ export async function runLoad(options: LoadOptions): Promise<{ result: LoadResul
         path: options.path,
         setupRequest(request) {
           const next = options.request(n++);
-          request.headers = { ...request.headers, 'content-type': 'application/json', 'user-agent': BROWSER_UA, 'x-forwarded-for': next.clientIp };
+          request.headers = {
+            ...request.headers,
+            'content-type': 'application/json',
+            'user-agent': BROWSER_UA,
+            'x-forwarded-for': next.clientIp,
+          };
           request.body = next.body;
           return request;
         },

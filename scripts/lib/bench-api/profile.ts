@@ -38,7 +38,13 @@ function areaOf(url: string, functionName: string): string | null {
   const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (pkg) return pkg[1]!;
   // node:internal/streams/writable → node:streams; node:_http_server → node:_http_server
-  if (url.startsWith('node:')) return `node:${url.slice(5).replace(/^internal\//, '').split('/')[0]}`;
+  if (url.startsWith('node:'))
+    return `node:${
+      url
+        .slice(5)
+        .replace(/^internal\//, '')
+        .split('/')[0]
+    }`;
   const ours = /\/((?:api|site|scripts)\/.*)$/.exec(url);
   return ours ? ours[1]! : url;
 }
@@ -50,7 +56,10 @@ function where(url: string, functionName: string, lineNumber: number): string {
 }
 
 function sorted(map: Map<string, number>, total: number, limit: number): Breakdown {
-  return [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([label, ms]) => ({ label, ms, share: total > 0 ? ms / total : 0 }));
+  return [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([label, ms]) => ({ label, ms, share: total > 0 ? ms / total : 0 }));
 }
 
 const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);
@@ -99,12 +108,20 @@ export function summarizeProfile(file: string, limit = 12): ProfileSummary {
     }
   });
   const busy = sampledMs - idleMs;
-  return { file, sampledMs, idleMs, byArea: sorted(byArea, busy, limit), hottest: sorted(hottest, busy, limit), ourCode: sorted(ourCode, busy, limit) };
+  return {
+    file,
+    sampledMs,
+    idleMs,
+    byArea: sorted(byArea, busy, limit),
+    hottest: sorted(hottest, busy, limit),
+    ourCode: sorted(ourCode, busy, limit),
+  };
 }
 
 /** The summary as text, shares relative to the busy (non-idle) time. */
 export function formatProfile(title: string, s: ProfileSummary): string {
-  const list = (b: Breakdown) => b.map((e) => `    ${e.ms.toFixed(0).padStart(7)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.label}`);
+  const list = (b: Breakdown) =>
+    b.map((e) => `    ${e.ms.toFixed(0).padStart(7)} ms ${(e.share * 100).toFixed(1).padStart(5)}%  ${e.label}`);
   return [
     `CPU profile of the ${title} server while measured (${s.file}): ${(s.sampledMs / 1000).toFixed(1)} s sampled, ${((s.sampledMs - s.idleMs) / 1000).toFixed(1)} s busy`,
     '  self time by area:',

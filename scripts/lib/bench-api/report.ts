@@ -109,12 +109,27 @@ export function checkTargets(scenarios: ScenarioSummary[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const votes = scenarios.find((s) => s.name === 'votes');
   if (votes && votes.ratioToCeiling !== null) {
-    checks.push({ scenario: 'votes', target: `≥ ${TARGETS.votesRatio * 100}% of the ceiling's req/s`, actual: `${(votes.ratioToCeiling * 100).toFixed(1)}%`, met: votes.ratioToCeiling >= TARGETS.votesRatio });
-    checks.push({ scenario: 'votes', target: `p99 < ${TARGETS.votesP99Ms} ms`, actual: `${votes.load.p99} ms`, met: votes.load.p99 < TARGETS.votesP99Ms });
+    checks.push({
+      scenario: 'votes',
+      target: `≥ ${TARGETS.votesRatio * 100}% of the ceiling's req/s`,
+      actual: `${(votes.ratioToCeiling * 100).toFixed(1)}%`,
+      met: votes.ratioToCeiling >= TARGETS.votesRatio,
+    });
+    checks.push({
+      scenario: 'votes',
+      target: `p99 < ${TARGETS.votesP99Ms} ms`,
+      actual: `${votes.load.p99} ms`,
+      met: votes.load.p99 < TARGETS.votesP99Ms,
+    });
   }
   const events = scenarios.find((s) => s.name === 'events');
   if (events && events.eventsPerSecond !== null) {
-    checks.push({ scenario: 'events', target: `≥ ${TARGETS.eventsPerSecond.toLocaleString('en-US')} events/s stored`, actual: Math.round(events.eventsPerSecond).toLocaleString('en-US'), met: events.eventsPerSecond >= TARGETS.eventsPerSecond });
+    checks.push({
+      scenario: 'events',
+      target: `≥ ${TARGETS.eventsPerSecond.toLocaleString('en-US')} events/s stored`,
+      actual: Math.round(events.eventsPerSecond).toLocaleString('en-US'),
+      met: events.eventsPerSecond >= TARGETS.eventsPerSecond,
+    });
   }
   return checks;
 }
@@ -125,24 +140,43 @@ const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toF
 /** The results as an aligned plain-text table with the targets under it. */
 export function formatTable(scenarios: ScenarioSummary[], checks: TargetCheck[], notes: string[]): string {
   const rows = [
-    ['scenario', 'req/s', 'rounds: min–max req/s', 'p50 ms', 'p99 ms', 'responses', 'non-2xx', 'errors', 'vs ceiling', 'rows stored', 'events/s', 'server CPU µs/req', 'server cores', 'machine busy'],
+    [
+      'scenario',
+      'req/s',
+      'rounds: min–max req/s',
+      'p50 ms',
+      'p99 ms',
+      'responses',
+      'non-2xx',
+      'errors',
+      'vs ceiling',
+      'rows stored',
+      'events/s',
+      'server CPU µs/req',
+      'server cores',
+      'machine busy',
+    ],
     ...scenarios.map((s) => [
-      s.name, int(s.load.requestsPerSecond), `${int(Math.min(...s.roundRequestsPerSecond))}–${int(Math.max(...s.roundRequestsPerSecond))}`, String(s.load.p50), String(s.load.p99), int(s.load.requests),
-      `${int(s.load.non2xx)} (${pct(s.non2xxShare)})`, int(s.load.errors), s.name === 'ceiling' ? '100%' : pct(s.ratioToCeiling), int(s.rowsStored), int(s.eventsPerSecond),
-      int(s.serverCpuMicrosPerRequest), s.serverCpuCores.toFixed(2), s.machineBusy === null ? '—' : `${Math.round(s.machineBusy * 100)}%`,
+      s.name,
+      int(s.load.requestsPerSecond),
+      `${int(Math.min(...s.roundRequestsPerSecond))}–${int(Math.max(...s.roundRequestsPerSecond))}`,
+      String(s.load.p50),
+      String(s.load.p99),
+      int(s.load.requests),
+      `${int(s.load.non2xx)} (${pct(s.non2xxShare)})`,
+      int(s.load.errors),
+      s.name === 'ceiling' ? '100%' : pct(s.ratioToCeiling),
+      int(s.rowsStored),
+      int(s.eventsPerSecond),
+      int(s.serverCpuMicrosPerRequest),
+      s.serverCpuCores.toFixed(2),
+      s.machineBusy === null ? '—' : `${Math.round(s.machineBusy * 100)}%`,
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[i]!))).join('  ');
   const targetLines = checks.map((c) => `  ${c.met ? 'met   ' : 'MISSED'}  ${c.scenario}: ${c.target} (this run: ${c.actual})`);
-  return [
-    ...rows.map(line),
-    '',
-    ...scenarios.map((s) => `  ${s.name}: ${s.what}`),
-    '',
-    'Targets:',
-    ...targetLines,
-    '',
-    ...notes,
-  ].join('\n');
+  return [...rows.map(line), '', ...scenarios.map((s) => `  ${s.name}: ${s.what}`), '', 'Targets:', ...targetLines, '', ...notes].join(
+    '\n',
+  );
 }

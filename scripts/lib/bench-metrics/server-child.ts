@@ -11,7 +11,10 @@ import { openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
 import { syntheticManifest } from '../bench-api/catalog.ts';
 
-export type MetricsChildMessage = { type: 'listening'; port: number } | { type: 'delay'; maxMs: number; p99Ms: number; meanMs: number } | { type: 'counts'; votes: number; inFlight: number };
+export type MetricsChildMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'delay'; maxMs: number; p99Ms: number; meanMs: number }
+  | { type: 'counts'; votes: number; inFlight: number };
 export type MetricsParentMessage = { type: 'delay-reset' } | { type: 'delay' } | { type: 'counts' } | { type: 'stop' };
 
 const send = (message: MetricsChildMessage) => process.send?.(message);
@@ -22,7 +25,12 @@ function start(dbFile: string, articles: number, token: string, now: string, cac
   // The seeded history ends at `now`; the server's clock stands there so default ranges see it.
   const clock = Date.parse(now) - Date.now();
   const app = createApp({
-    db, sqlite, catalog, adminToken: token, trustedProxies: ['127.0.0.1'], site: 'bench',
+    db,
+    sqlite,
+    catalog,
+    adminToken: token,
+    trustedProxies: ['127.0.0.1'],
+    site: 'bench',
     now: () => new Date(Date.now() + clock),
     // Votes come from a handful of bench addresses; the limits are not what is measured here.
     rateLimits: { votes: 1_000_000, events: 1_000_000 },
@@ -40,7 +48,8 @@ function start(dbFile: string, articles: number, token: string, now: string, cac
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'listening', port: info.port }));
   process.on('message', (message: MetricsParentMessage) => {
     if (message.type === 'delay-reset') delay.reset();
-    if (message.type === 'delay') send({ type: 'delay', maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, meanMs: delay.mean / 1e6 });
+    if (message.type === 'delay')
+      send({ type: 'delay', maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, meanMs: delay.mean / 1e6 });
     if (message.type === 'counts') send({ type: 'counts', votes: votes.get() as number, inFlight });
     if (message.type === 'stop') {
       server.close(() => process.exit(0));

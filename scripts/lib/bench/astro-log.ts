@@ -48,7 +48,10 @@ export function astroPhasesFrom(output: string): Partial<Record<Phase, number>> 
  * and a duration such as "2.31s", "2310 ms" or "in 2.3 s" (clock times are skipped).
  */
 export function pagefindSecondsFrom(output: string): number | null {
-  const lines = output.split('\n').filter((l) => /pagefind/i.test(l)).reverse();
+  const lines = output
+    .split('\n')
+    .filter((l) => /pagefind/i.test(l))
+    .reverse();
   for (const line of lines) {
     const match = /(\d+(?:\.\d+)?)\s*(ms|s)\b/.exec(line.replace(/\d{2}:\d{2}:\d{2}/g, ''));
     if (match) return seconds(match[1] ?? '', match[2] ?? 's');

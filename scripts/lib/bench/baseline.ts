@@ -105,6 +105,9 @@ export function writeBaselineProject(root: string, options: BaselineOptions): Ba
 
 /** Reads the page count the Pagefind script printed, or null if it printed none. */
 export function pagefindPagesFrom(output: string): number | null {
-  const line = output.split('\n').reverse().find((l) => l.startsWith('{"pagefindPages"'));
+  const line = output
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{"pagefindPages"'));
   return line ? (JSON.parse(line) as { pagefindPages: number }).pagefindPages : null;
 }

@@ -42,7 +42,26 @@ export function hasMdxArticles(contentDir: string): boolean {
   return found;
 }
 
-const STOPWORDS = new Set(['about', 'after', 'again', 'before', 'their', 'there', 'these', 'those', 'which', 'while', 'would', 'should', 'could', 'where', 'other', 'using', 'under', 'first']);
+const STOPWORDS = new Set([
+  'about',
+  'after',
+  'again',
+  'before',
+  'their',
+  'there',
+  'these',
+  'those',
+  'which',
+  'while',
+  'would',
+  'should',
+  'could',
+  'where',
+  'other',
+  'using',
+  'under',
+  'first',
+]);
 
 /**
  * The most frequent word (5–12 letters, not a stop word) in the titles of one language's

@@ -81,13 +81,16 @@ function readGnuTime(file: string): { maxRssMb: number | null; cpuSeconds: numbe
 export function measure(options: MeasureOptions): Promise<Measured> {
   const timeFile = join(tmpdir(), `bench-time-${process.pid}-${Date.now()}.txt`);
   const wrapped = hasGnuTime();
-  const [command, args] = wrapped
-    ? [GNU_TIME, ['-v', '-o', timeFile, options.command, ...options.args]]
-    : [options.command, options.args];
+  const [command, args] = wrapped ? [GNU_TIME, ['-v', '-o', timeFile, options.command, ...options.args]] : [options.command, options.args];
 
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (child.pid) running.add(child.pid);
     let output = '';
     let pending = '';
@@ -129,10 +132,18 @@ export function measure(options: MeasureOptions): Promise<Measured> {
       const gnu = wrapped ? readGnuTime(timeFile) : { maxRssMb: null, cpuSeconds: null };
       if (pending) options.onLine?.(pending);
       const tail = output.trim().split('\n').slice(-25).join('\n');
-      if (timedOut) return reject(new Error(`timed out after ${options.timeoutSeconds} s: ${options.command} ${options.args.join(' ')}\n${tail}`));
+      if (timedOut)
+        return reject(new Error(`timed out after ${options.timeoutSeconds} s: ${options.command} ${options.args.join(' ')}\n${tail}`));
       if (code !== 0) return reject(new Error(`exited with ${code ?? signal}: ${options.command} ${options.args.join(' ')}\n${tail}`));
       const peakByProcess = Object.fromEntries(Object.entries(peak.byName).map(([name, kb]) => [name, kb / 1024]));
-      resolve({ seconds, peakTreeRssMb: peak.totalKb / 1024, peakByProcess, gnuTimeMaxRssMb: gnu.maxRssMb, cpuSeconds: gnu.cpuSeconds, output });
+      resolve({
+        seconds,
+        peakTreeRssMb: peak.totalKb / 1024,
+        peakByProcess,
+        gnuTimeMaxRssMb: gnu.maxRssMb,
+        cpuSeconds: gnu.cpuSeconds,
+        output,
+      });
     });
   });
 }

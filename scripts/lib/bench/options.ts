@@ -94,7 +94,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const query = values.query?.trim() ?? null;
   if (query !== null && (query.length === 0 || query.length > 100)) throw new UsageError('--query must be 1 to 100 characters');
   const queryLang = values['query-lang'] ?? 'en';
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(queryLang)) throw new UsageError(`--query-lang must be a language tag such as en or zh-CN (got "${queryLang}")`);
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(queryLang))
+    throw new UsageError(`--query-lang must be a language tag such as en or zh-CN (got "${queryLang}")`);
   return {
     articles: integer('articles', values.articles, 1000, 2, 100_000),
     corpus,

@@ -50,7 +50,14 @@ export async function measureQueryBytes(options: QueryBytesOptions): Promise<Que
     const timeout = options.timeoutSeconds * 1000;
     page.setDefaultTimeout(timeout);
     const pending: Array<Promise<void>> = [];
-    const result: Omit<QueryBytes, 'url'> = { results: 0, pagefindBytes: 0, pagefindRequests: 0, totalBytes: 0, totalRequests: 0, failedRequests: [] };
+    const result: Omit<QueryBytes, 'url'> = {
+      results: 0,
+      pagefindBytes: 0,
+      pagefindRequests: 0,
+      totalBytes: 0,
+      totalRequests: 0,
+      failedRequests: [],
+    };
     page.on('requestfinished', (request) => {
       pending.push(
         (async () => {

@@ -45,30 +45,49 @@ export interface BenchSummary {
   machine: MachineInfo;
   runs: number;
   baseline: {
-    astroSeconds: number | null; pagefindSeconds: number | null; totalSeconds: number | null;
+    astroSeconds: number | null;
+    pagefindSeconds: number | null;
+    totalSeconds: number | null;
     /** User + system CPU seconds of both steps (GNU time); robust to a busy machine. */
     cpuSeconds: number | null;
     phases: Partial<Record<Phase, number | null>>;
     /** The higher of the two steps' process-tree peaks: they run one after the other. */
-    peakRssMb: number | null; astroPeakRssMb: number | null; pagefindPeakRssMb: number | null;
+    peakRssMb: number | null;
+    astroPeakRssMb: number | null;
+    pagefindPeakRssMb: number | null;
     gnuTimeMaxRssMb: number | null;
-    indexBytes: number | null; pages: number | null; pagefindPages: number | null;
+    indexBytes: number | null;
+    pages: number | null;
+    pagefindPages: number | null;
   };
   /** Who held the memory at each build's peak (MB per process name), from the median run. */
   /** Render time per route, slowest first, from the median run: where per-page cost goes. */
   routes: { baseline: RouteTime[]; ours: RouteTime[] | null };
   peakByProcess: { baselineAstro: Record<string, number>; baselinePagefind: Record<string, number>; ours: Record<string, number> | null };
   ours: {
-    totalSeconds: number | null; pagefindSeconds: number | null; cpuSeconds: number | null;
+    totalSeconds: number | null;
+    pagefindSeconds: number | null;
+    cpuSeconds: number | null;
     /** The API's suggestion index, built after Pagefind; the baseline has nothing like it. */
     suggestSeconds: number | null;
     /** Site + Pagefind: the total without the suggestion index, what the baseline also does. */
     siteSeconds: number | null;
     phases: Partial<Record<Phase, number | null>>;
-    peakRssMb: number | null; gnuTimeMaxRssMb: number | null;
-    indexBytes: number | null; pages: number | null; pagefindPages: number | null;
+    peakRssMb: number | null;
+    gnuTimeMaxRssMb: number | null;
+    indexBytes: number | null;
+    pages: number | null;
+    pagefindPages: number | null;
   } | null;
-  ratios: { time: number | null; cpu: number | null; memory: number | null; timeTarget: number; memoryTarget: number; timeOk: boolean | null; memoryOk: boolean | null };
+  ratios: {
+    time: number | null;
+    cpu: number | null;
+    memory: number | null;
+    timeTarget: number;
+    memoryTarget: number;
+    timeOk: boolean | null;
+    memoryOk: boolean | null;
+  };
   query: QueryResult;
 }
 
@@ -83,15 +102,25 @@ function atMedian<T>(items: T[], value: (item: T) => number): T | undefined {
 }
 
 /** Medians over runs and the ratios computed from them. */
-export function summarize(corpus: CorpusInfo, machine: MachineInfo, baseline: BaselineRun[], ours: OursRun[], query: QueryResult): BenchSummary {
+export function summarize(
+  corpus: CorpusInfo,
+  machine: MachineInfo,
+  baseline: BaselineRun[],
+  ours: OursRun[],
+  query: QueryResult,
+): BenchSummary {
   const med = <T>(runs: T[], pick: (run: T) => number | null): number | null => median(runs.map(pick));
   const phases = <T>(runs: T[], pick: (run: T) => BuildFigures): Partial<Record<Phase, number | null>> =>
-    Object.fromEntries(PHASES.filter((p) => runs.some((r) => pick(r).phases[p] !== undefined)).map((p) => [p, med(runs, (r) => pick(r).phases[p] ?? null)]));
+    Object.fromEntries(
+      PHASES.filter((p) => runs.some((r) => pick(r).phases[p] !== undefined)).map((p) => [p, med(runs, (r) => pick(r).phases[p] ?? null)]),
+    );
   const b = {
     astroSeconds: med(baseline, (r) => r.astro.seconds),
     pagefindSeconds: med(baseline, (r) => r.pagefind.seconds),
     totalSeconds: med(baseline, (r) => r.astro.seconds + r.pagefind.seconds),
-    cpuSeconds: med(baseline, (r) => (r.astro.cpuSeconds === null || r.pagefind.cpuSeconds === null ? null : r.astro.cpuSeconds + r.pagefind.cpuSeconds)),
+    cpuSeconds: med(baseline, (r) =>
+      r.astro.cpuSeconds === null || r.pagefind.cpuSeconds === null ? null : r.astro.cpuSeconds + r.pagefind.cpuSeconds,
+    ),
     phases: phases(baseline, (r) => r.astro),
     peakRssMb: med(baseline, (r) => Math.max(r.astro.peakTreeRssMb, r.pagefind.peakTreeRssMb)),
     astroPeakRssMb: med(baseline, (r) => r.astro.peakTreeRssMb),
@@ -135,7 +164,11 @@ export function summarize(corpus: CorpusInfo, machine: MachineInfo, baseline: Ba
       ours: atMedian(ours, (r) => r.build.peakTreeRssMb)?.build.peakByProcess ?? null,
     },
     ratios: {
-      time, cpu: ratio(o?.cpuSeconds, b.cpuSeconds), memory, timeTarget: TIME_RATIO_TARGET, memoryTarget: MEMORY_RATIO_TARGET,
+      time,
+      cpu: ratio(o?.cpuSeconds, b.cpuSeconds),
+      memory,
+      timeTarget: TIME_RATIO_TARGET,
+      memoryTarget: MEMORY_RATIO_TARGET,
       timeOk: time === null ? null : time <= TIME_RATIO_TARGET,
       memoryOk: memory === null ? null : memory <= MEMORY_RATIO_TARGET,
     },

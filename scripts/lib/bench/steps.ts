@@ -4,7 +4,15 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroPhasesFrom, pagefindPagesFromLog, pagefindSecondsFrom, routeTimesFrom, suggestSecondsFrom, type Phase, type RouteTime } from './astro-log.ts';
+import {
+  astroPhasesFrom,
+  pagefindPagesFromLog,
+  pagefindSecondsFrom,
+  routeTimesFrom,
+  suggestSecondsFrom,
+  type Phase,
+  type RouteTime,
+} from './astro-log.ts';
 import { pagefindPagesFrom, writeBaselineProject } from './baseline.ts';
 import { countHtmlPages, dirBytes } from './disk.ts';
 import { measure, type Measured } from './measure.ts';

@@ -14,7 +14,11 @@ import { checkPersonalData, checkReview, checkTickets, checkTranslations } from 
 /** `<contentDir>/public-contacts.txt`: the organisation's own published addresses and numbers. */
 export const PUBLIC_CONTACTS_FILE = 'public-contacts.txt';
 
-const RULE_FIELDS: Record<string, string> = { 'review-overdue': 'reviewed', 'ticket-id': 'tickets', 'translation-mismatch': 'translationKey' };
+const RULE_FIELDS: Record<string, string> = {
+  'review-overdue': 'reviewed',
+  'ticket-id': 'tickets',
+  'translation-mismatch': 'translationKey',
+};
 
 export interface CheckOptions {
   /** Astro's publicDir, for absolute image paths. */
@@ -35,7 +39,10 @@ export interface CheckReport {
 export function readPublicContacts(contentDir: string): string[] {
   const file = join(contentDir, PUBLIC_CONTACTS_FILE);
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
 }
 
 /** Checks every article of a content folder. */
@@ -72,7 +79,8 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
   }
   findings.push(...checkTranslations(loaded.articles));
   // Whole-article findings point at the frontmatter field behind them, so annotations land on a line.
-  for (const f of findings) if (f.line === undefined && f.file !== 'topics.yaml' && RULE_FIELDS[f.rule]) f.line = fieldLine(text(f.file), RULE_FIELDS[f.rule]!);
+  for (const f of findings)
+    if (f.line === undefined && f.file !== 'topics.yaml' && RULE_FIELDS[f.rule]) f.line = fieldLine(text(f.file), RULE_FIELDS[f.rule]!);
   findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { contentDir, articles: listArticleFiles(contentDir).length, errors, warnings: findings.length - errors, findings };

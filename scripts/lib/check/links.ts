@@ -44,7 +44,8 @@ function pageProblem(path: string, from: LoadedArticle, ctx: LinkContext): strin
     const target = ctx.articles.get(`${article[1]}/${article[2]}`);
     if (!target) return `links to ${path}, but there is no article ${article[1]}/${article[2]}`;
     if (!isBuilt(target.data.state) && isBuilt(from.data.state)) return `links to ${path}, a wip article that is not published`;
-    if (target.data.audience === 'internal' && from.data.audience !== 'internal') return `links to ${path}, an internal article public readers cannot open`;
+    if (target.data.audience === 'internal' && from.data.audience !== 'internal')
+      return `links to ${path}, an internal article public readers cannot open`;
     return null;
   }
   const topic = new RegExp(`^/(${LANG_ALT})/topics/([^/]+)/?$`).exec(path);

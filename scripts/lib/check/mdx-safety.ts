@@ -9,9 +9,17 @@ import type { CheckFinding, ProseLine } from './findings.ts';
 const ALLOWED = new Set<string>(MDX_COMPONENT_NAMES);
 
 const RULES: Array<{ rule: string; pattern: RegExp; message: (m: RegExpExecArray) => string }> = [
-  { rule: 'mdx-esm', pattern: /^\s*(import|export)\s/, message: (m) => `"${m[1]}" statements are not allowed; the article page provides ${[...ALLOWED].join(', ')}` },
+  {
+    rule: 'mdx-esm',
+    pattern: /^\s*(import|export)\s/,
+    message: (m) => `"${m[1]}" statements are not allowed; the article page provides ${[...ALLOWED].join(', ')}`,
+  },
   { rule: 'mdx-script', pattern: /<script\b/i, message: () => '<script> is not allowed in articles' },
-  { rule: 'mdx-event-handler', pattern: /<[A-Za-z][^>]*?\s(on[a-z]+)\s*=/i, message: (m) => `inline event handlers (${m[1]}=) are not allowed` },
+  {
+    rule: 'mdx-event-handler',
+    pattern: /<[A-Za-z][^>]*?\s(on[a-z]+)\s*=/i,
+    message: (m) => `inline event handlers (${m[1]}=) are not allowed`,
+  },
   { rule: 'mdx-javascript-url', pattern: /javascript\s*:/i, message: () => 'javascript: URLs are not allowed' },
 ];
 
@@ -27,7 +35,13 @@ export function checkMdxSafety(file: string, lines: ProseLine[], isMdx: boolean)
     }
     for (const m of text.matchAll(/<([A-Z][\w.]*)/g)) {
       if (!ALLOWED.has(m[1]!)) {
-        found.push({ file, line, severity: 'error', rule: 'mdx-component', message: `<${m[1]}> is not a component articles may use (allowed: ${[...ALLOWED].join(', ')})` });
+        found.push({
+          file,
+          line,
+          severity: 'error',
+          rule: 'mdx-component',
+          message: `<${m[1]}> is not a component articles may use (allowed: ${[...ALLOWED].join(', ')})`,
+        });
       }
     }
   }

@@ -19,7 +19,9 @@ export function checkTranslations(articles: LoadedArticle[]): CheckFinding[] {
       for (const field of ['type', 'topic'] as const) {
         if (other.data[field] !== first!.data[field]) {
           found.push({
-            file: other.file, severity: 'warning', rule: 'translation-mismatch',
+            file: other.file,
+            severity: 'warning',
+            rule: 'translation-mismatch',
             message: `translationKey "${key}": ${field} is "${other.data[field]}" here but "${first!.data[field]}" in ${first!.file}`,
           });
         }
@@ -36,7 +38,14 @@ export function checkReview(article: LoadedArticle, today: Date): CheckFinding[]
   if (due >= today.getTime()) return [];
   const days = Math.floor((today.getTime() - due) / DAY_MS);
   const dueDay = new Date(due).toISOString().slice(0, 10);
-  return [{ file: article.file, severity: 'warning', rule: 'review-overdue', message: `review overdue since ${dueDay} (${days} days; owner: ${article.data.owner})` }];
+  return [
+    {
+      file: article.file,
+      severity: 'warning',
+      rule: 'review-overdue',
+      message: `review overdue since ${dueDay} (${days} days; owner: ${article.data.owner})`,
+    },
+  ];
 }
 
 /** The schema checks each id's form; listing one twice is a copy-paste slip. */
@@ -58,7 +67,10 @@ export function checkPersonalData(article: LoadedArticle, fileText: string, allo
   if (article.data.audience === 'internal') return [];
   // Every line, code blocks included: a pasted log is where customer data usually hides.
   return findPersonalData(fileText, { allow }).map((f) => ({
-    file: article.file, line: f.line, severity: 'error' as const, rule: 'personal-data',
+    file: article.file,
+    line: f.line,
+    severity: 'error' as const,
+    rule: 'personal-data',
     message: `personal data (${f.kind}): remove it or replace it with an example value (RFC 2606 domains, 203.0.113.x)`,
   }));
 }

@@ -54,7 +54,8 @@ export interface Draft {
 /** The slug: --slug, else the subject in ASCII kebab-case, else `ticket-<id>` (Chinese subjects). */
 export function draftSlug(subject: string, ticketId: string, explicit?: string): string {
   if (explicit !== undefined) {
-    if (!SLUG_PATTERN.test(explicit) || explicit.length > 100) throw new DraftError(`--slug: expected lowercase kebab-case such as "reset-password", got "${explicit}"`);
+    if (!SLUG_PATTERN.test(explicit) || explicit.length > 100)
+      throw new DraftError(`--slug: expected lowercase kebab-case such as "reset-password", got "${explicit}"`);
     return explicit;
   }
   const fromId = `ticket-${slugify(ticketId)}`;
@@ -121,7 +122,9 @@ export function buildDraft(ticket: Ticket, options: DraftOptions, topics: TopicT
   const { owner: _owner, ...copied } = frontmatter;
   const leftover = findPersonalData(`${stringify(copied, { lineWidth: 0 })}\n${body}`, { names });
   if (leftover.length) {
-    throw new DraftError(`Refusing to write: personal data is still present after redaction (${leftover.map((f) => f.kind).join(', ')}). Edit the ticket text or write the article by hand.`);
+    throw new DraftError(
+      `Refusing to write: personal data is still present after redaction (${leftover.map((f) => f.kind).join(', ')}). Edit the ticket text or write the article by hand.`,
+    );
   }
   return {
     slug,

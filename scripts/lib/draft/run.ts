@@ -28,7 +28,10 @@ export interface FromTicketRequest {
 export async function articleFromTicket(db: Db, request: FromTicketRequest): Promise<{ draft: Draft; path: string }> {
   const ticket = await getTicket(db, request.ticketId, request.source);
   if (ticket === 'ambiguous') throw new DraftError(`Ticket "${request.ticketId}" exists in more than one source; say which with --source`);
-  if (!ticket) throw new DraftError(`No ticket "${request.ticketId}"${request.source ? ` from ${request.source}` : ''} in the database; import it first`);
+  if (!ticket)
+    throw new DraftError(
+      `No ticket "${request.ticketId}"${request.source ? ` from ${request.source}` : ''} in the database; import it first`,
+    );
   // The bare id is enough in `tickets:` unless another source uses it too.
   const ambiguous = request.source !== undefined && (await getTicket(db, ticket.id)) === 'ambiguous';
   const draft = buildDraft(

@@ -48,7 +48,8 @@ export function escapeMdx(text: string): string {
 export function kcsBody(lang: Lang, texts: SkeletonTexts): string {
   const h = HEADINGS[lang];
   const todo = TODO[lang];
-  const section = (heading: string, text: string | undefined, fallback: string) => `## ${heading}\n\n${text?.trim() ? escapeMdx(text) : fallback}\n`;
+  const section = (heading: string, text: string | undefined, fallback: string) =>
+    `## ${heading}\n\n${text?.trim() ? escapeMdx(text) : fallback}\n`;
   return [
     section(h.issue, texts.issue, ''),
     section(h.environment, texts.environment, todo.environment),
@@ -59,7 +60,10 @@ export function kcsBody(lang: Lang, texts: SkeletonTexts): string {
 
 /** A first summary: the resolution's first sentence, or a to-do the author must replace. */
 export function draftSummary(lang: Lang, resolution: string | undefined): string {
-  const first = resolution?.trim().split(/(?<=[.!?。！？])\s*|\n/)[0]?.trim();
+  const first = resolution
+    ?.trim()
+    .split(/(?<=[.!?。！？])\s*|\n/)[0]
+    ?.trim();
   if (!first) return TODO[lang].summary;
   return first.length > 300 ? `${first.slice(0, 297)}…` : first;
 }

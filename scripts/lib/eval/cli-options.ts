@@ -46,7 +46,11 @@ export const cliOptionsSchema = z
     /** Seconds to wait for one search. */
     timeout: z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive().max(300).default(15),
     /** Chromium binary. */
-    chromium: z.string().min(1).max(2000).default(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'),
+    chromium: z
+      .string()
+      .min(1)
+      .max(2000)
+      .default(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'),
     json: z.boolean().default(false),
     verbose: z.boolean().default(false),
   })

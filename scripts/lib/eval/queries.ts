@@ -64,9 +64,7 @@ export class QueryFileError extends Error {
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(line)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(line)'}: ${issue.message}`).join('; ');
 }
 
 /** Turns one parsed JSON value into a query, or explains why it cannot. */

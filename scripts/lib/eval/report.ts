@@ -34,7 +34,10 @@ export function formatMisses(outcomes: readonly QueryOutcome[], k: number, shown
   const blocks = misses.map((o) => {
     const found = o.rank === null ? 'not returned' : `found at rank ${o.rank}`;
     const returned = o.returned.length
-      ? o.returned.slice(0, shown).map((id, i) => `      ${i + 1}. ${id}`).join('\n')
+      ? o.returned
+          .slice(0, shown)
+          .map((id, i) => `      ${i + 1}. ${id}`)
+          .join('\n')
       : '      (no results)';
     return [
       `  [${o.lang}] ${o.text}   (${o.source})`,
@@ -62,7 +65,19 @@ export function toJsonReport(info: RunInfo, outcomes: readonly QueryOutcome[], v
     summary: summaries,
     medianMs: medianMs(outcomes),
     failures,
-    ...(verbose ? { outcomes: outcomes.map(({ lang, text, source, expected, returned, rank, ms }) => ({ lang, text, source, expected, returned, rank, ms })) } : {}),
+    ...(verbose
+      ? {
+          outcomes: outcomes.map(({ lang, text, source, expected, returned, rank, ms }) => ({
+            lang,
+            text,
+            source,
+            expected,
+            returned,
+            rank,
+            ms,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -33,14 +33,16 @@ export function parseLang(value: string | undefined): Lang {
 /** `--type`: an article type, or the importer's default. */
 export function parseType(value: string | undefined, fallback: ArticleType): ArticleType {
   if (value === undefined) return fallback;
-  if (!(ARTICLE_TYPES as readonly string[]).includes(value)) throw new UsageError(`--type: expected one of ${ARTICLE_TYPES.join(', ')}, got "${value}"`);
+  if (!(ARTICLE_TYPES as readonly string[]).includes(value))
+    throw new UsageError(`--type: expected one of ${ARTICLE_TYPES.join(', ')}, got "${value}"`);
   return value as ArticleType;
 }
 
 /** `--topic`: a topic id (added to topics.yaml when missing), or the importer's default. */
 export function parseTopic(value: string | undefined, fallback: string): string {
   if (value === undefined) return fallback;
-  if (!TOPIC_ID_PATTERN.test(value)) throw new UsageError(`--topic: expected a lowercase kebab-case id such as "deploy-guides", got "${value}"`);
+  if (!TOPIC_ID_PATTERN.test(value))
+    throw new UsageError(`--topic: expected a lowercase kebab-case id such as "deploy-guides", got "${value}"`);
   return value;
 }
 

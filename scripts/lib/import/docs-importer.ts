@@ -86,7 +86,8 @@ export function importDocs(options: DocsImportOptions): DocsImportReport {
   }
   const rewriteLink = createLinkRewriter({ lang: options.lang, siteBase: options.siteBase, pages });
   const segment = langSegment(options.lang);
-  const pageTitle = (sourcePath: string) => (sourcePath.startsWith(`${segment}/`) ? pages.get(sourcePath.slice(segment.length + 1))?.title : undefined);
+  const pageTitle = (sourcePath: string) =>
+    sourcePath.startsWith(`${segment}/`) ? pages.get(sourcePath.slice(segment.length + 1))?.title : undefined;
 
   const ensured = ensureTopic(options.contentDir, options.topic);
   const failed: DocsFileReport[] = [];
@@ -95,7 +96,14 @@ export function importDocs(options: DocsImportOptions): DocsImportReport {
   files.forEach((file, index) => {
     const slug = slugFromPath(file);
     const fail = (problem: string) =>
-      failed.push({ origin: file, id: `${options.lang}/${slug ?? '?'}`, file: '', status: 'invalid', problems: [problem], conversion: null });
+      failed.push({
+        origin: file,
+        id: `${options.lang}/${slug ?? '?'}`,
+        file: '',
+        status: 'invalid',
+        problems: [problem],
+        conversion: null,
+      });
     if (!slug) fail('the file name gives no slug (it needs Latin letters or digits)');
     else {
       try {
@@ -133,8 +141,16 @@ export function importDocs(options: DocsImportOptions): DocsImportReport {
     options.onProgress?.(index + 1, files.length);
   });
 
-  const written = writeArticles(drafts, { contentDir: options.contentDir, lang: options.lang, today: options.today, topicIds: ensured.tree.ids });
-  const reports: DocsFileReport[] = [...written.map((result) => ({ ...result, conversion: conversions.get(result.origin) ?? null })), ...failed];
+  const written = writeArticles(drafts, {
+    contentDir: options.contentDir,
+    lang: options.lang,
+    today: options.today,
+    topicIds: ensured.tree.ids,
+  });
+  const reports: DocsFileReport[] = [
+    ...written.map((result) => ({ ...result, conversion: conversions.get(result.origin) ?? null })),
+    ...failed,
+  ];
   reports.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
   return { files: reports, topic: { id: options.topic, added: ensured.addedTopic, createdFolder: ensured.createdFolder } };
 }

@@ -42,7 +42,8 @@ const WORDS: Record<Lang, { answer: string; attribution: (thread: string) => str
   },
   'zh-CN': {
     answer: '回答',
-    attribution: (thread) => `*问题与回答来自 Stack Exchange 用户（StackFAQ 线程 ${thread}），采用 [CC BY-SA](https://stackoverflow.com/help/licensing) 许可。*`,
+    attribution: (thread) =>
+      `*问题与回答来自 Stack Exchange 用户（StackFAQ 线程 ${thread}），采用 [CC BY-SA](https://stackoverflow.com/help/licensing) 许可。*`,
   },
 };
 
@@ -105,6 +106,11 @@ export function importFaq(options: FaqImportOptions): FaqImportReport {
     };
   });
   const ensured = ensureTopic(options.contentDir, options.topic);
-  const files = writeArticles(drafts, { contentDir: options.contentDir, lang: options.lang, today: options.today, topicIds: ensured.tree.ids });
+  const files = writeArticles(drafts, {
+    contentDir: options.contentDir,
+    lang: options.lang,
+    today: options.today,
+    topicIds: ensured.tree.ids,
+  });
   return { files, badRows: problems, topic: { id: options.topic, added: ensured.addedTopic, createdFolder: ensured.createdFolder } };
 }

@@ -44,33 +44,44 @@ function threadIdOf(record: Record<string, unknown>, question: string): string {
 /** Checks one record and adds it to `into` as a row or a problem. */
 function addRecord(into: FaqRows, line: number, record: Record<string, unknown>): void {
   const { question, answer } = record;
-  const missing = [typeof question === 'string' && question.trim() ? null : 'question', typeof answer === 'string' && answer.trim() ? null : 'answer'].filter(Boolean);
+  const missing = [
+    typeof question === 'string' && question.trim() ? null : 'question',
+    typeof answer === 'string' && answer.trim() ? null : 'answer',
+  ].filter(Boolean);
   if (missing.length) {
     into.problems.push({ line, message: `missing ${missing.join(' and ')}` });
     return;
   }
-  into.rows.push({ line, threadId: threadIdOf(record, question as string), question: (question as string).trim(), answer: (answer as string).trim() });
+  into.rows.push({
+    line,
+    threadId: threadIdOf(record, question as string),
+    question: (question as string).trim(),
+    answer: (answer as string).trim(),
+  });
 }
 
 /** Parses JSONL text: one JSON object per line, blank lines ignored. */
 export function parseFaqJsonl(text: string): FaqRows {
   const result: FaqRows = { rows: [], problems: [] };
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (!raw.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      result.problems.push({ line, message: `not valid JSON (${(error as Error).message})` });
-      return;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      result.problems.push({ line, message: 'not a JSON object' });
-      return;
-    }
-    addRecord(result, line, value as Record<string, unknown>);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const line = index + 1;
+      if (!raw.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (error) {
+        result.problems.push({ line, message: `not valid JSON (${(error as Error).message})` });
+        return;
+      }
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        result.problems.push({ line, message: 'not a JSON object' });
+        return;
+      }
+      addRecord(result, line, value as Record<string, unknown>);
+    });
   return result;
 }
 
@@ -86,7 +97,9 @@ export function parseFaqCsv(text: string): FaqRows {
   const [header, ...body] = records;
   const columns = (header?.fields ?? []).map((name) => name.trim().toLowerCase());
   if (!columns.includes('question') || !columns.includes('answer')) {
-    throw new ImportError(`not a FAQ CSV file: the header row must name "question" and "answer" columns (found: ${columns.join(', ') || 'nothing'})`);
+    throw new ImportError(
+      `not a FAQ CSV file: the header row must name "question" and "answer" columns (found: ${columns.join(', ') || 'nothing'})`,
+    );
   }
   const result: FaqRows = { rows: [], problems: [] };
   for (const record of body) {
@@ -116,7 +129,9 @@ export function readFaqRows(path: string): FaqRows {
   if (result.rows.length === 0) {
     const first = result.problems[0];
     const kind = extension === '.csv' ? 'CSV' : 'JSONL';
-    throw new ImportError(`${basename(path)} is not a FAQ ${kind} file: no row has a question and an answer${first ? ` (line ${first.line}: ${first.message})` : ''}`);
+    throw new ImportError(
+      `${basename(path)} is not a FAQ ${kind} file: no row has a question and an answer${first ? ` (line ${first.line}: ${first.message})` : ''}`,
+    );
   }
   return result;
 }

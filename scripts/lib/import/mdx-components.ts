@@ -42,7 +42,13 @@ const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({ t
 /** Plain text of already converted nodes. */
 export function plainText(nodes: readonly RootContent[]): string {
   return nodes
-    .map((node) => ('value' in node && typeof node.value === 'string' && node.type !== 'code' && node.type !== 'html' ? node.value : 'children' in node ? plainText(node.children as RootContent[]) : ''))
+    .map((node) =>
+      'value' in node && typeof node.value === 'string' && node.type !== 'code' && node.type !== 'html'
+        ? node.value
+        : 'children' in node
+          ? plainText(node.children as RootContent[])
+          : '',
+    )
     .join('');
 }
 
@@ -106,7 +112,10 @@ const RENDERERS: Record<string, Renderer> = {
   },
   kbd: (_element, children) => [code(plainText(children))],
   code: (_element, children) => [code(plainText(children))],
-  summary: (element, children) => block(element, [{ type: 'strong', children: children.flatMap((c) => (c.type === 'paragraph' ? c.children : [c])) as PhrasingContent[] }]),
+  summary: (element, children) =>
+    block(element, [
+      { type: 'strong', children: children.flatMap((c) => (c.type === 'paragraph' ? c.children : [c])) as PhrasingContent[] },
+    ]),
   br: (element) => (element.type === 'mdxJsxTextElement' ? [{ type: 'break' }] : []),
 };
 

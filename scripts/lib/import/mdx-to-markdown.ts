@@ -62,7 +62,19 @@ const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 
 /** Containers whose content is one line of text: its edges can be trimmed. */
 const LINE_PARENTS = new Set(['paragraph', 'heading', 'tableCell']);
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference']);
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'break',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'footnoteReference',
+]);
 
 const STRINGIFY: StringifyOptions = { bullet: '-', emphasis: '*', strong: '*', fence: '`', fences: true, rule: '-', listItemIndent: 'one' };
 
@@ -77,7 +89,9 @@ export function emptyReport(): ConversionReport {
  */
 function fit(parentType: string, nodes: RootContent[]): RootContent[] {
   if (PHRASING_PARENTS.has(parentType)) {
-    const phrasing = nodes.flatMap((node) => (PHRASING.has(node.type) || node.type === 'html' ? [node] : node.type === 'paragraph' || node.type === 'heading' ? node.children : []));
+    const phrasing = nodes.flatMap((node) =>
+      PHRASING.has(node.type) || node.type === 'html' ? [node] : node.type === 'paragraph' || node.type === 'heading' ? node.children : [],
+    );
     return LINE_PARENTS.has(parentType) ? tidyLine(phrasing as PhrasingContent[]) : phrasing;
   }
   if (!FLOW_PARENTS.has(parentType)) return nodes;

@@ -88,7 +88,13 @@ export function writeArticles(drafts: readonly ArticleDraft[], options: WriteOpt
 
   for (const draft of drafts) {
     const target = join(langDir, `${draft.slug}.md`);
-    const result: WriteResult = { origin: draft.origin, id: `${lang}/${draft.slug}`, file: relative(contentDir, target), status: 'invalid', problems: [] };
+    const result: WriteResult = {
+      origin: draft.origin,
+      id: `${lang}/${draft.slug}`,
+      file: relative(contentDir, target),
+      status: 'invalid',
+      problems: [],
+    };
     results.push(result);
     const { source, ...fields } = draft.frontmatter;
     const frontmatter: Record<string, unknown> = { ...fields, reviewed: today, source };

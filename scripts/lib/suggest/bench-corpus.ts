@@ -47,8 +47,23 @@ export function writeBenchManifest(distDir: string, docs: SuggestDoc[]): void {
     builtAt: new Date().toISOString(),
     audience: 'public',
     articles: docs.map((d) => ({
-      id: d.id, lang: d.lang, title: d.title, summary: d.summary, url: d.url, type: 'faq', topic: 'bench', topics: [], state: 'validated',
-      audience: 'public', listed: true, translationKey: d.id.split('/')[1]!, owner: 'Bench', reviewed: '2026-01-01', reviewEvery: 180, tickets: [], tags: d.tags,
+      id: d.id,
+      lang: d.lang,
+      title: d.title,
+      summary: d.summary,
+      url: d.url,
+      type: 'faq',
+      topic: 'bench',
+      topics: [],
+      state: 'validated',
+      audience: 'public',
+      listed: true,
+      translationKey: d.id.split('/')[1]!,
+      owner: 'Bench',
+      reviewed: '2026-01-01',
+      reviewEvery: 180,
+      tickets: [],
+      tags: d.tags,
     })),
   };
   const file = join(distDir, MANIFEST_PATH);
@@ -68,11 +83,17 @@ export function benchQueries(docs: SuggestDoc[], count: number, seed: number): B
   const queries: BenchQuery[] = [];
   while (queries.length < count) {
     const doc = r.pick(docs);
-    const text = queries.length % 2 ? doc.title : r.pick(doc.body.split(/[\n。.!?！？]+/).filter((s) => s.trim().length > 8).concat(doc.title));
+    const text =
+      queries.length % 2
+        ? doc.title
+        : r.pick(
+            doc.body
+              .split(/[\n。.!?！？]+/)
+              .filter((s) => s.trim().length > 8)
+              .concat(doc.title),
+          );
     // Chinese: 4–16 characters; English: 2–8 words — what people type into a box.
-    const q = doc.lang === 'zh-CN'
-      ? text.trim().slice(0, r.int(4, 16))
-      : text.trim().split(/\s+/).slice(0, r.int(2, 8)).join(' ');
+    const q = doc.lang === 'zh-CN' ? text.trim().slice(0, r.int(4, 16)) : text.trim().split(/\s+/).slice(0, r.int(2, 8)).join(' ');
     if (q) queries.push({ q: q.slice(0, 200), lang: doc.lang });
   }
   return queries;

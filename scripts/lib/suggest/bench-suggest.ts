@@ -46,7 +46,14 @@ function freePort(): Promise<number> {
 function startApi(distDir: string, dbFile: string, port: number): Promise<ChildProcess> {
   // `node --import tsx` keeps the server in this one process (the tsx CLI would add a
   // parent), so /proc/<pid> is the API's own memory.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', KB_DIST_DIR: distDir, KB_DB: dbFile, KB_DEMO: 'off' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KB_DIST_DIR: distDir,
+    KB_DB: dbFile,
+    KB_DEMO: 'off',
+  };
   delete env.KB_ADMIN_TOKEN;
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('api/server.ts'), '--api-only'], {
     env,
@@ -137,7 +144,8 @@ export async function benchSuggest(options: BenchSuggestOptions = {}): Promise<R
 export const SUGGEST_BUDGET = { p99Ms: 15, rssMb: 500 } as const;
 
 /** Whether a result stays within {@link SUGGEST_BUDGET} (peak RSS counts, not just the last reading). */
-export const withinSuggestBudget = (r: Record<string, number>) => (r.p99Ms ?? Infinity) <= SUGGEST_BUDGET.p99Ms && (r.peakRssMb ?? Infinity) <= SUGGEST_BUDGET.rssMb;
+export const withinSuggestBudget = (r: Record<string, number>) =>
+  (r.p99Ms ?? Infinity) <= SUGGEST_BUDGET.p99Ms && (r.peakRssMb ?? Infinity) <= SUGGEST_BUDGET.rssMb;
 
 /** A result as label/value rows, for bench:tickets' table. */
 export function suggestRows(r: Record<string, number>): string[][] {

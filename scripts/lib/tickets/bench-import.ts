@@ -65,7 +65,10 @@ export async function benchImport(file = ITSM_FILE, format = 'servicenow'): Prom
 export function importRows(b: ImportBench): string[][] {
   return [
     ['file', `${b.file} (${b.format})`],
-    ['rows (inserted / skipped / errors)', `${b.rows.toLocaleString('en-US')} (${b.inserted.toLocaleString('en-US')} / ${b.skipped} / ${b.errors})`],
+    [
+      'rows (inserted / skipped / errors)',
+      `${b.rows.toLocaleString('en-US')} (${b.inserted.toLocaleString('en-US')} / ${b.skipped} / ${b.errors})`,
+    ],
     ['wall time s (child, incl. start-up)', b.seconds.toFixed(2)],
     ['rows per second', Math.round(b.rowsPerSecond).toLocaleString('en-US')],
     ['peak RSS MB (child process tree)', b.peakRssMb.toFixed(0)],

@@ -50,7 +50,16 @@ export interface ValidatedImport {
 /** Maps and validates every row; throws TicketFileError (from readTicketFile) when the file is unusable. */
 export function validateTickets(text: string, options: ImportOptions): ValidatedImport {
   const mapped = readTicketFile(text, options.format, options);
-  const summary: TicketImportSummary = { rows: mapped.length, inserted: 0, updated: 0, skipped: 0, errors: 0, problems: [], skips: [], dryRun: Boolean(options.dryRun) };
+  const summary: TicketImportSummary = {
+    rows: mapped.length,
+    inserted: 0,
+    updated: 0,
+    skipped: 0,
+    errors: 0,
+    problems: [],
+    skips: [],
+    dryRun: Boolean(options.dryRun),
+  };
   const valid: Ticket[] = [];
   for (const { line, outcome } of mapped) {
     if ('skip' in outcome) {
@@ -63,7 +72,8 @@ export function validateTickets(text: string, options: ImportOptions): Validated
     }
     const parsed = ticketSchema.safeParse(outcome.ticket);
     if (parsed.success) valid.push(parsed.data);
-    else summary.problems.push({ line, message: parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ') });
+    else
+      summary.problems.push({ line, message: parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ') });
   }
   summary.skipped = summary.skips.length;
   summary.errors = summary.problems.length;
@@ -71,7 +81,11 @@ export function validateTickets(text: string, options: ImportOptions): Validated
 }
 
 /** Upserts validated tickets in batches of BATCH_SIZE, one transaction each, adding the counts to the summary. */
-export async function writeTickets(db: Db, { summary, valid }: ValidatedImport, options: Pick<ImportOptions, 'onProgress' | 'now'> = {}): Promise<TicketImportSummary> {
+export async function writeTickets(
+  db: Db,
+  { summary, valid }: ValidatedImport,
+  options: Pick<ImportOptions, 'onProgress' | 'now'> = {},
+): Promise<TicketImportSummary> {
   for (let start = 0; start < valid.length; start += BATCH_SIZE) {
     const result = await upsertTickets(db, valid.slice(start, start + BATCH_SIZE), options.now);
     summary.inserted += result.inserted;
@@ -90,6 +104,8 @@ export async function importTickets(db: Db | null, text: string, options: Import
 
 /** The one-line summary the CLI prints. */
 export function formatSummary(s: TicketImportSummary, seconds: number): string {
-  const written = s.dryRun ? `${s.rows - s.skipped - s.errors} valid (dry run, nothing written)` : `${s.inserted} inserted, ${s.updated} updated`;
+  const written = s.dryRun
+    ? `${s.rows - s.skipped - s.errors} valid (dry run, nothing written)`
+    : `${s.inserted} inserted, ${s.updated} updated`;
   return `${s.rows} rows: ${written}, ${s.skipped} skipped, ${s.errors} errors in ${seconds.toFixed(1)} s`;
 }

@@ -15,7 +15,9 @@ export function progressReporter(label: string, stream: NodeJS.WriteStream = pro
       if (tty) {
         const width = 30;
         const filled = Math.round(share * width);
-        stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total}`);
+        stream.write(
+          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total}`,
+        );
         drawn = true;
         return;
       }

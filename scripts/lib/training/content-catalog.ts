@@ -29,5 +29,8 @@ export function catalogFromContent(contentDir: string): { catalog: ArticleCatalo
     tickets: a.data.tickets,
     tags: a.data.tags,
   }));
-  return { catalog: catalogFrom({ version: 1, builtAt: new Date().toISOString(), audience: 'internal', articles }), topics: content.topics ?? undefined };
+  return {
+    catalog: catalogFrom({ version: 1, builtAt: new Date().toISOString(), audience: 'internal', articles }),
+    topics: content.topics ?? undefined,
+  };
 }

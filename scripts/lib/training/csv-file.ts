@@ -28,10 +28,17 @@ export function readCsvFile(file: string): string {
   }
 }
 
-const key = (name: string) => name.trim().toLowerCase().replace(/[\s_-]/g, '');
+const key = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
 
 /** Data records and a getter by column name; throws TrainingFileError when a required column is missing. */
-export function csvTable(text: string, required: string[]): { records: CsvRecord[]; get: (r: CsvRecord, column: string) => string | undefined; columns: Set<string> } {
+export function csvTable(
+  text: string,
+  required: string[],
+): { records: CsvRecord[]; get: (r: CsvRecord, column: string) => string | undefined; columns: Set<string> } {
   let parsed: CsvRecord[];
   try {
     parsed = parseCsv(text);

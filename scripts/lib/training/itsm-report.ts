@@ -25,8 +25,24 @@ export function random(seed: number): () => number {
 }
 
 const article = (id: string, overrides: Partial<ManifestArticle>): ManifestArticle => ({
-  id, lang: 'en', title: id, summary: '', url: `/${id}/`, type: 'faq', topic: '', topics: [], state: 'validated', audience: 'public', listed: true,
-  translationKey: id.slice(3), owner: 'report', reviewed: '2016-01-01', reviewEvery: 365, tickets: [], tags: [], ...overrides,
+  id,
+  lang: 'en',
+  title: id,
+  summary: '',
+  url: `/${id}/`,
+  type: 'faq',
+  topic: '',
+  topics: [],
+  state: 'validated',
+  audience: 'public',
+  listed: true,
+  translationKey: id.slice(3),
+  owner: 'report',
+  reviewed: '2016-01-01',
+  reviewEvery: 365,
+  tickets: [],
+  tags: [],
+  ...overrides,
 });
 
 /**
@@ -36,7 +52,8 @@ const article = (id: string, overrides: Partial<ManifestArticle>): ManifestArtic
 export function syntheticCatalog(topicsByVolume: string[]): ArticleCatalog {
   const articles: ManifestArticle[] = [];
   topicsByVolume.forEach((topic, i) => {
-    if (i % 2 === 0) articles.push(article(`en/training-${topic}`, { type: 'training', topic, state: i % 8 === 6 ? 'not-validated' : 'validated' }));
+    if (i % 2 === 0)
+      articles.push(article(`en/training-${topic}`, { type: 'training', topic, state: i % 8 === 6 ? 'not-validated' : 'validated' }));
     if (i % 3 !== 2) articles.push(article(`en/faq-${topic}`, { type: 'faq', topic }));
   });
   return catalogFrom({ version: 1, builtAt: '2017-01-01T00:00:00Z', audience: 'internal', articles });
@@ -59,13 +76,16 @@ export async function generateTrainingRecords(db: Db, catalog: ArticleCatalog, s
     .orderBy('agent')
     .orderBy('topic')
     .execute();
-  const span = await db.selectFrom('tickets').select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')]).executeTakeFirstOrThrow();
+  const span = await db
+    .selectFrom('tickets')
+    .select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')])
+    .executeTakeFirstOrThrow();
   const first = Date.parse(String(span.first));
   const last = Date.parse(String(span.last));
   const records: TrainingRecordInput[] = [];
   for (const p of pairs) {
     if (rand() >= share) continue;
-    const at = new Date(first + Math.floor(rand() * (last - first) / 60_000) * 60_000);
+    const at = new Date(first + Math.floor((rand() * (last - first)) / 60_000) * 60_000);
     records.push({ agent: p.agent!, article: trainingFor.get(p.topic!)!, completedAt: at.toISOString() });
   }
   return (await insertTrainingRecords(db, records, { createdBy: 'report:training' })).inserted;

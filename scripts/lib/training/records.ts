@@ -19,12 +19,20 @@ export interface TrainingImportSummary {
 }
 
 /** Validates every row; throws TrainingFileError when the file as a whole is unusable. */
-export function readTrainingRecords(text: string, articleTypes: ReadonlyMap<string, string>, now: Date): { rows: number; records: TrainingRecordInput[]; problems: RowProblem[] } {
+export function readTrainingRecords(
+  text: string,
+  articleTypes: ReadonlyMap<string, string>,
+  now: Date,
+): { rows: number; records: TrainingRecordInput[]; problems: RowProblem[] } {
   const table = csvTable(text, ['agent', 'article', 'completed_at']);
   const records: TrainingRecordInput[] = [];
   const problems: RowProblem[] = [];
   for (const r of table.records) {
-    const parsed = trainingRecordSchema.safeParse({ agent: table.get(r, 'agent') ?? '', article: table.get(r, 'article') ?? '', completedAt: table.get(r, 'completed_at') ?? '' });
+    const parsed = trainingRecordSchema.safeParse({
+      agent: table.get(r, 'agent') ?? '',
+      article: table.get(r, 'article') ?? '',
+      completedAt: table.get(r, 'completed_at') ?? '',
+    });
     if (!parsed.success) {
       const field = (p: (string | number)[]) => (p[0] === 'completedAt' ? 'completed_at' : String(p[0] ?? '(row)'));
       problems.push({ line: r.line, message: parsed.error.issues.map((i) => `${field(i.path)}: ${i.message}`).join('; ') });
@@ -34,7 +42,8 @@ export function readTrainingRecords(text: string, articleTypes: ReadonlyMap<stri
     const type = articleTypes.get(article);
     if (!type) problems.push({ line: r.line, message: `article: no article has the id "${article}"` });
     else if (type !== 'training') problems.push({ line: r.line, message: `article: "${article}" is a ${type} article, not type training` });
-    else if (Date.parse(completedAt) > now.getTime()) problems.push({ line: r.line, message: `completed_at: ${completedAt} is in the future` });
+    else if (Date.parse(completedAt) > now.getTime())
+      problems.push({ line: r.line, message: `completed_at: ${completedAt} is in the future` });
     else records.push({ agent, article, completedAt });
   }
   return { rows: table.records.length, records, problems };
@@ -48,7 +57,14 @@ export async function importTrainingFile(
 ): Promise<TrainingImportSummary> {
   const now = options.now ?? new Date();
   const { rows, records, problems } = readTrainingRecords(readCsvFile(file), options.articleTypes, now);
-  const summary: TrainingImportSummary = { rows, inserted: 0, duplicates: 0, errors: problems.length, problems, dryRun: Boolean(options.dryRun) };
+  const summary: TrainingImportSummary = {
+    rows,
+    inserted: 0,
+    duplicates: 0,
+    errors: problems.length,
+    problems,
+    dryRun: Boolean(options.dryRun),
+  };
   if (options.dryRun || !db) return summary;
   const written = await insertTrainingRecords(db, records, { now, createdBy: `import:${file.split(/[\\/]/).pop()}` });
   summary.inserted = written.inserted;

@@ -12,9 +12,14 @@ export function readRoster(text: string): { rows: number; roster: RosterRow[]; p
   const roster: RosterRow[] = [];
   const problems: RowProblem[] = [];
   for (const r of table.records) {
-    const parsed = rosterRowSchema.safeParse({ agent: table.get(r, 'agent') ?? '', name: table.get(r, 'name') ?? '', team: table.get(r, 'team') ?? '' });
+    const parsed = rosterRowSchema.safeParse({
+      agent: table.get(r, 'agent') ?? '',
+      name: table.get(r, 'name') ?? '',
+      team: table.get(r, 'team') ?? '',
+    });
     if (parsed.success) roster.push(parsed.data);
-    else problems.push({ line: r.line, message: parsed.error.issues.map((i) => `${String(i.path[0] ?? '(row)')}: ${i.message}`).join('; ') });
+    else
+      problems.push({ line: r.line, message: parsed.error.issues.map((i) => `${String(i.path[0] ?? '(row)')}: ${i.message}`).join('; ') });
   }
   return { rows: table.records.length, roster, problems };
 }

@@ -64,7 +64,9 @@ export interface PageContext {
 
 /** A `page_view` naming either the article or the path, never both (as the schema requires). */
 export function pageViewEvent(page: PageContext): PageViewEvent {
-  const event: PageViewEvent = page.article ? { type: 'page_view', article: page.article } : { type: 'page_view', path: page.pathname.slice(0, MAX_PATH) || '/' };
+  const event: PageViewEvent = page.article
+    ? { type: 'page_view', article: page.article }
+    : { type: 'page_view', path: page.pathname.slice(0, MAX_PATH) || '/' };
   const referrer = externalReferrer(page.referrer, page.origin);
   if (referrer) event.referrer = referrer;
   if (page.lang) event.lang = page.lang;

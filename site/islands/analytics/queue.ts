@@ -16,7 +16,10 @@ export class EventQueue {
   private pending: AnalyticsEvent[] = [];
 
   /** `flushAt` queued events trigger a send without waiting for the page to be left. */
-  constructor(private readonly send: Sender, private readonly flushAt = 10) {}
+  constructor(
+    private readonly send: Sender,
+    private readonly flushAt = 10,
+  ) {}
 
   /** Number of events waiting to be sent. */
   get size(): number {

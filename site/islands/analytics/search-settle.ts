@@ -50,7 +50,11 @@ export class SearchSettler {
   private readonly submitWindowMs: number;
 
   /** `record` receives each search that settled, at most once per query + filters. */
-  constructor(private readonly record: (search: SearchDetail) => void, private readonly clock: Clock, options: SettleOptions = {}) {
+  constructor(
+    private readonly record: (search: SearchDetail) => void,
+    private readonly clock: Clock,
+    options: SettleOptions = {},
+  ) {
     this.quietMs = options.quietMs ?? 1500;
     this.submitWindowMs = options.submitWindowMs ?? 3000;
   }

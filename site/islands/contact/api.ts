@@ -15,7 +15,12 @@ export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 const TIMEOUT_MS = 8000;
 
 /** Suggestions for `query`, or null when they could not be had (aborted, offline, 503). */
-export async function fetchSuggestions(query: string, lang: Lang, signal: AbortSignal, fetcher: Fetch = fetch): Promise<Suggestion[] | null> {
+export async function fetchSuggestions(
+  query: string,
+  lang: Lang,
+  signal: AbortSignal,
+  fetcher: Fetch = fetch,
+): Promise<Suggestion[] | null> {
   try {
     const params = new URLSearchParams({ q: query, lang, limit: String(SUGGESTION_COUNT) });
     const res = await fetcher(`/api/suggest?${params}`, { credentials: 'omit', signal });
@@ -41,7 +46,10 @@ export type ContactResult =
   | { kind: 'failed' };
 
 /** Sends the request as JSON; the server's 400 names the fields, which the page marks. */
-export async function postContact(input: ContactInput & { lang: Lang; [HONEYPOT_FIELD]?: string }, fetcher: Fetch = fetch): Promise<ContactResult> {
+export async function postContact(
+  input: ContactInput & { lang: Lang; [HONEYPOT_FIELD]?: string },
+  fetcher: Fetch = fetch,
+): Promise<ContactResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {

@@ -30,4 +30,3 @@ export function contactBeacons(): Beacons {
   addEventListener('pagehide', flush);
   return { add: (event) => queue.add(event), flush };
 }
-

@@ -10,7 +10,11 @@ export class Debouncer<T> {
   private timer: unknown;
   private pending: { value: T } | undefined;
 
-  constructor(private readonly run: (value: T) => void, private readonly clock: Clock, private readonly quietMs = SUGGEST_DEBOUNCE_MS) {}
+  constructor(
+    private readonly run: (value: T) => void,
+    private readonly clock: Clock,
+    private readonly quietMs = SUGGEST_DEBOUNCE_MS,
+  ) {}
 
   /** Replaces whatever was waiting with `value`, and restarts the quiet period. */
   schedule(value: T): void {

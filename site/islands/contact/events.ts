@@ -22,7 +22,11 @@ export function contactViewEvent(lang: Lang | undefined): EventOf<'contact_view'
 }
 
 /** A set of suggestions appeared for `query`; null when there is no query or no article. */
-export function suggestionShownEvent(query: string, articles: readonly string[], lang: Lang | undefined): EventOf<'suggestion_shown'> | null {
+export function suggestionShownEvent(
+  query: string,
+  articles: readonly string[],
+  lang: Lang | undefined,
+): EventOf<'suggestion_shown'> | null {
   const clipped = eventQuery(query);
   if (!clipped || articles.length === 0) return null;
   return withLang({ type: 'suggestion_shown', query: clipped, articles: articles.slice(0, MAX_ARTICLES) }, lang);

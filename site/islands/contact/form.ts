@@ -86,7 +86,10 @@ function enhance(root: HTMLElement): void {
       part<HTMLElement>(box, '[data-contact-ref]').textContent = outcome.ref ?? '';
       refLine.hidden = !outcome.ref;
     } else {
-      markFields(outcome.fields.map((field) => ({ field, problem: 'required' as const })), false);
+      markFields(
+        outcome.fields.map((field) => ({ field, problem: 'required' as const })),
+        false,
+      );
     }
     if (focus) box.focus();
   };

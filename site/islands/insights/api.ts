@@ -49,10 +49,13 @@ async function failureOf(res: Response): Promise<InsightsApiError> {
   const body = (await res.json().catch(() => ({}))) as ErrorEnvelope;
   const code = body.error?.code ?? '';
   const detail = body.error?.details?.[0];
-  const message = [body.error?.message, detail?.field && detail.message ? `${detail.field}: ${detail.message}` : ''].filter(Boolean).join(' — ') || `HTTP ${res.status}`;
+  const message =
+    [body.error?.message, detail?.field && detail.message ? `${detail.field}: ${detail.message}` : ''].filter(Boolean).join(' — ') ||
+    `HTTP ${res.status}`;
   if (res.status === 401) return new InsightsApiError('unauthorized', message, 401);
   if (res.status === 403) return new InsightsApiError('forbidden', message, 403);
-  if (res.status === 404 || res.status === 405 || res.status === 501 || code === 'unknown_metric') return new InsightsApiError('unavailable', message, res.status);
+  if (res.status === 404 || res.status === 405 || res.status === 501 || code === 'unknown_metric')
+    return new InsightsApiError('unavailable', message, res.status);
   if (res.status >= 500) return new InsightsApiError('server', message, res.status);
   return new InsightsApiError('invalid', message, res.status);
 }

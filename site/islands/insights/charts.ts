@@ -22,7 +22,18 @@ import {
   type TooltipItem,
 } from 'chart.js';
 
-Chart.register(LineController, BarController, ScatterController, LineElement, BarElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  LineController,
+  BarController,
+  ScatterController,
+  LineElement,
+  BarElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 /** How many series colours styles define (`--chart-1` … `--chart-7`). */
 const PALETTE_SIZE = 7;
@@ -64,12 +75,25 @@ function tooltipLabel<T extends 'line' | 'bar'>(format: ValueFormat) {
 }
 
 /** Lines over time (self-service score, deflection, link rate). Gaps stay gaps: null is not zero. */
-export function lineChart(labels: string[], series: SeriesInput[], format: ValueFormat, options: { min?: number; max?: number } = {}): ChartConfiguration<'line'> {
+export function lineChart(
+  labels: string[],
+  series: SeriesInput[],
+  format: ValueFormat,
+  options: { min?: number; max?: number } = {},
+): ChartConfiguration<'line'> {
   return {
     type: 'line',
     data: {
       labels,
-      datasets: series.map((s, i) => ({ label: s.label, data: s.data, borderColor: seriesColor(i), backgroundColor: seriesColor(i), spanGaps: false, tension: 0.2, pointRadius: labels.length > 60 ? 0 : 2 })),
+      datasets: series.map((s, i) => ({
+        label: s.label,
+        data: s.data,
+        borderColor: seriesColor(i),
+        backgroundColor: seriesColor(i),
+        spanGaps: false,
+        tension: 0.2,
+        pointRadius: labels.length > 60 ? 0 : 2,
+      })),
     },
     options: {
       maintainAspectRatio: false,
@@ -87,13 +111,23 @@ export function barChart(
   format: ValueFormat,
   options: { stacked?: boolean; horizontal?: boolean; min?: number; max?: number; colors?: string[] } = {},
 ): ChartConfiguration<'bar'> {
-  const valueAxis = { min: options.min, max: options.max, stacked: options.stacked, ticks: { callback: (v: string | number) => format(Number(v)) } };
+  const valueAxis = {
+    min: options.min,
+    max: options.max,
+    stacked: options.stacked,
+    ticks: { callback: (v: string | number) => format(Number(v)) },
+  };
   const labelAxis = { stacked: options.stacked, ticks: { autoSkip: !options.horizontal } };
   return {
     type: 'bar',
     data: {
       labels,
-      datasets: series.map((s, i): ChartDataset<'bar'> => ({ label: s.label, data: s.data, backgroundColor: options.colors ?? seriesColor(i), borderWidth: 0 })),
+      datasets: series.map((s, i): ChartDataset<'bar'> => ({
+        label: s.label,
+        data: s.data,
+        backgroundColor: options.colors ?? seriesColor(i),
+        borderWidth: 0,
+      })),
     },
     options: {
       maintainAspectRatio: false,

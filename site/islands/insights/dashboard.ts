@@ -132,7 +132,11 @@ export function startDashboard(panels: PanelSpec[]): void {
       await showSignedIn();
       return;
     }
-    const messages: Partial<Record<typeof check, InsightsKey>> = { unauthorized: 'signin.invalid', forbidden: 'signin.forbidden', unavailable: 'signin.unavailable' };
+    const messages: Partial<Record<typeof check, InsightsKey>> = {
+      unauthorized: 'signin.invalid',
+      forbidden: 'signin.forbidden',
+      unavailable: 'signin.unavailable',
+    };
     signinStatus.textContent = t(messages[check] ?? 'signin.network');
     tokenInput.focus();
   });
@@ -158,7 +162,9 @@ export function startDashboard(panels: PanelSpec[]): void {
   }
 
   function showProblems(): void {
-    problemsBox.replaceChildren(...problems.map((p) => Object.assign(document.createElement('li'), { textContent: t(`filters.problem.${p}`) })));
+    problemsBox.replaceChildren(
+      ...problems.map((p) => Object.assign(document.createElement('li'), { textContent: t(`filters.problem.${p}`) })),
+    );
     problemsBox.hidden = problems.length === 0;
   }
 
@@ -201,11 +207,15 @@ export function startDashboard(panels: PanelSpec[]): void {
       try {
         fetched.set(source, { ok: true, value: await client.json(path, apiQuery(filters, { interval })) });
       } catch (error) {
-        fetched.set(source, { ok: false, error: error instanceof InsightsApiError ? error : new InsightsApiError('network', String(error)) });
+        fetched.set(source, {
+          ok: false,
+          error: error instanceof InsightsApiError ? error : new InsightsApiError('network', String(error)),
+        });
       }
       if (mine !== generation) return;
       // Draw each panel as soon as all of its sources have answered.
-      for (const panel of panels) if (panel.sources.includes(source) && panel.sources.every((s) => fetched.has(s))) renderPanel(panel, fetched);
+      for (const panel of panels)
+        if (panel.sources.includes(source) && panel.sources.every((s) => fetched.has(s))) renderPanel(panel, fetched);
     });
     await Promise.all(pending);
     if (mine !== generation) return;

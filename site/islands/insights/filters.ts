@@ -36,7 +36,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (s: string) => DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 /** Days from `from` to `to`, both included. */
-export const daysInRange = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+export const daysInRange = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 
 /** Today's date in the report time zone. */
 export function todayIn(now: Date, tz = REPORT_TZ): string {
@@ -54,7 +55,11 @@ export function defaultRange(today: string): { from: string; to: string } {
  * defaults and named in `problems`, so a mistyped shared link still shows something
  * and says what it ignored.
  */
-export function readFilters(search: string, today: string, topicIds: ReadonlySet<string>): { filters: InsightsFilters; problems: FilterProblem[] } {
+export function readFilters(
+  search: string,
+  today: string,
+  topicIds: ReadonlySet<string>,
+): { filters: InsightsFilters; problems: FilterProblem[] } {
   const params = new URLSearchParams(search);
   const problems: FilterProblem[] = [];
   let { from, to } = defaultRange(today);

@@ -89,7 +89,13 @@ export interface Change {
  * move in percentage points (a change of 0.5% → 0.6% is "+0.1 pp", not "+20%"); the
  * comparison uses the displayed precision, so "12.3% → 12.3%" is never called worse.
  */
-export function changeOf(lang: Lang, unit: Unit, current: number | null | undefined, previous: number | null | undefined, polarity: Polarity): Change | null {
+export function changeOf(
+  lang: Lang,
+  unit: Unit,
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  polarity: Polarity,
+): Change | null {
   if (!isNumber(current) || !isNumber(previous)) return null;
   const scale = unit === 'ratio' ? 100 : 1;
   const digits = unit === 'count' ? 0 : unit === 'score' ? 2 : 1;
@@ -100,6 +106,10 @@ export function changeOf(lang: Lang, unit: Unit, current: number | null | undefi
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const magnitude = numberFormat(lang, digits, digits).format(Math.abs(diff));
   const text =
-    unit === 'ratio' ? tr(lang, 'unit.pp', { n: `${sign}${magnitude}` }) : unit === 'hours' ? tr(lang, 'unit.hours', { n: `${sign}${magnitude}` }) : `${sign}${magnitude}`;
+    unit === 'ratio'
+      ? tr(lang, 'unit.pp', { n: `${sign}${magnitude}` })
+      : unit === 'hours'
+        ? tr(lang, 'unit.hours', { n: `${sign}${magnitude}` })
+        : `${sign}${magnitude}`;
   return { direction, verdict, text, arrow: direction === 'up' ? '▲' : direction === 'down' ? '▼' : '＝' };
 }

@@ -6,7 +6,15 @@
 import { num, str, type MetricNumber, type MetricResponse } from './types.ts';
 
 /** The metrics a KPI table joins, in column order. */
-export const KPI_METRICS = ['resolution-rate', 'first-response-time', 'resolution-time', 'sla-attainment', 'escalation-rate', 'reopen-rate', 'csat'] as const;
+export const KPI_METRICS = [
+  'resolution-rate',
+  'first-response-time',
+  'resolution-time',
+  'sla-attainment',
+  'escalation-rate',
+  'reopen-rate',
+  'csat',
+] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
 export interface KpiRow {
@@ -31,7 +39,18 @@ export function joinKpiRows(answers: Partial<Record<KpiMetric, MetricResponse | 
   const rowFor = (key: string): KpiRow => {
     let row = rows.get(key);
     if (!row) {
-      row = { key, tickets: null, resolutionRate: null, firstResponseMedian: null, resolutionMedian: null, resolutionP90: null, slaAttainment: null, escalationRate: null, reopenRate: null, csatMean: null };
+      row = {
+        key,
+        tickets: null,
+        resolutionRate: null,
+        firstResponseMedian: null,
+        resolutionMedian: null,
+        resolutionP90: null,
+        slaAttainment: null,
+        escalationRate: null,
+        reopenRate: null,
+        csatMean: null,
+      };
       rows.set(key, row);
     }
     return row;

@@ -49,7 +49,8 @@ export function langName(ctx: RenderContext, code: string): string {
 
 /** A priority or topic key as people read it. */
 export function dimensionKey(ctx: RenderContext, dimension: string, key: string): string {
-  if (dimension === 'priority' && ['low', 'normal', 'high', 'urgent'].includes(key)) return ctx.t(`priority.${key as 'low' | 'normal' | 'high' | 'urgent'}`);
+  if (dimension === 'priority' && ['low', 'normal', 'high', 'urgent'].includes(key))
+    return ctx.t(`priority.${key as 'low' | 'normal' | 'high' | 'urgent'}`);
   if (dimension === 'topic') return ctx.topicName(key);
   return key;
 }

@@ -69,9 +69,17 @@ export function setPanelState(root: HTMLElement, state: PanelState, message: str
  * cannot say anything and shows why; other sources that failed are named above what
  * it can still draw.
  */
-export function showPanel(root: HTMLElement, panel: PanelSpec, outcomes: Map<string, Outcome>, ctx: RenderContext, info: MetricInfo | undefined): void {
+export function showPanel(
+  root: HTMLElement,
+  panel: PanelSpec,
+  outcomes: Map<string, Outcome>,
+  ctx: RenderContext,
+  info: MetricInfo | undefined,
+): void {
   const { t } = ctx;
-  const failures = panel.sources.map((s) => [s, outcomes.get(s)] as const).filter(([, o]) => o && !o.ok) as Array<[string, { ok: false; error: InsightsApiError }]>;
+  const failures = panel.sources.map((s) => [s, outcomes.get(s)] as const).filter(([, o]) => o && !o.ok) as Array<
+    [string, { ok: false; error: InsightsApiError }]
+  >;
   const primary = outcomes.get(panel.sources[0]!);
   if (!primary || !primary.ok) {
     const error = failures[0]?.[1].error;
@@ -100,7 +108,11 @@ export function showPanel(root: HTMLElement, panel: PanelSpec, outcomes: Map<str
     setPanelState(root, 'empty', t('state.empty'));
     return;
   }
-  const missing = failures.map(([source, o]) => (o.error.kind === 'unavailable' ? t('state.unavailable', { metric: source }) : t('state.error', { message: `${source}: ${o.error.message}` })));
+  const missing = failures.map(([source, o]) =>
+    o.error.kind === 'unavailable'
+      ? t('state.unavailable', { metric: source })
+      : t('state.error', { message: `${source}: ${o.error.message}` }),
+  );
   setPanelState(root, 'ready', missing.join(' '));
   drawView(root, view);
 }

@@ -17,11 +17,26 @@ export const selfServicePanel: PanelSpec = {
     if (isQuiet(series, ['sessions', 'requesters']) || !series) return null;
     const f = formats(ctx.lang);
     return {
-      chart: lineChart(series.map((p) => p.period), [{ label: ctx.t('col.score'), data: series.map((p) => num(p, 'value')) }], f.score, { min: 0 }),
+      chart: lineChart(
+        series.map((p) => p.period),
+        [{ label: ctx.t('col.score'), data: series.map((p) => num(p, 'value')) }],
+        f.score,
+        { min: 0 },
+      ),
       table: {
         caption: ctx.t('panel.selfServiceScore'),
-        columns: [{ label: ctx.t('col.period') }, { label: ctx.t('col.sessions'), numeric: true }, { label: ctx.t('col.requesters'), numeric: true }, { label: ctx.t('col.score'), numeric: true }],
-        rows: series.map((p) => [p.period, f.count(num(p, 'sessions')), f.count(num(p, 'requesters')), valueCell(ctx, 'sessions-per-requester', num(p, 'value'))]),
+        columns: [
+          { label: ctx.t('col.period') },
+          { label: ctx.t('col.sessions'), numeric: true },
+          { label: ctx.t('col.requesters'), numeric: true },
+          { label: ctx.t('col.score'), numeric: true },
+        ],
+        rows: series.map((p) => [
+          p.period,
+          f.count(num(p, 'sessions')),
+          f.count(num(p, 'requesters')),
+          valueCell(ctx, 'sessions-per-requester', num(p, 'value')),
+        ]),
       },
     };
   },
@@ -46,7 +61,15 @@ export const deflectionPanel: PanelSpec = {
       ),
       table: {
         caption: ctx.t('panel.deflection'),
-        columns: ['col.period', 'col.contactSessions', 'col.explicit', 'col.implicit', 'col.submitted', 'col.deflectionRate', 'col.explicitRate'].map((k, i) => ({ label: ctx.t(k as InsightsKey), numeric: i > 0 })),
+        columns: [
+          'col.period',
+          'col.contactSessions',
+          'col.explicit',
+          'col.implicit',
+          'col.submitted',
+          'col.deflectionRate',
+          'col.explicitRate',
+        ].map((k, i) => ({ label: ctx.t(k as InsightsKey), numeric: i > 0 })),
         rows: series.map((p) => [
           p.period,
           f.count(num(p, 'contactSessions')),
@@ -81,7 +104,9 @@ function rankingView(ctx: RenderContext, rows: MetricRow[], caption: string) {
     chartHeight: Math.max(200, rows.length * 44 + 60),
     table: {
       caption,
-      columns: ['col.article', 'col.lang', 'col.votes', 'col.helpful', 'col.notHelpful', 'col.helpfulRate', 'col.wilsonLower'].map((k, i) => ({ label: ctx.t(k as InsightsKey), numeric: i > 1 })),
+      columns: ['col.article', 'col.lang', 'col.votes', 'col.helpful', 'col.notHelpful', 'col.helpfulRate', 'col.wilsonLower'].map(
+        (k, i) => ({ label: ctx.t(k as InsightsKey), numeric: i > 1 }),
+      ),
       rows: rows.map((r) => [
         articleCell(r),
         langName(ctx, str(r, 'lang')),
@@ -136,8 +161,16 @@ export const voteReasonsPanel: PanelSpec = {
       ),
       table: {
         caption: ctx.t('panel.voteReasons'),
-        columns: [{ label: ctx.t('col.reason') }, { label: ctx.t('col.votes'), numeric: true }, { label: ctx.t('col.share'), numeric: true }],
-        rows: rowsOf(answer).map((r) => [reasonLabel(str(r, 'reason')), f.count(num(r, 'votes')), valueCell(ctx, 'ratio', num(r, 'share'))]),
+        columns: [
+          { label: ctx.t('col.reason') },
+          { label: ctx.t('col.votes'), numeric: true },
+          { label: ctx.t('col.share'), numeric: true },
+        ],
+        rows: rowsOf(answer).map((r) => [
+          reasonLabel(str(r, 'reason')),
+          f.count(num(r, 'votes')),
+          valueCell(ctx, 'ratio', num(r, 'share')),
+        ]),
       },
     };
   },
@@ -153,13 +186,28 @@ function searchTablePanel(id: string, source: 'top-searches' | 'top-no-result-se
       const f = formats(ctx.lang);
       const caption = ctx.t(source === 'top-searches' ? `panel.topSearches.${lang}` : `panel.noResultSearches.${lang}`);
       if (source === 'top-no-result-searches') {
-        return { table: { caption, columns: [{ label: ctx.t('col.query') }, { label: ctx.t('col.searches'), numeric: true }], rows: rows.map((r) => [{ text: str(r, 'query'), lang }, f.count(num(r, 'searches'))]) } };
+        return {
+          table: {
+            caption,
+            columns: [{ label: ctx.t('col.query') }, { label: ctx.t('col.searches'), numeric: true }],
+            rows: rows.map((r) => [{ text: str(r, 'query'), lang }, f.count(num(r, 'searches'))]),
+          },
+        };
       }
       return {
         table: {
           caption,
-          columns: ['col.query', 'col.searches', 'col.noResult', 'col.clicked', 'col.clickThrough'].map((k, i) => ({ label: ctx.t(k as InsightsKey), numeric: i > 0 })),
-          rows: rows.map((r) => [{ text: str(r, 'query'), lang }, f.count(num(r, 'searches')), f.count(num(r, 'noResult')), f.count(num(r, 'clicked')), valueCell(ctx, 'ratio', num(r, 'clickThrough'))]),
+          columns: ['col.query', 'col.searches', 'col.noResult', 'col.clicked', 'col.clickThrough'].map((k, i) => ({
+            label: ctx.t(k as InsightsKey),
+            numeric: i > 0,
+          })),
+          rows: rows.map((r) => [
+            { text: str(r, 'query'), lang },
+            f.count(num(r, 'searches')),
+            f.count(num(r, 'noResult')),
+            f.count(num(r, 'clicked')),
+            valueCell(ctx, 'ratio', num(r, 'clickThrough')),
+          ]),
         },
       };
     },
@@ -198,8 +246,18 @@ const searchRatesPanel: PanelSpec = {
       ),
       table: {
         caption: ctx.t('panel.searchRates'),
-        columns: ['col.period', 'col.searches', 'col.noResult', 'col.noResultRate', 'col.clicked', 'col.clickThrough'].map((k, i) => ({ label: ctx.t(k as InsightsKey), numeric: i > 0 })),
-        rows: rows.map((r) => [r.period, f.count(r.searches), f.count(r.noResult), valueCell(ctx, 'ratio', r.noResultRate), f.count(r.clicked), valueCell(ctx, 'ratio', r.clickThrough)]),
+        columns: ['col.period', 'col.searches', 'col.noResult', 'col.noResultRate', 'col.clicked', 'col.clickThrough'].map((k, i) => ({
+          label: ctx.t(k as InsightsKey),
+          numeric: i > 0,
+        })),
+        rows: rows.map((r) => [
+          r.period,
+          f.count(r.searches),
+          f.count(r.noResult),
+          valueCell(ctx, 'ratio', r.noResultRate),
+          f.count(r.clicked),
+          valueCell(ctx, 'ratio', r.clickThrough),
+        ]),
       },
     };
   },

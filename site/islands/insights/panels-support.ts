@@ -10,7 +10,8 @@ import { articleCell, dimensionKey, editCell, formats, isQuiet, langName, rowsOf
 import type { InsightsKey } from './strings.ts';
 import { num, str, type MetricResponse } from './types.ts';
 
-const columns = (ctx: RenderContext, keys: InsightsKey[], textColumns = 1) => keys.map((k, i) => ({ label: ctx.t(k), numeric: i >= textColumns }));
+const columns = (ctx: RenderContext, keys: InsightsKey[], textColumns = 1) =>
+  keys.map((k, i) => ({ label: ctx.t(k), numeric: i >= textColumns }));
 
 export const linkRatePanel: PanelSpec = {
   id: 'link-rate',
@@ -20,11 +21,21 @@ export const linkRatePanel: PanelSpec = {
     if (isQuiet(series, ['resolved']) || !series) return null;
     const f = formats(ctx.lang);
     return {
-      chart: lineChart(series.map((p) => p.period), [{ label: ctx.t('col.linkRate'), data: series.map((p) => num(p, 'value')) }], f.percent, { min: 0, max: 1 }),
+      chart: lineChart(
+        series.map((p) => p.period),
+        [{ label: ctx.t('col.linkRate'), data: series.map((p) => num(p, 'value')) }],
+        f.percent,
+        { min: 0, max: 1 },
+      ),
       table: {
         caption: ctx.t('panel.linkRate'),
         columns: columns(ctx, ['col.period', 'col.resolved', 'col.linked', 'col.linkRate']),
-        rows: series.map((p) => [p.period, f.count(num(p, 'resolved')), f.count(num(p, 'linked')), valueCell(ctx, 'ratio', num(p, 'value'))]),
+        rows: series.map((p) => [
+          p.period,
+          f.count(num(p, 'resolved')),
+          f.count(num(p, 'linked')),
+          valueCell(ctx, 'ratio', num(p, 'value')),
+        ]),
       },
     };
   },
@@ -87,7 +98,10 @@ function kpiPanel(id: string, dimension: 'priority' | 'topic'): PanelSpec {
     id,
     sources: [...KPI_METRICS],
     render(ctx) {
-      const answers = Object.fromEntries(KPI_METRICS.map((m) => [m, ctx.data<MetricResponse>(m)])) as Record<KpiMetric, MetricResponse | undefined>;
+      const answers = Object.fromEntries(KPI_METRICS.map((m) => [m, ctx.data<MetricResponse>(m)])) as Record<
+        KpiMetric,
+        MetricResponse | undefined
+      >;
       const rows = joinKpiRows(answers, dimension);
       if (!rows.length) return null;
       const f = formats(ctx.lang);
@@ -137,7 +151,15 @@ export const overduePanel: PanelSpec = {
       table: {
         caption: ctx.t('panel.overdue'),
         columns: columns(ctx, ['col.article', 'col.lang', 'col.owner', 'col.reviewed', 'col.dueOn', 'col.edit', 'col.daysOverdue'], 6),
-        rows: rows.map((r) => [articleCell(r), langName(ctx, str(r, 'lang')), str(r, 'owner'), str(r, 'reviewed'), str(r, 'dueOn'), editCell(ctx, r), f.count(num(r, 'daysOverdue'))]),
+        rows: rows.map((r) => [
+          articleCell(r),
+          langName(ctx, str(r, 'lang')),
+          str(r, 'owner'),
+          str(r, 'reviewed'),
+          str(r, 'dueOn'),
+          editCell(ctx, r),
+          f.count(num(r, 'daysOverdue')),
+        ]),
       },
     };
   },

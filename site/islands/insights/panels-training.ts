@@ -40,11 +40,21 @@ export const heatmapPanel: PanelSpec = {
     for (const { topic, name } of grid.topics) {
       for (const team of grid.teams) {
         const c = grid.cell(topic, team);
-        if (c) cells.push({ x: team, y: topicLabel(topic, name), value: c.coverage, text: `${topicLabel(topic, name)} × ${team}: ${cellText(c.coverage, c.trainedAgents, c.agents)}` });
+        if (c)
+          cells.push({
+            x: team,
+            y: topicLabel(topic, name),
+            value: c.coverage,
+            text: `${topicLabel(topic, name)} × ${team}: ${cellText(c.coverage, c.trainedAgents, c.agents)}`,
+          });
       }
     }
     return {
-      chart: heatmapChart(grid.teams, grid.topics.map((t) => topicLabel(t.topic, t.name)), cells),
+      chart: heatmapChart(
+        grid.teams,
+        grid.topics.map((t) => topicLabel(t.topic, t.name)),
+        cells,
+      ),
       chartHeight: Math.max(220, grid.topics.length * 34 + 70),
       table: {
         caption: ctx.t('panel.coverageHeatmap'),
@@ -82,7 +92,25 @@ export const coveragePanel: PanelSpec = {
       chartHeight: Math.max(220, rows.length * 40 + 70),
       table: {
         caption: ctx.t('panel.coverageByTopic'),
-        columns: columns(ctx, ['col.topic', 'col.trainingArticle', 'col.customerArticle', 'col.tickets', 'col.agents', 'col.trainedAgents', 'col.peopleCoverage', 'col.ticketWeightedCoverage', 'col.escalationRate', 'col.reopenRate', 'col.resolutionTime', 'col.unhelpfulShare', 'col.noResultSearches'], 3),
+        columns: columns(
+          ctx,
+          [
+            'col.topic',
+            'col.trainingArticle',
+            'col.customerArticle',
+            'col.tickets',
+            'col.agents',
+            'col.trainedAgents',
+            'col.peopleCoverage',
+            'col.ticketWeightedCoverage',
+            'col.escalationRate',
+            'col.reopenRate',
+            'col.resolutionTime',
+            'col.unhelpfulShare',
+            'col.noResultSearches',
+          ],
+          3,
+        ),
         rows: rows.map((r) => [
           dimensionKey(ctx, 'topic', str(r, 'topic')),
           yesNo(ctx, r.hasTrainingArticle),
@@ -117,15 +145,34 @@ export const needPanel: PanelSpec = {
     // Bars coloured by label, so training gaps and content gaps stand apart; the label is also in the table.
     const colorOf = (label: unknown) => seriesColor(label === 'training-gap' ? 0 : label === 'content-gap' ? 1 : label === 'both' ? 3 : 6);
     return {
-      chart: barChart(top.map((r) => shortLabel(`${dimensionKey(ctx, 'topic', str(r, 'topic'))} · ${labelText(ctx, r.label)}`, 40)), [{ label: ctx.t('col.needScore'), data: top.map((r) => num(r, 'needScore')) }], f.decimal, {
-        horizontal: true,
-        min: 0,
-        colors: top.map((r) => colorOf(r.label)),
-      }),
+      chart: barChart(
+        top.map((r) => shortLabel(`${dimensionKey(ctx, 'topic', str(r, 'topic'))} · ${labelText(ctx, r.label)}`, 40)),
+        [{ label: ctx.t('col.needScore'), data: top.map((r) => num(r, 'needScore')) }],
+        f.decimal,
+        {
+          horizontal: true,
+          min: 0,
+          colors: top.map((r) => colorOf(r.label)),
+        },
+      ),
       chartHeight: Math.max(220, top.length * 36 + 60),
       table: {
         caption: ctx.t('panel.need'),
-        columns: columns(ctx, ['col.topic', 'col.label', 'col.reasons', 'col.needScore', 'col.tickets', 'col.escalationRate', 'col.reopenRate', 'col.peopleCoverage', 'col.ticketWeightedCoverage'], 3),
+        columns: columns(
+          ctx,
+          [
+            'col.topic',
+            'col.label',
+            'col.reasons',
+            'col.needScore',
+            'col.tickets',
+            'col.escalationRate',
+            'col.reopenRate',
+            'col.peopleCoverage',
+            'col.ticketWeightedCoverage',
+          ],
+          3,
+        ),
         rows: rows.map((r) => [
           dimensionKey(ctx, 'topic', str(r, 'topic')),
           labelText(ctx, r.label),
@@ -200,7 +247,11 @@ export const effectResolutionPanel: PanelSpec = {
       ),
       table: {
         caption: ctx.t('panel.effectResolution'),
-        columns: columns(ctx, ['col.agent', 'col.topic', 'col.beforeTickets', 'col.beforeResolution', 'col.afterTickets', 'col.afterResolution'], 2),
+        columns: columns(
+          ctx,
+          ['col.agent', 'col.topic', 'col.beforeTickets', 'col.beforeResolution', 'col.afterTickets', 'col.afterResolution'],
+          2,
+        ),
         rows: rows.map((r) => [
           str(r, 'name') || str(r, 'agent'),
           dimensionKey(ctx, 'topic', str(r, 'topic')),
@@ -219,7 +270,21 @@ function effectivenessTable(ctx: RenderContext, rows: MetricRow[]) {
   const few = ctx.t('na.fewTickets');
   return {
     caption: ctx.t('panel.effectivenessTable'),
-    columns: columns(ctx, ['col.agent', 'col.team', 'col.topic', 'col.trainedAt', 'col.evaluated', 'col.beforeTickets', 'col.beforeEscalation', 'col.afterTickets', 'col.afterEscalation'], 5),
+    columns: columns(
+      ctx,
+      [
+        'col.agent',
+        'col.team',
+        'col.topic',
+        'col.trainedAt',
+        'col.evaluated',
+        'col.beforeTickets',
+        'col.beforeEscalation',
+        'col.afterTickets',
+        'col.afterEscalation',
+      ],
+      5,
+    ),
     rows: rows.map((r) => [
       str(r, 'name') || str(r, 'agent'),
       str(r, 'team'),
@@ -244,7 +309,21 @@ export const planPanel: PanelSpec = {
     return {
       table: {
         caption: ctx.t('panel.plan'),
-        columns: columns(ctx, ['col.topic', 'col.label', 'col.reasons', 'col.untrainedAgents', 'col.needScore', 'col.tickets', 'col.peopleCoverage', 'col.ticketWeightedCoverage', 'col.escalationRate'], 4),
+        columns: columns(
+          ctx,
+          [
+            'col.topic',
+            'col.label',
+            'col.reasons',
+            'col.untrainedAgents',
+            'col.needScore',
+            'col.tickets',
+            'col.peopleCoverage',
+            'col.ticketWeightedCoverage',
+            'col.escalationRate',
+          ],
+          4,
+        ),
         rows: topics.map((p) => [
           ctx.topicName(p.topic) !== p.topic ? ctx.topicName(p.topic) : p.name,
           labelText(ctx, p.label),
@@ -261,4 +340,11 @@ export const planPanel: PanelSpec = {
   },
 };
 
-export const trainingPanels: PanelSpec[] = [heatmapPanel, coveragePanel, needPanel, effectEscalationPanel, effectResolutionPanel, planPanel];
+export const trainingPanels: PanelSpec[] = [
+  heatmapPanel,
+  coveragePanel,
+  needPanel,
+  effectEscalationPanel,
+  effectResolutionPanel,
+  planPanel,
+];

@@ -29,7 +29,11 @@ export function coverageGrid(rows: MetricRow[], topicOrder: readonly string[] = 
     const team = str(row, 'team');
     teams.add(team);
     if (!names.has(topic)) names.set(topic, str(row, 'name') || topic);
-    cells.set(`${topic}\u0000${team}`, { agents: num(row, 'agents') ?? 0, trainedAgents: num(row, 'trainedAgents') ?? 0, coverage: num(row, 'coverage') });
+    cells.set(`${topic}\u0000${team}`, {
+      agents: num(row, 'agents') ?? 0,
+      trainedAgents: num(row, 'trainedAgents') ?? 0,
+      coverage: num(row, 'coverage'),
+    });
   }
   const position = new Map(topicOrder.map((id, i) => [id, i]));
   const topics = [...names.entries()]

@@ -10,7 +10,8 @@ import { isInsightsKey, tr, UI_LANGS } from './strings.ts';
 /** localStorage key of the last chosen interface language (a preference, not personal data). */
 export const UI_LANG_KEY = 'kb-insights-ui';
 
-const asLang = (value: string | null | undefined): Lang | null => (value && (UI_LANGS as readonly string[]).includes(value) ? (value as Lang) : null);
+const asLang = (value: string | null | undefined): Lang | null =>
+  value && (UI_LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
 
 /** Picks the interface language: `ui=` in the address, the stored choice, then the browser's languages. */
 export function chooseUiLang(search: string, stored: string | null, browserLangs: readonly string[]): Lang {

@@ -80,7 +80,11 @@ export function initSearchPage(): void {
 
   const syncUrl = () => {
     const url = new URL(location.href);
-    for (const [key, value] of [['q', input.value.trim()], ['type', typeSelect.value], ['topic', topicSelect.value]] as const) {
+    for (const [key, value] of [
+      ['q', input.value.trim()],
+      ['type', typeSelect.value],
+      ['topic', topicSelect.value],
+    ] as const) {
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
     }
@@ -130,14 +134,20 @@ export function initSearchPage(): void {
       if (mySequence !== sequence) return;
       if (results.length === 0) {
         const filtered = Object.keys(filters()).length > 0;
-        const empty = el('p', { 'data-search-empty': '', class: 'banner banner-info' }, filtered ? config.strings.emptyFiltered : config.strings.empty);
+        const empty = el(
+          'p',
+          { 'data-search-empty': '', class: 'banner banner-info' },
+          filtered ? config.strings.emptyFiltered : config.strings.empty,
+        );
         list.after(empty);
         setStatus('done', '');
       } else {
         const count = results.length === 1 ? config.strings.countOne : config.strings.count.replace('{n}', String(results.length));
         setStatus('done', broadened ? `${count}. ${config.strings.broadened}` : count);
       }
-      root!.dispatchEvent(new CustomEvent('kb:search', { bubbles: true, detail: { query: input.value, results: results.length, filters: filters() } }));
+      root!.dispatchEvent(
+        new CustomEvent('kb:search', { bubbles: true, detail: { query: input.value, results: results.length, filters: filters() } }),
+      );
     } catch (error) {
       if (mySequence !== sequence) return;
       console.error(error);

@@ -24,7 +24,6 @@ export interface PagefindEngineOptions {
   chromiumPath?: string;
 }
 
-
 /** A raw result as read from the page, before it is turned into an article id. */
 interface RenderedResult {
   article: string | null;
@@ -77,7 +76,8 @@ export async function createPagefindEngine(options: PagefindEngineOptions): Prom
       // searchUrl() is the site's own URL builder; strip its leading slash to honour a base path.
       const url = new URL(searchUrl(lang, text).slice(1), baseUrl).href;
       const response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs }).catch((error: Error) => {
-        if (error instanceof errors.TimeoutError) throw new QueryFailedError(`search page did not load within ${timeoutMs / 1000} s (${url})`);
+        if (error instanceof errors.TimeoutError)
+          throw new QueryFailedError(`search page did not load within ${timeoutMs / 1000} s (${url})`);
         throw error;
       });
       if (response && !response.ok()) throw new Error(`search page ${url} answered HTTP ${response.status()}`);
