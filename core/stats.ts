@@ -1,6 +1,6 @@
 /**
  * Small statistics the metrics share: percentiles of sorted samples and the Wilson score
- * lower bound that ranks articles by helpfulness (DESIGN.md §4). Pure functions, no I/O.
+ * lower bound that ranks articles by helpfulness (docs/design.md §4). Pure functions, no I/O.
  */
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Opens the database and brings its schema up to date. Every query of the API lives in
  * this folder, written with Kysely so the same code can later run on PostgreSQL
- * (DESIGN.md §6); SQLite-only settings stay in this file.
+ * (docs/design.md §6); SQLite-only settings stay in this file.
  */
 import SQLite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';

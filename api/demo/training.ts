@@ -9,7 +9,7 @@ import { DAY_MS, isoOf } from './clock.ts';
 import type { DemoAgent } from './agents.ts';
 import type { Random } from './random.ts';
 
-/** How long a completion counts (DESIGN.md §5; the API's default). */
+/** How long a completion counts (docs/design.md §5; the API's default). */
 export const TRAINING_VALIDITY_DAYS = 365;
 
 /** One completion: agent × training article × date. */

@@ -1,5 +1,5 @@
 /**
- * Content health (DESIGN.md §4): articles overdue for review, high-traffic articles readers
+ * Content health (docs/design.md §4): articles overdue for review, high-traffic articles readers
  * find unhelpful, and topics with tickets but no published article (content gaps). The
  * articles are the build's (the catalog); lang keeps articles (and tickets) of that
  * language, topic keeps articles whose topic or further topics include it.

@@ -1,5 +1,5 @@
 /**
- * Helpfulness metrics (DESIGN.md §4): the helpful rate (shown only with ≥ 5 votes), the
+ * Helpfulness metrics (docs/design.md §4): the helpful rate (shown only with ≥ 5 votes), the
  * article ranking by the Wilson lower bound, and the reasons given for "not helpful".
  * Votes are dated by their first cast; the lang filter keeps votes on articles of that
  * language, the topic filter votes on articles whose topic or further topics include it.

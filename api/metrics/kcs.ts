@@ -1,5 +1,5 @@
 /**
- * KCS metrics (DESIGN.md §4): the link rate (resolved tickets that used knowledge), known vs
+ * KCS metrics (docs/design.md §4): the link rate (resolved tickets that used knowledge), known vs
  * new (did the linked article exist before the ticket?) and article reuse (links per article).
  * A period selects tickets by createdAt; lang and topic filter tickets (article reuse: lang
  * keeps articles of that language).

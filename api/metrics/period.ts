@@ -1,6 +1,6 @@
 /**
  * Report periods: an inclusive range of local dates in an IANA time zone, turned into the
- * UTC instants the stored data is selected by (all times are stored in UTC, DESIGN.md §4),
+ * UTC instants the stored data is selected by (all times are stored in UTC, docs/design.md §4),
  * and the local day/week/month a UTC instant falls in, for series.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Self-service metrics (DESIGN.md §4): the self-service score (Zendesk's definition) and
+ * Self-service metrics (docs/design.md §4): the self-service score (Zendesk's definition) and
  * contact-form deflection, from the session roll-ups (api/db/rollups.ts).
  * A session belongs to the period of its first event and has the lang of that event.
  */

@@ -1,5 +1,5 @@
 /**
- * Support KPIs (DESIGN.md §4, the support team's own policy): resolution rate, time to first
+ * Support KPIs (docs/design.md §4, the support team's own policy): resolution rate, time to first
  * response and to resolution (median and p90), SLA attainment, escalation, reopen and CSAT;
  * each overall and in rows per priority and per topic. A period selects tickets by createdAt;
  * the lang filter keeps tickets of that language, the topic filter tickets of that topic.

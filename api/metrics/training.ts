@@ -1,5 +1,5 @@
 /**
- * Training metrics (issue #6, DESIGN.md §5; choices explained in docs/training.md):
+ * Training metrics (issue #6, docs/design.md §5; choices explained in docs/training.md):
  * coverage per topic, the topic × team matrix, the need ranking and the effectiveness of
  * trainings. Tickets are those created in the period; "trained" is read at resolution time
  * with completions valid for settings.trainingValidityDays. Only the topic filter applies.

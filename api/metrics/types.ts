@@ -1,5 +1,5 @@
 /**
- * The metric registry's contract (DESIGN.md §4–5). Every metric is one MetricDefinition;
+ * The metric registry's contract (docs/design.md §4–5). Every metric is one MetricDefinition;
  * the API (/api/metrics), the dashboards and docs/metrics.md all read the same registry
  * (api/metrics/index.ts), so a definition changes in one place.
  */
@@ -58,7 +58,7 @@ export type MetricGroup = (typeof METRIC_GROUPS)[number];
 export interface MetricSettings {
   /** SLA targets per priority in hours, used when the helpdesk did not record slaMet. */
   slaTargets: Record<Priority, { firstResponseHours: number; resolutionHours: number }>;
-  /** How long a training completion counts (DESIGN.md §5, default 365). */
+  /** How long a training completion counts (docs/design.md §5, default 365). */
   trainingValidityDays: number;
   /** Where an article's source can be edited: `${editUrlBase}${lang}/${slug}.mdx`; '' for none. */
   editUrlBase: string;
@@ -78,7 +78,7 @@ export interface MetricDefinition {
   id: string;
   group: MetricGroup;
   title: Record<Lang, string>;
-  /** What it measures, in words, in each language (the English as in DESIGN.md); dashboards show the interface language's. */
+  /** What it measures, in words, in each language (the English as in docs/design.md); dashboards show the interface language's. */
   definition: Record<Lang, string>;
   /** The formula, e.g. "helpful votes ÷ votes". */
   formula: string;

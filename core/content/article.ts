@@ -1,7 +1,7 @@
 /**
  * The article schema: the one definition of what an article's frontmatter may hold.
  * The site's content collection, the importers, the content checker and the API all
- * import it from here (DESIGN.md §1), so a rule changes in one place.
+ * import it from here (docs/design.md §1), so a rule changes in one place.
  */
 import { z } from 'zod';
 
@@ -20,7 +20,7 @@ export type KcsState = (typeof KCS_STATES)[number];
 export const AUDIENCES = ['public', 'internal'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-/** Days between reviews when an article does not say (DESIGN.md §1). */
+/** Days between reviews when an article does not say (docs/design.md §1). */
 export const DEFAULT_REVIEW_DAYS = 180;
 
 /** A slug: lowercase letters, digits and single hyphens; it becomes part of the URL. */
@@ -69,7 +69,7 @@ const ticketIdSchema = z
 
 const shortList = (max: number) => z.array(z.string().trim().min(1).max(max)).max(30).default([]);
 
-/** Frontmatter as authors write it (DESIGN.md §1). Unknown fields are rejected to catch typos. */
+/** Frontmatter as authors write it (docs/design.md §1). Unknown fields are rejected to catch typos. */
 export const articleFrontmatterSchema = z
   .object({
     /** The problem in the customer's words; shown in lists, results and meta tags. */
@@ -97,7 +97,7 @@ export const articleFrontmatterSchema = z
     /**
      * When the article was first published (optional). The build manifest's `created` is
      * this date, or `reviewed` when it is absent (the earliest date the file vouches for), so
-     * "known vs new" (an article existed before the ticket, DESIGN.md §4) has a date for every article.
+     * "known vs new" (an article existed before the ticket, docs/design.md §4) has a date for every article.
      */
     created: isoDateSchema.optional(),
     /** Ids of the tickets the article was written from (synced as created-from links). */

@@ -1,5 +1,5 @@
 /**
- * Request schemas of the public analytics endpoints (DESIGN.md §3). Every string has a
+ * Request schemas of the public analytics endpoints (docs/design.md §3). Every string has a
  * bound that matches what the database stores; the OpenAPI document is generated from
  * these same schemas.
  */

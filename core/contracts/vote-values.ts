@@ -1,5 +1,5 @@
 /**
- * Vote reasons and limits (DESIGN.md §3), shared by the feedback widget and the API's
+ * Vote reasons and limits (docs/design.md §3), shared by the feedback widget and the API's
  * request schema. Kept free of the API's dependencies so the site build stays light.
  */
 export const VOTE_REASONS = ['outdated', 'unclear', 'incomplete', 'wrong', 'didnt-solve', 'other'] as const;

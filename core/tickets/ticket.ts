@@ -1,5 +1,5 @@
 /**
- * The canonical ticket and ticket–article link (DESIGN.md §1). Every importer, webhook
+ * The canonical ticket and ticket–article link (docs/design.md §1). Every importer, webhook
  * adapter and API route maps helpdesk data onto this one schema and validates with it.
  */
 import { z } from '../contracts/zod.ts';

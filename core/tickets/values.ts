@@ -35,7 +35,7 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 /**
  * An export's date as ISO-8601 UTC. Accepts ISO-8601 (with or without an offset) and
  * ServiceNow's `yyyy-mm-dd hh:mm:ss`, and slashed dates in the given day–month order.
- * Times without an offset are taken as UTC, the zone DESIGN.md §4 stores; an export
+ * Times without an offset are taken as UTC, the zone docs/design.md §4 stores; an export
  * written in another zone must be converted first (the CLI's --help says so).
  */
 export function parseDate(value: string, format: DateFormat = 'd/m/yyyy'): string {

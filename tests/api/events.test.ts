@@ -112,7 +112,7 @@ describe('POST /api/events', () => {
   });
 });
 
-describe('visitors and privacy (DESIGN.md §2)', () => {
+describe('visitors and privacy (docs/design.md §2)', () => {
   const visitors = (sqlite: { prepare(s: string): { all(): unknown[] } }) =>
     (sqlite.prepare('select distinct visitor from events').all() as Array<{ visitor: string }>).map((r) => r.visitor);
 

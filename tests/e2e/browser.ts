@@ -10,7 +10,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A real browser's user agent: the server drops HeadlessChrome as a bot (DESIGN.md §2). */
+/** A real browser's user agent: the server drops HeadlessChrome as a bot (docs/design.md §2). */
 export const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Votes, usage events, drop counts, the daily visitor salts and staff tokens
- * (DESIGN.md §2–3). Indexes follow the queries in api/db/*.ts.
+ * (docs/design.md §2–3). Indexes follow the queries in api/db/*.ts.
  */
 import type { Kysely } from 'kysely';
 

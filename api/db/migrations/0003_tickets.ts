@@ -1,4 +1,4 @@
-/** Tickets in canonical form and their links to articles (DESIGN.md §1). */
+/** Tickets in canonical form and their links to articles (docs/design.md §1). */
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Training coverage (issue #6, DESIGN.md §5): who completed which training article when,
+ * Training coverage (issue #6, docs/design.md §5): who completed which training article when,
  * and the optional roster that gives ticket agents a name and a team.
  */
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-/** Usage events (DESIGN.md §3), written in batches. */
+/** Usage events (docs/design.md §3), written in batches. */
 import type SQLite from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import type { Db } from '../index.ts';

@@ -1,5 +1,5 @@
 /**
- * Ticket–article links (DESIGN.md §1). A link names its ticket by id and, when known, by
+ * Ticket–article links (docs/design.md §1). A link names its ticket by id and, when known, by
  * source; `ticket_source` is '' when it does not (a created-from link synced from an
  * article's frontmatter may name a ticket that has not been imported yet).
  */

@@ -1,7 +1,7 @@
 /**
  * The queries behind the self-service and search metrics (and page views for others). They
  * read the roll-ups of migration 0005 (kept by rollups.ts), never the raw events, so a
- * report stays cheap with millions of events. Portable SQL only (DESIGN.md §6): integer
+ * report stays cheap with millions of events. Portable SQL only (docs/design.md §6): integer
  * arithmetic, GROUP BY by position, no date functions.
  */
 import { sql } from 'kysely';

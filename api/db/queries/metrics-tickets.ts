@@ -1,6 +1,6 @@
 /**
  * The KCS, support and content-gap metrics' queries over tickets and their links
- * (DESIGN.md §4). A period selects tickets by created_at; *resolved* means resolution_seconds
+ * (docs/design.md §4). A period selects tickets by created_at; *resolved* means resolution_seconds
  * is set (resolvedAt, or closedAt lacking it; filled at upsert, migration 0006). Counts are
  * aggregated in SQL per (priority, topic) over the covering index tickets_metrics, so
  * 100,000 tickets come back as a few dozen rows; only durations come back one per ticket,

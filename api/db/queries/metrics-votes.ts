@@ -1,5 +1,5 @@
 /**
- * The helpfulness metrics' queries over votes (DESIGN.md §4). A vote is dated by its first
+ * The helpfulness metrics' queries over votes (docs/design.md §4). A vote is dated by its first
  * cast (`created_at`; a same-day re-vote replaces its answer, not its date). Every query
  * ranges over created_at and reads only the columns of the covering index
  * votes_created_covering (created_at, article, helpful, reason; migration 0006), and

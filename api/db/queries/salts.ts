@@ -1,5 +1,5 @@
 /**
- * The daily visitor salt (DESIGN.md §2): random, one per UTC day, shared by every API
+ * The daily visitor salt (docs/design.md §2): random, one per UTC day, shared by every API
  * replica through the database, deleted after 48 hours so yesterday's visitor ids can no
  * longer be recomputed.
  */

@@ -39,7 +39,7 @@ export function ticketToRow(t: Ticket, now: string): TicketRow {
     lang: t.lang ?? null,
     updated_at: now,
     // Precomputed so the support metrics sort and aggregate durations in portable SQL (migration 0006).
-    // Resolved = resolvedAt, or closedAt lacking it (DESIGN.md §4).
+    // Resolved = resolvedAt, or closedAt lacking it (docs/design.md §4).
     first_response_seconds: secondsBetween(t.createdAt, t.firstResponseAt),
     resolution_seconds: secondsBetween(t.createdAt, t.resolvedAt ?? t.closedAt),
   };

@@ -1,7 +1,7 @@
 /**
  * The queries behind the training metrics (api/metrics/training.ts). Counting happens in SQL;
  * per-ticket rows are fetched only where a time must be compared with each agent's training
- * history or a median taken, and then only the few columns needed (DESIGN.md §6: portable
+ * history or a median taken, and then only the few columns needed (docs/design.md §6: portable
  * Kysely, no SQLite-only SQL — durations are computed from the ISO strings in JavaScript).
  */
 import type { Db } from '../index.ts';
@@ -12,7 +12,7 @@ export interface TopicTicketCounts {
   topic: string;
   tickets: number;
   escalated: number;
-  /** Tickets with resolvedAt or, lacking it, closedAt (DESIGN.md §4). */
+  /** Tickets with resolvedAt or, lacking it, closedAt (docs/design.md §4). */
   resolved: number;
   /** Resolved tickets reopened at least once. */
   reopened: number;

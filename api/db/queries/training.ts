@@ -1,5 +1,5 @@
 /**
- * Training records and the agent roster (issue #6, DESIGN.md §5). A record says that an
+ * Training records and the agent roster (issue #6, docs/design.md §5). A record says that an
  * agent (a ticket `agent` value) completed a training article at a time; the roster gives
  * agents a display name and a team. Validation happens at the edge (api/schemas/training.ts,
  * the CSV importers); these functions trust their input.

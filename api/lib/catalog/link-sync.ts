@@ -1,6 +1,6 @@
 /**
  * Provenance from git: the `tickets:` frontmatter of the served build's articles becomes
- * `created-from` links (DESIGN.md §1). The server runs this at start, after migrations, so a
+ * `created-from` links (docs/design.md §1). The server runs this at start, after migrations, so a
  * rebuilt and restarted site agrees with its content: an id added to an article adds its link,
  * an id removed removes it. Only created-from links are touched; solved-by and referenced
  * links are the agents' and are never removed here.

@@ -1,5 +1,5 @@
 /**
- * One error envelope for every failure (STYLE.md habit 5):
+ * One error envelope for every failure (CONTRIBUTING.md, "Conventions"):
  * `{ "error": { "code", "message", "details": [...] } }`. Handlers throw ApiError; the
  * app's onError turns anything thrown into this shape and never leaks a stack trace.
  */

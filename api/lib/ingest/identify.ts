@@ -1,6 +1,6 @@
 /**
  * The first steps of every public write: decide whether the request may be recorded at
- * all (privacy signals, bots) and, if so, which visitor sent it (DESIGN.md §2).
+ * all (privacy signals, bots) and, if so, which visitor sent it (docs/design.md §2).
  */
 import type { Context } from 'hono';
 import type { Db } from '../../db/index.ts';

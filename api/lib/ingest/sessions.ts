@@ -1,5 +1,5 @@
 /**
- * Sessions (DESIGN.md §2): one visitor's events with no gap over 30 minutes. Visitors seen
+ * Sessions (docs/design.md §2): one visitor's events with no gap over 30 minutes. Visitors seen
  * in the last 30 minutes are remembered in memory. Before its first answer the tracker
  * loads every visitor's latest event of the 30 minutes before, so a session continues
  * across a restart; after that, a visitor it does not know has no open session, because

@@ -2,7 +2,7 @@
  * Remembers the visitor ids of the current salt, so a visitor's later requests of the day
  * skip the HMAC (a page view, then searches, clicks and the vote all come from one client).
  *
- * The keys are client IP + User-Agent, the very inputs DESIGN.md §2 forbids storing: they
+ * The keys are client IP + User-Agent, the very inputs docs/design.md §2 forbids storing: they
  * live only in this process's memory, at most `capacity` of them, and are forgotten when
  * the salt changes (UTC midnight) or the process ends. The salt that would let anyone
  * recompute an id from them is held in memory (and in the database) anyway.

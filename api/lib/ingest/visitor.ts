@@ -1,5 +1,5 @@
 /**
- * Who a request comes from, without cookies (DESIGN.md §2): a visitor id is
+ * Who a request comes from, without cookies (docs/design.md §2): a visitor id is
  * HMAC-SHA256(daily salt, client IP + User-Agent + site). Raw IPs and user agents are
  * used for this hash only and never stored.
  */

@@ -1,5 +1,5 @@
 /**
- * Content coverage of a topic from the build's catalog (DESIGN.md §5): a published training
+ * Content coverage of a topic from the build's catalog (docs/design.md §5): a published training
  * article, a published customer article (faq, manual or solution with audience public), and
  * any validated article. An article covers its `topic` and every id in its `topics`.
  */

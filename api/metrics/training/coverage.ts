@@ -1,5 +1,5 @@
 /**
- * People and ticket-weighted coverage per topic (DESIGN.md §5), from the tickets created in
+ * People and ticket-weighted coverage per topic (docs/design.md §5), from the tickets created in
  * the period that are resolved. "Trained at resolution time" is read at resolvedAt (closedAt
  * when the helpdesk recorded no resolution time).
  * - Ticket-weighted: resolved tickets of T whose agent was trained on T at that time ÷

@@ -1,5 +1,5 @@
 /**
- * Effectiveness of training (DESIGN.md §5): for each completion and each topic its article
+ * Effectiveness of training (docs/design.md §5): for each completion and each topic its article
  * covers, the agent's tickets in that topic created in the 30 days before the completion
  * [c − 30 d, c) against the 30 days after [c, c + 30 d): escalation rate and median hours to
  * resolution (resolved tickets only) on each side, with the counts. Fewer than

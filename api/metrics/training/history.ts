@@ -1,5 +1,5 @@
 /**
- * Who was trained on what, when (DESIGN.md §5). A completion of a training article trains
+ * Who was trained on what, when (docs/design.md §5). A completion of a training article trains
  * the agent on the article's `topic` and every id in its `topics`, from the completion time
  * for `validityDays` days: trained on T at t ⇔ completedAt ≤ t < completedAt + validity.
  * Topics match exactly (training on a parent topic does not cover its subtopics).

@@ -1,5 +1,5 @@
 /**
- * The training need score, its label and its reasons (DESIGN.md §5; formula and thresholds
+ * The training need score, its label and its reasons (docs/design.md §5; formula and thresholds
  * explained in docs/training.md). Every signal is scaled to 0–1, then weighted:
  *
  *   need = 100 × ( 0.25 · volume      tickets of T ÷ tickets of the busiest topic

@@ -1,7 +1,7 @@
 /**
  * The per-topic training picture of a period, shared by the training-coverage, -matrix and
  * -need metrics and the draft plan (/api/training/plan). Tickets are those created in the
- * period (DESIGN.md §4); coverage is read at each ticket's resolution (coverage.ts).
+ * period (docs/design.md §4); coverage is read at each ticket's resolution (coverage.ts).
  */
 import type { MetricEnv, MetricQuery } from '../types.ts';
 import { trainingRecordsBefore } from '../../db/queries/training.ts';

@@ -2,7 +2,7 @@
  * The analytics island on every page (components/Analytics.astro): a page view, and on
  * the search page the searches that settled and clicks on results. Events wait in a
  * queue and leave as a beacon when the page is hidden or left. No cookies, no storage:
- * the server derives a daily visitor id on its own (DESIGN.md §2).
+ * the server derives a daily visitor id on its own (docs/design.md §2).
  */
 import type { Lang } from '../../../core/content/article.ts';
 import { pageLang, pageViewEvent, searchClickEvent, searchEvent, type SearchDetail } from './events.ts';

@@ -1,4 +1,4 @@
-/** The browser's privacy signals, read before anything is queued (DESIGN.md §2). */
+/** The browser's privacy signals, read before anything is queued (docs/design.md §2). */
 
 /** The part of `navigator` that carries privacy signals; tests pass a plain object. */
 export interface PrivacySignals {

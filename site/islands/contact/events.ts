@@ -1,5 +1,5 @@
 /**
- * The contact page's usage events (DESIGN.md §3), within the bounds of eventSchema in
+ * The contact page's usage events (docs/design.md §3), within the bounds of eventSchema in
  * api/schemas/feedback.ts: each builder returns a valid event or null.
  * tests/unit/contact-events.test.ts checks the output against the schema itself.
  */
