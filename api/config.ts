@@ -11,6 +11,9 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   HOST: z.string().min(1).default('127.0.0.1'),
   KB_DB: z.string().min(1).default('data/kb.sqlite'),
+  // PostgreSQL instead of the SQLite file KB_DB (api/db/index.ts), and its pool's size.
+  DATABASE_URL: z.union([z.literal(''), z.string().regex(/^postgres(ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL')]).optional(),
+  KB_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   KB_DIST_DIR: z.string().min(1).optional(),
   KB_OUT_DIR: z.string().min(1).optional(),
   KB_CONTENT_DIR: z.string().min(1).default('content'),
@@ -53,8 +56,12 @@ const list = (value: string) =>
 export interface ServerConfig {
   port: number;
   host: string;
-  /** SQLite database file. */
+  /** SQLite database file (used when databaseUrl is not set). */
   dbFile: string;
+  /** DATABASE_URL: the PostgreSQL database; undefined for SQLite at dbFile. */
+  databaseUrl: string | undefined;
+  /** KB_DB_POOL_SIZE: connections in the PostgreSQL pool. */
+  dbPoolSize: number;
   /** The built site the server serves and whose manifest the API reads. */
   distDir: string;
   contentDir: string;
@@ -86,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: e.PORT,
     host: e.HOST,
     dbFile: resolve(e.KB_DB),
+    databaseUrl: e.DATABASE_URL || undefined,
+    dbPoolSize: e.KB_DB_POOL_SIZE,
     distDir: resolve(e.KB_DIST_DIR ?? e.KB_OUT_DIR ?? 'dist'),
     contentDir: resolve(e.KB_CONTENT_DIR),
     adminToken: e.KB_ADMIN_TOKEN,

@@ -1,14 +1,14 @@
 /**
  * `npm start`: one Node process serving the built help center and the API on PORT/HOST,
- * with the SQLite database at KB_DB. Builds the site first when there is no build.
- * `npm run api` (--api-only) serves the API alone.
+ * with the SQLite database at KB_DB, or PostgreSQL at DATABASE_URL. Builds the site first
+ * when there is no build. `npm run api` (--api-only) serves the API alone.
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { migrate, openDatabase } from './db/index.ts';
+import { databaseName, migrate, openDatabase } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/catalog/catalog.ts';
 import { syncCreatedFromLinks } from './lib/catalog/link-sync.ts';
 import { mountSite } from './lib/http/static-site.ts';
@@ -20,6 +20,8 @@ import { catchUpRollups, startRollupTimer } from './db/queries/rollups.ts';
 import { startCheckpointer } from './db/driver/checkpointer.ts';
 
 const apiOnly = process.argv.includes('--api-only');
+/** How long a stop waits for the requests under way. */
+const SHUTDOWN_MS = 10_000;
 
 async function main() {
   const config = loadConfig();
@@ -28,9 +30,11 @@ async function main() {
     await buildSite([], { ...process.env, KB_OUT_DIR: config.distDir });
   }
   const catalog = loadCatalog(config.distDir);
-  const { db, sqlite } = openDatabase(config.dbFile);
+  const database = { url: config.databaseUrl, file: config.dbFile, poolSize: config.dbPoolSize };
+  const opened = openDatabase(database);
+  const { db, sqlite } = opened;
   const applied = await migrate(db);
-  if (applied.length) console.log(`Database ${config.dbFile}: applied ${applied.join(', ')}`);
+  if (applied.length) console.log(`Database ${databaseName(database)}: applied ${applied.join(', ')}`);
   // Provenance follows the content: the build's `tickets:` frontmatter becomes created-from links.
   const synced = await syncCreatedFromLinks(db, catalog);
   if (synced.added || synced.removed) console.log(`Created-from links: ${synced.added} added, ${synced.removed} removed`);
@@ -51,7 +55,7 @@ async function main() {
   // Fold events recorded while the server was down into the metric roll-ups, then keep them current.
   await catchUpRollups(db);
   const stopRollups = startRollupTimer(db);
-  const checkpointer = config.checkpointThread ? startCheckpointer(sqlite, config.dbFile) : null;
+  const checkpointer = sqlite && config.checkpointThread ? startCheckpointer(sqlite, config.dbFile) : null;
   const app = createApp({
     db,
     sqlite,
@@ -70,17 +74,32 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(
-      `${apiOnly ? 'API' : 'Help center and API'} listening on http://${config.host}:${info.port}/ (${catalog.listed.length} listed articles, database ${config.dbFile})`,
+      `${apiOnly ? 'API' : 'Help center and API'} listening on http://${config.host}:${info.port}/ (${catalog.listed.length} listed articles, database ${databaseName(database)})`,
     );
   });
-  const shutdown = () => {
+  // SIGTERM (a deployment replacing this replica) or SIGINT: stop taking connections, answer
+  // every request under way (a vote or event is answered only after its group commit), then
+  // close the database and exit 0. Exit 1 if that takes longer than SHUTDOWN_MS.
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: no new connections; finishing the requests under way…`);
     stopRollups();
     server.close(() => {
       void Promise.resolve(checkpointer?.stop())
-        .then(() => db.destroy())
-        .then(() => process.exit(0));
+        .then(() => opened.close())
+        .then(() => {
+          console.log('Stopped: every request answered, the database closed.');
+          process.exit(0);
+        });
     });
-    setTimeout(() => process.exit(0), 3000).unref();
+    // Keep-alive connections with no request under way would hold close() open.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => {
+      console.error(`Requests still under way after ${SHUTDOWN_MS / 1000} s; exiting without them.`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

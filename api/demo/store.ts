@@ -6,14 +6,14 @@ import type SQLite from 'better-sqlite3';
 import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { LinkRow } from '../db/queries/links.ts';
-import type { EventRow } from '../db/queries/events.ts';
+import { serializeEventIds, type EventRow } from '../db/queries/events.ts';
 import type { Database, TicketLinksTable, TicketsTable } from '../db/schema.ts';
 import { prepareFromKysely } from '../db/driver/prepared.ts';
 import { ticketToRow } from '../db/queries/tickets.ts';
 import type { Ticket } from '../../core/tickets/ticket.ts';
 import type { VoteInsert } from './votes.ts';
 
-/** Rows of one table per INSERT statement, under SQLite's bound-value limit. */
+/** Values per INSERT statement, under SQLite's bound-value limit (32,766; PostgreSQL's is 65,535). */
 const MAX_VALUES_PER_STATEMENT = 30_000;
 
 /**
@@ -72,6 +72,7 @@ export function seedWriter(db: Db, sqlite?: SQLite.Database): (batch: SeedBatch,
     return async (batch, now) => {
       const rows = tableRows(batch, now);
       await db.transaction().execute(async (trx) => {
+        await serializeEventIds(trx);
         for (const table of TABLES) await insertChunked(trx, table, rows[table]);
       });
     };

@@ -11,13 +11,14 @@
  * `lang` is '' when the event had none (a primary key column cannot be null portably).
  */
 import type { Kysely } from 'kysely';
+import { text } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Sessions by the bucket and lang of their first event (self-service score).
   await db.schema
     .createTable('metric_session_buckets')
     .addColumn('bucket', 'integer', (c) => c.notNull())
-    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('lang', text(db), (c) => c.notNull())
     .addColumn('sessions', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('metric_session_buckets_pk', ['bucket', 'lang'])
     .execute();
@@ -25,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('metric_contact_buckets')
     .addColumn('bucket', 'integer', (c) => c.notNull())
-    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('lang', text(db), (c) => c.notNull())
     .addColumn('contact_sessions', 'integer', (c) => c.notNull())
     .addColumn('explicit', 'integer', (c) => c.notNull())
     .addColumn('implicit', 'integer', (c) => c.notNull())
@@ -36,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('metric_search_buckets')
     .addColumn('bucket', 'integer', (c) => c.notNull())
-    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('lang', text(db), (c) => c.notNull())
     .addColumn('searches', 'integer', (c) => c.notNull())
     .addColumn('no_result', 'integer', (c) => c.notNull())
     .addColumn('clicked', 'integer', (c) => c.notNull())
@@ -50,8 +51,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema
       .createTable(table)
       .addColumn(key, 'integer', (c) => c.notNull())
-      .addColumn('lang', 'text', (c) => c.notNull())
-      .addColumn('query_norm', 'text', (c) => c.notNull())
+      .addColumn('lang', text(db), (c) => c.notNull())
+      .addColumn('query_norm', text(db), (c) => c.notNull())
       .addColumn('searches', 'integer', (c) => c.notNull())
       .addColumn('no_result', 'integer', (c) => c.notNull())
       .addColumn('clicked', 'integer', (c) => c.notNull())
@@ -66,8 +67,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema
       .createTable(table)
       .addColumn(key, 'integer', (c) => c.notNull())
-      .addColumn('article', 'text', (c) => c.notNull())
-      .addColumn('lang', 'text', (c) => c.notNull())
+      .addColumn('article', text(db), (c) => c.notNull())
+      .addColumn('lang', text(db), (c) => c.notNull())
       .addColumn('views', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint(`${table}_pk`, [key, 'article', 'lang'])
       .execute();

@@ -3,19 +3,20 @@
  * and the optional roster that gives ticket agents a name and a team.
  */
 import type { Kysely } from 'kysely';
+import { rowId, text } from './columns.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('training_records')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...rowId(db, { autoIncrement: true }))
     /** The ticket `agent` value of the person trained. */
-    .addColumn('agent', 'text', (c) => c.notNull())
+    .addColumn('agent', text(db), (c) => c.notNull())
     /** Article id of a `type: training` article, e.g. en/training-licence-activation. */
-    .addColumn('article', 'text', (c) => c.notNull())
-    .addColumn('completed_at', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('article', text(db), (c) => c.notNull())
+    .addColumn('completed_at', text(db), (c) => c.notNull())
+    .addColumn('created_at', text(db), (c) => c.notNull())
     /** Who recorded it: the staff token's name, or "import:<file>". */
-    .addColumn('created_by', 'text')
+    .addColumn('created_by', text(db))
     .execute();
   // The same completion recorded twice is one record (API answers 200, the import counts a duplicate);
   // the index also serves the per-agent look-ups of the coverage metrics.
@@ -35,10 +36,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('agent_roster')
-    .addColumn('agent', 'text', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('team', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('agent', text(db), (c) => c.primaryKey())
+    .addColumn('name', text(db), (c) => c.notNull())
+    .addColumn('team', text(db), (c) => c.notNull())
+    .addColumn('updated_at', text(db), (c) => c.notNull())
     .execute();
 }
 

@@ -1,13 +1,15 @@
 /** Usage events (docs/design.md §3), written in batches. */
 import type SQLite from 'better-sqlite3';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Db } from '../index.ts';
-import type { EventsTable } from '../schema.ts';
+import { isPostgres } from '../dialect.ts';
+import type { Database, EventsTable } from '../schema.ts';
 import { prepareFromKysely } from '../driver/prepared.ts';
+import { ADVISORY_LOCKS } from '../driver/postgres.ts';
 
 export type EventRow = Insertable<EventsTable>;
 
-// SQLite allows 32,766 bound parameters per statement; 16 columns × 1,000 rows stays below.
+// SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 16 columns × 1,000 rows stays below both.
 const ROWS_PER_STATEMENT = 1000;
 
 const EVENT_KEYS = [
@@ -30,7 +32,7 @@ const EVENT_KEYS = [
 
 /**
  * Returns a function that inserts a batch of events in one transaction: the prepared
- * fast path with the SQLite connection, plain Kysely without.
+ * fast path with the SQLite connection, multi-row Kysely INSERTs without (PostgreSQL).
  */
 export function eventWriter(db: Db, sqlite?: SQLite.Database): (rows: EventRow[]) => Promise<void> {
   if (!sqlite) return (rows) => insertEvents(db, rows);
@@ -41,10 +43,24 @@ export function eventWriter(db: Db, sqlite?: SQLite.Database): (rows: EventRow[]
   return async (rows) => insertAll(rows);
 }
 
-/** Inserts many events in one transaction. */
+/**
+ * Makes the transaction `trx` insert events only after every earlier event-inserting
+ * transaction has committed, so event ids become visible in increasing order. The roll-ups
+ * fold events in by id ("id > watermark", rollups.ts); on PostgreSQL, identity values are
+ * handed out at insert time, and without this a transaction holding id 100 could commit after
+ * one holding id 101 had been folded in, and event 100 would never be counted. SQLite has
+ * one writer at a time already. Call it first in every transaction that inserts events.
+ */
+export async function serializeEventIds(trx: Kysely<Database>): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await sql`select pg_advisory_xact_lock(${sql.lit(ADVISORY_LOCKS.namespace)}, ${sql.lit(ADVISORY_LOCKS.eventIds)})`.execute(trx);
+}
+
+/** Inserts many events in one transaction, with multi-row INSERTs (the write path without the SQLite connection). */
 export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction().execute(async (trx) => {
+    await serializeEventIds(trx);
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       await trx
         .insertInto('events')

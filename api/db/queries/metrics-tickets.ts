@@ -11,6 +11,7 @@ import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
 import type { Db } from '../index.ts';
 import { forEachSlice, querySliced, sumByKey, type TimeRange } from './metrics-slices.ts';
+import { startsWith } from './prefix.ts';
 import type { Database } from '../schema.ts';
 
 /** Which tickets a metric counts. */
@@ -215,7 +216,7 @@ export async function linksByArticle(
     let query = ticketsIn(db, { ...filter, lang: undefined }, slice)
       .crossJoin('ticket_links')
       .where(linkMatchesTicket);
-    if (filter.articleLang) query = query.where('ticket_links.article', 'like', `${filter.articleLang}/%`);
+    if (filter.articleLang) query = query.where(startsWith('ticket_links.article', `${filter.articleLang}/`));
     const sliceRows = await query
       .select([
         'ticket_links.article',

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
 import type { Db } from '../index.ts';
 import { querySliced, type TimeRange } from './metrics-slices.ts';
+import { startsWith } from './prefix.ts';
 
 /** Which votes a metric counts. */
 export interface VoteFilter extends TimeRange {
@@ -25,7 +26,7 @@ const bucketOf = (prefixLength: number) => sql<string>`substr(created_at, 1, ${s
 
 function votesIn(db: Db, filter: VoteFilter, slice: TimeRange) {
   let query = db.selectFrom('votes').where('created_at', '>=', slice.start).where('created_at', '<', slice.end);
-  if (filter.lang) query = query.where('article', 'like', `${filter.lang}/%`);
+  if (filter.lang) query = query.where(startsWith('article', `${filter.lang}/`));
   if (filter.articles) query = query.where('article', 'in', filter.articles);
   return query;
 }

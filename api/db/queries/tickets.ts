@@ -3,6 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Ticket } from '../../../core/tickets/ticket.ts';
 import type { Db } from '../index.ts';
 import type { TicketsTable } from '../schema.ts';
+import { startsWith } from './prefix.ts';
 
 type TicketRow = Selectable<TicketsTable>;
 const flag = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0);
@@ -123,7 +124,7 @@ async function lastWebTicketNumber(db: Db, year: number): Promise<number> {
     .selectFrom('tickets')
     .select('id')
     .where('source', '=', 'web')
-    .where('id', 'like', `${prefix}%`)
+    .where(startsWith('id', prefix))
     .orderBy(sql`length(id)`, 'desc')
     .orderBy('id', 'desc')
     .limit(20)
