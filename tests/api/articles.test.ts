@@ -10,8 +10,8 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 with the error envelope when the database is gone', async () => {
-    const { app, db } = await testApp();
-    await db.destroy();
+    const { app, close } = await testApp();
+    await close();
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('unavailable');

@@ -1,6 +1,6 @@
-/** A fresh app per test: in-memory database, migrations applied, a small catalog. */
+/** A fresh app per test: a fresh database of the leg (tests/support/database.ts), migrations applied, a small catalog. */
 import { createApp, type AppDeps } from '../../api/app.ts';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { freshDatabase } from '../support/database.ts';
 import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import type { ManifestArticle } from '../../core/content/manifest.ts';
 
@@ -45,8 +45,8 @@ export function manualClock(start = '2026-11-27T10:00:00Z') {
 }
 
 export async function testApp(options: Partial<AppDeps> & { articles?: ManifestArticle[] } = {}) {
-  const { db, sqlite } = openDatabase(':memory:');
-  await migrate(db);
+  const opened = await freshDatabase();
+  const { db, sqlite } = opened;
   const { articles = sampleArticles, ...deps } = options;
   const app = createApp({
     db,
@@ -55,7 +55,9 @@ export async function testApp(options: Partial<AppDeps> & { articles?: ManifestA
     adminToken: ADMIN_TOKEN,
     ...deps,
   });
-  return { app, db, sqlite };
+  /** Closes the database under the app (tests of a database that went away). */
+  const close = () => opened.close();
+  return { app, db, sqlite, close };
 }
 
 export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
