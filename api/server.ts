@@ -5,12 +5,14 @@
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { databaseName, migrate, openDatabase } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/catalog/catalog.ts';
 import { syncCreatedFromLinks } from './lib/catalog/link-sync.ts';
+import { gracefulStop } from './lib/http/graceful-stop.ts';
 import { mountSite } from './lib/http/static-site.ts';
 import { loadSuggestIndex } from './suggest/search.ts';
 import { buildSite } from './site-build/build.ts';
@@ -77,32 +79,20 @@ async function main() {
       `${apiOnly ? 'API' : 'Help center and API'} listening on http://${config.host}:${info.port}/ (${catalog.listed.length} listed articles, database ${databaseName(database)})`,
     );
   });
-  // SIGTERM (a deployment replacing this replica) or SIGINT: stop taking connections, answer
-  // every request under way (a vote or event is answered only after its group commit), then
-  // close the database and exit 0. Exit 1 if that takes longer than SHUTDOWN_MS.
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: no new connections; finishing the requests under way…`);
+  // SIGTERM or SIGINT: stop taking connections, answer the requests under way, close the database, exit 0.
+  const stop = gracefulStop(server as Server, {
+    release: async () => {
+      await checkpointer?.stop();
+      await opened.close();
+    },
+    timeoutMs: SHUTDOWN_MS,
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
     stopRollups();
-    server.close(() => {
-      void Promise.resolve(checkpointer?.stop())
-        .then(() => opened.close())
-        .then(() => {
-          console.log('Stopped: every request answered, the database closed.');
-          process.exit(0);
-        });
-    });
-    // Keep-alive connections with no request under way would hold close() open.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-    setTimeout(() => {
-      console.error(`Requests still under way after ${SHUTDOWN_MS / 1000} s; exiting without them.`);
-      process.exit(1);
-    }, SHUTDOWN_MS).unref();
+    stop(signal);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((error: Error) => {

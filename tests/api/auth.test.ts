@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, testApp, visitorRequest } from './helpers.ts';
 import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
 import { insertToken, revokeToken } from '../../api/db/queries/tokens.ts';
+import { queryRows } from '../support/database.ts';
 
 const get = (token?: string) => ['/api/admin/drops', token ? { headers: { authorization: `Bearer ${token}` } } : {}] as const;
 
@@ -42,10 +43,10 @@ describe('staff tokens', () => {
   });
 
   it('stores only the hash of a token', async () => {
-    const { db, sqlite } = await testApp();
+    const { db } = await testApp();
     const token = newToken();
     await insertToken(db, 'Agent', 'agent', hashToken(token), new Date());
-    expect(JSON.stringify(sqlite.prepare('select * from staff_tokens').all())).not.toContain(token);
+    expect(JSON.stringify((await queryRows(db, 'select * from staff_tokens')))).not.toContain(token);
   });
 });
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock, testApp, visitorRequest } from './helpers.ts';
 import { webTicketRef } from '../../api/db/queries/tickets.ts';
+import type { Db } from '../../api/db/index.ts';
+import { queryRows, queryRow, execute } from '../support/database.ts';
 
 const valid = {
   subject: 'Print preview is blank',
@@ -26,26 +28,23 @@ const postForm = (fields: Record<string, string>, init: Parameters<typeof visito
 };
 
 type TicketRow = Record<string, unknown>;
-const tickets = (sqlite: { prepare(sql: string): { all(): unknown[] } }) =>
-  sqlite
-    .prepare(
-      'select source, id, channel, status, priority, tier, escalated, requester, created_at, lang, subject, description from tickets order by id',
-    )
-    .all() as TicketRow[];
-const submittedEvents = (sqlite: { prepare(sql: string): { all(): unknown[] } }) =>
-  sqlite
-    .prepare("select type, lang, ticket_ref, visitor, session from events where type = 'contact_submitted' order by id")
-    .all() as TicketRow[];
+const tickets = (db: Db) =>
+  queryRows<TicketRow>(
+    db,
+    'select source, id, channel, status, priority, tier, escalated, requester, created_at, lang, subject, description from tickets order by id',
+  );
+const submittedEvents = (db: Db) =>
+  queryRows<TicketRow>(db, "select type, lang, ticket_ref, visitor, session from events where type = 'contact_submitted' order by id");
 
 describe('POST /api/contact (JSON)', () => {
   it('stores the request as a web ticket and answers 201 with its reference', async () => {
     const clock = manualClock('2026-11-27T10:00:00Z');
-    const { app, sqlite } = await testApp({ now: clock.now });
+    const { app, db } = await testApp({ now: clock.now });
     const res = await app.request(...postJson(valid));
     expect(res.status).toBe(201);
     // The first web ticket of 2026: number 1, six digits.
     expect(await res.json()).toEqual({ ok: true, ref: 'WEB-2026-000001' });
-    expect(tickets(sqlite)).toEqual([
+    expect(await tickets(db)).toEqual([
       {
         source: 'web',
         id: 'WEB-2026-000001',
@@ -64,11 +63,11 @@ describe('POST /api/contact (JSON)', () => {
   });
 
   it('records contact_submitted with the reference, in the visitor session of its other events', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     await app.request('/api/events', ...visitorRequest({ events: [{ type: 'contact_view', lang: 'en' }] }));
     await app.request(...postJson(valid));
-    const view = sqlite.prepare("select visitor, session from events where type = 'contact_view'").get() as TicketRow;
-    expect(submittedEvents(sqlite)).toEqual([
+    const view = (await queryRow(db, "select visitor, session from events where type = 'contact_view'")) as TicketRow;
+    expect(await submittedEvents(db)).toEqual([
       { type: 'contact_submitted', lang: 'en', ticket_ref: 'WEB-2026-000001', visitor: view.visitor, session: view.session },
     ]);
   });
@@ -86,15 +85,19 @@ describe('POST /api/contact (JSON)', () => {
   });
 
   it('continues after the highest reference of the year, also past six digits', async () => {
-    const { app, sqlite } = await testApp();
-    const insert = sqlite.prepare(
-      "insert into tickets (source, id, subject, priority, status, tier, escalated, created_at, updated_at) values ('web', ?, 's', 'normal', 'new', 1, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-    );
+    const { app, db } = await testApp();
+    const insert = (id: string) =>
+      execute(
+        db,
+        `insert into tickets (source, id, subject, priority, status, tier, escalated, created_at, updated_at) values ('web', '${id}', 's', 'normal', 'new', 1, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      );
     // 999999 sorts after 1000000 as text; the length decides first, so 1000000 is the highest.
-    insert.run('WEB-2026-999999');
-    insert.run('WEB-2026-1000000');
+    await insert('WEB-2026-999999');
+    await insert('WEB-2026-1000000');
     // An imported "web" ticket that only shares the prefix is not a number to continue from.
-    insert.run('WEB-2026-legacy');
+    await insert('WEB-2026-legacy');
+    // Nor is one of another case: the prefix is compared case-sensitively on both databases.
+    await insert('web-2026-2000000');
     const res = await app.request(...postJson(valid));
     // 1,000,000 + 1
     expect(await res.json()).toEqual({ ok: true, ref: 'WEB-2026-1000001' });
@@ -106,21 +109,21 @@ describe('POST /api/contact (JSON)', () => {
   });
 
   it('stores subject and description as plain text, trimmed, without control characters', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     await app.request(
       ...postJson({ ...valid, subject: '  Blank\u202E preview  ', description: 'Line one\r\nline two\u0007 is long enough' }),
     );
-    expect(tickets(sqlite)[0]).toMatchObject({ subject: 'Blank preview', description: 'Line one\nline two is long enough' });
+    expect((await tickets(db))[0]).toMatchObject({ subject: 'Blank preview', description: 'Line one\nline two is long enough' });
   });
 
   it('names every invalid field in a 400', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postJson({ subject: 'ab', description: 'too short', email: 'not-an-email', lang: 'fr' }));
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; details: Array<{ field: string }> } };
     expect(body.error.code).toBe('invalid_request');
     expect(body.error.details.map((d) => d.field).sort()).toEqual(['description', 'email', 'lang', 'subject']);
-    expect(tickets(sqlite)).toEqual([]);
+    expect(await tickets(db)).toEqual([]);
   });
 
   it('checks the bounds after trimming: 3–200 characters of subject, 10–5000 of description', async () => {
@@ -149,18 +152,18 @@ describe('POST /api/contact (JSON)', () => {
   });
 
   it('answers a filled honeypot as accepted but stores nothing and counts a bot', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postJson({ ...valid, website: 'http://spam.example' }));
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ ok: true, recorded: false });
-    expect(tickets(sqlite)).toEqual([]);
-    expect(submittedEvents(sqlite)).toEqual([]);
-    expect(sqlite.prepare('select reason, count from drop_counts').all()).toEqual([{ reason: 'bot', count: 1 }]);
+    expect(await tickets(db)).toEqual([]);
+    expect(await submittedEvents(db)).toEqual([]);
+    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'bot', count: 1 }]);
   });
 
   it('stores at most 5 requests per visitor a minute, then answers 429 with Retry-After', async () => {
     const clock = manualClock('2026-11-27T10:00:00Z');
-    const { app, sqlite } = await testApp({ now: clock.now });
+    const { app, db } = await testApp({ now: clock.now });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await app.request(...postJson(valid))).status);
     clock.advance(20_000);
@@ -169,7 +172,7 @@ describe('POST /api/contact (JSON)', () => {
     expect(refused.status).toBe(429);
     // The window opened at 10:00:00 and lasts 60 s; 20 s have passed: 40 s remain.
     expect(refused.headers.get('retry-after')).toBe('40');
-    expect(tickets(sqlite)).toHaveLength(5);
+    expect(await tickets(db)).toHaveLength(5);
     // Another visitor is not affected, and the first may send again once the minute is over.
     expect((await app.request(...postJson(valid, { ip: '198.51.100.99' }))).status).toBe(201);
     clock.advance(40_000);
@@ -177,20 +180,20 @@ describe('POST /api/contact (JSON)', () => {
   });
 
   it('stores the ticket but records no event when the visitor sends Do Not Track', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postJson(valid, { headers: { dnt: '1' } }));
     expect(res.status).toBe(201);
-    expect(tickets(sqlite)).toHaveLength(1);
-    expect(submittedEvents(sqlite)).toEqual([]);
-    expect(sqlite.prepare('select reason, count from drop_counts').all()).toEqual([{ reason: 'dnt', count: 1 }]);
+    expect(await tickets(db)).toHaveLength(1);
+    expect(await submittedEvents(db)).toEqual([]);
+    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'dnt', count: 1 }]);
   });
 
   it('stores the ticket but drops the event of a bot user agent', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postJson(valid, { ua: 'curl/8.5.0' }));
     expect(res.status).toBe(201);
-    expect(submittedEvents(sqlite)).toEqual([]);
-    expect(sqlite.prepare('select reason, count from drop_counts').all()).toEqual([{ reason: 'bot', count: 1 }]);
+    expect(await submittedEvents(db)).toEqual([]);
+    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'bot', count: 1 }]);
   });
 
   it('answers 415 to a body that is neither JSON nor a form', async () => {
@@ -203,9 +206,9 @@ describe('POST /api/contact (JSON)', () => {
     const before = process.env.KB_TICKET_URL;
     process.env.KB_TICKET_URL = 'https://helpdesk.example.com/tickets/new';
     try {
-      const { app, sqlite } = await testApp();
+      const { app, db } = await testApp();
       expect((await app.request(...postJson(valid))).status).toBe(201);
-      expect(tickets(sqlite)).toHaveLength(1);
+      expect(await tickets(db)).toHaveLength(1);
     } finally {
       if (before === undefined) delete process.env.KB_TICKET_URL;
       else process.env.KB_TICKET_URL = before;
@@ -215,12 +218,12 @@ describe('POST /api/contact (JSON)', () => {
 
 describe('POST /api/contact (plain form, no JavaScript)', () => {
   it('stores the ticket and redirects (303) to the contact page with the reference', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postForm({ ...valid, lang: 'zh-CN', website: '' }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/zh-CN/contact/?ref=WEB-2026-000001#contact-sent');
-    expect(tickets(sqlite)).toMatchObject([{ id: 'WEB-2026-000001', lang: 'zh-CN', requester: 'li.wei@example.com' }]);
-    expect(submittedEvents(sqlite)).toMatchObject([{ lang: 'zh-CN', ticket_ref: 'WEB-2026-000001' }]);
+    expect(await tickets(db)).toMatchObject([{ id: 'WEB-2026-000001', lang: 'zh-CN', requester: 'li.wei@example.com' }]);
+    expect(await submittedEvents(db)).toMatchObject([{ lang: 'zh-CN', ticket_ref: 'WEB-2026-000001' }]);
   });
 
   it('ignores fields the form does not define, such as a named submit button', async () => {
@@ -231,11 +234,11 @@ describe('POST /api/contact (plain form, no JavaScript)', () => {
   });
 
   it('sends invalid input back to the page, naming the fields, in the language of the form', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postForm({ ...valid, lang: 'zh-CN', subject: 'x', email: 'nobody' }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/zh-CN/contact/?error=invalid&fields=subject%2Cemail#contact-error-invalid');
-    expect(tickets(sqlite)).toEqual([]);
+    expect(await tickets(db)).toEqual([]);
   });
 
   it('sends an invalid language back to the English page', async () => {
@@ -246,30 +249,30 @@ describe('POST /api/contact (plain form, no JavaScript)', () => {
   });
 
   it('answers a filled honeypot like a success, without a reference, and stores nothing', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postForm({ ...valid, website: 'http://spam.example' }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/en/contact/?sent=1#contact-sent');
-    expect(tickets(sqlite)).toEqual([]);
+    expect(await tickets(db)).toEqual([]);
   });
 
   it('sends the sixth request of a minute back with error=rate_limited and Retry-After', async () => {
-    const { app, sqlite } = await testApp({ now: manualClock('2026-11-27T10:00:00Z').now });
+    const { app, db } = await testApp({ now: manualClock('2026-11-27T10:00:00Z').now });
     for (let i = 0; i < 5; i++) await app.request(...postForm(valid));
     const res = await app.request(...postForm(valid));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/en/contact/?error=rate_limited#contact-error-rate_limited');
     // All six at the same instant: the whole 60 s window remains.
     expect(res.headers.get('retry-after')).toBe('60');
-    expect(tickets(sqlite)).toHaveLength(5);
+    expect(await tickets(db)).toHaveLength(5);
   });
 
   it('refuses a form posted from another site', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...postForm(valid, { headers: { 'sec-fetch-site': 'cross-site' } }));
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('cross_site');
-    expect(tickets(sqlite)).toEqual([]);
+    expect(await tickets(db)).toEqual([]);
   });
 
   it('answers 413 to a form body over 64 KB', async () => {

@@ -1,158 +1,97 @@
 /**
- * Crash durability: the real server (`api/server.ts --api-only`, in a child process) is
- * killed with SIGKILL in the middle of a burst of votes. Every vote it acknowledged with a
- * 2xx must be in the database afterwards (group commit answers only after the commit), the
- * file must pass integrity_check, and the server must start again on it.
+ * Crash durability, on each database: the real server (`api/server.ts --api-only`, in a child
+ * process) is killed with SIGKILL in the middle of a burst of votes. Every vote it acknowledged
+ * with a 2xx must be in the database afterwards (group commit answers only after the commit),
+ * the database must be sound (SQLite: integrity_check), and the server must start again on it.
  */
 import SQLite from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH } from '../../api/lib/catalog/catalog.ts';
-import { BROWSER_UA, manifestArticle } from './helpers.ts';
+import { manifestArticle } from './helpers.ts';
+import { postVote, startApiProcess, voteBurst, writeManifest, type ApiProcess } from '../support/api-process.ts';
+import { freshServerDatabase, queryColumn, queryValue, testDialect, type ServerDatabase } from '../support/database.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTICLES = Array.from({ length: 20 }, (_, i) => manifestArticle(`en/durable-${i}`));
 /** Votes acknowledged before the kill; enough that the kill lands mid-burst, few enough to stay fast. */
 const ACKS_BEFORE_KILL = 300;
 const CONCURRENCY = 32;
 
 let dir: string;
-let dbFile: string;
 let distDir: string;
-const children: ChildProcess[] = [];
+let database: ServerDatabase;
+const servers: ApiProcess[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kb-durability-'));
-  dbFile = join(dir, 'kb.sqlite');
   distDir = join(dir, 'dist');
-  // With a manifest in the dist folder the server does not build the site first.
-  mkdirSync(join(distDir, 'kb-build'), { recursive: true });
-  writeFileSync(
-    join(distDir, MANIFEST_PATH),
-    JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: ARTICLES }),
-  );
+  writeManifest(distDir, ARTICLES);
+  database = await freshServerDatabase(dir);
 });
 
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const { child } of servers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts the server as `npm run api` does, on a free port; resolves with its base URL. */
-function startServer(): Promise<{ child: ChildProcess; base: string }> {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KB_')));
-  Object.assign(env, {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KB_DB: dbFile,
-    KB_DIST_DIR: distDir,
-    KB_TRUSTED_PROXIES: '127.0.0.1',
-    KB_DEMO: 'off',
-  });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts', '--api-only'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s:\n${output}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (listening) {
-        clearTimeout(timer);
-        resolve({ child, base: listening[1]! });
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${signal ?? code}) before listening:\n${output}`));
-    });
-  });
-}
+const start = async () => {
+  const server = await startApiProcess({ ...database.env, KB_DIST_DIR: distDir });
+  servers.push(server);
+  return server;
+};
 
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-
-/** A vote from visitor i (its own IP via the trusted proxy) whose comment identifies it. */
-function postVote(base: string, i: number, comment: string) {
-  return fetch(`${base}/api/votes`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA, 'x-forwarded-for': `10.77.${(i >> 8) & 255}.${i & 255}` },
-    body: JSON.stringify({ article: ARTICLES[i % ARTICLES.length]!.id, helpful: i % 2 === 0, comment }),
-  });
-}
-
-describe('the server killed with SIGKILL mid-burst', () => {
-  it('keeps every acknowledged vote, in a database that passes integrity_check', { timeout: 60_000 }, async () => {
-    const { child, base } = await startServer();
-    const acknowledged: string[] = [];
-    let next = 0;
-    let inFlight = 0;
+describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} killed with SIGKILL mid-burst`, () => {
+  it('keeps every acknowledged vote, in a database that is sound', { timeout: 60_000 }, async () => {
+    const { child, base, exited } = await start();
     let inFlightAtKill = -1;
-    // Each worker votes until a request fails after the kill; a failure before it fails the test.
-    const worker = async () => {
-      for (;;) {
-        const i = next++;
-        const comment = `burst-${i}`;
-        inFlight++;
-        try {
-          const res = await postVote(base, i, comment);
-          await res.arrayBuffer();
-          if (!res.ok) throw new Error(`vote ${i} answered ${res.status}`);
-          acknowledged.push(comment);
-        } catch (error) {
-          if (inFlightAtKill < 0) throw error;
-          return;
-        } finally {
-          inFlight--;
-        }
-        if (inFlightAtKill < 0 && acknowledged.length >= ACKS_BEFORE_KILL) {
+    const { acknowledged } = await voteBurst(base, ARTICLES, {
+      prefix: 'burst',
+      concurrency: CONCURRENCY,
+      interrupted: () => inFlightAtKill >= 0,
+      onAck: (acks, inFlight) => {
+        if (inFlightAtKill < 0 && acks >= ACKS_BEFORE_KILL) {
           inFlightAtKill = inFlight;
           child.kill('SIGKILL');
         }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    await exited(child);
+      },
+    });
+    await exited();
     expect(child.signalCode).toBe('SIGKILL');
     // Other votes were on their way when the process died: the kill landed mid-burst.
     expect(inFlightAtKill).toBeGreaterThan(0);
 
-    const db = new SQLite(dbFile);
+    if (testDialect === 'sqlite') {
+      const file = new SQLite(database.env.KB_DB!, { readonly: true });
+      expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+      file.close();
+    }
+    const opened = database.open();
     try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const stored = new Set(db.prepare("select comment from votes where comment like 'burst-%'").pluck().all() as string[]);
+      const stored = new Set(await queryColumn<string>(opened.db, "select comment from votes where comment like 'burst-%'"));
       const missing = acknowledged.filter((comment) => !stored.has(comment));
       expect(missing, `${missing.length} of ${acknowledged.length} acknowledged votes are missing`).toEqual([]);
       expect(stored.size).toBeGreaterThanOrEqual(acknowledged.length);
     } finally {
-      db.close();
+      await opened.close();
     }
   });
 
-  // Runs on the file the previous test left behind.
-  it('starts again on the same file, answers /api/health and takes a vote', { timeout: 60_000 }, async () => {
-    const { child, base } = await startServer();
+  // Runs on the database the previous test left behind.
+  it('starts again on the same database, answers /api/health and takes a vote', { timeout: 60_000 }, async () => {
+    const { child, base, exited } = await start();
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
-    const vote = await postVote(base, 60_000, 'after-restart');
+    const vote = await postVote(base, ARTICLES, 60_000, 'after-restart');
     expect(vote.status).toBe(201);
     child.kill('SIGTERM');
-    await exited(child);
-    const db = new SQLite(dbFile, { readonly: true });
+    await exited();
+    const opened = database.open();
     try {
-      expect(db.prepare("select count(*) from votes where comment = 'after-restart'").pluck().get()).toBe(1);
+      expect(await queryValue(opened.db, "select count(*) from votes where comment = 'after-restart'")).toBe(1);
     } finally {
-      db.close();
+      await opened.close();
     }
   });
 });

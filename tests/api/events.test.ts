@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { manualClock, sampleArticles, testApp, visitorRequest } from './helpers.ts';
+import type { Db } from '../../api/db/index.ts';
+import { queryRows, queryRow, queryColumn } from '../support/database.ts';
 
 const post = (body: unknown, init?: Parameters<typeof visitorRequest>[1]) => {
   const [request, env] = visitorRequest(body, init);
@@ -11,13 +13,11 @@ const search = { type: 'search', query: '  Reset   PASSWORD ', results: 3, lang:
 
 describe('POST /api/events', () => {
   it('accepts a batch and stores each event with visitor and session', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...post({ events: [{ type: 'page_view', article: 'en/reset-password', lang: 'en' }, search] }));
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 2, dropped: 0 });
-    const rows = sqlite
-      .prepare('select type, article, query, query_norm, results, visitor, session from events order by id')
-      .all() as Array<Record<string, unknown>>;
+    const rows = (await queryRows(db, 'select type, article, query, query_norm, results, visitor, session from events order by id')) as Array<Record<string, unknown>>;
     expect(rows.map((r) => [r.type, r.article, r.query_norm])).toEqual([
       ['page_view', 'en/reset-password', null],
       ['search', null, 'reset password'],
@@ -33,7 +33,7 @@ describe('POST /api/events', () => {
   });
 
   it('stores every event type with its fields', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const events = [
       { type: 'page_view', path: '/en/search/', referrer: 'https://www.example.com/page?email=a@b.c' },
       { type: 'search_click', query: 'password', article: 'en/reset-password', rank: 1 },
@@ -44,7 +44,7 @@ describe('POST /api/events', () => {
       { type: 'contact_submitted', ticket: 'WEB-1' },
     ];
     expect(await (await app.request(...post({ events }))).json()).toEqual({ accepted: 7, dropped: 0 });
-    const rows = sqlite.prepare('select type, referrer, rank, articles, ticket_ref from events order by id').all();
+    const rows = (await queryRows(db, 'select type, referrer, rank, articles, ticket_ref from events order by id'));
     expect(rows).toContainEqual({
       type: 'page_view',
       referrer: 'https://www.example.com/page',
@@ -63,10 +63,10 @@ describe('POST /api/events', () => {
   });
 
   it('drops events naming an unknown article and counts them', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...post({ events: [search, { type: 'page_view', article: 'en/gone' }] }));
     expect(await res.json()).toEqual({ accepted: 1, dropped: 1 });
-    expect(sqlite.prepare('select reason, count from drop_counts').all()).toEqual([{ reason: 'unknown-article', count: 1 }]);
+    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'unknown-article', count: 1 }]);
   });
 
   it('rejects an empty batch and one over 50 events', async () => {
@@ -83,14 +83,14 @@ describe('POST /api/events', () => {
   });
 
   it('rejects a page view naming both an article and a path, or neither, and stores nothing of the batch', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     for (const pageView of [{ type: 'page_view', article: 'en/reset-password', path: '/en/' }, { type: 'page_view' }]) {
       const res = await app.request(...post({ events: [search, pageView] }));
       expect(res.status).toBe(400);
       const { error } = await res.json();
       expect(error.details).toEqual([{ field: 'events.1.article', message: 'a page_view names either an article or a path' }]);
     }
-    expect(sqlite.prepare('select count(*) as n from events').get()).toEqual({ n: 0 });
+    expect((await queryRow(db, 'select count(*) as n from events'))).toEqual({ n: 0 });
   });
 
   it('rejects an unknown event type', async () => {
@@ -113,73 +113,72 @@ describe('POST /api/events', () => {
 });
 
 describe('visitors and privacy (docs/design.md §2)', () => {
-  const visitors = (sqlite: { prepare(s: string): { all(): unknown[] } }) =>
-    (sqlite.prepare('select distinct visitor from events').all() as Array<{ visitor: string }>).map((r) => r.visitor);
+  const visitors = (db: Db) => queryColumn<string>(db, 'select distinct visitor from events');
 
   it('records nothing for DNT: 1 and counts the drop', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(...post({ events: [search, search] }, { headers: { dnt: '1' } }));
     expect(await res.json()).toEqual({ accepted: 0, dropped: 2 });
-    expect(sqlite.prepare('select count(*) as n from events').get()).toEqual({ n: 0 });
-    expect(sqlite.prepare('select reason, count from drop_counts').all()).toEqual([{ reason: 'dnt', count: 2 }]);
+    expect((await queryRow(db, 'select count(*) as n from events'))).toEqual({ n: 0 });
+    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'dnt', count: 2 }]);
   });
 
   it('records nothing for Sec-GPC: 1', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     await app.request(...post({ events: [search] }, { headers: { 'sec-gpc': '1' } }));
-    expect(sqlite.prepare('select count(*) as n from events').get()).toEqual({ n: 0 });
-    expect(sqlite.prepare('select reason from drop_counts').all()).toEqual([{ reason: 'gpc' }]);
+    expect((await queryRow(db, 'select count(*) as n from events'))).toEqual({ n: 0 });
+    expect((await queryRows(db, 'select reason from drop_counts'))).toEqual([{ reason: 'gpc' }]);
   });
 
   it('drops bots but still answers 2xx', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     const res = await app.request(
       ...post({ events: [search] }, { ua: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' }),
     );
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 0, dropped: 1 });
-    expect(sqlite.prepare('select reason from drop_counts').all()).toEqual([{ reason: 'bot' }]);
+    expect((await queryRows(db, 'select reason from drop_counts'))).toEqual([{ reason: 'bot' }]);
   });
 
   it('never stores the IP address or the user agent', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     await app.request(...post({ events: [search] }, { ip: '203.0.113.99' }));
-    const dump = JSON.stringify(sqlite.prepare('select * from events').all());
+    const dump = JSON.stringify((await queryRows(db, 'select * from events')));
     expect(dump).not.toContain('203.0.113.99');
     expect(dump).not.toContain('Mozilla');
   });
 
   it('gives the same visitor the same id all day and a new id after UTC midnight', async () => {
     const clock = manualClock('2026-11-27T08:00:00Z');
-    const { app, sqlite } = await testApp({ now: clock.now });
+    const { app, db } = await testApp({ now: clock.now });
     await app.request(...post({ events: [search] }));
     clock.set('2026-11-27T23:59:00Z');
     await app.request(...post({ events: [search] }));
-    expect(visitors(sqlite)).toHaveLength(1);
+    expect(await visitors(db)).toHaveLength(1);
     clock.set('2026-11-28T00:00:30Z');
     await app.request(...post({ events: [search] }));
-    expect(visitors(sqlite)).toHaveLength(2);
+    expect(await visitors(db)).toHaveLength(2);
   });
 
   it('deletes salts older than 48 hours', async () => {
     const clock = manualClock('2026-11-25T00:10:00Z');
-    const { app, sqlite } = await testApp({ now: clock.now });
+    const { app, db } = await testApp({ now: clock.now });
     for (const at of ['2026-11-25T00:10:00Z', '2026-11-26T00:10:00Z', '2026-11-27T00:20:00Z']) {
       clock.set(at);
       await app.request(...post({ events: [search] }));
     }
-    expect(sqlite.prepare('select day from visitor_salts order by day').all()).toEqual([{ day: '2026-11-26' }, { day: '2026-11-27' }]);
+    expect((await queryRows(db, 'select day from visitor_salts order by day'))).toEqual([{ day: '2026-11-26' }, { day: '2026-11-27' }]);
   });
 
   it('starts a new session after 30 minutes without events', async () => {
     const clock = manualClock('2026-11-27T08:00:00Z');
-    const { app, sqlite } = await testApp({ now: clock.now });
+    const { app, db } = await testApp({ now: clock.now });
     await app.request(...post({ events: [search] }));
     clock.advance(29 * 60_000);
     await app.request(...post({ events: [search] }));
     clock.advance(31 * 60_000);
     await app.request(...post({ events: [search] }));
-    const sessions = (sqlite.prepare('select session from events order by id').all() as Array<{ session: string }>).map((r) => r.session);
+    const sessions = ((await queryRows(db, 'select session from events order by id')) as Array<{ session: string }>).map((r) => r.session);
     expect(sessions[0]).toBe(sessions[1]);
     expect(sessions[2]).not.toBe(sessions[1]);
   });
@@ -196,24 +195,22 @@ describe('visitors and privacy (docs/design.md §2)', () => {
     const again = createApp({ db: first.db, sqlite: first.sqlite, catalog, now: clock.now });
     clock.advance(31 * 60_000);
     await again.request(...post({ events: [search] }));
-    const sessions = (first.sqlite.prepare('select session from events order by id').all() as Array<{ session: string }>).map(
-      (r) => r.session,
-    );
+    const sessions = await queryColumn<string>(first.db, 'select session from events order by id');
     expect(sessions[1]).toBe(sessions[0]);
     expect(sessions[2]).not.toBe(sessions[1]);
   });
 
   it('ignores X-Forwarded-For from a socket that is not a trusted proxy', async () => {
-    const { app, sqlite } = await testApp();
+    const { app, db } = await testApp();
     await app.request(...post({ events: [search] }, { ip: '203.0.113.7', headers: { 'x-forwarded-for': '198.51.100.1' } }));
     await app.request(...post({ events: [search] }, { ip: '203.0.113.7', headers: { 'x-forwarded-for': '198.51.100.2' } }));
-    expect(visitors(sqlite)).toHaveLength(1);
+    expect(await visitors(db)).toHaveLength(1);
   });
 
   it('takes the client from X-Forwarded-For behind a trusted proxy', async () => {
-    const { app, sqlite } = await testApp({ trustedProxies: ['10.0.0.1'] });
+    const { app, db } = await testApp({ trustedProxies: ['10.0.0.1'] });
     await app.request(...post({ events: [search] }, { ip: '10.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1' } }));
     await app.request(...post({ events: [search] }, { ip: '10.0.0.1', headers: { 'x-forwarded-for': '198.51.100.2' } }));
-    expect(visitors(sqlite)).toHaveLength(2);
+    expect(await visitors(db)).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 /** Content-health metrics on a small hand-made catalog, page views, votes and tickets (expected values in the comments). */
 import { describe, expect, it } from 'vitest';
 import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
+import { freshDatabase } from '../support/database.ts';
 import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { upsertVotes } from '../../api/db/queries/votes.ts';
@@ -19,8 +20,7 @@ const NOW = new Date('2026-11-27T10:00:00Z');
 const EDIT = 'https://git.example.com/kb/edit/main/content/articles/';
 
 async function setup(articles: ManifestArticle[], metricSettings: Partial<MetricSettings> = {}) {
-  const { db } = openDatabase(':memory:');
-  await migrate(db);
+  const { db } = await freshDatabase();
   const topics = buildTopicTree([
     { id: 'accounts', name: { 'zh-CN': '账户', en: 'Accounts' } },
     { id: 'reports', name: { 'zh-CN': '报表', en: 'Reports' } },

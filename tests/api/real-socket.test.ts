@@ -3,16 +3,17 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { BROWSER_UA, testApp } from './helpers.ts';
 import { defaultSecureHeaders } from '../../api/lib/middleware/secure-headers.ts';
+import { queryRow } from '../support/database.ts';
 
 // The body is read straight from the Node request under @hono/node-server; app.request()
 // takes another path, so these run the app behind a real socket.
 let server: ServerType;
 let base: string;
-let sqlite: Awaited<ReturnType<typeof testApp>>['sqlite'];
+let db: Awaited<ReturnType<typeof testApp>>['db'];
 
 beforeAll(async () => {
   const built = await testApp();
-  sqlite = built.sqlite;
+  db = built.db;
   await new Promise<void>((resolve) => {
     server = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
   });
@@ -31,7 +32,7 @@ describe('votes over a real socket', () => {
   it('stores a vote read from the socket', async () => {
     const res = await post(JSON.stringify({ article: 'en/reset-password', helpful: true }));
     expect(res.status).toBe(201);
-    expect(sqlite.prepare('select count(*) as n from votes').get()).toEqual({ n: 1 });
+    expect((await queryRow(db, 'select count(*) as n from votes'))).toEqual({ n: 1 });
   });
 
   it('rejects a body over 16 KB with 413', async () => {

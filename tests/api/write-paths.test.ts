@@ -1,14 +1,14 @@
+/**
+ * The hot-path writers agree with the portable Kysely path on each database: on SQLite the
+ * prepared statements, on PostgreSQL the multi-row upserts (votes.ts, events.ts).
+ */
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
-import { eventWriter } from '../../api/db/queries/events.ts';
-import { voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
+import type { Db } from '../../api/db/index.ts';
+import { eventWriter, insertEvents } from '../../api/db/queries/events.ts';
+import { upsertVotes, voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
 import { RateLimiter } from '../../api/lib/ingest/rate-limit.ts';
+import { freshDatabase, queryRow, queryRows, testDialect } from '../support/database.ts';
 
-async function fresh() {
-  const opened = openDatabase(':memory:');
-  await migrate(opened.db);
-  return opened;
-}
 const vote = (visitor: string, helpful: boolean, reason: string | null = null): VoteRow => ({
   article: 'en/a',
   visitor,
@@ -20,18 +20,29 @@ const vote = (visitor: string, helpful: boolean, reason: string | null = null): 
   at: '2026-11-27T10:00:00.000Z',
 });
 
-describe('the prepared and the Kysely write paths', () => {
-  it('store votes identically and tell created from replaced', async () => {
-    const batch = [vote('v1', true), vote('v2', false, 'unclear'), vote('v1', false, 'outdated')];
+const hotPath = testDialect === 'sqlite' ? 'prepared' : 'multi-row';
+/** The writer the API uses on this database, and the portable one it must agree with. */
+const voteWriters = {
+  hot: async (db: Db, sqlite: Parameters<typeof voteWriter>[1], votes: VoteRow[]) => voteWriter(db, sqlite)(votes),
+  portable: async (db: Db, _sqlite: unknown, votes: VoteRow[]) => upsertVotes(db, votes),
+};
+
+describe(`the ${hotPath} and the Kysely write paths`, () => {
+  it('store votes identically and tell created from replaced, a re-vote in the same batch included', async () => {
+    const batch = [vote('v1', true), vote('v2', false, 'unclear'), vote('v1', false, 'outdated'), vote('v1', true)];
     const results = [];
-    for (const withSqlite of [true, false]) {
-      const { db, sqlite } = await fresh();
-      const outcomes = await voteWriter(db, withSqlite ? sqlite : undefined)(batch);
-      const rows = sqlite.prepare('select visitor, helpful, reason, revision from votes order by visitor').all();
+    for (const write of [voteWriters.hot, voteWriters.portable]) {
+      const { db, sqlite } = await freshDatabase();
+      const outcomes = await write(db, sqlite, batch);
+      const rows = await queryRows(db, 'select visitor, helpful, reason, revision from votes order by visitor');
       results.push({ outcomes, rows });
     }
     expect(results[0]).toEqual(results[1]);
-    expect(results[0]!.outcomes).toEqual(['created', 'created', 'replaced']);
+    expect(results[0]!.outcomes).toEqual(['created', 'created', 'replaced', 'replaced']);
+    expect(results[0]!.rows).toEqual([
+      { visitor: 'v1', helpful: 1, reason: null, revision: 3 },
+      { visitor: 'v2', helpful: 0, reason: 'unclear', revision: 1 },
+    ]);
   });
 
   it('store events identically, missing fields as null', async () => {
@@ -39,20 +50,20 @@ describe('the prepared and the Kysely write paths', () => {
       { type: 'search', visitor: 'v', session: 's', created_at: '2026-11-27T10:00:00.000Z', query: 'x', query_norm: 'x', results: 0 },
     ];
     const dumps = [];
-    for (const withSqlite of [true, false]) {
-      const { db, sqlite } = await fresh();
-      await eventWriter(db, withSqlite ? sqlite : undefined)(rows);
-      dumps.push(sqlite.prepare('select * from events').all());
+    for (const hot of [true, false]) {
+      const { db, sqlite } = await freshDatabase();
+      await (hot ? eventWriter(db, sqlite)(rows) : insertEvents(db, rows));
+      dumps.push(await queryRows(db, 'select * from events'));
     }
     expect(dumps[0]).toEqual(dumps[1]);
-    expect(dumps[0]).toEqual([expect.objectContaining({ type: 'search', results: 0, article: null, lang: null })]);
+    expect(dumps[0]).toEqual([expect.objectContaining({ id: 1, type: 'search', results: 0, article: null, lang: null })]);
   });
 
   it('roll back a whole vote batch when one row fails', async () => {
-    const { db, sqlite } = await fresh();
+    const { db, sqlite } = await freshDatabase();
     const write = voteWriter(db, sqlite);
     await expect(write([vote('v1', true), { ...vote('v2', true), article: null as unknown as string }])).rejects.toThrow();
-    expect(sqlite.prepare('select count(*) as n from votes').get()).toEqual({ n: 0 });
+    expect(await queryRow(db, 'select count(*) as n from votes')).toEqual({ n: 0 });
   });
 });
 

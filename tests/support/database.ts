@@ -25,6 +25,8 @@ const fileCleanups: Array<() => Promise<void>> = [];
 /** Migrated copies this file made: the ones no test uses now, and all of them (dropped at the end). */
 const idleCopies: string[] = [];
 const fileDatabases: string[] = [];
+/** Databases whose schema a test changed (breakWrites): never handed to another test. */
+const altered = new WeakSet<Db>();
 
 /** Closes what the file's tests left open, drops the file's databases and the admin connection; once, after the file's tests. */
 export async function closeFileDatabases(): Promise<void> {
@@ -116,7 +118,7 @@ export async function freshDatabase(options: FreshDatabaseOptions = {}): Promise
   if (reused) await EMPTY_DATABASE.execute(opened.db);
   whenDone(async () => {
     await opened.close();
-    if (migrated) idleCopies.push(name);
+    if (migrated && !altered.has(opened.db)) idleCopies.push(name);
   });
   return opened;
 }
@@ -173,4 +175,15 @@ export async function queryColumn<T = unknown>(db: Db, text: string): Promise<T[
 /** Runs a raw SQL statement. */
 export async function execute(db: Db, text: string): Promise<void> {
   await sql.raw(text).execute(db);
+}
+
+/** Makes every insert into `table` fail as a broken disk would (a trigger), to test the error paths. */
+export async function breakWrites(db: Db, table: string): Promise<void> {
+  altered.add(db);
+  if (testDialect === 'sqlite') {
+    await execute(db, `create trigger fail_${table} before insert on ${table} begin select raise(abort, 'disk I/O error'); end;`);
+    return;
+  }
+  await execute(db, `create function fail_${table}() returns trigger language plpgsql as $$ begin raise exception 'disk I/O error'; end $$`);
+  await execute(db, `create trigger fail_${table} before insert on ${table} for each row execute function fail_${table}()`);
 }

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
+import { freshDatabase } from '../support/database.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { parseArticle } from '../../core/content/loader.ts';
@@ -36,8 +37,7 @@ let db: Db;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kb-draft-'));
   copyFileSync(new URL('../../content/topics.yaml', import.meta.url), join(dir, 'topics.yaml'));
-  db = openDatabase(':memory:').db;
-  await migrate(db);
+  db = (await freshDatabase()).db;
 });
 afterEach(async () => {
   await db.destroy();

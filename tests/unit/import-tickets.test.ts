@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { freshDatabase } from '../support/database.ts';
 import { getTicket } from '../../api/db/queries/tickets.ts';
 import { parseMap } from '../../core/tickets/csv-map.ts';
 import { importTickets } from '../../scripts/lib/tickets/importer.ts';
@@ -10,8 +10,7 @@ import { TicketFileError } from '../../core/tickets/values.ts';
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/tickets', name), 'utf8');
 
 async function freshDb() {
-  const { db } = openDatabase(':memory:');
-  await migrate(db);
+  const { db } = await freshDatabase();
   return db;
 }
 

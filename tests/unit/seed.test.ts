@@ -3,25 +3,19 @@
  * requested volumes exactly, and writes only rows the API itself could have written.
  */
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
 import { insertLink } from '../../api/db/queries/links.ts';
 import { upsertVotes } from '../../api/db/queries/votes.ts';
-import { catalogFrom, MANIFEST_PATH } from '../../api/lib/catalog/catalog.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { eventSchema } from '../../core/contracts/events.ts';
 import { ticketSchema } from '../../core/tickets/ticket.ts';
 import { VOTE_REASONS } from '../../core/contracts/vote-values.ts';
-import type { ManifestArticle } from '../../core/content/manifest.ts';
 import { buildTopicTree } from '../../core/content/topics.ts';
 import { normalizeQuery } from '../../core/search/query.ts';
 import { DEMO_AGENTS, SeedRefusedError, seedDatabase, type SeedOptions } from '../../api/demo/index.ts';
-import { manifestArticle } from '../api/helpers.ts';
-
-const root = resolve(import.meta.dirname, '../..');
+import { freshDatabase, queryRows, queryValue, testDialect } from '../support/database.ts';
+import { seedArticles as articles } from './seed-fixture.ts';
 
 /** A small taxonomy: "install" has no article at all (a content gap). */
 const topics = buildTopicTree([
@@ -34,32 +28,18 @@ const topics = buildTopicTree([
   { id: 'install', name: { 'zh-CN': '安装', en: 'Installation' } },
 ]);
 
-const articles: ManifestArticle[] = [
-  ...['zh-CN', 'en'].flatMap((lang) => [
-    manifestArticle(`${lang}/reset-password`, { topic: 'accounts-password', tags: ['password', '密码'], translationKey: 'reset-password' }),
-    manifestArticle(`${lang}/activation`, { topic: 'licensing', type: 'solution', tags: ['E-LIC-0042'], translationKey: 'activation' }),
-    manifestArticle(`${lang}/training-activation`, {
-      topic: 'licensing',
-      topics: ['accounts-password'],
-      type: 'training',
-      translationKey: 'training-activation',
-    }),
-  ]),
-  manifestArticle('en/old-server', { topic: 'licensing', state: 'archived', listed: false }),
-];
 const catalog = catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles });
 const NOW = new Date('2026-11-27T10:00:00.000Z');
 const SMALL = { days: 7, seed: 42, now: NOW, catalog, topics, scale: { events: 3000, votes: 300, tickets: 200 } } satisfies SeedOptions;
 
 async function seeded(options: Partial<SeedOptions> = {}) {
-  const { db, sqlite } = openDatabase(':memory:');
-  await migrate(db);
+  const { db, sqlite } = await freshDatabase();
   const summary = await seedDatabase(db, { ...SMALL, sqlite, ...options });
   return { db, sqlite, summary };
 }
 
 /** SHA-256 of every seeded table, rows in primary-key order. */
-function dumpHash(sqlite: ReturnType<typeof openDatabase>['sqlite']): string {
+async function dumpHash(db: Db): Promise<string> {
   const hash = createHash('sha256');
   for (const [table, order] of [
     ['events', 'id'],
@@ -69,7 +49,7 @@ function dumpHash(sqlite: ReturnType<typeof openDatabase>['sqlite']): string {
     ['training_records', 'id'],
     ['agent_roster', 'agent'],
   ]) {
-    hash.update(JSON.stringify(sqlite.prepare(`select * from ${table} order by ${order}`).all()));
+    hash.update(JSON.stringify(await queryRows(db, `select * from ${table} order by ${order}`)));
   }
   return hash.digest('hex');
 }
@@ -79,22 +59,30 @@ describe('seedDatabase', () => {
     const a = await seeded();
     const b = await seeded();
     const c = await seeded({ seed: 43 });
-    expect(dumpHash(a.sqlite)).toBe(dumpHash(b.sqlite));
-    expect(dumpHash(c.sqlite)).not.toBe(dumpHash(a.sqlite));
+    expect(await dumpHash(a.db)).toBe(await dumpHash(b.db));
+    expect(await dumpHash(c.db)).not.toBe(await dumpHash(a.db));
   });
 
-  it('writes the same rows through the portable Kysely path as through prepared statements', async () => {
-    const fast = await seeded();
-    const portable = await seeded({ sqlite: undefined });
-    expect(dumpHash(portable.sqlite)).toBe(dumpHash(fast.sqlite));
-  });
+  // On SQLite the seed has two write paths; on PostgreSQL one, which must write what SQLite does.
+  it(
+    testDialect === 'sqlite'
+      ? 'writes the same rows through the portable Kysely path as through prepared statements'
+      : 'writes the same rows on PostgreSQL as on SQLite',
+    async () => {
+      const here = await seeded({ sqlite: undefined });
+      const sqlite = openDatabase(':memory:');
+      await migrate(sqlite.db);
+      await seedDatabase(sqlite.db, { ...SMALL, sqlite: sqlite.sqlite });
+      expect(await dumpHash(here.db)).toBe(await dumpHash(sqlite.db));
+    },
+  );
 
   it('meets the requested volumes exactly', async () => {
-    const { summary, sqlite } = await seeded();
-    const count = (table: string) => (sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+    const { summary, db } = await seeded();
+    const count = (table: string) => queryValue<number>(db, `select count(*) n from ${table}`);
     expect([summary.events, summary.votes, summary.tickets]).toEqual([3000, 300, 200]);
-    expect([count('events'), count('votes'), count('tickets')]).toEqual([3000, 300, 200]);
-    expect(count('ticket_links')).toBe(summary.links);
+    expect([await count('events'), await count('votes'), await count('tickets')]).toEqual([3000, 300, 200]);
+    expect(await count('ticket_links')).toBe(summary.links);
   });
 
   it('defaults to 1,200 events, 45 votes and 30 tickets a day', async () => {
@@ -106,8 +94,7 @@ describe('seedDatabase', () => {
   });
 
   it('refuses a database that already has a vote, and writes nothing', async () => {
-    const { db, sqlite } = openDatabase(':memory:');
-    await migrate(db);
+    const { db, sqlite } = await freshDatabase();
     await upsertVotes(db, [
       {
         article: 'en/reset-password',
@@ -122,26 +109,24 @@ describe('seedDatabase', () => {
     ]);
     await expect(seedDatabase(db, { ...SMALL, sqlite })).rejects.toThrow(SeedRefusedError);
     await expect(seedDatabase(db, { ...SMALL, sqlite })).rejects.toThrow(/already has data \(votes\)/);
-    expect((sqlite.prepare('select count(*) n from events').get() as { n: number }).n).toBe(0);
+    expect(await queryValue(db, 'select count(*) n from events')).toBe(0);
   });
 
   it('seeds a database whose only rows are created-from links synced from the content', async () => {
-    const { db, sqlite } = openDatabase(':memory:');
-    await migrate(db);
+    const { db, sqlite } = await freshDatabase();
     await insertLink(db, { ticket: 'INC0031422', source: '', article: 'en/reset-password', relation: 'created-from' }, NOW);
     const summary = await seedDatabase(db, { ...SMALL, sqlite });
     expect(summary.events).toBe(3000);
   });
 
   it('rejects a window of 0 days', async () => {
-    const { db } = openDatabase(':memory:');
-    await migrate(db);
+    const { db } = await freshDatabase();
     await expect(seedDatabase(db, { ...SMALL, days: 0 })).rejects.toThrow(/days must be a whole number from 1 to 731/);
   });
 
   it('stores only events the events route would accept, as it would store them', async () => {
-    const { sqlite } = await seeded();
-    const rows = sqlite.prepare('select * from events order by id').all() as Array<Record<string, string | number | null>>;
+    const { db } = await seeded();
+    const rows = await queryRows<Record<string, string | number | null>>(db, 'select * from events order by id');
     const windowStart = Date.parse('2026-11-20T10:00:00.000Z');
     for (const r of rows) {
       // The event as a client would have sent it, rebuilt from its columns.
@@ -183,12 +168,11 @@ describe('seedDatabase', () => {
   });
 
   it('keeps each session to one visitor and one UTC day, with gaps under 30 minutes', async () => {
-    const { sqlite } = await seeded();
-    const rows = sqlite.prepare('select session, visitor, created_at from events order by session, created_at, id').all() as Array<{
-      session: string;
-      visitor: string;
-      created_at: string;
-    }>;
+    const { db } = await seeded();
+    const rows = await queryRows<{ session: string; visitor: string; created_at: string }>(
+      db,
+      'select session, visitor, created_at from events order by session, created_at, id',
+    );
     for (let i = 1; i < rows.length; i++) {
       const [prev, cur] = [rows[i - 1]!, rows[i]!];
       if (prev.session !== cur.session) continue;
@@ -199,15 +183,11 @@ describe('seedDatabase', () => {
   });
 
   it('casts one vote per visitor, article and UTC day, with reasons only on not-helpful votes', async () => {
-    const { sqlite } = await seeded();
-    const votes = sqlite.prepare('select * from votes').all() as Array<{
-      visitor: string;
-      article: string;
-      day: string;
-      helpful: number;
-      reason: string | null;
-      created_at: string;
-    }>;
+    const { db } = await seeded();
+    const votes = await queryRows<{ visitor: string; article: string; day: string; helpful: number; reason: string | null; created_at: string }>(
+      db,
+      'select * from votes',
+    );
     expect(new Set(votes.map((v) => `${v.visitor}/${v.article}/${v.day}`)).size).toBe(votes.length);
     for (const v of votes) {
       expect(v.day).toBe(v.created_at.slice(0, 10));
@@ -218,8 +198,8 @@ describe('seedDatabase', () => {
   });
 
   it('writes tickets valid under the canonical schema, a content-gap topic included, with links to articles of their topic', async () => {
-    const { sqlite } = await seeded();
-    const tickets = sqlite.prepare('select * from tickets order by id').all() as Array<Record<string, string | number | null>>;
+    const { db } = await seeded();
+    const tickets = await queryRows<Record<string, string | number | null>>(db, 'select * from tickets order by id');
     for (const [i, t] of tickets.entries()) {
       // Ids count up in creation order: DEMO-000001, DEMO-000002, …
       expect(t.id).toBe(`DEMO-${String(i + 1).padStart(6, '0')}`);
@@ -246,9 +226,10 @@ describe('seedDatabase', () => {
       if (t.resolved_at !== null) expect(Date.parse(String(t.resolved_at))).toBeLessThanOrEqual(NOW.getTime());
     }
     expect(tickets.some((t) => t.topic === 'install')).toBe(true);
-    const links = sqlite
-      .prepare('select l.article, t.topic, t.resolved_at from ticket_links l join tickets t on t.id = l.ticket_id')
-      .all() as Array<{ article: string; topic: string; resolved_at: string | null }>;
+    const links = await queryRows<{ article: string; topic: string; resolved_at: string | null }>(
+      db,
+      'select l.article, t.topic, t.resolved_at from ticket_links l join tickets t on t.id = l.ticket_id',
+    );
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) {
       const a = catalog.byId.get(l.article)!;
@@ -257,16 +238,17 @@ describe('seedDatabase', () => {
       expect(l.resolved_at).not.toBeNull();
     }
     // Every contact form sent within the ticket volume names the ticket it became.
-    const refs = sqlite
-      .prepare("select ticket_ref from events where type = 'contact_submitted' and ticket_ref is not null")
-      .all() as Array<{ ticket_ref: string }>;
+    const refs = await queryRows<{ ticket_ref: string }>(
+      db,
+      "select ticket_ref from events where type = 'contact_submitted' and ticket_ref is not null",
+    );
     const ids = new Set(tickets.map((t) => t.id));
     for (const r of refs) expect(ids.has(r.ticket_ref)).toBe(true);
   });
 
   it('writes training records on training articles only, leaves three agents untrained, and the roster of twelve', async () => {
-    const { sqlite, summary } = await seeded();
-    const records = sqlite.prepare('select agent, article from training_records').all() as Array<{ agent: string; article: string }>;
+    const { db, summary } = await seeded();
+    const records = await queryRows<{ agent: string; article: string }>(db, 'select agent, article from training_records');
     expect(records.length).toBe(summary.trainingRecords);
     for (const r of records) expect(catalog.byId.get(r.article)?.type).toBe('training');
     // 12 agents, 3 never trained: at most 9 distinct agents have records.
@@ -277,56 +259,23 @@ describe('seedDatabase', () => {
   });
 
   it('shows trained agents escalating less after their training than before', async () => {
-    const { sqlite } = await seeded({ days: 90, scale: { events: 0, votes: 0, tickets: 6000 } });
-    // Tickets of a trained agent in a topic their training covers, split at the completion.
-    const rows = sqlite
-      .prepare(
-        `select t.escalated, t.created_at >= r.completed_at as after from tickets t
-         join training_records r on r.agent = t.agent and t.topic in ('licensing', 'accounts-password')
-         where t.created_at >= datetime(r.completed_at, '-30 days') and t.created_at < datetime(r.completed_at, '+30 days')`,
-      )
-      .all() as Array<{ escalated: number; after: number }>;
-    const rate = (after: number) => {
+    const { db } = await seeded({ days: 90, scale: { events: 0, votes: 0, tickets: 6000 } });
+    // Tickets of a trained agent in a topic their training covers, within 30 days of the completion, split at it.
+    const pairs = await queryRows<{ escalated: number; created_at: string; completed_at: string }>(
+      db,
+      `select t.escalated, t.created_at, r.completed_at from tickets t
+       join training_records r on r.agent = t.agent and t.topic in ('licensing', 'accounts-password')`,
+    );
+    const DAYS_30 = 30 * 86_400_000;
+    const rows = pairs
+      .map((p) => ({ escalated: p.escalated, offset: Date.parse(p.created_at) - Date.parse(p.completed_at) }))
+      .filter((p) => p.offset >= -DAYS_30 && p.offset < DAYS_30)
+      .map((p) => ({ escalated: p.escalated, after: p.offset >= 0 }));
+    const rate = (after: boolean) => {
       const side = rows.filter((r) => r.after === after);
       return side.reduce((s, r) => s + r.escalated, 0) / side.length;
     };
-    expect(rows.filter((r) => r.after === 0).length).toBeGreaterThan(20);
-    expect(rate(1)).toBeLessThan(rate(0));
-  });
-});
-
-describe('npm run seed', () => {
-  const work = mkdtempSync(join(tmpdir(), 'kb-seed-'));
-  const dist = join(work, 'dist');
-  mkdirSync(join(dist, 'kb-build'), { recursive: true });
-  writeFileSync(join(dist, MANIFEST_PATH), JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }));
-  const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, KB_DIST_DIR: dist, ...env },
-      encoding: 'utf8',
-    });
-
-  it('rejects a bad --days with exit 2, naming the flag', () => {
-    const result = run(['--days', 'ninety', '--db', join(work, 'bad.sqlite')]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/--days must be a whole number from 1 to 731, got "ninety"/);
-  });
-
-  it('seeds an empty database, then refuses it with exit 2', () => {
-    const db = join(work, 'kb.sqlite');
-    const first = run(['--days', '2', '--seed', '7', '--now', '2026-11-27T10:00:00Z', '--db', db]);
-    expect(first.status, first.stderr).toBe(0);
-    // 2 days × 1,200 = 2,400 events; 2 × 45 = 90 votes; 2 × 30 = 60 tickets.
-    expect(first.stdout).toMatch(/2400 events in \d+ sessions, 90 votes, 60 tickets/);
-    const second = run(['--days', '2', '--db', db]);
-    expect(second.status).toBe(2);
-    expect(second.stderr).toMatch(/already has data \(events, votes, tickets/);
-  });
-
-  it('asks for a build when there is none, with exit 1', () => {
-    const result = run(['--db', join(work, 'none.sqlite')], { KB_DIST_DIR: join(work, 'no-dist') });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/Run "npm run build" first/);
+    expect(rows.filter((r) => !r.after).length).toBeGreaterThan(20);
+    expect(rate(true)).toBeLessThan(rate(false));
   });
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
+import { freshDatabase } from '../support/database.ts';
 import { listRoster, listTrainingRecords } from '../../api/db/queries/training.ts';
 import { TrainingFileError } from '../../scripts/lib/training/csv-file.ts';
 import { importTrainingFile } from '../../scripts/lib/training/records.ts';
@@ -23,8 +24,7 @@ const file = (name: string, text: string) => {
 
 let db: Db;
 beforeEach(async () => {
-  db = openDatabase(':memory:').db;
-  await migrate(db);
+  db = (await freshDatabase()).db;
 });
 
 describe('import:training', () => {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { freshDatabase } from '../support/database.ts';
 import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
 import type { MetricEnv } from '../../api/metrics/types.ts';
 import { trainingReport } from '../../api/metrics/training/report.ts';
 
 async function env(): Promise<MetricEnv> {
-  const { db } = openDatabase(':memory:');
-  await migrate(db);
+  const { db } = await freshDatabase();
   const settings = {
     slaTargets: {
       low: { firstResponseHours: 24, resolutionHours: 120 },

@@ -62,7 +62,8 @@ async function sumsByLocalDay(
   lang?: Lang,
 ): Promise<Map<string, number[]>> {
   const byDate = new Map<string, number[]>();
-  const sums = sql.join(columns.map((c) => sql`sum(${sql.ref(c)})`));
+  // Each sum named after its column: PostgreSQL would name them all "sum", one key in the row.
+  const sums = sql.join(columns.map((c) => sql`sum(${sql.ref(c)}) as ${sql.ref(c)}`));
   for (const run of localDayRuns(range)) {
     const langFilter = lang ? sql`and lang = ${lang}` : sql``;
     const result = await sql<Record<string, number>>`select (bucket + ${run.shift}) / ${BUCKETS_PER_DAY} as day, ${sums}
