@@ -1,11 +1,14 @@
 /**
  * `npm run db:backup -- <file>`: a consistent copy of the database at KB_DB (default
- * data/kb.sqlite), safe while the server runs; prints its size and row counts.
- * The work happens in api/db/backup.ts.
+ * data/kb.sqlite), safe while the server runs; prints its size and row counts. With
+ * DATABASE_URL, a pg_dump of the PostgreSQL database instead.
+ * The work happens in api/db/driver/backup.ts and api/db/driver/postgres-backup.ts.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { BackupError, backupDatabaseFile } from '../api/db/driver/backup.ts';
+import { backupPostgres, findOnPath, pgDumpInstructions } from '../api/db/driver/postgres-backup.ts';
+import { databaseName } from '../api/db/index.ts';
 
 const HELP = `Usage: npm run db:backup -- <file> [--force]
 
@@ -13,6 +16,10 @@ Copies the database at KB_DB (default data/kb.sqlite) to <file> with SQLite's on
 API. The server may keep running and writing: the copy is one consistent snapshot. The copy is
 a single file (rollback journal), checked with PRAGMA integrity_check before it is put in place.
 To restore, stop the server and copy the file to KB_DB.
+
+With DATABASE_URL (PostgreSQL), runs pg_dump --format=custom into <file> when pg_dump is on
+PATH (its version must be at least the server's); restore with pg_restore. Without pg_dump
+it fails and prints the commands to run.
 
 Options:
   --force   replace <file> if it exists (otherwise the command refuses)
@@ -39,8 +46,9 @@ async function main() {
   if (values.help) return console.log(HELP);
   if (positionals.length !== 1)
     usage(positionals.length === 0 ? 'name the backup file' : `give one backup file (got ${positionals.length})`);
-  const source = resolve(process.env.KB_DB || 'data/kb.sqlite');
   const started = Date.now();
+  if (process.env.DATABASE_URL) return backupWithPgDump(process.env.DATABASE_URL, positionals[0]!, values.force, started);
+  const source = resolve(process.env.KB_DB || 'data/kb.sqlite');
   console.log(`Backing up ${source} to ${resolve(positionals[0]!)}…`);
   const report = await backupDatabaseFile(source, positionals[0]!, { force: values.force });
   const width = Math.max(...Object.keys(report.rows).map((t) => t.length));
@@ -49,6 +57,16 @@ async function main() {
   const total = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
   console.log(
     `Backed up ${source} to ${report.file}: ${mb(report.bytes)}, ${Object.keys(report.rows).length} tables, ${total.toLocaleString('en-US')} rows, integrity ${report.integrity}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+}
+
+async function backupWithPgDump(url: string, target: string, force: boolean, started: number) {
+  const pgDump = findOnPath('pg_dump');
+  if (!pgDump) throw new BackupError(pgDumpInstructions(target));
+  console.log(`Backing up ${databaseName({ url })} to ${resolve(target)} with ${pgDump}…`);
+  const report = await backupPostgres(url, target, { force, pgDump });
+  console.log(
+    `Backed up ${databaseName({ url })} to ${report.file}: ${mb(report.bytes)} (pg_dump custom format; restore with pg_restore), in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testApp } from './helpers.ts';
+import { createApp } from '../../api/app.ts';
+import { migrate, MIGRATION_NAMES } from '../../api/db/index.ts';
+import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
+import { sampleArticles, testApp } from './helpers.ts';
+import { freshDatabase } from '../support/database.ts';
 
 describe('GET /api/health', () => {
   it('answers ok when the database is reachable', async () => {
@@ -15,6 +19,16 @@ describe('GET /api/health', () => {
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('unavailable');
+  });
+
+  it('answers 503 naming the migrations the database lacks, then ok once they are applied', async () => {
+    const { db } = await freshDatabase({ migrated: false });
+    const app = createApp({ db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }) });
+    const behind = await app.request('/api/health');
+    expect(behind.status).toBe(503);
+    expect((await behind.json()).error).toMatchObject({ code: 'migrations_pending', details: MIGRATION_NAMES });
+    await migrate(db);
+    expect((await app.request('/api/health')).status).toBe(200);
   });
 
   it('sends secure headers', async () => {

@@ -1,6 +1,8 @@
 /**
  * Online backups: a copy taken while votes keep arriving holds every vote committed
  * before it started and passes integrity_check; the command refuses what it must.
+ * SQLite only (vitest.config.ts SQLITE_ONLY): SQLite's online backup API; PostgreSQL's
+ * counterpart, pg_dump, is tested in backup-postgres.test.ts.
  */
 import SQLite from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import { backupDatabase, backupDatabaseFile, BackupError } from '../../api/db/dr
 import { migrate, openDatabase } from '../../api/db/index.ts';
 import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { sampleArticles, visitorRequest } from './helpers.ts';
+import { childEnv } from '../support/database.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -133,7 +136,7 @@ describe('npm run db:backup', () => {
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, ...env },
+      env: childEnv(env),
       timeout: 30_000,
     });
 

@@ -1,6 +1,7 @@
 /**
  * The background WAL checkpointer: committed pages reach the database file without any
  * commit copying them, and SQLite's own checkpoints come back when the worker stops or dies.
+ * SQLite only (vitest.config.ts SQLITE_ONLY): PostgreSQL checkpoints in its own server processes.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ async function fileDatabase() {
   await migrate(opened.db);
   // Start from a checkpointed file, so its size only grows when a checkpoint copies pages.
   opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  return { file, ...opened };
+  return opened;
 }
 
 /** 2,000 votes in 40 commits: a few hundred WAL pages, under the backstop. */

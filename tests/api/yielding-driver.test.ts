@@ -1,4 +1,8 @@
-/** The database driver lets the event loop turn between queries, except inside a transaction. */
+/**
+ * The SQLite driver lets the event loop turn between queries, except inside a transaction.
+ * SQLite only (vitest.config.ts SQLITE_ONLY): better-sqlite3 answers synchronously, while the
+ * PostgreSQL driver waits for the server's answer on the event loop like any socket.
+ */
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../api/db/index.ts';
 

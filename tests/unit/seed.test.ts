@@ -7,30 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
 import { insertLink } from '../../api/db/queries/links.ts';
 import { upsertVotes } from '../../api/db/queries/votes.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { eventSchema } from '../../core/contracts/events.ts';
 import { ticketSchema } from '../../core/tickets/ticket.ts';
 import { VOTE_REASONS } from '../../core/contracts/vote-values.ts';
-import { buildTopicTree } from '../../core/content/topics.ts';
 import { normalizeQuery } from '../../core/search/query.ts';
 import { DEMO_AGENTS, SeedRefusedError, seedDatabase, type SeedOptions } from '../../api/demo/index.ts';
 import { freshDatabase, queryRows, queryValue, testDialect } from '../support/database.ts';
-import { seedArticles as articles } from './seed-fixture.ts';
-
-/** A small taxonomy: "install" has no article at all (a content gap). */
-const topics = buildTopicTree([
-  {
-    id: 'accounts',
-    name: { 'zh-CN': '账户', en: 'Accounts' },
-    children: [{ id: 'accounts-password', name: { 'zh-CN': '密码', en: 'Passwords' } }],
-  },
-  { id: 'licensing', name: { 'zh-CN': '许可证', en: 'Licensing' } },
-  { id: 'install', name: { 'zh-CN': '安装', en: 'Installation' } },
-]);
-
-const catalog = catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles });
-const NOW = new Date('2026-11-27T10:00:00.000Z');
-const SMALL = { days: 7, seed: 42, now: NOW, catalog, topics, scale: { events: 3000, votes: 300, tickets: 200 } } satisfies SeedOptions;
+import { catalog, NOW, SMALL } from './seed-fixture.ts';
 
 async function seeded(options: Partial<SeedOptions> = {}) {
   const { db, sqlite } = await freshDatabase();

@@ -67,7 +67,8 @@ export function inspectDatabase(file: string): Omit<BackupReport, 'steps'> {
   }
 }
 
-function checkTarget(target: string, force: boolean) {
+/** Refuses a target in a missing folder, or one that exists (unless `force` and it is a file). Shared with the pg_dump backup. */
+export function checkTarget(target: string, force: boolean) {
   const folder = dirname(target);
   if (!existsSync(folder)) throw new BackupError(`Cannot write ${target}: the folder ${folder} does not exist`);
   if (!statSync(folder).isDirectory()) throw new BackupError(`Cannot write ${target}: ${folder} is not a folder`);
