@@ -61,7 +61,9 @@ export async function copySqliteToPostgres(
   const tables = await dataTables(source.db);
   const targetTables = await dataTables(target.db);
   if (tables.join() !== targetTables.join())
-    throw new CopyError(`The two schemas differ after migrating: SQLite has ${tables.join(', ')}; PostgreSQL has ${targetTables.join(', ')}`);
+    throw new CopyError(
+      `The two schemas differ after migrating: SQLite has ${tables.join(', ')}; PostgreSQL has ${targetTables.join(', ')}`,
+    );
   const nonEmpty: string[] = [];
   for (const table of tables) if ((await count(target.db, table)) > 0) nonEmpty.push(table);
   if (nonEmpty.length > 0)
@@ -72,7 +74,11 @@ export async function copySqliteToPostgres(
   sqlite.exec('begin');
   try {
     const rows: Record<string, number> = {};
-    for (const table of tables) rows[table] = sqlite.prepare(`select count(*) from ${quote(table)}`).pluck().get() as number;
+    for (const table of tables)
+      rows[table] = sqlite
+        .prepare(`select count(*) from ${quote(table)}`)
+        .pluck()
+        .get() as number;
     const sequences = await target.db.transaction().execute(async (trx) => {
       for (const table of tables) await copyTable(sqlite, trx, table, rows[table]!, options.onProgress);
       for (const table of tables) {

@@ -4,7 +4,7 @@
  * and on PostgreSQL (`DATABASE_URL`, for several API replicas; docs/design.md §6). What is
  * particular to one database stays in its driver (driver/sqlite.ts, driver/postgres.ts).
  */
-import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
+import { type Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 import { dialectOf } from './dialect.ts';
@@ -42,7 +42,8 @@ export function openDatabase(file: string): SqliteDatabase;
 export function openDatabase(options: DatabaseOptions | string): OpenedDatabase {
   if (typeof options === 'string') return openSqlite(options);
   if (options.url) {
-    if (!isPostgresUrl(options.url)) throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got ${options.url.split(':')[0]}:)`);
+    if (!isPostgresUrl(options.url))
+      throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got ${options.url.split(':')[0]}:)`);
     return openPostgres({ url: options.url, poolSize: options.poolSize });
   }
   if (!options.file) throw new Error('openDatabase needs a PostgreSQL url or a SQLite file');

@@ -23,7 +23,10 @@ describe('GET /api/health', () => {
 
   it('answers 503 naming the migrations the database lacks, then ok once they are applied', async () => {
     const { db } = await freshDatabase({ migrated: false });
-    const app = createApp({ db, catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }) });
+    const app = createApp({
+      db,
+      catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
+    });
     const behind = await app.request('/api/health');
     expect(behind.status).toBe(503);
     expect((await behind.json()).error).toMatchObject({ code: 'migrations_pending', details: MIGRATION_NAMES });

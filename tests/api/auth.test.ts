@@ -46,7 +46,7 @@ describe('staff tokens', () => {
     const { db } = await testApp();
     const token = newToken();
     await insertToken(db, 'Agent', 'agent', hashToken(token), new Date());
-    expect(JSON.stringify((await queryRows(db, 'select * from staff_tokens')))).not.toContain(token);
+    expect(JSON.stringify(await queryRows(db, 'select * from staff_tokens'))).not.toContain(token);
   });
 });
 

@@ -22,9 +22,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const PATH_WITH_PG_DUMP = `${POSTGRES_BIN}${delimiter}${process.env.PATH ?? ''}`;
 
 const run = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', ...args], { encoding: 'utf8', env: childEnv(env), timeout: 30_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', ...args], {
+    encoding: 'utf8',
+    env: childEnv(env),
+    timeout: 30_000,
+  });
 
-const urlOf = (opened: Awaited<ReturnType<typeof freshDatabase>>) => (opened.dialect === 'postgres' ? opened.pool.options.connectionString! : '');
+const urlOf = (opened: Awaited<ReturnType<typeof freshDatabase>>) =>
+  opened.dialect === 'postgres' ? opened.pool.options.connectionString! : '';
 
 async function withVotes(n: number) {
   const opened = await freshDatabase();
@@ -52,7 +57,9 @@ describe('npm run db:backup with DATABASE_URL', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Backed up .* MB \(pg_dump custom format; restore with pg_restore\)/);
     const restored = await freshDatabase({ migrated: false });
-    const restore = spawnSync(join(POSTGRES_BIN, 'pg_restore'), ['--no-owner', `--dbname=${urlOf(restored)}`, target], { encoding: 'utf8' });
+    const restore = spawnSync(join(POSTGRES_BIN, 'pg_restore'), ['--no-owner', `--dbname=${urlOf(restored)}`, target], {
+      encoding: 'utf8',
+    });
     expect(restore.status, restore.stderr).toBe(0);
     expect(await queryValue(restored.db, "select count(*) from votes where comment like 'dump-%'")).toBe(25);
     expect(await queryValue(restored.db, 'select count(*) from kysely_migration')).toBeGreaterThan(0);

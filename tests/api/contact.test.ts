@@ -158,7 +158,7 @@ describe('POST /api/contact (JSON)', () => {
     expect(await res.json()).toEqual({ ok: true, recorded: false });
     expect(await tickets(db)).toEqual([]);
     expect(await submittedEvents(db)).toEqual([]);
-    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'bot', count: 1 }]);
+    expect(await queryRows(db, 'select reason, count from drop_counts')).toEqual([{ reason: 'bot', count: 1 }]);
   });
 
   it('stores at most 5 requests per visitor a minute, then answers 429 with Retry-After', async () => {
@@ -185,7 +185,7 @@ describe('POST /api/contact (JSON)', () => {
     expect(res.status).toBe(201);
     expect(await tickets(db)).toHaveLength(1);
     expect(await submittedEvents(db)).toEqual([]);
-    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'dnt', count: 1 }]);
+    expect(await queryRows(db, 'select reason, count from drop_counts')).toEqual([{ reason: 'dnt', count: 1 }]);
   });
 
   it('stores the ticket but drops the event of a bot user agent', async () => {
@@ -193,7 +193,7 @@ describe('POST /api/contact (JSON)', () => {
     const res = await app.request(...postJson(valid, { ua: 'curl/8.5.0' }));
     expect(res.status).toBe(201);
     expect(await submittedEvents(db)).toEqual([]);
-    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'bot', count: 1 }]);
+    expect(await queryRows(db, 'select reason, count from drop_counts')).toEqual([{ reason: 'bot', count: 1 }]);
   });
 
   it('answers 415 to a body that is neither JSON nor a form', async () => {

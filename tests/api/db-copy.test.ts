@@ -94,7 +94,10 @@ describe('copySqliteToPostgres', () => {
     await copySqliteToPostgres(source, target);
     const apps = [source.db, target.db].map((db) => createApp({ db, catalog, topics, adminToken: ADMIN_TOKEN, now: () => NOW }));
     const auth = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
-    for (const path of ['/api/metrics/summary?from=2026-11-20&to=2026-11-27&tz=UTC', ...METRICS.map((m) => `/api/metrics/${m.id}?from=2026-11-20&to=2026-11-27`)]) {
+    for (const path of [
+      '/api/metrics/summary?from=2026-11-20&to=2026-11-27&tz=UTC',
+      ...METRICS.map((m) => `/api/metrics/${m.id}?from=2026-11-20&to=2026-11-27`),
+    ]) {
       const [onSqlite, onPostgres] = await Promise.all(
         apps.map(async (app) => {
           const res = await app.request(path, auth);

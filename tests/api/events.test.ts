@@ -17,7 +17,10 @@ describe('POST /api/events', () => {
     const res = await app.request(...post({ events: [{ type: 'page_view', article: 'en/reset-password', lang: 'en' }, search] }));
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 2, dropped: 0 });
-    const rows = (await queryRows(db, 'select type, article, query, query_norm, results, visitor, session from events order by id')) as Array<Record<string, unknown>>;
+    const rows = (await queryRows(
+      db,
+      'select type, article, query, query_norm, results, visitor, session from events order by id',
+    )) as Array<Record<string, unknown>>;
     expect(rows.map((r) => [r.type, r.article, r.query_norm])).toEqual([
       ['page_view', 'en/reset-password', null],
       ['search', null, 'reset password'],
@@ -44,7 +47,7 @@ describe('POST /api/events', () => {
       { type: 'contact_submitted', ticket: 'WEB-1' },
     ];
     expect(await (await app.request(...post({ events }))).json()).toEqual({ accepted: 7, dropped: 0 });
-    const rows = (await queryRows(db, 'select type, referrer, rank, articles, ticket_ref from events order by id'));
+    const rows = await queryRows(db, 'select type, referrer, rank, articles, ticket_ref from events order by id');
     expect(rows).toContainEqual({
       type: 'page_view',
       referrer: 'https://www.example.com/page',
@@ -66,7 +69,7 @@ describe('POST /api/events', () => {
     const { app, db } = await testApp();
     const res = await app.request(...post({ events: [search, { type: 'page_view', article: 'en/gone' }] }));
     expect(await res.json()).toEqual({ accepted: 1, dropped: 1 });
-    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'unknown-article', count: 1 }]);
+    expect(await queryRows(db, 'select reason, count from drop_counts')).toEqual([{ reason: 'unknown-article', count: 1 }]);
   });
 
   it('rejects an empty batch and one over 50 events', async () => {
@@ -90,7 +93,7 @@ describe('POST /api/events', () => {
       const { error } = await res.json();
       expect(error.details).toEqual([{ field: 'events.1.article', message: 'a page_view names either an article or a path' }]);
     }
-    expect((await queryRow(db, 'select count(*) as n from events'))).toEqual({ n: 0 });
+    expect(await queryRow(db, 'select count(*) as n from events')).toEqual({ n: 0 });
   });
 
   it('rejects an unknown event type', async () => {
@@ -119,15 +122,15 @@ describe('visitors and privacy (docs/design.md §2)', () => {
     const { app, db } = await testApp();
     const res = await app.request(...post({ events: [search, search] }, { headers: { dnt: '1' } }));
     expect(await res.json()).toEqual({ accepted: 0, dropped: 2 });
-    expect((await queryRow(db, 'select count(*) as n from events'))).toEqual({ n: 0 });
-    expect((await queryRows(db, 'select reason, count from drop_counts'))).toEqual([{ reason: 'dnt', count: 2 }]);
+    expect(await queryRow(db, 'select count(*) as n from events')).toEqual({ n: 0 });
+    expect(await queryRows(db, 'select reason, count from drop_counts')).toEqual([{ reason: 'dnt', count: 2 }]);
   });
 
   it('records nothing for Sec-GPC: 1', async () => {
     const { app, db } = await testApp();
     await app.request(...post({ events: [search] }, { headers: { 'sec-gpc': '1' } }));
-    expect((await queryRow(db, 'select count(*) as n from events'))).toEqual({ n: 0 });
-    expect((await queryRows(db, 'select reason from drop_counts'))).toEqual([{ reason: 'gpc' }]);
+    expect(await queryRow(db, 'select count(*) as n from events')).toEqual({ n: 0 });
+    expect(await queryRows(db, 'select reason from drop_counts')).toEqual([{ reason: 'gpc' }]);
   });
 
   it('drops bots but still answers 2xx', async () => {
@@ -137,13 +140,13 @@ describe('visitors and privacy (docs/design.md §2)', () => {
     );
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 0, dropped: 1 });
-    expect((await queryRows(db, 'select reason from drop_counts'))).toEqual([{ reason: 'bot' }]);
+    expect(await queryRows(db, 'select reason from drop_counts')).toEqual([{ reason: 'bot' }]);
   });
 
   it('never stores the IP address or the user agent', async () => {
     const { app, db } = await testApp();
     await app.request(...post({ events: [search] }, { ip: '203.0.113.99' }));
-    const dump = JSON.stringify((await queryRows(db, 'select * from events')));
+    const dump = JSON.stringify(await queryRows(db, 'select * from events'));
     expect(dump).not.toContain('203.0.113.99');
     expect(dump).not.toContain('Mozilla');
   });
@@ -167,7 +170,7 @@ describe('visitors and privacy (docs/design.md §2)', () => {
       clock.set(at);
       await app.request(...post({ events: [search] }));
     }
-    expect((await queryRows(db, 'select day from visitor_salts order by day'))).toEqual([{ day: '2026-11-26' }, { day: '2026-11-27' }]);
+    expect(await queryRows(db, 'select day from visitor_salts order by day')).toEqual([{ day: '2026-11-26' }, { day: '2026-11-27' }]);
   });
 
   it('starts a new session after 30 minutes without events', async () => {

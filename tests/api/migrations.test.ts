@@ -15,7 +15,10 @@ const migratorFor = (db: Db) => new Migrator({ db, provider: { getMigrations: as
 /** Tables, columns, indexes and constraints with their definitions, Kysely's own bookkeeping left out. */
 async function schemaOf(db: Db): Promise<unknown[]> {
   if (testDialect === 'sqlite')
-    return queryRows(db, "select type, name, sql from sqlite_master where name not like 'kysely_%' and name not like 'sqlite_%' order by type, name");
+    return queryRows(
+      db,
+      "select type, name, sql from sqlite_master where name not like 'kysely_%' and name not like 'sqlite_%' order by type, name",
+    );
   // Columns in table order (a dropped and re-added column keeps its place at the end, as on a fresh database).
   const columns = await queryRows(
     db,
@@ -69,7 +72,10 @@ describe(`migrations on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`, 
           old.db,
           "insert into votes (article, visitor, day, helpful, created_at, updated_at) values ('en/a', 'v', '2026-11-27', 1, '2026-11-27T10:00:00Z', '2026-11-27T10:00:00Z')",
         );
-        await execute(old.db, "insert into events (type, visitor, session, created_at) values ('contact_view', 'v', 's', '2026-11-27T10:00:00Z')");
+        await execute(
+          old.db,
+          "insert into events (type, visitor, session, created_at) values ('contact_view', 'v', 's', '2026-11-27T10:00:00Z')",
+        );
       }
       await migrate(old.db);
       expect(await schemaOf(old.db)).toEqual(await schemaOf(fresh.db));
@@ -77,7 +83,10 @@ describe(`migrations on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`, 
         expect(await queryValue(old.db, 'select count(*) as n from votes')).toBe(1);
         expect(await queryValue(old.db, 'select count(*) as n from events')).toBe(1);
         // The identity of the upgraded table goes on after the row the old version wrote.
-        await execute(old.db, "insert into events (type, visitor, session, created_at) values ('contact_view', 'v', 's', '2026-11-27T10:01:00Z')");
+        await execute(
+          old.db,
+          "insert into events (type, visitor, session, created_at) values ('contact_view', 'v', 's', '2026-11-27T10:01:00Z')",
+        );
         expect(await queryValue(old.db, 'select max(id) from events')).toBe(2);
       }
     },

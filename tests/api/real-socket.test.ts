@@ -32,7 +32,7 @@ describe('votes over a real socket', () => {
   it('stores a vote read from the socket', async () => {
     const res = await post(JSON.stringify({ article: 'en/reset-password', helpful: true }));
     expect(res.status).toBe(201);
-    expect((await queryRow(db, 'select count(*) as n from votes'))).toEqual({ n: 1 });
+    expect(await queryRow(db, 'select count(*) as n from votes')).toEqual({ n: 1 });
   });
 
   it('rejects a body over 16 KB with 413', async () => {

@@ -44,40 +44,44 @@ function refusesConnections(base: string): Promise<boolean> {
 }
 
 describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} stopped with SIGTERM mid-burst`, () => {
-  it('answers the requests it had taken, stores every acknowledged vote, closes the database and exits 0', { timeout: 60_000 }, async () => {
-    server = await startApiProcess({ ...database.env, KB_DIST_DIR: join(dir, 'dist') });
-    const { child, base, exited, output } = server;
-    let signalled = false;
-    let inFlightAtSignal = 0;
-    const burst = await voteBurst(base, ARTICLES, {
-      prefix: 'stop',
-      concurrency: CONCURRENCY,
-      interrupted: () => signalled,
-      onAck: (acks, inFlight) => {
-        if (!signalled && acks >= ACKS_BEFORE_STOP) {
-          signalled = true;
-          inFlightAtSignal = inFlight;
-          child.kill('SIGTERM');
-        }
-      },
-    });
-    // The listener closes at once: a new connection is refused while the last requests finish.
-    expect(await refusesConnections(base)).toBe(true);
-    await exited();
-    expect({ code: child.exitCode, signal: child.signalCode }).toEqual({ code: 0, signal: null });
-    expect(output()).toMatch(/SIGTERM: no new connections/);
-    expect(output()).toMatch(/Stopped: every request answered, the database closed\./);
-    // Votes were on their way when the signal came, and were still answered (2xx: voteBurst fails on any other answer).
-    expect(inFlightAtSignal).toBeGreaterThan(0);
-    expect(burst.acknowledgedAfterInterrupt).toBeGreaterThan(0);
+  it(
+    'answers the requests it had taken, stores every acknowledged vote, closes the database and exits 0',
+    { timeout: 60_000 },
+    async () => {
+      server = await startApiProcess({ ...database.env, KB_DIST_DIR: join(dir, 'dist') });
+      const { child, base, exited, output } = server;
+      let signalled = false;
+      let inFlightAtSignal = 0;
+      const burst = await voteBurst(base, ARTICLES, {
+        prefix: 'stop',
+        concurrency: CONCURRENCY,
+        interrupted: () => signalled,
+        onAck: (acks, inFlight) => {
+          if (!signalled && acks >= ACKS_BEFORE_STOP) {
+            signalled = true;
+            inFlightAtSignal = inFlight;
+            child.kill('SIGTERM');
+          }
+        },
+      });
+      // The listener closes at once: a new connection is refused while the last requests finish.
+      expect(await refusesConnections(base)).toBe(true);
+      await exited();
+      expect({ code: child.exitCode, signal: child.signalCode }).toEqual({ code: 0, signal: null });
+      expect(output()).toMatch(/SIGTERM: no new connections/);
+      expect(output()).toMatch(/Stopped: every request answered, the database closed\./);
+      // Votes were on their way when the signal came, and were still answered (2xx: voteBurst fails on any other answer).
+      expect(inFlightAtSignal).toBeGreaterThan(0);
+      expect(burst.acknowledgedAfterInterrupt).toBeGreaterThan(0);
 
-    const opened = database.open();
-    try {
-      const stored = new Set(await queryColumn<string>(opened.db, "select comment from votes where comment like 'stop-%'"));
-      const missing = burst.acknowledged.filter((comment) => !stored.has(comment));
-      expect(missing, `${missing.length} of ${burst.acknowledged.length} acknowledged votes are missing`).toEqual([]);
-    } finally {
-      await opened.close();
-    }
-  });
+      const opened = database.open();
+      try {
+        const stored = new Set(await queryColumn<string>(opened.db, "select comment from votes where comment like 'stop-%'"));
+        const missing = burst.acknowledged.filter((comment) => !stored.has(comment));
+        expect(missing, `${missing.length} of ${burst.acknowledged.length} acknowledged votes are missing`).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
 });

@@ -16,7 +16,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Writes a build manifest into `distDir`, so the server does not build the site first. */
 export function writeManifest(distDir: string, articles: ManifestArticle[]): void {
   mkdirSync(join(distDir, 'kb-build'), { recursive: true });
-  writeFileSync(join(distDir, MANIFEST_PATH), JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }));
+  writeFileSync(
+    join(distDir, MANIFEST_PATH),
+    JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }),
+  );
 }
 
 /** A started server. */

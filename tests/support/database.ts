@@ -184,6 +184,9 @@ export async function breakWrites(db: Db, table: string): Promise<void> {
     await execute(db, `create trigger fail_${table} before insert on ${table} begin select raise(abort, 'disk I/O error'); end;`);
     return;
   }
-  await execute(db, `create function fail_${table}() returns trigger language plpgsql as $$ begin raise exception 'disk I/O error'; end $$`);
+  await execute(
+    db,
+    `create function fail_${table}() returns trigger language plpgsql as $$ begin raise exception 'disk I/O error'; end $$`,
+  );
   await execute(db, `create trigger fail_${table} before insert on ${table} for each row execute function fail_${table}()`);
 }

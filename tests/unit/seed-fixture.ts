@@ -35,4 +35,11 @@ export const topics = buildTopicTree([
 
 export const catalog = catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: seedArticles });
 export const NOW = new Date('2026-11-27T10:00:00.000Z');
-export const SMALL = { days: 7, seed: 42, now: NOW, catalog, topics, scale: { events: 3000, votes: 300, tickets: 200 } } satisfies SeedOptions;
+export const SMALL = {
+  days: 7,
+  seed: 42,
+  now: NOW,
+  catalog,
+  topics,
+  scale: { events: 3000, votes: 300, tickets: 200 },
+} satisfies SeedOptions;

@@ -167,10 +167,14 @@ describe('seedDatabase', () => {
 
   it('casts one vote per visitor, article and UTC day, with reasons only on not-helpful votes', async () => {
     const { db } = await seeded();
-    const votes = await queryRows<{ visitor: string; article: string; day: string; helpful: number; reason: string | null; created_at: string }>(
-      db,
-      'select * from votes',
-    );
+    const votes = await queryRows<{
+      visitor: string;
+      article: string;
+      day: string;
+      helpful: number;
+      reason: string | null;
+      created_at: string;
+    }>(db, 'select * from votes');
     expect(new Set(votes.map((v) => `${v.visitor}/${v.article}/${v.day}`)).size).toBe(votes.length);
     for (const v of votes) {
       expect(v.day).toBe(v.created_at.slice(0, 10));

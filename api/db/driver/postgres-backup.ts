@@ -35,7 +35,7 @@ function splitPassword(url: string): { url: string; password: string | undefined
 /** What to run by hand, for the message when pg_dump is missing. */
 export function pgDumpInstructions(target: string): string {
   return [
-    'pg_dump is not on PATH, so no backup was made. Install the PostgreSQL client of the server\'s version',
+    "pg_dump is not on PATH, so no backup was made. Install the PostgreSQL client of the server's version",
     '(Debian: apt-get install postgresql-client-15) and run this command again, or back up by hand:',
     `  pg_dump --format=custom --file=${target} "$DATABASE_URL"`,
     'To restore into an empty database: pg_restore --no-owner --dbname="$DATABASE_URL" ' + target,
@@ -63,7 +63,9 @@ export async function backupPostgres(url: string, target: string, options: { for
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolvePromise(errors) : reject(new BackupError(`pg_dump failed (exit ${code}): ${errors.trim()}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolvePromise(errors) : reject(new BackupError(`pg_dump failed (exit ${code}): ${errors.trim()}`)),
+    );
   }).catch((error: Error) => {
     rmSync(partial, { force: true });
     throw error instanceof BackupError ? error : new BackupError(`Cannot run ${options.pgDump}: ${error.message}`);

@@ -105,7 +105,10 @@ export async function upsertVoteBatch(db: Db, votes: VoteRow[]): Promise<Array<'
     for (const round of rounds) {
       for (let i = 0; i < round.length; i += VOTES_PER_STATEMENT) {
         const slice = round.slice(i, i + VOTES_PER_STATEMENT);
-        const rows = await voteUpsert(trx as unknown as Db, slice.map((j) => valuesOf(votes[j]!)))
+        const rows = await voteUpsert(
+          trx as unknown as Db,
+          slice.map((j) => valuesOf(votes[j]!)),
+        )
           .returning(['visitor', 'article', 'day'])
           .execute();
         const revisions = new Map(rows.map((r) => [keyOf(r), r.revision]));
