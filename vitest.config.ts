@@ -17,7 +17,12 @@ const DATABASE_TESTS = [
 /** Mechanisms only SQLite has: the WAL checkpointer, its online backup file, the yielding driver. */
 const SQLITE_ONLY = ['tests/api/checkpointer.test.ts', 'tests/api/backup.test.ts', 'tests/api/yielding-driver.test.ts'];
 /** Their PostgreSQL counterparts. */
-const POSTGRES_ONLY = ['tests/api/backup-postgres.test.ts', 'tests/api/db-copy.test.ts', 'tests/api/event-order.test.ts'];
+const POSTGRES_ONLY = [
+  'tests/api/backup-postgres.test.ts',
+  'tests/api/db-copy.test.ts',
+  'tests/api/event-order.test.ts',
+  'tests/api/cli-postgres.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -3,8 +3,8 @@
  * ticket (state wip), with personal data redacted. Thin over scripts/lib/draft/.
  */
 import { parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
-import { migrate, openDatabase } from '../api/db/index.ts';
+import { relative } from 'node:path';
+import { databaseFromEnv, databaseName, migrate, openDatabase } from '../api/db/index.ts';
 import { TICKET_SOURCES } from '../core/tickets/ticket.ts';
 import { TopicTreeError } from '../core/content/topics.ts';
 import { contentDirFrom, parseLang, parseType, UsageError } from './lib/import/cli.ts';
@@ -54,10 +54,11 @@ async function main(): Promise<number> {
   const type = parseType(values.type, 'solution');
   const lang = values.lang === undefined ? undefined : parseLang(values.lang);
   const contentDir = contentDirFrom(undefined);
-  const dbFile = resolve(process.env.KB_DB || 'data/kb.sqlite');
+  const database = databaseFromEnv();
+  const dbFile = databaseName(database);
 
   console.log(`Reading ticket ${ticketId} from ${dbFile}…`);
-  const { db } = openDatabase(dbFile);
+  const { db } = openDatabase(database);
   try {
     await migrate(db);
     const { draft, path } = await articleFromTicket(db, {

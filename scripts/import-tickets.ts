@@ -3,9 +3,8 @@
  * into the database at KB_DB. The work is done by scripts/lib/tickets/importer.ts.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase } from '../api/db/index.ts';
+import { databaseFromEnv, databaseName, migrate, openDatabase } from '../api/db/index.ts';
 import { MapError, parseMap, TICKET_FIELDS } from '../core/tickets/csv-map.ts';
 import { TICKET_FORMATS, type TicketFormat } from '../core/tickets/formats.ts';
 import { formatSummary, validateTickets, writeTickets } from './lib/tickets/importer.ts';
@@ -92,8 +91,9 @@ async function main(argv: string[]): Promise<number> {
   const { summary } = validated;
   let target = '';
   if (!dryRun) {
-    const dbFile = resolve(process.env['KB_DB'] ?? 'data/kb.sqlite');
-    const { db } = openDatabase(dbFile);
+    const database = databaseFromEnv();
+    const dbFile = databaseName(database);
+    const { db } = openDatabase(database);
     try {
       await migrate(db);
       const progress = progressReporter('import');

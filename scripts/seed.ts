@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase } from '../api/db/index.ts';
+import { databaseFromEnv, databaseName, migrate, openDatabase } from '../api/db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from '../api/lib/catalog/catalog.ts';
 import { loadTopicTree } from '../core/content/topics.ts';
 import { MAX_SEED_DAYS, SeedRefusedError, seedDatabase } from '../api/demo/index.ts';
@@ -28,7 +28,7 @@ run "npm run build" first), the topics from $KB_CONTENT_DIR/topics.yaml (default
 Options:
   --days <n>       days of history, 1–${MAX_SEED_DAYS} (default 90)
   --seed <n>       random seed, 0–4294967295 (default 42)
-  --db <file>      database file (default $KB_DB or data/kb.sqlite)
+  --db <file>      SQLite database file (default $DATABASE_URL, else $KB_DB or data/kb.sqlite)
   --now <time>     end of the history, ISO-8601 (default the current time)
   -h, --help       show this help
 
@@ -66,7 +66,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.now !== undefined && (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now.getTime()))) {
     throw new UsageError(`--now must be an ISO-8601 time such as 2026-11-27T10:00:00Z, got "${values.now}"`);
   }
-  const dbFile = resolve(values.db ?? process.env['KB_DB'] ?? 'data/kb.sqlite');
+  // --db names a SQLite file; without it, DATABASE_URL or KB_DB.
+  const database = values.db ? { file: resolve(values.db) } : databaseFromEnv();
+  const dbFile = databaseName(database);
   const distDir = resolve(process.env['KB_DIST_DIR'] ?? process.env['KB_OUT_DIR'] ?? 'dist');
   if (!existsSync(join(distDir, MANIFEST_PATH))) {
     console.error(`seed: no build in ${distDir} (the seed takes its articles from the build's manifest). Run "npm run build" first.`);
@@ -75,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   const catalog = loadCatalog(distDir);
   const topics = loadTopicTree(resolve(process.env['KB_CONTENT_DIR'] ?? 'content'));
 
-  const { db, sqlite } = openDatabase(dbFile);
+  const { db, sqlite } = openDatabase(database);
   try {
     await migrate(db);
     const started = performance.now();

@@ -4,8 +4,7 @@
  * Works on the database at KB_DB (default data/kb.sqlite).
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { migrate, openDatabase } from '../api/db/index.ts';
+import { databaseFromEnv, databaseName, migrate, openDatabase } from '../api/db/index.ts';
 import { insertToken, listTokens, revokeToken, ROLES, type Role } from '../api/db/queries/tokens.ts';
 import { hashToken, newToken } from '../api/lib/middleware/auth.ts';
 
@@ -15,7 +14,7 @@ const HELP = `Usage:
   npm run token -- revoke <id>
 
 Staff tokens authenticate agents, trainers and admins to the API ("Authorization: Bearer <token>").
-The token is printed once; the database keeps only its SHA-256 hash. Database: KB_DB (default data/kb.sqlite).`;
+The token is printed once; the database keeps only its SHA-256 hash. Database: DATABASE_URL (PostgreSQL), else KB_DB (default data/kb.sqlite).`;
 
 function fail(message: string): never {
   console.error(`token: ${message}\n\n${HELP}`);
@@ -29,8 +28,9 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const [command, arg] = positionals;
-  const dbFile = resolve(process.env.KB_DB || 'data/kb.sqlite');
-  const { db } = openDatabase(dbFile);
+  const database = databaseFromEnv();
+  const dbFile = databaseName(database);
+  const { db } = openDatabase(database);
   try {
     await migrate(db);
     if (command === 'create') {

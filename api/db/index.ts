@@ -4,6 +4,7 @@
  * and on PostgreSQL (`DATABASE_URL`, for several API replicas; docs/design.md §6). What is
  * particular to one database stays in its driver (driver/sqlite.ts, driver/postgres.ts).
  */
+import { resolve } from 'node:path';
 import { type Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -48,6 +49,16 @@ export function openDatabase(options: DatabaseOptions | string): OpenedDatabase 
   }
   if (!options.file) throw new Error('openDatabase needs a PostgreSQL url or a SQLite file');
   return openSqlite(options.file);
+}
+
+/**
+ * The database the environment names, for the command-line tools: PostgreSQL at DATABASE_URL
+ * (pool of KB_DB_POOL_SIZE), else the SQLite file KB_DB (default data/kb.sqlite). The server
+ * reads the same variables, validated, through api/config.ts.
+ */
+export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  const poolSize = Number(env.KB_DB_POOL_SIZE) || undefined;
+  return { url: env.DATABASE_URL || undefined, file: resolve(env.KB_DB || 'data/kb.sqlite'), poolSize };
 }
 
 /** The database for messages: the SQLite file, or the PostgreSQL URL without its password. */

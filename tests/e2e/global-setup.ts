@@ -37,7 +37,14 @@ function build(outDir: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
     cwd: root,
     // KB_DB names a database that does not exist yet, so the build syncs no links anywhere.
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KB_OUT_DIR: outDir, KB_DB: join(outDir, 'no-database.sqlite'), ...env },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      KB_OUT_DIR: outDir,
+      KB_DB: join(outDir, 'no-database.sqlite'),
+      DATABASE_URL: '',
+      ...env,
+    },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`Site build failed:\n${result.stdout}\n${result.stderr}`);
@@ -69,7 +76,15 @@ export default async function setup(project: TestProject) {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KB_DB: join(work, 'kb.sqlite'), KB_DIST_DIR: distDir, KB_DEMO: 'off' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KB_DB: join(work, 'kb.sqlite'),
+      DATABASE_URL: '',
+      KB_DIST_DIR: distDir,
+      KB_DEMO: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d));

@@ -54,6 +54,7 @@ async function startServer(dbFile: string): Promise<string> {
       PORT: String(port),
       HOST: '127.0.0.1',
       KB_DB: dbFile,
+      DATABASE_URL: '',
       KB_DIST_DIR: distDir,
       KB_DEMO: 'off',
       KB_ADMIN_TOKEN: ADMIN_TOKEN,

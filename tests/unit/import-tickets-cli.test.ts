@@ -9,7 +9,7 @@ const sample = 'tests/fixtures/tickets/servicenow-incidents.sample.csv';
 const run = (args: string[], db: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-tickets.ts', ...args], {
     cwd: root,
-    env: { ...process.env, KB_DB: db },
+    env: { ...process.env, KB_DB: db, DATABASE_URL: '' },
     encoding: 'utf8',
   });
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'kb-import-tickets-')), 'kb.sqlite');

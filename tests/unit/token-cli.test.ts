@@ -8,7 +8,7 @@ const root = resolve(import.meta.dirname, '../..');
 const run = (args: string[], db: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], {
     cwd: root,
-    env: { ...process.env, KB_DB: db },
+    env: { ...process.env, KB_DB: db, DATABASE_URL: '' },
     encoding: 'utf8',
   });
 

@@ -3,10 +3,9 @@
  * KB_DB (migrated) unless it is a dry run, reporting skipped rows by line, and mapping
  * failures to exit codes (2 wrong usage, 1 bad rows or an unusable file, 0 all imported).
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../../api/db/index.ts';
-import { migrate, openDatabase } from '../../../api/db/index.ts';
+import { databaseFromEnv, databaseName, migrate, openDatabase } from '../../../api/db/index.ts';
 import { UsageError } from '../import/cli.ts';
 import { TrainingFileError } from './csv-file.ts';
 
@@ -39,8 +38,9 @@ async function main<S extends ImportSummary>(command: CsvImport<S>, argv: string
   if (positionals.length !== 1) throw new UsageError(`expected one <file.csv>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
   const file = positionals[0]!;
   const dryRun = Boolean(values['dry-run']);
-  const dbFile = resolve(process.env['KB_DB'] ?? 'data/kb.sqlite');
-  const opened = dryRun ? null : openDatabase(dbFile);
+  const database = databaseFromEnv();
+  const dbFile = databaseName(database);
+  const opened = dryRun ? null : openDatabase(database);
   try {
     if (opened) await migrate(opened.db);
     const summary = await command.run(opened?.db ?? null, file, dryRun);
