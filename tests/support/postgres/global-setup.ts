@@ -64,7 +64,8 @@ export default async function setup(project: TestProject) {
     project.provide('postgres', server);
     return stop;
   } catch (error) {
-    project.provide('postgres', { unavailable: `${(error as Error).message}\n${HOW_TO_GET_POSTGRES}` });
+    const message = (error as Error).message;
+    project.provide('postgres', { unavailable: message.includes(HOW_TO_GET_POSTGRES) ? message : `${message}\n${HOW_TO_GET_POSTGRES}` });
     return undefined;
   }
 }

@@ -52,10 +52,10 @@ function runAsPostgres(command: string, args: string[]): [string, string[]] {
   return asRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 
-/** Starts a server; throws with HOW_TO_GET_POSTGRES when the binaries are missing. */
-export async function startThrowAwayServer(): Promise<ThrowAwayServer> {
-  if (!existsSync(join(POSTGRES_BIN, 'initdb')) || !existsSync(join(POSTGRES_BIN, 'postgres')))
-    throw new Error(`No PostgreSQL server binaries in ${POSTGRES_BIN}. ${HOW_TO_GET_POSTGRES}`);
+/** Starts a server from the binaries in `bin`; throws with HOW_TO_GET_POSTGRES when they are missing. */
+export async function startThrowAwayServer(bin = POSTGRES_BIN): Promise<ThrowAwayServer> {
+  if (!existsSync(join(bin, 'initdb')) || !existsSync(join(bin, 'postgres')))
+    throw new Error(`No PostgreSQL server binaries in ${bin}. ${HOW_TO_GET_POSTGRES}`);
   const dir = mkdtempSync(join(tmpdir(), 'kb-pg-'));
   try {
     if (asRoot()) {
@@ -63,7 +63,7 @@ export async function startThrowAwayServer(): Promise<ThrowAwayServer> {
       const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
       chownSync(dir, uid, gid);
     }
-    const [initdb, initArgs] = runAsPostgres(join(POSTGRES_BIN, 'initdb'), [
+    const [initdb, initArgs] = runAsPostgres(join(bin, 'initdb'), [
       ...['-D', join(dir, 'data'), '-U', 'kb', '--auth=trust', '--encoding=UTF8', '--no-sync'],
       ...['--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=en-US'],
     ]);
@@ -72,7 +72,7 @@ export async function startThrowAwayServer(): Promise<ThrowAwayServer> {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed: ${(error as { stderr?: Buffer }).stderr?.toString() || (error as Error).message}`);
   }
-  const [sh, shArgs] = runAsPostgres('sh', ['-c', WATCHDOG, POSTGRES_BIN, dir]);
+  const [sh, shArgs] = runAsPostgres('sh', ['-c', WATCHDOG, bin, dir]);
   const watchdog = spawn(sh, shArgs, { stdio: ['pipe', 'ignore', 'ignore'], cwd: dir });
   // The socket folder goes in `host=` (libpq and node-postgres both read it); `localhost` only keeps the URL parseable.
   const url = (database: string) => `postgres://kb@localhost:${SOCKET_PORT}/${database}?host=${encodeURIComponent(dir)}`;
