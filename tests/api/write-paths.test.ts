@@ -3,7 +3,6 @@
  * prepared statements, on PostgreSQL the multi-row upserts (votes.ts, events.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../api/db/index.ts';
 import { eventWriter, insertEvents } from '../../api/db/queries/events.ts';
 import { upsertVotes, voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
 import { RateLimiter } from '../../api/lib/ingest/rate-limit.ts';
@@ -21,19 +20,15 @@ const vote = (visitor: string, helpful: boolean, reason: string | null = null): 
 });
 
 const hotPath = testDialect === 'sqlite' ? 'prepared' : 'multi-row';
-/** The writer the API uses on this database, and the portable one it must agree with. */
-const voteWriters = {
-  hot: async (db: Db, sqlite: Parameters<typeof voteWriter>[1], votes: VoteRow[]) => voteWriter(db, sqlite)(votes),
-  portable: async (db: Db, _sqlite: unknown, votes: VoteRow[]) => upsertVotes(db, votes),
-};
 
 describe(`the ${hotPath} and the Kysely write paths`, () => {
   it('store votes identically and tell created from replaced, a re-vote in the same batch included', async () => {
     const batch = [vote('v1', true), vote('v2', false, 'unclear'), vote('v1', false, 'outdated'), vote('v1', true)];
     const results = [];
-    for (const write of [voteWriters.hot, voteWriters.portable]) {
+    for (const hot of [true, false]) {
       const { db, sqlite } = await freshDatabase();
-      const outcomes = await write(db, sqlite, batch);
+      // The writer the API uses on this database, then the portable one it must agree with.
+      const outcomes = await (hot ? voteWriter(db, sqlite)(batch) : upsertVotes(db, batch));
       const rows = await queryRows(db, 'select visitor, helpful, reason, revision from votes order by visitor');
       results.push({ outcomes, rows });
     }
