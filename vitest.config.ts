@@ -22,6 +22,7 @@ const POSTGRES_ONLY = [
   'tests/api/db-copy.test.ts',
   'tests/api/event-order.test.ts',
   'tests/api/cli-postgres.test.ts',
+  'tests/api/replica-writes.test.ts',
 ];
 
 export default defineConfig({

@@ -8,7 +8,9 @@ export type DropReason = (typeof DROP_REASONS)[number];
 export async function countDrops(db: Db, day: string, counts: Partial<Record<DropReason, number>>): Promise<void> {
   const rows = Object.entries(counts)
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([reason, count]) => ({ day, reason, count: count! }));
+    .map(([reason, count]) => ({ day, reason, count: count! }))
+    // One order for every writer: two replicas counting the same reasons lock the rows alike and cannot deadlock.
+    .sort((a, b) => (a.reason < b.reason ? -1 : 1));
   if (rows.length === 0) return;
   await db
     .insertInto('drop_counts')

@@ -89,7 +89,9 @@ const keyOf = (v: { visitor: string; article: string; day: string }) => `${v.vis
  * twice (PostgreSQL refuses: "ON CONFLICT DO UPDATE command cannot affect row a second
  * time"), so a batch in which a visitor re-votes is written in rounds: each round holds a
  * key at most once, and a later vote of the same key goes into a later round, in order.
- * Outcomes are matched to votes by key, not by the order of RETURNING.
+ * Outcomes are matched to votes by key, not by the order of RETURNING. Each round is written
+ * in key order, so two replicas upserting overlapping batches lock their rows in the same
+ * order and cannot deadlock (a later round only touches rows its first round locked).
  */
 export async function upsertVoteBatch(db: Db, votes: VoteRow[]): Promise<Array<'created' | 'replaced'>> {
   const rounds: number[][] = [];
@@ -100,6 +102,7 @@ export async function upsertVoteBatch(db: Db, votes: VoteRow[]): Promise<Array<'
     seen.set(key, round + 1);
     (rounds[round] ??= []).push(i);
   });
+  for (const round of rounds) round.sort((a, b) => (keyOf(votes[a]!) < keyOf(votes[b]!) ? -1 : 1));
   return db.transaction().execute(async (trx) => {
     const outcomes: Array<'created' | 'replaced'> = new Array(votes.length);
     for (const round of rounds) {
