@@ -35,6 +35,7 @@ import { trainingRoutes } from './routes/training.ts';
 import { metricEnv } from './metrics/env.ts';
 import type { MetricSettings } from './metrics/types.ts';
 import type { TopicTree } from '../core/content/topics.ts';
+import type { WebhookSecrets } from '../core/tickets/helpdesks.ts';
 
 export interface AppDeps {
   db: Db;
@@ -56,7 +57,7 @@ export interface AppDeps {
   /** The build's suggestion index (kb-build/suggest-index.json); without it /api/suggest answers 503. */
   suggest?: SuggestIndex | undefined;
   /** Per-helpdesk webhook secrets (KB_WEBHOOK_SECRET_<SOURCE>); a source without one has no webhook. */
-  webhookSecrets?: Partial<Record<'zendesk' | 'freshdesk' | 'zammad', string>>;
+  webhookSecrets?: WebhookSecrets;
   /** The topic taxonomy (content/topics.yaml), for topic names in metrics. */
   topics?: TopicTree | undefined;
   /** Metric settings (KB_SLA_TARGETS, KB_EDIT_URL, KB_TRAINING_VALIDITY_DAYS); defaults for what is missing. */

@@ -1,13 +1,14 @@
 /**
  * `npm start`: one Node process serving the built help center and the API on PORT/HOST,
- * with the SQLite database at KB_DB. Builds the site first when there is no build.
+ * with the SQLite database at KB_DB (settings: core/config/server.ts). Builds the site
+ * first when there is no build.
  * `npm run api` (--api-only) serves the API alone.
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { serverConfig } from '../core/config/server.ts';
 import { migrate, openDatabase } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/catalog/catalog.ts';
 import { syncCreatedFromLinks } from './lib/catalog/link-sync.ts';
@@ -22,10 +23,10 @@ import { startCheckpointer } from './db/driver/checkpointer.ts';
 const apiOnly = process.argv.includes('--api-only');
 
 async function main() {
-  const config = loadConfig();
+  const config = serverConfig();
   if (!existsSync(join(config.distDir, MANIFEST_PATH))) {
     console.log(`No build in ${config.distDir}: building the site first (npm run build)…`);
-    await buildSite([], { ...process.env, KB_OUT_DIR: config.distDir });
+    await buildSite([], { KB_OUT_DIR: config.distDir });
   }
   const catalog = loadCatalog(config.distDir);
   const { db, sqlite } = openDatabase(config.dbFile);

@@ -1,15 +1,17 @@
 /**
- * `npm run db:backup -- <file>`: a consistent copy of the database at KB_DB (default
- * data/kb.sqlite), safe while the server runs; prints its size and row counts.
+ * `npm run db:backup -- <file>`: a consistent copy of the database at KB_DB, safe while
+ * the server runs; prints its size and row counts.
  * The work happens in api/db/backup.ts.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { BackupError, backupDatabaseFile } from '../api/db/driver/backup.ts';
+import { cliConfig } from '../core/config/cli.ts';
+import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
 
 const HELP = `Usage: npm run db:backup -- <file> [--force]
 
-Copies the database at KB_DB (default data/kb.sqlite) to <file> with SQLite's online backup
+Copies the database at KB_DB (default ${DEFAULT_DB_FILE}) to <file> with SQLite's online backup
 API. The server may keep running and writing: the copy is one consistent snapshot. The copy is
 a single file (rollback journal), checked with PRAGMA integrity_check before it is put in place.
 To restore, stop the server and copy the file to KB_DB.
@@ -39,7 +41,7 @@ async function main() {
   if (values.help) return console.log(HELP);
   if (positionals.length !== 1)
     usage(positionals.length === 0 ? 'name the backup file' : `give one backup file (got ${positionals.length})`);
-  const source = resolve(process.env.KB_DB || 'data/kb.sqlite');
+  const source = cliConfig().dbFile;
   const started = Date.now();
   console.log(`Backing up ${source} to ${resolve(positionals[0]!)}…`);
   const report = await backupDatabaseFile(source, positionals[0]!, { force: values.force });

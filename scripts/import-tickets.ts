@@ -3,7 +3,6 @@
  * into the database at KB_DB. The work is done by scripts/lib/tickets/importer.ts.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '../api/db/index.ts';
 import { MapError, parseMap, TICKET_FIELDS } from '../core/tickets/csv-map.ts';
@@ -11,10 +10,13 @@ import { TICKET_FORMATS, type TicketFormat } from '../core/tickets/formats.ts';
 import { formatSummary, validateTickets, writeTickets } from './lib/tickets/importer.ts';
 import { progressReporter } from './lib/tickets/progress.ts';
 import { DATE_FORMATS, TicketFileError, type DateFormat } from '../core/tickets/values.ts';
+import { cliConfig } from '../core/config/cli.ts';
+import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
+import { isUsageError, UsageError } from './lib/cli/usage.ts';
 
 const HELP = `Usage: npm run import:tickets -- <file> --format <${TICKET_FORMATS.join('|')}> [options]
 
-Imports tickets into the database at $KB_DB (default data/kb.sqlite), upserting by
+Imports tickets into the database at $KB_DB (default ${DEFAULT_DB_FILE}), upserting by
 (source, id): importing the same file again updates the tickets instead of duplicating them.
 Every row is validated against the canonical ticket schema (api/schemas/ticket.ts). A bad
 row is reported with its line and skipped; a file that is not in the format (not JSON,
@@ -56,8 +58,6 @@ Options:
 Exit status: 0 all rows imported or skipped on purpose, 1 some rows invalid or the file
 unusable, 2 wrong usage.`;
 
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
   const { summary } = validated;
   let target = '';
   if (!dryRun) {
-    const dbFile = resolve(process.env['KB_DB'] ?? 'data/kb.sqlite');
+    const { dbFile } = cliConfig();
     const { db } = openDatabase(dbFile);
     try {
       await migrate(db);
@@ -115,7 +115,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: Error) => {
-    if (error instanceof UsageError || error instanceof MapError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(error) || error instanceof MapError) {
       console.error(`import:tickets: ${error.message}\nRun with --help for usage.`);
       process.exitCode = 2;
     } else if (error instanceof TicketFileError || (error as { code?: string }).code === 'ENOENT') {

@@ -7,11 +7,13 @@ import type { Db } from '../db/index.ts';
 import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
 import type { TopicTree } from '../../core/content/topics.ts';
 import type { Lang } from '../../core/content/article.ts';
+import { TICKET_PRIORITIES } from '../../core/tickets/ticket.ts';
+import type { SlaTargets } from '../../core/tickets/sla-targets.ts';
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const PRIORITIES = TICKET_PRIORITIES;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** A validated report period and its filters (parsed by period.ts from the query string). */
@@ -57,7 +59,7 @@ export type MetricGroup = (typeof METRIC_GROUPS)[number];
 /** Settings the metrics read (from the environment; see README). */
 export interface MetricSettings {
   /** SLA targets per priority in hours, used when the helpdesk did not record slaMet. */
-  slaTargets: Record<Priority, { firstResponseHours: number; resolutionHours: number }>;
+  slaTargets: SlaTargets;
   /** How long a training completion counts (docs/design.md §5, default 365). */
   trainingValidityDays: number;
   /** Where an article's source can be edited: `${editUrlBase}${lang}/${slug}.mdx`; '' for none. */

@@ -24,10 +24,11 @@ import { mapFreshdeskTicket } from '../../core/tickets/freshdesk.ts';
 import { mapZammadTicket } from '../../core/tickets/zammad.ts';
 import { mapZendeskTicket } from '../../core/tickets/zendesk.ts';
 import { mapRow, type RowOutcome } from '../../core/tickets/values.ts';
-
-export const WEBHOOK_SOURCES = ['zendesk', 'freshdesk', 'zammad'] as const;
-export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
-export type WebhookSecrets = Partial<Record<WebhookSource, string>>;
+import {
+  WEBHOOK_HELPDESKS as WEBHOOK_SOURCES,
+  type WebhookHelpdesk as WebhookSource,
+  type WebhookSecrets,
+} from '../../core/tickets/helpdesks.ts';
 
 /** A ticket with a long description and its article stays well under this; more is not a ticket event. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;

@@ -3,7 +3,10 @@
  * with background networking off because this machine has no network beyond its own sites.
  * Used by the browser tests, the search evaluation and the build benchmark.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { cliConfig } from '../../core/config/cli.ts';
+
+/** The binary: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+export const CHROMIUM_PATH = cliConfig().chromiumPath;
 
 export const CHROMIUM_ARGS = [
   '--headless',

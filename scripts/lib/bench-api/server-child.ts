@@ -13,6 +13,7 @@ import { createApp } from '../../../api/app.ts';
 import { migrate, openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
 import { startCheckpointer } from '../../../api/db/driver/checkpointer.ts';
+import { testConfig } from '../../../core/config/test.ts';
 import { syntheticManifest } from './catalog.ts';
 import { CEILING_PATH, type ChildMessage, type ParentMessage, type ServerMode } from './protocol.ts';
 
@@ -34,7 +35,7 @@ async function start(mode: ServerMode, articles: number, workDir: string) {
     const { db, sqlite } = openDatabase(file);
     await migrate(db);
     // As the server does (api/server.ts), unless KB_CHECKPOINT_THREAD=off.
-    if (process.env.KB_CHECKPOINT_THREAD !== 'off') startCheckpointer(sqlite, file);
+    if (testConfig().checkpointThread) startCheckpointer(sqlite, file);
     const catalog = catalogFrom(syntheticManifest(articles));
     // The bench varies X-Forwarded-For per visitor; only its own loopback may set it.
     const app = createApp({ db, sqlite, catalog, trustedProxies: ['127.0.0.1'], site: 'bench' });

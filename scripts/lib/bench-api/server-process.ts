@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { envWith } from '../../../core/config/env.ts';
 import type { ChildCounts, ChildMessage, ParentMessage, ServerMode } from './protocol.ts';
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
@@ -61,7 +62,7 @@ export async function startServer(mode: ServerMode, options: StartOptions): Prom
   const child = fork(CHILD, [mode, String(options.articles), options.workDir], {
     cwd: options.cwd,
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...options.env },
+    env: envWith(options.env),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const send = (message: ParentMessage) => child.send(message);

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { envWith } from '../../../core/config/env.ts';
 import { buildSuggestIndex } from '../../../api/suggest/build.ts';
 import { SUGGEST_INDEX_PATH } from '../../../api/suggest/search.ts';
 import { benchDocs, benchQueries, writeBenchManifest } from './bench-corpus.ts';
@@ -46,15 +47,14 @@ function freePort(): Promise<number> {
 function startApi(distDir: string, dbFile: string, port: number): Promise<ChildProcess> {
   // `node --import tsx` keeps the server in this one process (the tsx CLI would add a
   // parent), so /proc/<pid> is the API's own memory.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = envWith({
     PORT: String(port),
     HOST: '127.0.0.1',
     KB_DIST_DIR: distDir,
     KB_DB: dbFile,
     KB_DEMO: 'off',
-  };
-  delete env.KB_ADMIN_TOKEN;
+    KB_ADMIN_TOKEN: undefined,
+  });
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('api/server.ts'), '--api-only'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

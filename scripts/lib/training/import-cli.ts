@@ -3,11 +3,11 @@
  * KB_DB (migrated) unless it is a dry run, reporting skipped rows by line, and mapping
  * failures to exit codes (2 wrong usage, 1 bad rows or an unusable file, 0 all imported).
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../../api/db/index.ts';
 import { migrate, openDatabase } from '../../../api/db/index.ts';
-import { UsageError } from '../import/cli.ts';
+import { cliConfig } from '../../../core/config/cli.ts';
+import { isUsageError, UsageError } from '../cli/usage.ts';
 import { TrainingFileError } from './csv-file.ts';
 
 export interface ImportSummary {
@@ -22,7 +22,7 @@ export interface CsvImport<S extends ImportSummary> {
   help: string;
   /** Imports the file; `db` is null on a dry run. */
   run(db: Db | null, file: string, dryRun: boolean): Promise<S>;
-  /** What was written, e.g. "12 inserted, 3 updated in data/kb.sqlite". */
+  /** What was written, e.g. "12 inserted, 3 updated in /srv/kb/kb.sqlite". */
   written(summary: S, dbFile: string): string;
 }
 
@@ -39,7 +39,7 @@ async function main<S extends ImportSummary>(command: CsvImport<S>, argv: string
   if (positionals.length !== 1) throw new UsageError(`expected one <file.csv>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
   const file = positionals[0]!;
   const dryRun = Boolean(values['dry-run']);
-  const dbFile = resolve(process.env['KB_DB'] ?? 'data/kb.sqlite');
+  const { dbFile } = cliConfig();
   const opened = dryRun ? null : openDatabase(dbFile);
   try {
     if (opened) await migrate(opened.db);
@@ -60,7 +60,7 @@ export function runCsvImport<S extends ImportSummary>(command: CsvImport<S>): vo
       process.exitCode = code;
     },
     (error: Error) => {
-      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      if (isUsageError(error)) {
         console.error(`${command.name}: ${error.message}\nRun with --help for usage.`);
         process.exitCode = 2;
       } else if (error instanceof TrainingFileError) {
