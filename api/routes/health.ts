@@ -1,12 +1,12 @@
-/** GET /api/health: is the process up and the database reachable. */
+/** GET /api/health (mounted at /health): is the process up and the database reachable. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../lib/http/router.ts';
 import { ping } from '../db/index.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../context.ts';
 
 const healthRoute = createRoute({
   method: 'get',
-  path: '/health',
+  path: '/',
   summary: 'Liveness and database check',
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } },
