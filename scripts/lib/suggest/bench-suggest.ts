@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildSuggestIndex } from '../../../api/suggest/build.ts';
 import { SUGGEST_INDEX_PATH } from '../../../api/suggest/search.ts';
+import { percentileOfSorted } from '../../../core/stats.ts';
 import { benchDocs, benchQueries, writeBenchManifest } from './bench-corpus.ts';
 
 /** Options of {@link benchSuggest}. */
@@ -28,7 +29,8 @@ export interface BenchSuggestOptions {
   log?: (line: string) => void;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+/** The p-th percentile (0–100) of ascending times, as every other figure here interpolates it; 0 with no times. */
+const percentile = (sorted: number[], p: number) => percentileOfSorted(sorted, p / 100) ?? 0;
 
 /** A free TCP port on 127.0.0.1. */
 function freePort(): Promise<number> {
