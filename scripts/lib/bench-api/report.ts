@@ -77,6 +77,8 @@ export function summarizeScenario(name: ScenarioName, what: string, rounds: Roun
     requestsPerSecond: medianOfRounds(loads.map((l) => l.requestsPerSecond)),
     p50: medianOfRounds(loads.map((l) => l.p50)),
     p99: medianOfRounds(loads.map((l) => l.p99)),
+    // The slowest response of any round: a maximum, unlike the medians around it.
+    max: Math.max(...loads.map((l) => l.max)),
     non2xx: sum((l) => l.non2xx),
     errors: sum((l) => l.errors),
     statusCodes,
