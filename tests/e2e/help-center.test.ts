@@ -6,9 +6,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, searchFor, seriousViolations } from './browser.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { launchBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
+
+/** Opens a search page and waits until every retry is done; returns the ranked article ids. */
+async function searchFor(page: Page, baseUrl: string, lang: string, query: string, params: Record<string, string> = {}): Promise<string[]> {
+  const search = new URLSearchParams({ q: query, ...params });
+  await page.goto(`${baseUrl}/${lang}/search/?${search}`);
+  await page.waitForSelector('[data-search-status="done"]', { timeout: 15_000 });
+  return page.$$eval('[data-search-result]', (els) => els.map((e) => e.getAttribute('data-article') ?? ''));
+}
 let browser: Browser;
 let page: Page;
 

@@ -1,64 +1,28 @@
-/** A fresh app per test: in-memory database, migrations applied, a small catalog. */
+/** A fresh API app per test: in-memory database, migrations applied, a small catalog; and requests as a visitor sends them. */
 import { createApp, type AppDeps } from '../../api/app.ts';
-import { migrate, openDatabase } from '../../api/db/index.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import type { ManifestArticle } from '../../core/content/manifest.ts';
+import { BROWSER_UA } from '../../scripts/lib/chromium.ts';
+import { sampleArticles, testCatalog } from './catalog.ts';
+import { migratedDatabase } from './database.ts';
 
-export function manifestArticle(id: string, overrides: Partial<ManifestArticle> = {}): ManifestArticle {
-  const [lang, slug] = id.split('/') as ['zh-CN' | 'en', string];
-  return {
-    id,
-    lang,
-    title: `Title of ${slug}`,
-    summary: 'Summary',
-    url: `/${lang}/articles/${slug}/`,
-    type: 'faq',
-    topic: 'accounts',
-    topics: [],
-    state: 'validated',
-    audience: 'public',
-    listed: true,
-    translationKey: slug,
-    owner: 'Team',
-    reviewed: '2026-09-01',
-    reviewEvery: 180,
-    tickets: [],
-    tags: [],
-    ...overrides,
-  };
-}
+export { BROWSER_UA };
 
-export const sampleArticles = [
-  manifestArticle('en/reset-password'),
-  manifestArticle('zh-CN/reset-password'),
-  manifestArticle('en/printer-setup', { type: 'manual', topic: 'reports' }),
-  manifestArticle('en/old-license-server', { state: 'archived', listed: false }),
-  manifestArticle('en/escalation-checklist', { audience: 'internal' }),
-];
-
+/** The admin token every test app accepts. */
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
-/** A clock the test moves by hand. */
-export function manualClock(start = '2026-11-27T10:00:00Z') {
-  let t = new Date(start).getTime();
-  return { now: () => new Date(t), set: (iso: string) => (t = new Date(iso).getTime()), advance: (ms: number) => (t += ms) };
-}
-
+/** The app as the server builds it, on its own in-memory database; `options` replace any dependency. */
 export async function testApp(options: Partial<AppDeps> & { articles?: ManifestArticle[] } = {}) {
-  const { db, sqlite } = openDatabase(':memory:');
-  await migrate(db);
+  const { db, sqlite } = await migratedDatabase();
   const { articles = sampleArticles, ...deps } = options;
   const app = createApp({
     db,
     sqlite,
-    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }),
+    catalog: testCatalog(articles),
     adminToken: ADMIN_TOKEN,
     ...deps,
   });
   return { app, db, sqlite };
 }
-
-export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
 /** A request from a visitor: an IP on the socket and a browser user agent. */
 export function visitorRequest(

@@ -10,6 +10,7 @@ const load = (requestsPerSecond: number, p99: number, seconds = 5): LoadResult =
   requestsPerSecond,
   p50: 5,
   p99,
+  max: p99 * 2,
   non2xx: 0,
   errors: 0,
   statusCodes: { 201: requestsPerSecond * seconds },
