@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -156,30 +155,6 @@ describe('pages', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
-  });
-});
-
-describe('accessibility', () => {
-  for (const [name, path] of [
-    ['home', '/zh-CN/'],
-    ['English home', '/en/'],
-    ['topic', '/en/topics/licensing/'],
-    ['search with results', '/zh-CN/search/?q=打印'],
-    ['article', '/en/articles/install-desktop-silent/'],
-    ['Chinese article', '/zh-CN/articles/print-preview-blank/'],
-  ] as const) {
-    it(`finds no serious or critical axe violations on the ${name} page`, async () => {
-      await page.goto(`${baseUrl}${path}`);
-      if (path.includes('/search/')) await page.waitForSelector('[data-search-status="done"]');
-      expect(await seriousViolations(page)).toEqual([]);
-    });
-  }
-
-  it('finds no serious or critical violations in the dark colour scheme', async () => {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${baseUrl}/en/articles/install-desktop-silent/`);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 
