@@ -5,7 +5,8 @@
  * A search's lang is the lang its event carried; topic does not apply to searches.
  */
 import { searchesByDate, searchesByQuery, type QueryTotals } from '../db/queries/metrics-events.ts';
-import { ratio, sumIntoPeriods, totalsOf } from './series.ts';
+import { ratio } from '../../core/stats.ts';
+import { sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricRow } from './types.ts';
 
 /** How many queries each top list shows per language. */

@@ -5,7 +5,8 @@
  */
 import { contactsByDate, requesterCount, sessionsByDate } from '../db/queries/metrics-events.ts';
 import { localMidnightUtc, periodsOf } from './period.ts';
-import { ratio, sumIntoPeriods, totalsOf } from './series.ts';
+import { ratio } from '../../core/stats.ts';
+import { sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricQuery } from './types.ts';
 
 const DAY_MS = 86_400_000;

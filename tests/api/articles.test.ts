@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testApp } from './helpers.ts';
+import { testApp } from '../support/app.ts';
 
 describe('GET /api/health', () => {
   it('answers ok when the database is reachable', async () => {

@@ -5,16 +5,15 @@
  * file must pass integrity_check, and the server must start again on it.
  */
 import SQLite from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH } from '../../api/lib/catalog/catalog.ts';
-import { BROWSER_UA, manifestArticle } from './helpers.ts';
+import { exited, startApiProcess } from '../../scripts/lib/api-process.ts';
+import { BROWSER_UA } from '../support/app.ts';
+import { manifestArticle, writeManifest } from '../support/catalog.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTICLES = Array.from({ length: 20 }, (_, i) => manifestArticle(`en/durable-${i}`));
 /** Votes acknowledged before the kill; enough that the kill lands mid-burst, few enough to stay fast. */
 const ACKS_BEFORE_KILL = 300;
@@ -30,11 +29,7 @@ beforeAll(() => {
   dbFile = join(dir, 'kb.sqlite');
   distDir = join(dir, 'dist');
   // With a manifest in the dist folder the server does not build the site first.
-  mkdirSync(join(distDir, 'kb-build'), { recursive: true });
-  writeFileSync(
-    join(distDir, MANIFEST_PATH),
-    JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: ARTICLES }),
-  );
+  writeManifest(distDir, ARTICLES);
 });
 
 afterAll(() => {
@@ -42,44 +37,16 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Starts the server as `npm run api` does, on a free port; resolves with its base URL. */
-function startServer(): Promise<{ child: ChildProcess; base: string }> {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KB_')));
-  Object.assign(env, {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KB_DB: dbFile,
-    KB_DIST_DIR: distDir,
-    KB_TRUSTED_PROXIES: '127.0.0.1',
-    KB_DEMO: 'off',
+/** Starts the server as `npm run api` does, on a free port, over this file's database and catalog. */
+async function startServer(): Promise<{ child: ChildProcess; base: string }> {
+  const server = await startApiProcess({
+    apiOnly: true,
+    env: { KB_DB: dbFile, KB_DIST_DIR: distDir, KB_TRUSTED_PROXIES: '127.0.0.1' },
+    timeoutMs: 30_000,
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts', '--api-only'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s:\n${output}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (listening) {
-        clearTimeout(timer);
-        resolve({ child, base: listening[1]! });
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${signal ?? code}) before listening:\n${output}`));
-    });
-  });
+  children.push(server.child);
+  return { child: server.child, base: server.origin };
 }
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 /** A vote from visitor i (its own IP via the trusted proxy) whose comment identifies it. */
 function postVote(base: string, i: number, comment: string) {

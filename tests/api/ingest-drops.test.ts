@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { DROP_REASONS, type DropReason } from '../../api/db/queries/drops.ts';
-import { ADMIN_TOKEN, testApp, visitorRequest } from './helpers.ts';
+import { ADMIN_TOKEN, testApp, visitorRequest } from '../support/app.ts';
 
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const search = { type: 'search', query: 'reset password', results: 3 };

@@ -6,6 +6,7 @@ import { Migrator, NO_MIGRATIONS, type MigrationResultSet } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
 import { migrations } from '../../api/db/migrations/index.ts';
+import { migratedDatabase } from '../support/database.ts';
 
 const names = Object.keys(migrations);
 const migratorFor = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
@@ -31,8 +32,7 @@ describe('migrations', () => {
   it.each(names.map((_, i) => [i === 0 ? '(empty)' : names[i - 1]!, i] as const))(
     'upgrade a database at %s to the latest schema',
     async (_from, applied) => {
-      const fresh = openDatabase(':memory:');
-      await migrate(fresh.db);
+      const fresh = await migratedDatabase();
       const old = openDatabase(':memory:');
       ok(await migratorFor(old.db).migrateTo(applied === 0 ? NO_MIGRATIONS : names[applied - 1]!));
       // Rows written by the old version survive the upgrade.
@@ -57,8 +57,7 @@ describe('migrations', () => {
   );
 
   it('can each be undone and redone, back to the same schema', async () => {
-    const { db, sqlite } = openDatabase(':memory:');
-    await migrate(db);
+    const { db, sqlite } = await migratedDatabase();
     const latest = schemaOf(sqlite);
     const migrator = migratorFor(db);
     for (let i = names.length - 1; i >= 0; i--) {

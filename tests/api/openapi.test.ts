@@ -1,6 +1,6 @@
 /** The OpenAPI document lists every endpoint, and every endpoint the app answers is in it. */
 import { describe, expect, it } from 'vitest';
-import { testApp } from './helpers.ts';
+import { testApp } from '../support/app.ts';
 
 type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> };
 

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
 import { eventWriter } from '../../api/db/queries/events.ts';
 import { voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
 import { RateLimiter } from '../../api/lib/ingest/rate-limit.ts';
+import { migratedDatabase } from '../support/database.ts';
 
-async function fresh() {
-  const opened = openDatabase(':memory:');
-  await migrate(opened.db);
-  return opened;
-}
 const vote = (visitor: string, helpful: boolean, reason: string | null = null): VoteRow => ({
   article: 'en/a',
   visitor,
@@ -25,7 +20,7 @@ describe('the prepared and the Kysely write paths', () => {
     const batch = [vote('v1', true), vote('v2', false, 'unclear'), vote('v1', false, 'outdated')];
     const results = [];
     for (const withSqlite of [true, false]) {
-      const { db, sqlite } = await fresh();
+      const { db, sqlite } = await migratedDatabase();
       const outcomes = await voteWriter(db, withSqlite ? sqlite : undefined)(batch);
       const rows = sqlite.prepare('select visitor, helpful, reason, revision from votes order by visitor').all();
       results.push({ outcomes, rows });
@@ -40,7 +35,7 @@ describe('the prepared and the Kysely write paths', () => {
     ];
     const dumps = [];
     for (const withSqlite of [true, false]) {
-      const { db, sqlite } = await fresh();
+      const { db, sqlite } = await migratedDatabase();
       await eventWriter(db, withSqlite ? sqlite : undefined)(rows);
       dumps.push(sqlite.prepare('select * from events').all());
     }
@@ -49,7 +44,7 @@ describe('the prepared and the Kysely write paths', () => {
   });
 
   it('roll back a whole vote batch when one row fails', async () => {
-    const { db, sqlite } = await fresh();
+    const { db, sqlite } = await migratedDatabase();
     const write = voteWriter(db, sqlite);
     await expect(write([vote('v1', true), { ...vote('v2', true), article: null as unknown as string }])).rejects.toThrow();
     expect(sqlite.prepare('select count(*) as n from votes').get()).toEqual({ n: 0 });

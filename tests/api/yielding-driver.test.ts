@@ -1,6 +1,6 @@
 /** The database driver lets the event loop turn between queries, except inside a transaction. */
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { migratedDatabase } from '../support/database.ts';
 
 /** Counts event-loop turns (setImmediate callbacks) until stopped. */
 function turnCounter() {
@@ -16,8 +16,7 @@ function turnCounter() {
 
 describe('the yielding SQLite driver', () => {
   it('lets the event loop turn before each query outside a transaction', async () => {
-    const { db } = openDatabase(':memory:');
-    await migrate(db);
+    const { db } = await migratedDatabase();
     const counter = turnCounter();
     const seen: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -30,8 +29,7 @@ describe('the yielding SQLite driver', () => {
   });
 
   it('never yields inside a transaction, so no other write can land in it', async () => {
-    const { db } = openDatabase(':memory:');
-    await migrate(db);
+    const { db } = await migratedDatabase();
     const seen: number[] = [];
     let counter: ReturnType<typeof turnCounter> | undefined;
     await db.transaction().execute(async (trx) => {

@@ -3,15 +3,11 @@
  * requested volumes exactly, and writes only rows the API itself could have written.
  */
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { openDatabase } from '../../api/db/index.ts';
 import { insertLink } from '../../api/db/queries/links.ts';
 import { upsertVotes } from '../../api/db/queries/votes.ts';
-import { catalogFrom, MANIFEST_PATH } from '../../api/lib/catalog/catalog.ts';
 import { eventSchema } from '../../core/contracts/events.ts';
 import { ticketSchema } from '../../core/tickets/ticket.ts';
 import { VOTE_REASONS } from '../../core/contracts/vote-values.ts';
@@ -19,9 +15,10 @@ import type { ManifestArticle } from '../../core/content/manifest.ts';
 import { buildTopicTree } from '../../core/content/topics.ts';
 import { normalizeQuery } from '../../core/search/query.ts';
 import { DEMO_AGENTS, SeedRefusedError, seedDatabase, type SeedOptions } from '../../api/demo/index.ts';
-import { manifestArticle } from '../api/helpers.ts';
-
-const root = resolve(import.meta.dirname, '../..');
+import { manifestArticle, testCatalog, writeManifest } from '../support/catalog.ts';
+import { runScript } from '../support/cli.ts';
+import { tempDir } from '../support/temp-dir.ts';
+import { migratedDatabase } from '../support/database.ts';
 
 /** A small taxonomy: "install" has no article at all (a content gap). */
 const topics = buildTopicTree([
@@ -47,13 +44,12 @@ const articles: ManifestArticle[] = [
   ]),
   manifestArticle('en/old-server', { topic: 'licensing', state: 'archived', listed: false }),
 ];
-const catalog = catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles });
+const catalog = testCatalog(articles);
 const NOW = new Date('2026-11-27T10:00:00.000Z');
 const SMALL = { days: 7, seed: 42, now: NOW, catalog, topics, scale: { events: 3000, votes: 300, tickets: 200 } } satisfies SeedOptions;
 
 async function seeded(options: Partial<SeedOptions> = {}) {
-  const { db, sqlite } = openDatabase(':memory:');
-  await migrate(db);
+  const { db, sqlite } = await migratedDatabase();
   const summary = await seedDatabase(db, { ...SMALL, sqlite, ...options });
   return { db, sqlite, summary };
 }
@@ -106,8 +102,7 @@ describe('seedDatabase', () => {
   });
 
   it('refuses a database that already has a vote, and writes nothing', async () => {
-    const { db, sqlite } = openDatabase(':memory:');
-    await migrate(db);
+    const { db, sqlite } = await migratedDatabase();
     await upsertVotes(db, [
       {
         article: 'en/reset-password',
@@ -126,16 +121,14 @@ describe('seedDatabase', () => {
   });
 
   it('seeds a database whose only rows are created-from links synced from the content', async () => {
-    const { db, sqlite } = openDatabase(':memory:');
-    await migrate(db);
+    const { db, sqlite } = await migratedDatabase();
     await insertLink(db, { ticket: 'INC0031422', source: '', article: 'en/reset-password', relation: 'created-from' }, NOW);
     const summary = await seedDatabase(db, { ...SMALL, sqlite });
     expect(summary.events).toBe(3000);
   });
 
   it('rejects a window of 0 days', async () => {
-    const { db } = openDatabase(':memory:');
-    await migrate(db);
+    const { db } = await migratedDatabase();
     await expect(seedDatabase(db, { ...SMALL, days: 0 })).rejects.toThrow(/days must be a whole number from 1 to 731/);
   });
 
@@ -296,16 +289,15 @@ describe('seedDatabase', () => {
 });
 
 describe('npm run seed', () => {
-  const work = mkdtempSync(join(tmpdir(), 'kb-seed-'));
-  const dist = join(work, 'dist');
-  mkdirSync(join(dist, 'kb-build'), { recursive: true });
-  writeFileSync(join(dist, MANIFEST_PATH), JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }));
+  let work: string;
+  let dist: string;
+  beforeEach(() => {
+    work = tempDir('kb-seed-');
+    dist = join(work, 'dist');
+    writeManifest(dist, articles);
+  });
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, KB_DIST_DIR: dist, ...env },
-      encoding: 'utf8',
-    });
+    runScript('scripts/seed.ts', args, { env: { KB_DIST_DIR: dist, ...env } });
 
   it('rejects a bad --days with exit 2, naming the flag', () => {
     const result = run(['--days', 'ninety', '--db', join(work, 'bad.sqlite')]);

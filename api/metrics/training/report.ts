@@ -13,7 +13,7 @@ import { topicCoverage } from './coverage.ts';
 import { TrainingHistory, trainingTopicsByArticle } from './history.ts';
 import { needLabel, needReasons, needScore, type NeedLabel, type NeedScale, type NeedSignals } from './need.ts';
 import { noResultSearchesByTopic, topicTerms } from './search-topics.ts';
-import { median, ratio } from './stats.ts';
+import { median, ratio } from '../../../core/stats.ts';
 
 export interface TopicTraining extends NeedSignals {
   topic: string;

@@ -4,6 +4,7 @@
  * function of our own api/ code (inclusive), so a missed target points at a fix.
  */
 import { readFileSync } from 'node:fs';
+import { ratio } from '../../../core/stats.ts';
 
 interface ProfileNode {
   id: number;
@@ -59,7 +60,7 @@ function sorted(map: Map<string, number>, total: number, limit: number): Breakdo
   return [...map.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
-    .map(([label, ms]) => ({ label, ms, share: total > 0 ? ms / total : 0 }));
+    .map(([label, ms]) => ({ label, ms, share: ratio(ms, total) ?? 0 }));
 }
 
 const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);

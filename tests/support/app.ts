@@ -1,0 +1,39 @@
+/** A fresh API app per test: in-memory database, migrations applied, a small catalog; and requests as a visitor sends them. */
+import { createApp, type AppDeps } from '../../api/app.ts';
+import type { ManifestArticle } from '../../core/content/manifest.ts';
+import { BROWSER_UA } from '../../scripts/lib/chromium.ts';
+import { sampleArticles, testCatalog } from './catalog.ts';
+import { migratedDatabase } from './database.ts';
+
+export { BROWSER_UA };
+
+/** The admin token every test app accepts. */
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** The app as the server builds it, on its own in-memory database; `options` replace any dependency. */
+export async function testApp(options: Partial<AppDeps> & { articles?: ManifestArticle[] } = {}) {
+  const { db, sqlite } = await migratedDatabase();
+  const { articles = sampleArticles, ...deps } = options;
+  const app = createApp({
+    db,
+    sqlite,
+    catalog: testCatalog(articles),
+    adminToken: ADMIN_TOKEN,
+    ...deps,
+  });
+  return { app, db, sqlite };
+}
+
+/** A request from a visitor: an IP on the socket and a browser user agent. */
+export function visitorRequest(
+  body: unknown,
+  init: { ip?: string; ua?: string; headers?: Record<string, string>; contentType?: string } = {},
+) {
+  const request: RequestInit = {
+    method: 'POST',
+    headers: { 'content-type': init.contentType ?? 'application/json', 'user-agent': init.ua ?? BROWSER_UA, ...init.headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+  const env = { incoming: { socket: { remoteAddress: init.ip ?? '203.0.113.7' } } };
+  return [request, env] as const;
+}
