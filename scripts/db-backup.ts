@@ -1,7 +1,7 @@
 /**
  * `npm run db:backup -- <file>`: a consistent copy of the database at KB_DB, safe while
  * the server runs; prints its size and row counts.
- * The work happens in api/db/backup.ts.
+ * The work happens in api/db/driver/backup.ts.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';

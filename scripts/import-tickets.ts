@@ -18,7 +18,7 @@ const HELP = `Usage: npm run import:tickets -- <file> --format <${TICKET_FORMATS
 
 Imports tickets into the database at $KB_DB (default ${DEFAULT_DB_FILE}), upserting by
 (source, id): importing the same file again updates the tickets instead of duplicating them.
-Every row is validated against the canonical ticket schema (api/schemas/ticket.ts). A bad
+Every row is validated against the canonical ticket schema (core/tickets/ticket.ts). A bad
 row is reported with its line and skipped; a file that is not in the format (not JSON,
 missing required columns) stops before anything is written.
 

@@ -1,6 +1,6 @@
 /**
  * `npm run seed -- --days 90 [--seed 42] [--db path]`: fills an empty database with
- * deterministic demo data (scripts/lib/seed/). Refuses a database that already has data.
+ * deterministic demo data (api/demo/). Refuses a database that already has data.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

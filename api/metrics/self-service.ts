@@ -1,6 +1,6 @@
 /**
  * Self-service metrics (docs/design.md §4): the self-service score (Zendesk's definition) and
- * contact-form deflection, from the session roll-ups (api/db/rollups.ts).
+ * contact-form deflection, from the session roll-ups (api/db/queries/rollups.ts).
  * A session belongs to the period of its first event and has the lang of that event.
  */
 import { contactsByDate, requesterCount, sessionsByDate } from '../db/queries/metrics-events.ts';

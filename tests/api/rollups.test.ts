@@ -1,5 +1,5 @@
 /**
- * The roll-ups (api/db/rollups.ts) against the raw events: every roll-up-backed metric must
+ * The roll-ups (api/db/queries/rollups.ts) against the raw events: every roll-up-backed metric must
  * equal the same figure computed by a plain query over `events`, also when events arrive
  * after a catch-up, out of time order, and when a search and its click land in different
  * chunks.

@@ -1,7 +1,7 @@
 /**
  * The staff dashboards (/insights/ and /insights/training) in Chromium against the
  * production build and the real API, on a database filled by the demo seed
- * (scripts/lib/seed, 30 days, seed 42).
+ * (api/demo, 30 days, seed 42).
  *
  * The suite runs its own server on the shared build: the seed only fills an empty
  * database, and the other browser tests write events and votes into the shared one

@@ -64,7 +64,7 @@ async function computeTrainingReport(env: MetricEnv, query: MetricQuery): Promis
     await resolvedTicketsIn(env.db, query.start, query.end),
     await trainingRecordsBefore(env.db, query.end),
     await votesPerArticle(env.db, query.start, query.end),
-    // From the search roll-ups (api/db/rollups.ts): callers bring them up to date first.
+    // From the search roll-ups (api/db/queries/rollups.ts): callers bring them up to date first.
     await searchesByQuery(env.db, query.start, query.end),
   ];
   const history = new TrainingHistory(records, trainingTopicsByArticle(env.catalog), env.settings.trainingValidityDays);

@@ -33,7 +33,7 @@ export interface ProfileSummary {
 
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
-/** "kysely", "hono", "node: internals", "api/db/votes.ts", "(garbage collector)"… */
+/** "kysely", "hono", "node: internals", "api/db/queries/votes.ts", "(garbage collector)"… */
 function areaOf(url: string, functionName: string): string | null {
   if (!url) return SPECIAL.has(functionName) ? functionName : null;
   const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
