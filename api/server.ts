@@ -1,15 +1,16 @@
 /**
  * `npm start`: one Node process serving the built help center and the API on PORT/HOST,
- * with the SQLite database at KB_DB, or PostgreSQL at DATABASE_URL. Builds the site first
- * when there is no build. `npm run api` (--api-only) serves the API alone.
+ * with the SQLite database at KB_DB, or PostgreSQL at DATABASE_URL (settings:
+ * core/config/server.ts). Builds the site first when there is no build.
+ * `npm run api` (--api-only) serves the API alone.
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
-import { databaseName, migrate, openDatabase } from './db/index.ts';
+import { serverConfig } from '../core/config/server.ts';
+import { databaseName, databaseOptions, migrate, openDatabase } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/catalog/catalog.ts';
 import { syncCreatedFromLinks } from './lib/catalog/link-sync.ts';
 import { gracefulStop } from './lib/http/graceful-stop.ts';
@@ -26,13 +27,13 @@ const apiOnly = process.argv.includes('--api-only');
 const SHUTDOWN_MS = 10_000;
 
 async function main() {
-  const config = loadConfig();
+  const config = serverConfig();
   if (!existsSync(join(config.distDir, MANIFEST_PATH))) {
     console.log(`No build in ${config.distDir}: building the site first (npm run build)…`);
-    await buildSite([], { ...process.env, KB_OUT_DIR: config.distDir });
+    await buildSite([], { KB_OUT_DIR: config.distDir });
   }
   const catalog = loadCatalog(config.distDir);
-  const database = { url: config.databaseUrl, file: config.dbFile, poolSize: config.dbPoolSize };
+  const database = databaseOptions(config);
   const opened = openDatabase(database);
   const { db, sqlite } = opened;
   const applied = await migrate(db);

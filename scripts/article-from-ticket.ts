@@ -4,17 +4,20 @@
  */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { databaseFromEnv, databaseName, migrate, openDatabase } from '../api/db/index.ts';
+import { databaseName, databaseOptions, migrate, openDatabase } from '../api/db/index.ts';
 import { TICKET_SOURCES } from '../core/tickets/ticket.ts';
 import { TopicTreeError } from '../core/content/topics.ts';
-import { contentDirFrom, parseLang, parseType, UsageError } from './lib/import/cli.ts';
+import { cliConfig } from '../core/config/cli.ts';
+import { DEFAULT_CONTENT_DIR, DEFAULT_DB_FILE } from '../core/config/defaults.ts';
+import { contentDirFrom, parseLang, parseType } from './lib/import/cli.ts';
+import { isUsageError, UsageError } from './lib/cli/usage.ts';
 import { DraftError } from './lib/draft/draft.ts';
 import { articleFromTicket } from './lib/draft/run.ts';
 
 const HELP = `Usage: npm run article:from-ticket -- <ticket-id> [options]
 
-Drafts content/articles/<lang>/<slug>.mdx from a ticket in the database (KB_DB, default
-data/kb.sqlite), as state: wip with tickets: [<id>], a KCS skeleton (Issue, Environment,
+Drafts content/articles/<lang>/<slug>.mdx from a ticket in the database (DATABASE_URL, else
+KB_DB, default ${DEFAULT_DB_FILE}), as state: wip with tickets: [<id>], a KCS skeleton (Issue, Environment,
 Resolution, Cause) filled from the ticket, and personal data replaced by placeholders.
 It never overwrites an existing article.
 
@@ -27,7 +30,7 @@ Options:
   --owner "<team · name>"                who keeps it current (default: the ticket's agent)
   -h, --help                             this help
 
-Content folder: KB_CONTENT_DIR (default content/).`;
+Content folder: KB_CONTENT_DIR (default ${DEFAULT_CONTENT_DIR}/).`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -54,7 +57,7 @@ async function main(): Promise<number> {
   const type = parseType(values.type, 'solution');
   const lang = values.lang === undefined ? undefined : parseLang(values.lang);
   const contentDir = contentDirFrom(undefined);
-  const database = databaseFromEnv();
+  const database = databaseOptions(cliConfig());
   const dbFile = databaseName(database);
 
   console.log(`Reading ticket ${ticketId} from ${dbFile}…`);
@@ -85,7 +88,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(error)) {
       console.error(`article:from-ticket: ${error.message}\nRun with --help for the options.`);
       process.exit(2);
     }

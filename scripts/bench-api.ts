@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syntheticManifest } from './lib/bench-api/catalog.ts';
 import { runLoad, type LoadResult } from './lib/bench-api/load.ts';
-import { parseApiBenchOptions, USAGE, UsageError, type ApiBenchOptions } from './lib/bench-api/options.ts';
+import { parseApiBenchOptions, USAGE, type ApiBenchOptions } from './lib/bench-api/options.ts';
+import { UsageError } from './lib/cli/usage.ts';
 import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/bench-api/profile.ts';
 import {
   checkTargets,

@@ -7,7 +7,6 @@
  * ingestion alone and while metrics are being read. There is no result cache: every
  * request computes. Run with --help for the options.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,8 @@ import { catalogFrom } from '../api/lib/catalog/catalog.ts';
 import { METRICS } from '../api/metrics/index.ts';
 import { syntheticManifest } from './lib/bench-api/catalog.ts';
 import { getLoad, voteLoad, type RunFigures } from './lib/bench-metrics/load.ts';
-import type { MetricsChildMessage, MetricsParentMessage } from './lib/bench-metrics/server-child.ts';
+import { forkServerChild } from './lib/bench-child/parent.ts';
+import type { MetricsChildMessage, MetricsParentMessage } from './lib/bench-metrics/protocol.ts';
 import { seedDatabase } from '../api/demo/index.ts';
 
 const USAGE = `Usage: npm run bench:metrics -- [options]
@@ -78,47 +78,19 @@ function options() {
 
 /** The server child, with request/response helpers over IPC. */
 async function startChild(dbFile: string, now: Date, cacheSeconds: number) {
-  const child: ChildProcess = fork(
+  const child = await forkServerChild<MetricsChildMessage, MetricsParentMessage>(
     fileURLToPath(new URL('./lib/bench-metrics/server-child.ts', import.meta.url)),
     [dbFile, String(ARTICLES), TOKEN, now.toISOString(), String(cacheSeconds)],
-    {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
   );
-  const next = <T extends MetricsChildMessage['type']>(type: T) =>
-    new Promise<Extract<MetricsChildMessage, { type: T }>>((resolve, reject) => {
-      const onMessage = (m: MetricsChildMessage) => {
-        if (m.type !== type) return;
-        child.off('message', onMessage);
-        resolve(m as Extract<MetricsChildMessage, { type: T }>);
-      };
-      child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`the bench server exited (code ${code})`)));
-    });
-  const send = (m: MetricsParentMessage) => child.send(m);
-  const { port } = await next('listening');
+  // A metric computed over 90 days of a large database may hold the event loop for a while.
+  const REPLY_MS = 120_000;
   return {
-    port,
-    resetDelay: () => send({ type: 'delay-reset' }),
-    delay: async () => {
-      send({ type: 'delay' });
-      return next('delay');
-    },
-    votes: async () => {
-      send({ type: 'counts' });
-      return (await next('counts')).votes;
-    },
-    inFlight: async () => {
-      send({ type: 'counts' });
-      return (await next('counts')).inFlight;
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        send({ type: 'stop' });
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    port: child.port,
+    resetDelay: () => child.tell({ type: 'delay-reset' }),
+    delay: () => child.ask({ type: 'delay' }, 'delay', REPLY_MS),
+    votes: async () => (await child.ask({ type: 'counts' }, 'counts', REPLY_MS)).votes,
+    inFlight: async () => (await child.ask({ type: 'counts' }, 'counts', REPLY_MS)).inFlight,
+    stop: () => child.stop(),
   };
 }
 

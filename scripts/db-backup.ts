@@ -1,18 +1,20 @@
 /**
- * `npm run db:backup -- <file>`: a consistent copy of the database at KB_DB (default
- * data/kb.sqlite), safe while the server runs; prints its size and row counts. With
- * DATABASE_URL, a pg_dump of the PostgreSQL database instead.
+ * `npm run db:backup -- <file>`: a consistent copy of the database at KB_DB, safe while
+ * the server runs; prints its size and row counts. With DATABASE_URL, a pg_dump of the
+ * PostgreSQL database instead.
  * The work happens in api/db/driver/backup.ts and api/db/driver/postgres-backup.ts.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { BackupError, backupDatabaseFile } from '../api/db/driver/backup.ts';
-import { backupPostgres, findOnPath, pgDumpInstructions } from '../api/db/driver/postgres-backup.ts';
+import { backupPostgres } from '../api/db/driver/postgres-backup.ts';
 import { databaseName } from '../api/db/index.ts';
+import { cliConfig } from '../core/config/cli.ts';
+import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
 
 const HELP = `Usage: npm run db:backup -- <file> [--force]
 
-Copies the database at KB_DB (default data/kb.sqlite) to <file> with SQLite's online backup
+Copies the database at KB_DB (default ${DEFAULT_DB_FILE}) to <file> with SQLite's online backup
 API. The server may keep running and writing: the copy is one consistent snapshot. The copy is
 a single file (rollback journal), checked with PRAGMA integrity_check before it is put in place.
 To restore, stop the server and copy the file to KB_DB.
@@ -46,9 +48,9 @@ async function main() {
   if (values.help) return console.log(HELP);
   if (positionals.length !== 1)
     usage(positionals.length === 0 ? 'name the backup file' : `give one backup file (got ${positionals.length})`);
+  const { dbFile: source, databaseUrl } = cliConfig();
   const started = Date.now();
-  if (process.env.DATABASE_URL) return backupWithPgDump(process.env.DATABASE_URL, positionals[0]!, values.force, started);
-  const source = resolve(process.env.KB_DB || 'data/kb.sqlite');
+  if (databaseUrl) return backupWithPgDump(databaseUrl, positionals[0]!, values.force, started);
   console.log(`Backing up ${source} to ${resolve(positionals[0]!)}…`);
   const report = await backupDatabaseFile(source, positionals[0]!, { force: values.force });
   const width = Math.max(...Object.keys(report.rows).map((t) => t.length));
@@ -61,10 +63,8 @@ async function main() {
 }
 
 async function backupWithPgDump(url: string, target: string, force: boolean, started: number) {
-  const pgDump = findOnPath('pg_dump');
-  if (!pgDump) throw new BackupError(pgDumpInstructions(target));
-  console.log(`Backing up ${databaseName({ url })} to ${resolve(target)} with ${pgDump}…`);
-  const report = await backupPostgres(url, target, { force, pgDump });
+  console.log(`Backing up ${databaseName({ url })} to ${resolve(target)} with pg_dump…`);
+  const report = await backupPostgres(url, target, { force });
   console.log(
     `Backed up ${databaseName({ url })} to ${report.file}: ${mb(report.bytes)} (pg_dump custom format; restore with pg_restore), in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

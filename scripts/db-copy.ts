@@ -7,11 +7,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CopyError, copySqliteToPostgres } from '../api/db/copy.ts';
 import { databaseName, isPostgresUrl, openDatabase, type PostgresDatabase } from '../api/db/index.ts';
+import { cliConfig } from '../core/config/cli.ts';
+import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
+import { isUsageError, UsageError } from './lib/cli/usage.ts';
 
 const HELP = `Usage: npm run db:copy -- --to <postgres://…> [--from <file>]
 
 Copies every row of every table of the SQLite database --from (default $KB_DB or
-data/kb.sqlite) into the PostgreSQL database --to (default $DATABASE_URL), then counts the
+${DEFAULT_DB_FILE}) into the PostgreSQL database --to (default $DATABASE_URL), then counts the
 rows of each table on both sides. Both schemas are first brought to the latest migration
 (as the server does when it starts). The target must be empty: create a new database
 (createdb kb) and point --to at it; a target with any row is refused. The copy is one
@@ -25,26 +28,22 @@ Options:
 
 Exit status: 0 copied, 1 refused or failed (nothing written), 2 wrong usage.`;
 
-function usage(message: string): never {
-  console.error(`db:copy: ${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
-async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: { to: { type: 'string' }, from: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    usage((error as Error).message);
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { to: { type: 'string' }, from: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
   }
-  const { values } = parsed;
-  if (values.help) return console.log(HELP);
-  const to = values.to ?? process.env.DATABASE_URL;
-  if (!to) usage('name the PostgreSQL database with --to postgres://…');
-  if (!isPostgresUrl(to)) usage(`--to must be a postgres:// or postgresql:// URL (got ${to.split(':')[0]}:)`);
-  const from = resolve(values.from ?? (process.env.KB_DB || 'data/kb.sqlite'));
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const config = cliConfig();
+  const to = values.to ?? config.databaseUrl;
+  if (!to) throw new UsageError('name the PostgreSQL database with --to postgres://…');
+  if (!isPostgresUrl(to)) throw new UsageError(`--to must be a postgres:// or postgresql:// URL (got ${to.split(':')[0]}:)`);
+  const from = values.from ? resolve(values.from) : config.dbFile;
   if (!existsSync(from)) throw new CopyError(`No SQLite database at ${from}; pass --from <file> or set KB_DB`);
 
   const started = Date.now();
@@ -64,13 +63,24 @@ async function main() {
       `Copied ${Object.keys(report.rows).length} tables, ${total.toLocaleString('en-US')} rows, equal counts on both sides, ` +
         `${report.sequences.length} id sequences moved on, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
+    return 0;
   } finally {
     await source.close();
     await target.close();
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`db:copy: ${error instanceof CopyError ? error.message : `failed, nothing was written: ${error.message}`}`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    if (isUsageError(error)) {
+      console.error(`db:copy: ${error.message}\nRun with --help for usage.`);
+      process.exitCode = 2;
+    } else {
+      console.error(`db:copy: ${error instanceof CopyError ? error.message : `failed, nothing was written: ${error.message}`}`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -3,17 +3,8 @@
  * Markdown/MDX pages as articles. The work is done by scripts/lib/import/docs-importer.ts.
  */
 import { parseArgs } from 'node:util';
-import {
-  contentDirFrom,
-  parseLang,
-  parseOwner,
-  parseTopic,
-  parseType,
-  printOutcome,
-  todayIso,
-  UsageError,
-  writeReport,
-} from './lib/import/cli.ts';
+import { contentDirFrom, parseLang, parseOwner, parseTopic, parseType, printOutcome, todayIso, writeReport } from './lib/import/cli.ts';
+import { isUsageError, UsageError } from './lib/cli/usage.ts';
 import { importDocs } from './lib/import/docs-importer.ts';
 import { ImportError, summarize } from './lib/import/report.ts';
 
@@ -91,7 +82,7 @@ function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (isUsageError(error)) {
     console.error(`import:docs: ${(error as Error).message}\nRun with --help for usage.`);
     process.exitCode = 2;
   } else if (error instanceof ImportError || (error as Error).name === 'TopicTreeError') {

@@ -3,17 +3,8 @@
  * question/answer pairs as FAQ articles. The work is done by scripts/lib/import/faq-importer.ts.
  */
 import { parseArgs } from 'node:util';
-import {
-  contentDirFrom,
-  parseLang,
-  parseOwner,
-  parseTopic,
-  parseType,
-  printOutcome,
-  todayIso,
-  UsageError,
-  writeReport,
-} from './lib/import/cli.ts';
+import { contentDirFrom, parseLang, parseOwner, parseTopic, parseType, printOutcome, todayIso, writeReport } from './lib/import/cli.ts';
+import { isUsageError, UsageError } from './lib/cli/usage.ts';
 import { importFaq } from './lib/import/faq-importer.ts';
 import { ImportError, summarize } from './lib/import/report.ts';
 
@@ -84,7 +75,7 @@ function main(argv: string[]): number {
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (isUsageError(error)) {
     console.error(`import:faq: ${(error as Error).message}\nRun with --help for usage.`);
     process.exitCode = 2;
   } else if (error instanceof ImportError || (error as Error).name === 'TopicTreeError') {

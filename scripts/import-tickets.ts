@@ -1,21 +1,25 @@
 /**
  * `npm run import:tickets -- <file> --format <format> [options]`: imports helpdesk tickets
- * into the database at KB_DB. The work is done by scripts/lib/tickets/importer.ts.
+ * into the database (DATABASE_URL, else KB_DB). The work is done by scripts/lib/tickets/importer.ts.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { databaseFromEnv, databaseName, migrate, openDatabase } from '../api/db/index.ts';
+import { databaseName, databaseOptions, migrate, openDatabase } from '../api/db/index.ts';
 import { MapError, parseMap, TICKET_FIELDS } from '../core/tickets/csv-map.ts';
 import { TICKET_FORMATS, type TicketFormat } from '../core/tickets/formats.ts';
 import { formatSummary, validateTickets, writeTickets } from './lib/tickets/importer.ts';
 import { progressReporter } from './lib/tickets/progress.ts';
 import { DATE_FORMATS, TicketFileError, type DateFormat } from '../core/tickets/values.ts';
+import { cliConfig } from '../core/config/cli.ts';
+import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
+import { isUsageError, UsageError } from './lib/cli/usage.ts';
 
 const HELP = `Usage: npm run import:tickets -- <file> --format <${TICKET_FORMATS.join('|')}> [options]
 
-Imports tickets into the database at $KB_DB (default data/kb.sqlite), upserting by
-(source, id): importing the same file again updates the tickets instead of duplicating them.
-Every row is validated against the canonical ticket schema (api/schemas/ticket.ts). A bad
+Imports tickets into the database at $DATABASE_URL (PostgreSQL), else at $KB_DB (default
+${DEFAULT_DB_FILE}), upserting by (source, id): importing the same file again updates the
+tickets instead of duplicating them.
+Every row is validated against the canonical ticket schema (core/tickets/ticket.ts). A bad
 row is reported with its line and skipped; a file that is not in the format (not JSON,
 missing required columns) stops before anything is written.
 
@@ -55,8 +59,6 @@ Options:
 Exit status: 0 all rows imported or skipped on purpose, 1 some rows invalid or the file
 unusable, 2 wrong usage.`;
 
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -91,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   const { summary } = validated;
   let target = '';
   if (!dryRun) {
-    const database = databaseFromEnv();
+    const database = databaseOptions(cliConfig());
     const dbFile = databaseName(database);
     const { db } = openDatabase(database);
     try {
@@ -115,7 +117,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: Error) => {
-    if (error instanceof UsageError || error instanceof MapError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(error) || error instanceof MapError) {
       console.error(`import:tickets: ${error.message}\nRun with --help for usage.`);
       process.exitCode = 2;
     } else if (error instanceof TicketFileError || (error as { code?: string }).code === 'ENOENT') {

@@ -1,12 +1,14 @@
 /**
  * `npm run token -- create --role <agent|trainer|admin> --name "..."`: creates a staff
  * token and prints it once (only its hash is stored). Also `list` and `revoke <id>`.
- * Works on the database at KB_DB (default data/kb.sqlite).
+ * Works on the database at DATABASE_URL (PostgreSQL), else at KB_DB.
  */
 import { parseArgs } from 'node:util';
-import { databaseFromEnv, databaseName, migrate, openDatabase } from '../api/db/index.ts';
+import { databaseName, databaseOptions, migrate, openDatabase } from '../api/db/index.ts';
 import { insertToken, listTokens, revokeToken, ROLES, type Role } from '../api/db/queries/tokens.ts';
 import { hashToken, newToken } from '../api/lib/middleware/auth.ts';
+import { cliConfig } from '../core/config/cli.ts';
+import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
 
 const HELP = `Usage:
   npm run token -- create --role <${ROLES.join('|')}> --name "<who or what uses it>"
@@ -14,7 +16,7 @@ const HELP = `Usage:
   npm run token -- revoke <id>
 
 Staff tokens authenticate agents, trainers and admins to the API ("Authorization: Bearer <token>").
-The token is printed once; the database keeps only its SHA-256 hash. Database: DATABASE_URL (PostgreSQL), else KB_DB (default data/kb.sqlite).`;
+The token is printed once; the database keeps only its SHA-256 hash. Database: DATABASE_URL (PostgreSQL), else KB_DB (default ${DEFAULT_DB_FILE}).`;
 
 function fail(message: string): never {
   console.error(`token: ${message}\n\n${HELP}`);
@@ -28,7 +30,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const [command, arg] = positionals;
-  const database = databaseFromEnv();
+  const database = databaseOptions(cliConfig());
   const dbFile = databaseName(database);
   const { db } = openDatabase(database);
   try {

@@ -4,7 +4,6 @@
  * and on PostgreSQL (`DATABASE_URL`, for several API replicas; docs/design.md §6). What is
  * particular to one database stays in its driver (driver/sqlite.ts, driver/postgres.ts).
  */
-import { resolve } from 'node:path';
 import { type Kysely, Migrator, sql, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -51,14 +50,19 @@ export function openDatabase(options: DatabaseOptions | string): OpenedDatabase 
   return openSqlite(options.file);
 }
 
-/**
- * The database the environment names, for the command-line tools: PostgreSQL at DATABASE_URL
- * (pool of KB_DB_POOL_SIZE), else the SQLite file KB_DB (default data/kb.sqlite). The server
- * reads the same variables, validated, through api/config.ts.
- */
-export function databaseFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
-  const poolSize = Number(env.KB_DB_POOL_SIZE) || undefined;
-  return { url: env.DATABASE_URL || undefined, file: resolve(env.KB_DB || 'data/kb.sqlite'), poolSize };
+/** The settings that name a database: the server's (core/config/server.ts) and the CLIs' (core/config/cli.ts) both have them. */
+export interface DatabaseSettings {
+  /** DATABASE_URL; undefined: SQLite at `dbFile`. */
+  databaseUrl: string | undefined;
+  /** KB_DB. */
+  dbFile: string;
+  /** KB_DB_POOL_SIZE. */
+  dbPoolSize: number;
+}
+
+/** The database the settings name: PostgreSQL at DATABASE_URL (a pool of KB_DB_POOL_SIZE), else the SQLite file KB_DB. */
+export function databaseOptions(settings: DatabaseSettings): DatabaseOptions {
+  return { url: settings.databaseUrl, file: settings.dbFile, poolSize: settings.dbPoolSize };
 }
 
 /** The database for messages: the SQLite file, or the PostgreSQL URL without its password. */

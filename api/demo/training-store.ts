@@ -1,4 +1,4 @@
-/** Writes the demo's training records and roster through the training storage layer (api/db/training.ts). */
+/** Writes the demo's training records and roster through the training storage layer (api/db/queries/training.ts). */
 import type { Db } from '../db/index.ts';
 import { insertTrainingRecords, upsertRoster } from '../db/queries/training.ts';
 import type { DemoAgent } from './agents.ts';

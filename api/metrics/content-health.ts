@@ -96,7 +96,7 @@ const lowHelpfulnessHighTraffic: MetricDefinition = {
     ]);
     const viewsOf = (id: string) => views.get(id) ?? 0;
     const threshold = percentile(
-      candidates.map((a) => viewsOf(a.id)).sort((x, y) => x - y),
+      candidates.map((a) => viewsOf(a.id)),
       HIGH_TRAFFIC_QUANTILE,
     );
     const votesById = new Map(votes.map((v) => [v.article, v]));

@@ -3,48 +3,14 @@
  * UTC instants the stored data is selected by (all times are stored in UTC, docs/design.md §4),
  * and the local day/week/month a UTC instant falls in, for series.
  */
-import { z } from 'zod';
-import { LANGS } from '../../core/content/article.ts';
-import { ApiError } from '../lib/http/errors.ts';
-import { zodDetails } from '../lib/http/validation.ts';
-import { INTERVALS, type Interval, type MetricQuery } from './types.ts';
+import { type ApiError } from '../lib/http/errors.ts';
+import { invalidRequest, zodDetails } from '../lib/http/validation.ts';
+import { metricQuerySchema, type MetricQueryParams } from '../../core/contracts/metrics.ts';
+import { DEFAULT_TZ, MAX_RANGE_DAYS } from '../../core/contracts/metric-values.ts';
+import type { Interval, MetricQuery } from './types.ts';
 
-export const DEFAULT_TZ = 'Asia/Shanghai';
-/** The longest range a report may cover. */
-export const MAX_RANGE_DAYS = 731;
+export { DEFAULT_TZ, MAX_RANGE_DAYS } from '../../core/contracts/metric-values.ts';
 const DAY_MS = 86_400_000;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  // An impossible date (month 13) is an Invalid Date, whose toISOString would throw.
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  }, 'must be a real calendar date');
-
-const tzSchema = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Asia/Shanghai or UTC');
-
-export const periodQuerySchema = z
-  .object({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    tz: tzSchema.optional(),
-    lang: z.enum(LANGS).optional(),
-    topic: z
-      .string()
-      .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.:/&-]{0,79}$/u, 'must be a topic id')
-      .optional(),
-    interval: z.enum(INTERVALS).optional(),
-  })
-  .passthrough();
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(tz: string): Intl.DateTimeFormat {
@@ -131,21 +97,24 @@ export function previousPeriod(query: MetricQuery): MetricQuery {
   return { ...query, from, to, start: new Date(localMidnightUtc(from, query.tz)).toISOString(), end: query.start };
 }
 
-function invalid(field: string, message: string): ApiError {
-  return new ApiError(400, 'invalid_request', `Invalid request: ${field}: ${message}`, [{ field, message }]);
-}
+const invalid = (field: string, message: string): ApiError => invalidRequest([{ field, message }]);
 
 /**
  * Reads from/to/tz/lang/topic/interval from a query string. Defaults: the last 30 days
  * ending today in `tz`, tz Asia/Shanghai, interval day. Throws a 400 ApiError naming the field.
  */
 export function parseMetricQuery(raw: Record<string, string | undefined>, now: Date, defaultDays = 30): MetricQuery {
-  const parsed = periodQuerySchema.safeParse(raw);
-  if (!parsed.success) {
-    const details = zodDetails(parsed.error);
-    throw new ApiError(400, 'invalid_request', `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
-  }
-  const q = parsed.data;
+  const parsed = metricQuerySchema.safeParse(raw);
+  if (!parsed.success) throw invalidRequest(zodDetails(parsed.error));
+  return resolvePeriod(parsed.data, now, defaultDays);
+}
+
+/**
+ * The period a validated query asks for, with the defaults filled in (see parseMetricQuery)
+ * and the rules no single field can check: from before to, at most MAX_RANGE_DAYS, whole
+ * quarter hours from UTC. Throws a 400 ApiError naming the field.
+ */
+export function resolvePeriod(q: MetricQueryParams, now: Date, defaultDays = 30): MetricQuery {
   const tz = q.tz ?? DEFAULT_TZ;
   const today = localDate(now.getTime(), tz);
   const to = q.to ?? (q.from && q.from > today ? q.from : today);

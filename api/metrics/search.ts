@@ -1,11 +1,12 @@
 /**
  * Search metrics (docs/design.md §4): no-result rate, click-through and the top queries per
  * language. Queries are counted in their normalised form (NFKC, case-folded, whitespace
- * collapsed; site/scripts/search/query.ts normalizeQuery, applied when events are stored).
+ * collapsed; core/search/query.ts normalizeQuery, applied when events are stored).
  * A search's lang is the lang its event carried; topic does not apply to searches.
  */
 import { searchesByDate, searchesByQuery, type QueryTotals } from '../db/queries/metrics-events.ts';
-import { ratio, sumIntoPeriods, totalsOf } from './series.ts';
+import { ratio } from '../../core/stats.ts';
+import { sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricRow } from './types.ts';
 
 /** How many queries each top list shows per language. */

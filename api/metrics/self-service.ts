@@ -1,11 +1,12 @@
 /**
  * Self-service metrics (docs/design.md §4): the self-service score (Zendesk's definition) and
- * contact-form deflection, from the session roll-ups (api/db/rollups.ts).
+ * contact-form deflection, from the session roll-ups (api/db/queries/rollups.ts).
  * A session belongs to the period of its first event and has the lang of that event.
  */
 import { contactsByDate, requesterCount, sessionsByDate } from '../db/queries/metrics-events.ts';
 import { localMidnightUtc, periodsOf } from './period.ts';
-import { ratio, sumIntoPeriods, totalsOf } from './series.ts';
+import { ratio } from '../../core/stats.ts';
+import { sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricQuery } from './types.ts';
 
 const DAY_MS = 86_400_000;

@@ -1,9 +1,6 @@
-/** Shared arithmetic of the metrics: safe ratios and per-date figures gathered into series periods. */
+/** Shared arithmetic of the metrics: per-date figures gathered into series periods (ratios are core/stats.ts). */
 import { periodOfDate, periodsOf } from './period.ts';
-import type { MetricNumber, MetricQuery } from './types.ts';
-
-/** numerator ÷ denominator, or null when the denominator is 0 (undefined, not 0%). */
-export const ratio = (numerator: number, denominator: number): MetricNumber => (denominator > 0 ? numerator / denominator : null);
+import type { MetricQuery } from './types.ts';
 
 /**
  * Sums per-local-date figures into the query's periods (day, ISO week or month), every

@@ -6,12 +6,15 @@
  */
 import { metricById } from './index.ts';
 import { previousPeriod } from './period.ts';
-import type { MetricDefinition, MetricEnv, MetricNumber, MetricQuery, MetricResult } from './types.ts';
+import type { MetricDefinition, MetricEnv, MetricQuery, MetricResult } from './types.ts';
+import type { MetricSummary, SummaryKey, SummaryNumbers } from '../../core/contracts/metrics.ts';
+
+export type { MetricSummary } from '../../core/contracts/metrics.ts';
 
 /** How a metric is computed: directly, or through the route's cache. */
 export type ComputeMetric = (definition: MetricDefinition, query: MetricQuery) => Promise<MetricResult>;
 
-/** Each headline number: the metric it comes from and which figure of its result. */
+/** Each headline number of the contract (SUMMARY_KEYS): the metric it comes from and which figure of its result. */
 export const HEADLINES = {
   selfServiceScore: { metric: 'self-service-score', figure: 'value' },
   deflectionRate: { metric: 'deflection', figure: 'value' },
@@ -25,9 +28,9 @@ export const HEADLINES = {
   slaAttainment: { metric: 'sla-attainment', figure: 'value' },
   escalationRate: { metric: 'escalation-rate', figure: 'value' },
   csatMean: { metric: 'csat', figure: 'value' },
-} as const;
+} as const satisfies Record<SummaryKey, { metric: string; figure: string }>;
 
-export type HeadlineNumbers = Record<keyof typeof HEADLINES, MetricNumber>;
+export type HeadlineNumbers = SummaryNumbers;
 
 /** The twelve numbers for one period; each metric is computed once even when it feeds two. */
 export async function headlineNumbers(
@@ -52,13 +55,7 @@ export async function headlineNumbers(
   return numbers;
 }
 
-export interface MetricSummary extends HeadlineNumbers {
-  from: string;
-  to: string;
-  tz: string;
-  previous: HeadlineNumbers & { from: string; to: string };
-}
-
+/** The headline numbers of a period and of the period of the same length before it. */
 export async function metricSummary(env: MetricEnv, query: MetricQuery, computeMetric?: ComputeMetric): Promise<MetricSummary> {
   const previous = previousPeriod(query);
   const current = await headlineNumbers(env, query, computeMetric);

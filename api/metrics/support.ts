@@ -12,7 +12,7 @@ import {
   type DurationColumn,
   type TicketFilter,
 } from '../db/queries/metrics-tickets.ts';
-import { mean, median, percentile, ratio } from '../../core/stats.ts';
+import { mean, medianOfSorted, percentileOfSorted, ratio } from '../../core/stats.ts';
 import { PRIORITIES, type MetricDefinition, type MetricQuery, type MetricResult, type MetricRow, type MetricSettings } from './types.ts';
 
 export type Dimension = 'priority' | 'topic';
@@ -62,7 +62,7 @@ function durationFigures(seconds: number[]): { tickets: number; median: number |
   // A typed array sorts numerically without a comparator, several times faster on 100,000 values.
   const sorted = Float64Array.from(seconds).sort();
   const hours = (s: number | null) => (s === null ? null : s / HOUR);
-  return { tickets: sorted.length, median: hours(median(sorted)), p90: hours(percentile(sorted, 0.9)) };
+  return { tickets: sorted.length, median: hours(medianOfSorted(sorted)), p90: hours(percentileOfSorted(sorted, 0.9)) };
 }
 
 async function durationMetric(

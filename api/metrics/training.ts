@@ -11,7 +11,7 @@ import { effectivenessRows, pooledEffect, ticketWindows, MIN_TICKETS_PER_SIDE, E
 import { trainingTopicsByArticle } from './training/history.ts';
 import { TRAINING_GAP_ESCALATION } from './training/need.ts';
 import { trainingReport } from './training/report.ts';
-import { ratio } from './training/stats.ts';
+import { ratio } from '../../core/stats.ts';
 import type { MetricDefinition, MetricRow } from './types.ts';
 
 /** Team shown for agents who are not in the roster. */

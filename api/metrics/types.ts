@@ -1,20 +1,35 @@
 /**
- * The metric registry's contract (docs/design.md §4–5). Every metric is one MetricDefinition;
+ * The metric registry's server side (docs/design.md §4–5). Every metric is one MetricDefinition;
  * the API (/api/metrics), the dashboards and docs/metrics.md all read the same registry
- * (api/metrics/index.ts), so a definition changes in one place.
+ * (api/metrics/index.ts), so a definition changes in one place. What the endpoints take and
+ * answer (MetricInfo, MetricResult, units, groups, intervals, the query) is the contract in
+ * core/contracts/metrics.ts; this module adds what only the server knows: the resolved period,
+ * the settings, and compute.
  */
 import type { Db } from '../db/index.ts';
 import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
 import type { TopicTree } from '../../core/content/topics.ts';
 import type { Lang } from '../../core/content/article.ts';
+import { TICKET_PRIORITIES } from '../../core/tickets/ticket.ts';
+import type { SlaTargets } from '../../core/tickets/sla-targets.ts';
+import type { Interval, MetricInfo, MetricResult } from '../../core/contracts/metrics.ts';
 
-export const INTERVALS = ['day', 'week', 'month'] as const;
-export type Interval = (typeof INTERVALS)[number];
+export { INTERVALS, METRIC_GROUPS, METRIC_UNITS } from '../../core/contracts/metric-values.ts';
+export type {
+  Interval,
+  MetricGroup,
+  MetricInfo,
+  MetricNumber,
+  MetricResult,
+  MetricRow,
+  MetricUnit,
+  SeriesPoint,
+} from '../../core/contracts/metrics.ts';
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const PRIORITIES = TICKET_PRIORITIES;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** A validated report period and its filters (parsed by period.ts from the query string). */
+/** A validated report period and its filters (resolved by period.ts from the query string). */
 export interface MetricQuery {
   /** Inclusive local dates, YYYY-MM-DD, in `tz`. */
   from: string;
@@ -29,35 +44,10 @@ export interface MetricQuery {
   interval: Interval;
 }
 
-/** A number, or null when it is undefined for the period (no votes, no tickets, under 5 votes...). */
-export type MetricNumber = number | null;
-
-/** One point of a time series: `period` is the local start date (YYYY-MM-DD) of the day, ISO week (Monday) or month. */
-export type SeriesPoint = { period: string } & Record<string, MetricNumber | string>;
-
-export type MetricRow = Record<string, string | number | boolean | null | string[]>;
-
-/** What a metric computes; the API wraps it as { metric, from, to, tz, value, ...parts, series, rows }. */
-export interface MetricResult {
-  /** The headline value (a rate 0–1, hours, a count, a ratio); null when undefined. */
-  value: MetricNumber;
-  /** Named figures behind the value (numerator, denominator, explicit rate...). */
-  parts?: Record<string, MetricNumber>;
-  /** Over time, one point per interval from `from` to `to`, empty periods included. */
-  series?: SeriesPoint[];
-  /** Breakdowns and lists (per article, per priority, per topic, per query...). */
-  rows?: MetricRow[];
-}
-
-export type MetricUnit = 'ratio' | 'hours' | 'count' | 'sessions-per-requester' | 'rating' | 'score';
-
-export const METRIC_GROUPS = ['self-service', 'search', 'helpfulness', 'kcs', 'support', 'content-health', 'training'] as const;
-export type MetricGroup = (typeof METRIC_GROUPS)[number];
-
 /** Settings the metrics read (from the environment; see README). */
 export interface MetricSettings {
   /** SLA targets per priority in hours, used when the helpdesk did not record slaMet. */
-  slaTargets: Record<Priority, { firstResponseHours: number; resolutionHours: number }>;
+  slaTargets: SlaTargets;
   /** How long a training completion counts (docs/design.md §5, default 365). */
   trainingValidityDays: number;
   /** Where an article's source can be edited: `${editUrlBase}${lang}/${slug}.mdx`; '' for none. */
@@ -73,19 +63,7 @@ export interface MetricEnv {
   settings: MetricSettings;
 }
 
-export interface MetricDefinition {
-  /** Stable kebab-case id, the last part of /api/metrics/<id>. */
-  id: string;
-  group: MetricGroup;
-  title: Record<Lang, string>;
-  /** What it measures, in words, in each language (the English as in docs/design.md); dashboards show the interface language's. */
-  definition: Record<Lang, string>;
-  /** The formula, e.g. "helpful votes ÷ votes". */
-  formula: string;
-  unit: MetricUnit;
-  /** How the period selects the data, e.g. "votes cast in the period (first cast)". */
-  window: string;
-  /** Which filters apply (others are ignored and said so in docs). */
-  filters: Array<'lang' | 'topic'>;
+/** A metric of the registry: what GET /api/metrics says about it (MetricInfo, the English definition as in docs/design.md), and how to compute it. */
+export interface MetricDefinition extends MetricInfo {
   compute(env: MetricEnv, query: MetricQuery): Promise<MetricResult>;
 }

@@ -1,8 +1,8 @@
-/** GET /api/articles: the published public articles of the served build. */
+/** GET /api/articles (mounted at /articles): the published public articles of the served build. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../lib/http/router.ts';
 import { ARTICLE_TYPES, KCS_STATES, LANGS } from '../../core/content/article.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../context.ts';
 
 export const articleSummarySchema = z
   .object({
@@ -19,7 +19,7 @@ export const articleSummarySchema = z
 
 const listRoute = createRoute({
   method: 'get',
-  path: '/articles',
+  path: '/',
   summary: 'List published public articles',
   request: {
     query: z.object({

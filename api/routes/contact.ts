@@ -1,5 +1,5 @@
 /**
- * POST /api/contact: "Still need help" on the contact page. Stores the request as a
+ * POST /api/contact (mounted at /contact): "Still need help" on the contact page. Stores the request as a
  * ticket (source and channel `web`, reference WEB-<year>-<n>) and records a
  * `contact_submitted` event for the deflection metric. The page's script sends JSON and
  * gets `201 { ok, ref }`; without JavaScript the page is a plain form
@@ -8,11 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { z } from '@hono/zod-openapi';
-import type { AppContext } from '../app.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppContext } from '../context.ts';
 import { insertWebTicket } from '../db/queries/tickets.ts';
-import { readJson } from '../lib/http/body.ts';
+import { readText } from '../lib/http/body.ts';
+import { mediaTypeOf } from '../lib/http/request-headers.ts';
+import { jsonBody } from '../lib/http/request-parts.ts';
 import { ApiError, type ErrorDetail } from '../lib/http/errors.ts';
+import { bot, ingestPipeline, privacySignal, visitor } from '../lib/ingest/pipeline.ts';
 import { socketAddress } from '../lib/ingest/identify.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
 import { RateLimiter } from '../lib/ingest/rate-limit.ts';
@@ -42,15 +45,6 @@ export interface ContactRouteOptions {
 
 type Parsed = { ok: true; request: ContactRequest } | { ok: false; lang: Lang; details: ErrorDetail[] };
 
-/** The body of a form post as text, within the size limit. */
-async function readFormText(c: Context): Promise<string> {
-  const tooLarge = () => new ApiError(413, 'payload_too_large', `The request body is over the ${MAX_CONTACT_BODY_BYTES / 1024} KB limit`);
-  if (Number(c.req.header('content-length') ?? 0) > MAX_CONTACT_BODY_BYTES) throw tooLarge();
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_CONTACT_BODY_BYTES) throw tooLarge();
-  return text;
-}
-
 /** A form post's fields through the same schema as JSON; other fields (a submit button's name) are ignored. */
 export function parseContactForm(body: string): Parsed {
   const params = new URLSearchParams(body);
@@ -79,6 +73,29 @@ export function contactTicket(request: ContactRequest, ref: string, at: Date): T
   });
 }
 
+const FORM = 'application/x-www-form-urlencoded';
+
+const contactRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Ask the support team for help: stores a ticket (source "web") and records contact_submitted',
+  description:
+    'JSON gets 201 { ok, ref }. A plain HTML form post (application/x-www-form-urlencoded) gets a 303 back to /<lang>/contact/ with ?ref=, or ?error=invalid&fields=… / ?error=rate_limited / ?error=unavailable. ' +
+    'A filled honeypot field is answered alike (202 { ok, recorded: false }, or a 303 with ?sent=1) and stored never. At most 5 stored requests per visitor a minute.',
+  // A form post is read by the handler: its failures go back to the page (303), not into a 400.
+  request: { body: jsonBody(contactRequestSchema, { maxBytes: MAX_CONTACT_BODY_BYTES, handlerReads: [FORM] }) },
+  responses: {
+    201: { description: 'Stored; the reference to quote', content: { 'application/json': { schema: contactCreatedSchema } } },
+    202: {
+      description: 'Accepted but not stored (spam trap)',
+      content: { 'application/json': { schema: z.object({ ok: z.literal(true), recorded: z.literal(false) }) } },
+    },
+    303: { description: 'Form posts: back to the contact page, with the reference or the error' },
+    403: { description: 'A form post from another site (Sec-Fetch-Site: cross-site)' },
+    ...errorResponses(400, 413, 415, 429, 503),
+  },
+});
+
 export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}) {
   const { db, identifier, sessions, writers, now } = ctx;
   const trusted = new Set(options.trustedProxies ?? []);
@@ -95,18 +112,22 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
       .update(`${clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted)}\n${c.req.header('user-agent') ?? ''}`)
       .digest('hex');
 
-  /** The `contact_submitted` event, under the same visitor, session and privacy rules as POST /api/events. */
+  /** The `contact_submitted` event, through the same steps (visitor, session, privacy) as POST /api/events. */
+  const submitted = ingestPipeline<{ ref: string; lang: Lang }, void>({
+    steps: [privacySignal(identifier), bot(identifier), visitor(identifier)],
+    write: async function write({ items, visitor: id, at }) {
+      const session = await sessions.sessionFor(id, at);
+      const createdAt = at.toISOString();
+      await writers.events(
+        items.map(({ ref, lang }) => ({ type: 'contact_submitted', visitor: id, session, created_at: createdAt, lang, ticket_ref: ref })),
+      );
+    },
+    countDrops: writers.drops,
+  });
+
   async function recordSubmitted(c: Context, at: Date, ref: string, lang: Lang): Promise<void> {
     try {
-      const who = await identifier.identify(c, at);
-      if (who.drop) {
-        await writers.drops(who.day, { [who.drop]: 1 });
-        return;
-      }
-      const session = await sessions.sessionFor(who.visitor, at);
-      await writers.events([
-        { type: 'contact_submitted', visitor: who.visitor, session, created_at: at.toISOString(), lang, ticket_ref: ref },
-      ]);
+      await submitted.run(c, at, [{ ref, lang }]);
     } catch (error) {
       // The ticket is stored: failing the request now would make the visitor send it twice.
       console.error(`contact ${ref}: the contact_submitted event was not recorded:`, (error as Error).message);
@@ -134,21 +155,19 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
     return ticket.id;
   }
 
-  router.post('/contact', async (c) => {
+  router.openapi(contactRoute, async (c) => {
     const at = now();
-    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/x-www-form-urlencoded') {
-      // JSON from the page's script; readJson answers 415 for any other type, 400 naming each bad field.
-      const request = await readJson(c, contactRequestSchema, { maxBytes: MAX_CONTACT_BODY_BYTES });
-      const ref = await submit(c, request, at);
-      return ref ? c.json({ ok: true as const, ref }, 201) : c.json({ ok: true as const, recorded: false }, 202);
+    if (mediaTypeOf(c) !== FORM) {
+      // JSON from the page's script, already read by the route's body (415 for any other type, 400 naming each bad field).
+      const ref = await submit(c, c.req.valid('json'), at);
+      return ref ? c.json({ ok: true as const, ref }, 201) : c.json({ ok: true as const, recorded: false as const }, 202);
     }
 
     // A plain HTML form. Another site's page must not file tickets in this visitor's name
     // (JSON needs a CORS preflight; a form post does not).
     if (c.req.header('sec-fetch-site') === 'cross-site')
       throw new ApiError(403, 'cross_site', 'Contact requests are accepted from the help center itself only');
-    const parsed = parseContactForm(await readFormText(c));
+    const parsed = parseContactForm(await readText(c, MAX_CONTACT_BODY_BYTES));
     if (!parsed.ok) {
       // The fields the page can point at; a bad `lang` or honeypot has no visible field.
       const fields = [...new Set(parsed.details.map((d) => d.field ?? ''))].filter((f): f is ContactField =>
@@ -168,31 +187,5 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
     }
   });
 
-  router.openAPIRegistry.registerPath({
-    method: 'post',
-    path: '/contact',
-    summary: 'Ask the support team for help: stores a ticket (source "web") and records contact_submitted',
-    description:
-      'JSON gets 201 { ok, ref }. A plain HTML form post (application/x-www-form-urlencoded) gets a 303 back to /<lang>/contact/ with ?ref=, or ?error=invalid&fields=… / ?error=rate_limited / ?error=unavailable. ' +
-      'A filled honeypot field is answered alike (202 { ok, recorded: false }, or a 303 with ?sent=1) and stored never. At most 5 stored requests per visitor a minute.',
-    request: {
-      body: {
-        content: {
-          'application/json': { schema: contactRequestSchema },
-          'application/x-www-form-urlencoded': { schema: contactRequestSchema },
-        },
-      },
-    },
-    responses: {
-      201: { description: 'Stored; the reference to quote', content: { 'application/json': { schema: contactCreatedSchema } } },
-      202: {
-        description: 'Accepted but not stored (spam trap)',
-        content: { 'application/json': { schema: z.object({ ok: z.literal(true), recorded: z.literal(false) }) } },
-      },
-      303: { description: 'Form posts: back to the contact page, with the reference or the error' },
-      403: { description: 'A form post from another site (Sec-Fetch-Site: cross-site)' },
-      ...errorResponses(400, 413, 415, 429, 503),
-    },
-  });
   return router;
 }

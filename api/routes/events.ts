@@ -1,14 +1,15 @@
 /**
- * POST /api/events: page views, searches and clicks, without cookies. Each event runs
- * through named steps (privacy signal → bot → rate limit → known article); a step may
- * drop it with a reason, and every drop is counted.
+ * POST /api/events (mounted at /events): page views, searches and clicks, without cookies.
+ * Each batch runs through the ingestion steps (lib/ingest/pipeline.ts): privacy signal →
+ * bot → visitor → rate limit → known article → write; a step may drop events with a
+ * reason, and every drop is counted.
  */
-import { z } from '@hono/zod-openapi';
-import type { AppContext } from '../app.ts';
-import { ApiError } from '../lib/http/errors.ts';
-import { readJson } from '../lib/http/body.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppContext } from '../context.ts';
+import { jsonBody } from '../lib/http/request-parts.ts';
 import { newRouter } from '../lib/http/router.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
+import { bot, ingestPipeline, knownArticle, privacySignal, rateLimit, rateLimited, visitor } from '../lib/ingest/pipeline.ts';
 import { eventBatchSchema, type AnalyticsEvent } from '../../core/contracts/events.ts';
 import { normalizeQuery } from '../../core/search/query.ts';
 import type { EventRow } from '../db/queries/events.ts';
@@ -69,47 +70,44 @@ function toRow(event: AnalyticsEvent, visitor: string, session: string, at: stri
 
 const acceptedSchema = z.object({ accepted: z.number().int(), dropped: z.number().int() }).openapi('EventsAccepted');
 
+const eventsRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Record 1–50 usage events (also as text/plain JSON, for navigator.sendBeacon)',
+  request: { body: jsonBody(eventBatchSchema, { allowTextPlain: true }) },
+  responses: {
+    202: { description: 'Accepted; dropped events are counted by reason', content: { 'application/json': { schema: acceptedSchema } } },
+    ...errorResponses(400, 413, 415, 429, 503),
+  },
+});
+
 export function eventRoutes(ctx: AppContext) {
   const { catalog, identifier, writers, limits, sessions, now } = ctx;
   const router = newRouter();
 
-  router.post('/events', async (c) => {
-    const at = now();
-    const { events } = await readJson(c, eventBatchSchema, { allowTextPlain: true });
-    const who = await identifier.identify(c, at);
-    if (who.drop) {
-      await writers.drops(who.day, { [who.drop]: events.length });
-      return c.json({ accepted: 0, dropped: events.length }, 202);
-    }
-    const limit = limits.events.consume(who.visitor, at.getTime(), events.length);
-    if (!limit.allowed) {
-      await writers.drops(who.day, { 'rate-limited': events.length });
-      throw new ApiError(429, 'rate_limited', `Too many events; try again in ${limit.retryAfter} s`, [], {
-        'Retry-After': String(limit.retryAfter),
-      });
-    }
-    const known = events.filter((e) => namesOnlyKnownArticles(e, catalog.byId));
-    const dropped = events.length - known.length;
-    if (known.length > 0) {
-      const session = await sessions.sessionFor(who.visitor, at);
+  const pipeline = ingestPipeline<AnalyticsEvent, void>({
+    steps: [
+      privacySignal(identifier),
+      bot(identifier),
+      visitor(identifier),
+      rateLimit(limits.events),
+      knownArticle((event: AnalyticsEvent) => namesOnlyKnownArticles(event, catalog.byId)),
+    ],
+    write: async function write({ items, visitor: id, at }) {
+      const session = await sessions.sessionFor(id, at);
       const createdAt = at.toISOString();
-      await writers.events(known.map((e) => toRow(e, who.visitor, session, createdAt)));
-    }
-    if (dropped > 0) await writers.drops(who.day, { 'unknown-article': dropped });
-    return c.json({ accepted: known.length, dropped }, 202);
+      await writers.events(items.map((e) => toRow(e, id, session, createdAt)));
+    },
+    countDrops: writers.drops,
   });
 
-  router.openAPIRegistry.registerPath({
-    method: 'post',
-    path: '/events',
-    summary: 'Record 1–50 usage events (also as text/plain JSON, for navigator.sendBeacon)',
-    request: {
-      body: { content: { 'application/json': { schema: eventBatchSchema }, 'text/plain': { schema: eventBatchSchema } } },
-    },
-    responses: {
-      202: { description: 'Accepted; dropped events are counted by reason', content: { 'application/json': { schema: acceptedSchema } } },
-      ...errorResponses(400, 413, 415, 429, 503),
-    },
+  router.openapi(eventsRoute, async (c) => {
+    const at = now();
+    const { events } = c.req.valid('json');
+    const outcome = await pipeline.run(c, at, events);
+    if (!outcome.recorded && outcome.reason === 'rate-limited') throw rateLimited('events', outcome.retryAfter!);
+    const accepted = outcome.recorded ? outcome.accepted : 0;
+    return c.json({ accepted, dropped: outcome.dropped }, 202);
   });
   return router;
 }

@@ -1,20 +1,19 @@
 /**
- * /api/links: agents link tickets to the articles that solved them (KCS "link to solve").
+ * /api/links (mounted at /links): agents link tickets to the articles that solved them (KCS "link to solve").
  * POST and DELETE take a link; GET lists the links of a ticket or of an article. Created-from
  * links are not written here: they come from the articles' `tickets:` frontmatter (git is the
  * source of truth for provenance) and are synced when the server starts (lib/link-sync.ts).
  */
-import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import type { AppContext } from '../app.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppContext } from '../context.ts';
 import { deleteLinks, insertLink, linksOfArticle, linksOfTicket, type LinkRow } from '../db/queries/links.ts';
 import { getTicket } from '../db/queries/tickets.ts';
 import { requireStaff } from '../lib/middleware/auth.ts';
-import { readJson, MAX_BODY_BYTES } from '../lib/http/body.ts';
+import { limitBody } from '../lib/http/body.ts';
+import { jsonBody } from '../lib/http/request-parts.ts';
 import { ApiError } from '../lib/http/errors.ts';
-import { errorResponses, tooLarge } from '../lib/http/openapi.ts';
-import { newRouter } from '../lib/http/router.ts';
-import { zodDetails } from '../lib/http/validation.ts';
+import { errorResponses } from '../lib/http/openapi.ts';
+import { inOrder, newRouter } from '../lib/http/router.ts';
 import { linkSchema, ticketIdSchema, TICKET_SOURCES, LINK_RELATIONS, type Link } from '../../core/tickets/ticket.ts';
 import { articleIdSchema } from '../../core/content/article.ts';
 
@@ -42,7 +41,8 @@ const out = (l: LinkRow) => ({
   ticket: l.ticket,
   source: l.source || null,
   article: l.article,
-  relation: l.relation,
+  // Every stored link was written through linkSchema or the frontmatter sync, both of which take only these relations.
+  relation: l.relation as (typeof LINK_RELATIONS)[number],
   createdAt: l.createdAt,
 });
 
@@ -77,10 +77,24 @@ function refuseProvenance(link: Link): void {
 export function linkRoutes(ctx: AppContext) {
   const router = newRouter();
   const agents = requireStaff(ctx.db, ctx.adminToken, 'agent');
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  const limit = limitBody();
+  const security = [{ bearer: [] }];
 
-  router.post('/links', agents, limit, async (c) => {
-    const link = await readJson(c, linkSchema);
+  const createLinkRoute = createRoute({
+    method: 'post',
+    path: '/',
+    summary: 'Link a ticket to an article (agent); idempotent. created-from links come from article frontmatter instead',
+    security,
+    middleware: inOrder(agents, limit),
+    request: { body: jsonBody(linkSchema) },
+    responses: {
+      201: { description: 'Link created' },
+      200: { description: 'The link already existed' },
+      ...errorResponses(400, 401, 403, 413, 415, 422),
+    },
+  });
+  router.openapi(createLinkRoute, async (c) => {
+    const link = c.req.valid('json');
     refuseProvenance(link);
     if (!ctx.catalog.byId.has(link.article))
       throw new ApiError(422, 'unknown_article', `No published article has the id "${link.article}"`, [
@@ -91,64 +105,41 @@ export function linkRoutes(ctx: AppContext) {
     return c.json({ ok: true, link: { ticket: link.ticket, source, article: link.article, relation: link.relation } }, created ? 201 : 200);
   });
 
-  router.delete('/links', agents, limit, async (c) => {
-    const link = await readJson(c, linkSchema);
+  const deleteLinkRoute = createRoute({
+    method: 'delete',
+    path: '/',
+    summary: 'Remove a ticket–article link (agent)',
+    security,
+    middleware: inOrder(agents, limit),
+    request: { body: jsonBody(linkSchema) },
+    responses: { 200: { description: 'Link removed' }, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
+  });
+  router.openapi(deleteLinkRoute, async (c) => {
+    const link = c.req.valid('json');
     refuseProvenance(link);
     // The article is not checked against the catalog: a link to an article since unpublished can still be removed.
     const source = await resolveTicket(ctx, link);
     const deleted = await deleteLinks(ctx.db, { ticket: link.ticket, source, article: link.article, relation: link.relation });
     if (deleted === 0) throw new ApiError(404, 'not_found', `Ticket "${link.ticket}" has no ${link.relation} link to "${link.article}"`);
-    return c.json({ ok: true, deleted });
+    return c.json({ ok: true, deleted }, 200);
   });
 
-  router.get('/links', agents, async (c) => {
-    const parsed = listQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      const details = zodDetails(parsed.error);
-      throw new ApiError(400, 'invalid_request', `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
-    }
-    const q = parsed.data;
-    const rows = q.ticket !== undefined ? await linksOfTicket(ctx.db, q.ticket, q.source) : await linksOfArticle(ctx.db, q.article!);
-    return c.json({ links: rows.map(out) });
-  });
-
-  const body = { content: { 'application/json': { schema: linkSchema } } };
-  router.openAPIRegistry.registerPath({
-    method: 'post',
-    path: '/links',
-    summary: 'Link a ticket to an article (agent); idempotent. created-from links come from article frontmatter instead',
-    security: [{ bearer: [] }],
-    request: { body },
-    responses: {
-      201: { description: 'Link created' },
-      200: { description: 'The link already existed' },
-      ...errorResponses(400, 401, 403, 413, 415, 422),
-    },
-  });
-  router.openAPIRegistry.registerPath({
-    method: 'delete',
-    path: '/links',
-    summary: 'Remove a ticket–article link (agent)',
-    security: [{ bearer: [] }],
-    request: { body },
-    responses: { 200: { description: 'Link removed' }, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
-  });
-  router.openAPIRegistry.registerPath({
+  const listLinksRoute = createRoute({
     method: 'get',
-    path: '/links',
+    path: '/',
     summary: 'Links of one ticket (?ticket=, optional &source=) or of one article (?article=) (agent)',
-    security: [{ bearer: [] }],
-    request: {
-      query: z.object({
-        ticket: ticketIdSchema.optional(),
-        source: z.enum(TICKET_SOURCES).optional(),
-        article: articleIdSchema.optional(),
-      }),
-    },
+    security,
+    middleware: agents,
+    request: { query: listQuery },
     responses: {
       200: { description: 'Links', content: { 'application/json': { schema: z.object({ links: z.array(linkOutSchema) }) } } },
       ...errorResponses(400, 401, 403),
     },
+  });
+  router.openapi(listLinksRoute, async (c) => {
+    const q = c.req.valid('query');
+    const rows = q.ticket !== undefined ? await linksOfTicket(ctx.db, q.ticket, q.source) : await linksOfArticle(ctx.db, q.article!);
+    return c.json({ links: rows.map(out) }, 200);
   });
   return router;
 }

@@ -1,9 +1,10 @@
 /**
- * GET /api/suggest (public: the contact form and the search box ask it while the
- * customer types) and GET /api/tickets/{id}/suggestions (agents: articles for a ticket).
+ * GET /api/suggest (mounted at /suggest; public: the contact form and the search box ask it
+ * while the customer types) and GET /api/tickets/{id}/suggestions (mounted at /tickets;
+ * agents: articles for a ticket).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import { getTicket } from '../db/queries/tickets.ts';
 import { requireStaff } from '../lib/middleware/auth.ts';
 import { ApiError } from '../lib/http/errors.ts';
@@ -30,7 +31,7 @@ const limitSchema = z.coerce.number().int().min(1).max(20).default(5).openapi({ 
 
 const suggestRoute = createRoute({
   method: 'get',
-  path: '/suggest',
+  path: '/',
   summary: 'Articles that may answer what a customer typed (published public FAQ, manual and solution articles, best first)',
   request: {
     query: z.object({
@@ -50,7 +51,7 @@ const suggestRoute = createRoute({
 
 const ticketRoute = createRoute({
   method: 'get',
-  path: '/tickets/{id}/suggestions',
+  path: '/{id}/suggestions',
   summary: "Articles that may solve a ticket, from its subject and description (in the ticket's language)",
   security: [{ bearer: [] }],
   request: {
@@ -85,8 +86,8 @@ function unavailable(): never {
   });
 }
 
-/** Routes of article suggestions; `index` is absent when the build wrote none. */
-export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) {
+/** Searches the build's suggestion index among the articles `allowed` lets through; 503 without an index. */
+function suggester(ctx: AppContext, index: SuggestIndex | undefined) {
   const { catalog } = ctx;
   // The index and the manifest come from the same build; checking the catalog as well
   // keeps an article the manifest does not list (archived, internal) out of every answer.
@@ -98,16 +99,26 @@ export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) 
   const forCustomers = (id: string) => listed(id) && catalog.byId.get(id)!.type !== 'training';
   const suggest = (text: string, lang: Lang, limit: number, allowed = listed): Suggestion[] =>
     (index ?? unavailable()).search(text, lang, limit, allowed);
+  return { suggest, forCustomers };
+}
 
-  const router = newRouter();
-  router.openapi(suggestRoute, (c) => {
+/** GET /api/suggest; `index` is absent when the build wrote none. */
+export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) {
+  const { suggest, forCustomers } = suggester(ctx, index);
+  return newRouter().openapi(suggestRoute, (c) => {
     const { q, lang, limit } = c.req.valid('query');
     // Same question, same answer until the next deploy: let browsers and CDNs keep it.
     c.header('Cache-Control', 'public, max-age=300');
     return c.json({ results: suggest(q, lang, limit, forCustomers) }, 200);
   });
+}
 
-  router.use('/tickets/:id/suggestions', requireStaff(ctx.db, ctx.adminToken, 'agent'));
+/** GET /api/tickets/{id}/suggestions; `index` is absent when the build wrote none. */
+export function ticketSuggestionRoutes(ctx: AppContext, index: SuggestIndex | undefined) {
+  const { suggest } = suggester(ctx, index);
+  const router = newRouter();
+  // Every method needs a token: without one, any request to this path is a 401 whatever its method.
+  router.use('/:id/suggestions', requireStaff(ctx.db, ctx.adminToken, 'agent'));
   router.openapi(ticketRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { source, limit } = c.req.valid('query');

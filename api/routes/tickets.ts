@@ -1,9 +1,9 @@
-/** POST /api/tickets: staff push tickets in canonical form (an integration or a script). */
-import { z } from '@hono/zod-openapi';
-import type { AppContext } from '../app.ts';
+/** POST /api/tickets (mounted at /tickets): staff push tickets in canonical form (an integration or a script). */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppContext } from '../context.ts';
 import { upsertTickets } from '../db/queries/tickets.ts';
 import { requireStaff } from '../lib/middleware/auth.ts';
-import { readJson } from '../lib/http/body.ts';
+import { jsonBody } from '../lib/http/request-parts.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
 import { newRouter } from '../lib/http/router.ts';
 import { ticketSchema } from '../../core/tickets/ticket.ts';
@@ -27,21 +27,13 @@ const upsertResultSchema = z.object({ inserted: z.number().int(), updated: z.num
 
 export function ticketRoutes(ctx: AppContext) {
   const { db, now } = ctx;
-  const router = newRouter();
-
-  router.post('/tickets', requireStaff(db, ctx.adminToken, 'agent'), async (c) => {
-    const { tickets } = await readJson(c, ticketBatchSchema, { maxBytes: MAX_TICKETS_BODY_BYTES });
-    // One transaction: any failure leaves nothing written (all or nothing per request).
-    const result = await upsertTickets(db, tickets, now());
-    return c.json(result, 200);
-  });
-
-  router.openAPIRegistry.registerPath({
+  const upsertRoute = createRoute({
     method: 'post',
-    path: '/tickets',
+    path: '/',
     summary: 'Insert or update 1–500 tickets by (source, id), all or nothing (agent or admin token)',
     security: [{ bearer: [] }],
-    request: { body: { content: { 'application/json': { schema: ticketBatchSchema } } } },
+    middleware: requireStaff(db, ctx.adminToken, 'agent'),
+    request: { body: jsonBody(ticketBatchSchema, { maxBytes: MAX_TICKETS_BODY_BYTES }) },
     responses: {
       200: {
         description: 'How many tickets were inserted and how many updated',
@@ -50,5 +42,11 @@ export function ticketRoutes(ctx: AppContext) {
       ...errorResponses(400, 401, 403, 413, 415, 503),
     },
   });
-  return router;
+
+  return newRouter().openapi(upsertRoute, async (c) => {
+    const { tickets } = c.req.valid('json');
+    // One transaction: any failure leaves nothing written (all or nothing per request).
+    const result = await upsertTickets(db, tickets, now());
+    return c.json(result, 200);
+  });
 }

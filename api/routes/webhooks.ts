@@ -1,71 +1,26 @@
 /**
- * POST /api/webhooks/<zendesk|freshdesk|zammad>: a helpdesk tells us a ticket was created,
- * updated or solved, and we upsert it by (source, id). Payloads (configure the helpdesk's
- * webhook to send these; docs/api.md has the set-up):
- * - zendesk:   `{ "event"?: "ticket.created|ticket.updated|ticket.solved", "ticket": <Support API ticket> }`
- * - freshdesk: `{ "event"?: "ticket_created|ticket_updated|ticket_resolved", "ticket": <API v2 ticket, numeric codes> }`
- * - zammad:    the trigger webhook's own `{ "ticket": <ticket, expanded>, "article": <article> }`
- * Every request is signed (api/lib/webhook-signature.ts). A source without a configured
- * secret answers 404, as if the endpoint did not exist: unsigned webhooks are never taken.
+ * POST /api/webhooks/<zendesk|freshdesk|zammad> (mounted at /webhooks): a helpdesk tells us a
+ * ticket was created, updated or solved, and we upsert it by (source, id). The payloads are
+ * in lib/webhooks/payloads.ts; each delivery is taken in the named steps of
+ * lib/webhooks/steps.ts. Every request is signed (lib/webhooks/signature.ts). A source without
+ * a configured secret answers 404, as if the endpoint did not exist: unsigned webhooks are never taken.
  */
-import { createHash } from 'node:crypto';
-import { z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import type { AppContext } from '../app.ts';
-import { upsertTickets } from '../db/queries/tickets.ts';
-import { deliverySeen, latestDelivery, recordDelivery } from '../db/queries/webhooks.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppContext } from '../context.ts';
+import { limitBody } from '../lib/http/body.ts';
 import { ApiError } from '../lib/http/errors.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
-import { newRouter } from '../lib/http/router.ts';
-import { zodDetails } from '../lib/http/validation.ts';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../lib/webhooks/signature.ts';
-import { ticketSchema } from '../../core/tickets/ticket.ts';
-import { mapFreshdeskTicket } from '../../core/tickets/freshdesk.ts';
-import { mapZammadTicket } from '../../core/tickets/zammad.ts';
-import { mapZendeskTicket } from '../../core/tickets/zendesk.ts';
-import { mapRow, type RowOutcome } from '../../core/tickets/values.ts';
+import { readByHandler } from '../lib/http/request-parts.ts';
+import { inOrder, newRouter } from '../lib/http/router.ts';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../lib/webhooks/signature.ts';
+import { WEBHOOK_SOURCES, webhookPayloadSchema, type WebhookSecrets, type WebhookSource } from '../lib/webhooks/payloads.ts';
+import { dedupe, deliveryIdOf, map, parse, stale, ticketUpdatedAtOf, upsert, validate, verifySignature } from '../lib/webhooks/steps.ts';
 
-export const WEBHOOK_SOURCES = ['zendesk', 'freshdesk', 'zammad'] as const;
-export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
-export type WebhookSecrets = Partial<Record<WebhookSource, string>>;
+export { WEBHOOK_SOURCES, type WebhookSecrets, type WebhookSource } from '../lib/webhooks/payloads.ts';
 
 /** A ticket with a long description and its article stays well under this; more is not a ticket event. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
-
-const ticketObject = z.record(z.unknown());
-const PAYLOADS = {
-  zendesk: z
-    .object({ event: z.enum(['ticket.created', 'ticket.updated', 'ticket.solved']).optional(), ticket: ticketObject })
-    .passthrough(),
-  freshdesk: z
-    .object({ event: z.enum(['ticket_created', 'ticket_updated', 'ticket_resolved']).optional(), ticket: ticketObject })
-    .passthrough(),
-  zammad: z.object({ ticket: ticketObject, article: z.record(z.unknown()).nullable().optional() }).passthrough(),
-};
-
-function mapPayload(
-  source: WebhookSource,
-  payload: { ticket: Record<string, unknown>; article?: Record<string, unknown> | null | undefined },
-): RowOutcome {
-  if (source === 'zendesk') return mapRow(() => mapZendeskTicket(payload.ticket));
-  if (source === 'freshdesk') return mapRow(() => mapFreshdeskTicket(payload.ticket));
-  return mapRow(() => mapZammadTicket(payload.ticket, payload.article ?? undefined));
-}
-
-/**
- * The delivery's identity: the helpdesk's delivery id where it sends one (Zammad's
- * X-Zammad-Delivery, or X-KB-Delivery set in the webhook's headers), else a hash of the body,
- * which a redelivery repeats byte for byte while its timestamp header changes.
- */
-function deliveryIdOf(header: string | undefined, rawBody: string): string {
-  if (header && header.length <= 200) return header;
-  return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
-}
-
-const isoOrEmpty = (value: unknown): string => {
-  const time = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isNaN(time) ? '' : new Date(time).toISOString();
-};
 
 const resultSchema = z
   .object({
@@ -78,99 +33,26 @@ const resultSchema = z
 
 export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
   const { db, now } = ctx;
-  const router = newRouter();
 
-  router.post(
-    '/webhooks/:source',
-    async function knownSource(c, next) {
-      const source = c.req.param('source') as WebhookSource;
-      if (!(WEBHOOK_SOURCES as readonly string[]).includes(source))
-        throw new ApiError(404, 'not_found', `No webhook for "${source}"; the sources are ${WEBHOOK_SOURCES.join(', ')}`);
-      if (!secrets[source]) throw new ApiError(404, 'not_found', `The ${source} webhook is not enabled on this server`);
-      await next();
-    },
-    bodyLimit({
-      maxSize: MAX_WEBHOOK_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'The webhook body is over the 1 MB limit');
-      },
-    }),
-    async (c) => {
-      const at = now();
-      const source = c.req.param('source') as WebhookSource;
-      const rawBody = await c.req.text();
-      const check = verifyWebhook({
-        secret: secrets[source]!,
-        signature: c.req.header(SIGNATURE_HEADER),
-        timestamp: c.req.header(TIMESTAMP_HEADER),
-        rawBody,
-        now: at,
-      });
-      if (!check.ok) throw new ApiError(401, check.code, check.message);
+  /** 404 for a source we do not know or have no secret for, before the body is read. */
+  async function knownSource(c: Context, next: () => Promise<void>) {
+    const source = c.req.param('source') as WebhookSource;
+    if (!(WEBHOOK_SOURCES as readonly string[]).includes(source))
+      throw new ApiError(404, 'not_found', `No webhook for "${source}"; the sources are ${WEBHOOK_SOURCES.join(', ')}`);
+    if (!secrets[source]) throw new ApiError(404, 'not_found', `The ${source} webhook is not enabled on this server`);
+    await next();
+  }
 
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json')
-        throw new ApiError(415, 'unsupported_media_type', `Send the body as application/json; got ${type || 'no content type'}`);
-      let data: unknown;
-      try {
-        data = JSON.parse(rawBody);
-      } catch (error) {
-        throw new ApiError(400, 'invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
-      }
-      const payload = PAYLOADS[source].safeParse(data);
-      if (!payload.success) {
-        const details = zodDetails(payload.error);
-        throw new ApiError(
-          400,
-          'invalid_request',
-          `Not a ${source} ticket event: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
-          details,
-        );
-      }
-      const outcome = mapPayload(source, payload.data);
-      if ('skip' in outcome) return c.json({ ok: true as const, result: 'ignored' as const, reason: outcome.skip }, 200);
-      if ('error' in outcome)
-        throw new ApiError(400, 'invalid_request', `ticket: ${outcome.error}`, [{ field: 'ticket', message: outcome.error }]);
-      const parsed = ticketSchema.safeParse(outcome.ticket);
-      if (!parsed.success) {
-        const details = zodDetails(parsed.error).map((d) => ({ ...d, field: `ticket.${d.field}` }));
-        throw new ApiError(
-          400,
-          'invalid_request',
-          `The ticket does not fit the canonical form: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`,
-          details,
-        );
-      }
-      const ticket = parsed.data;
-      const ref = { source: ticket.source, id: ticket.id };
-      const deliveryId = deliveryIdOf(c.req.header('x-zammad-delivery') ?? c.req.header('x-kb-delivery'), rawBody);
-      if (await deliverySeen(db, source, deliveryId)) return c.json({ ok: true as const, result: 'duplicate' as const, ticket: ref }, 200);
-      const ticketUpdatedAt = isoOrEmpty(payload.data.ticket['updated_at']);
-      const latest = await latestDelivery(db, source, ticket.id);
-      // Helpdesks retry failed deliveries later, so an older state can arrive after a newer one.
-      if (latest && ticketUpdatedAt && latest > ticketUpdatedAt)
-        return c.json({ ok: true as const, result: 'stale' as const, ticket: ref }, 200);
-      // Upsert first, then record: a crash between the two only means a redelivery upserts again.
-      const { inserted } = await upsertTickets(db, [ticket], at);
-      await recordDelivery(db, { source, deliveryId, ticketId: ticket.id, ticketUpdatedAt, receivedAt: at });
-      return c.json({ ok: true as const, result: inserted ? ('inserted' as const) : ('updated' as const), ticket: ref }, 200);
-    },
-  );
-
-  router.openAPIRegistry.registerPath({
+  const deliveryRoute = createRoute({
     method: 'post',
-    path: '/webhooks/{source}',
+    path: '/{source}',
     summary: `Ticket created/updated/solved event from a helpdesk, signed with ${SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256(secret, "<${TIMESTAMP_HEADER}>.<body>")>`,
+    middleware: inOrder(knownSource, limitBody(MAX_WEBHOOK_BYTES, 'The webhook body is over the 1 MB limit')),
     request: {
       params: z.object({ source: z.enum(WEBHOOK_SOURCES) }),
-      headers: z.object({ 'x-kb-signature': z.string().max(100), 'x-kb-timestamp': z.string().max(12) }),
-      body: {
-        content: {
-          'application/json': {
-            schema: z.object({ event: z.string().optional(), ticket: z.record(z.unknown()), article: z.record(z.unknown()).optional() }),
-          },
-        },
-      },
+      // The signature covers the raw bytes: verifySignature checks these headers, validate the body.
+      headers: readByHandler(z.object({ 'x-kb-signature': z.string().max(100), 'x-kb-timestamp': z.string().max(12) })),
+      body: readByHandler({ content: { 'application/json': { schema: webhookPayloadSchema } } }),
     },
     responses: {
       200: {
@@ -183,5 +65,21 @@ export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
       ...errorResponses(400, 413, 415, 503),
     },
   });
-  return router;
+
+  return newRouter().openapi(deliveryRoute, async (c) => {
+    const { source } = c.req.valid('param');
+    const delivery = await verifySignature(c, source, secrets[source]!, now());
+    const payload = validate(source, parse(c, delivery));
+    const mapped = map(source, payload);
+    if ('ignored' in mapped) return c.json({ ok: true as const, result: 'ignored' as const, reason: mapped.ignored }, 200);
+    const { ticket } = mapped;
+    const ref = { source: ticket.source, id: ticket.id };
+    const deliveryId = deliveryIdOf(c, delivery);
+    if (await dedupe(db, delivery, deliveryId)) return c.json({ ok: true as const, result: 'duplicate' as const, ticket: ref }, 200);
+    const ticketUpdatedAt = ticketUpdatedAtOf(payload);
+    if (await stale(db, delivery, ticket, ticketUpdatedAt))
+      return c.json({ ok: true as const, result: 'stale' as const, ticket: ref }, 200);
+    const result = await upsert(db, delivery, ticket, { deliveryId, ticketUpdatedAt });
+    return c.json({ ok: true as const, result, ticket: ref }, 200);
+  });
 }

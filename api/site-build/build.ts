@@ -3,7 +3,8 @@
  * after the other. Indexing inside Astro's build:done hook would keep Astro's whole
  * build in memory while Pagefind holds the index (1.7× a bare build's peak at 5,000
  * articles); in sequence the peak is the larger of the two.
- * Extra arguments go to `astro build` (for example --force). Honours KB_OUT_DIR.
+ * Extra arguments go to `astro build` (for example --force). The settings are the build's
+ * (core/config/build.ts): KB_OUT_DIR, KB_CONTENT_DIR, KB_DB and what the pages read.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -13,9 +14,17 @@ import { existsSync } from 'node:fs';
 import { migrate, openDatabase } from '../db/index.ts';
 import { loadCatalog } from '../lib/catalog/catalog.ts';
 import { syncCreatedFromLinks } from '../lib/catalog/link-sync.ts';
+import { buildConfig } from '../../core/config/build.ts';
+import { envWith } from '../../core/config/env.ts';
 
-export async function buildSite(astroArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const outDir = resolve(env.KB_OUT_DIR || 'dist');
+/**
+ * Builds the site with this process's environment, changed by `overrides` (the server passes
+ * the folder it serves as KB_OUT_DIR). The settings are checked before Astro starts.
+ */
+export async function buildSite(astroArgs: string[] = [], overrides: Record<string, string> = {}): Promise<void> {
+  const env = envWith(overrides);
+  const config = buildConfig(env);
+  const outDir = config.outDir;
   const astro = spawnSync(process.execPath, [resolve('node_modules/astro/astro.js'), 'build', ...astroArgs], {
     stdio: 'inherit',
     env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -25,19 +34,18 @@ export async function buildSite(astroArgs: string[] = [], env: NodeJS.ProcessEnv
   const { pages } = await indexSite(outDir);
   console.log(`[knowledge-base] Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // The API's /api/suggest index, from the same content and publishing rules as the site.
-  const suggest = writeSuggestIndex(resolve(env.KB_CONTENT_DIR || 'content'), outDir);
+  const suggest = writeSuggestIndex(config.contentDir, outDir);
   console.log(
     `[knowledge-base] Suggestion index: ${suggest.articles} articles, ${(suggest.bytes / 1e6).toFixed(1)} MB in ${(suggest.ms / 1000).toFixed(1)} s`,
   );
-  await syncLinksAfterBuild(outDir, env);
+  await syncLinksAfterBuild(outDir, config.dbFile);
 }
 
 /**
  * Frontmatter `tickets:` are the source of truth for created-from links: a rebuild syncs
  * them into an existing database at once (the server also syncs when it starts).
  */
-async function syncLinksAfterBuild(outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const dbFile = resolve(env.KB_DB || 'data/kb.sqlite');
+async function syncLinksAfterBuild(outDir: string, dbFile: string): Promise<void> {
   if (!existsSync(dbFile)) return;
   const { db } = openDatabase(dbFile);
   try {

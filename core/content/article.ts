@@ -4,6 +4,7 @@
  * import it from here (docs/design.md §1), so a rule changes in one place.
  */
 import { z } from 'zod';
+import { describeIssues as describeFieldIssues } from '../validation.ts';
 
 /** Languages the help center publishes, in the order they are offered. */
 export const LANGS = ['zh-CN', 'en'] as const;
@@ -154,7 +155,7 @@ export function parseArticleId(id: string): { lang: Lang; slug: string } {
   return { lang, slug };
 }
 
-/** Formats zod issues as `field: message` lines, the form every tool reports them in. */
+/** An article's frontmatter issues as `field: message` lines (core/validation.ts), an issue about the whole block as `(frontmatter)`. */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(frontmatter)'}: ${issue.message}`);
+  return describeFieldIssues(error, '(frontmatter)');
 }

@@ -15,6 +15,7 @@ import {
   type Lang,
 } from './article.ts';
 import { loadTopicTree, TopicTreeError, type TopicTree } from './topics.ts';
+import { fieldIssues } from '../validation.ts';
 
 export const ARTICLE_EXTENSIONS = ['.mdx', '.md'] as const;
 
@@ -73,11 +74,7 @@ export function parseArticle(
     return {
       body: parts.body,
       bodyLine: parts.bodyLine,
-      problems: result.error.issues.map((issue) => ({
-        field: issue.path.length ? issue.path.join('.') : null,
-        message: issue.message,
-        severity: 'error' as const,
-      })),
+      problems: fieldIssues(result.error, null).map((issue) => ({ ...issue, severity: 'error' as const })),
     };
   }
   return { data: result.data, body: parts.body, bodyLine: parts.bodyLine, problems: [] };

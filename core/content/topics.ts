@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LANGS, TOPIC_ID_PATTERN, type Lang } from './article.ts';
+import { describeIssues } from '../validation.ts';
 
 type TopicInput = { id: string; name: Record<Lang, string>; children?: TopicInput[] };
 
@@ -53,7 +54,7 @@ export class TopicTreeError extends Error {
 export function buildTopicTree(data: unknown, file = 'topics.yaml'): TopicTree {
   const parsed = topicTreeSchema.safeParse(data);
   if (!parsed.success) {
-    throw new TopicTreeError(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new TopicTreeError(file, describeIssues(parsed.error, '(root)'));
   }
   const topics: Topic[] = [];
   const byId = new Map<string, Topic>();

@@ -1,5 +1,5 @@
 /**
- * The checks POST /api/contact makes (api/schemas/contact.ts), done in the page first so
+ * The checks POST /api/contact makes (core/contracts/contact.ts), done in the page first so
  * the visitor hears about a problem next to the field instead of after a round trip.
  * Lengths count UTF-16 code units, as zod and the HTML `minlength`/`maxlength` do.
  */

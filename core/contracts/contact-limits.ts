@@ -1,6 +1,6 @@
 /**
  * Bounds of a contact request, shared by the page (HTML `minlength`/`maxlength` and the
- * script's checks) and the API's schema (api/schemas/contact.ts), so both refuse the
+ * script's checks) and the API's schema (core/contracts/contact.ts), so both refuse the
  * same input. Kept free of zod so the page's script stays small.
  */
 
@@ -12,7 +12,7 @@ export const SUBJECT_MAX = 200;
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 5000;
 
-/** The reply address. 200 is what a ticket's `requester` column holds (api/schemas/ticket.ts). */
+/** The reply address. 200 is what a ticket's `requester` column holds (core/tickets/ticket.ts). */
 export const EMAIL_MAX = 200;
 
 /**

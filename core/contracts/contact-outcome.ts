@@ -15,7 +15,7 @@ export type ContactFormError = (typeof CONTACT_FORM_ERRORS)[number];
 
 export type ContactOutcome = { kind: 'sent'; ref: string | null } | { kind: 'error'; error: ContactFormError; fields: ContactField[] };
 
-/** A reference as POST /api/contact makes them (api/db/tickets.ts webTicketRef). */
+/** A reference as POST /api/contact makes them (api/db/queries/tickets.ts webTicketRef). */
 export const WEB_REF_PATTERN = /^WEB-\d{4}-\d{6,}$/;
 
 /** The element id of each outcome's message on the page. */

@@ -1,7 +1,7 @@
 /**
  * POST /api/contact: a visitor's request for help from the contact page, sent as JSON by
  * the page's script or as a plain HTML form without it. The bounds live in
- * site/scripts/contact/limits.ts so the page checks the same ones before sending.
+ * core/contracts/contact-limits.ts so the page checks the same ones before sending.
  */
 import { z } from './zod.ts';
 import { LANGS } from '../content/article.ts';

@@ -4,6 +4,7 @@
  */
 import { z } from './zod.ts';
 import { articleIdSchema, TOPIC_ID_PATTERN } from '../content/article.ts';
+import { metricQuerySchema } from './metrics.ts';
 
 /** A ticket `agent` value (the helpdesk's name or id of the agent). */
 export const agentSchema = z.string().trim().min(1, 'must not be empty').max(200);
@@ -25,13 +26,12 @@ export const completedAtSchema = z
  * An object whose unknown keys fail with their own name as the field, so a typo is reported
  * where it is (zod's strict() reports them all under the object).
  */
-function objectNamingUnknownKeys<T extends z.ZodRawShape>(shape: T) {
+function objectNamingUnknownKeys<T extends z.ZodRawShape>(shape: T, message = 'unknown field') {
   return z
     .object(shape)
     .passthrough()
     .superRefine((value, ctx) => {
-      for (const key of Object.keys(value))
-        if (!(key in shape)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'unknown field' });
+      for (const key of Object.keys(value)) if (!(key in shape)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message });
     })
     .transform((value) => {
       const known: Record<string, unknown> = {};
@@ -86,3 +86,14 @@ export const rosterRowSchema = objectNamingUnknownKeys({
 });
 
 export const PLAN_FORMATS = ['json', 'csv'] as const;
+
+const planQueryShape = {
+  ...metricQuerySchema.pick({ from: true, to: true, tz: true, topic: true }).shape,
+  format: z
+    .enum(PLAN_FORMATS, { errorMap: () => ({ message: 'must be json or csv' }) })
+    .optional()
+    .openapi({ description: 'json (default) or csv' }),
+};
+
+/** GET /api/training/plan's query; any other parameter is refused by name (a typo should not silently widen the plan). */
+export const planQuerySchema = objectNamingUnknownKeys(planQueryShape, `unknown parameter (use ${Object.keys(planQueryShape).join(', ')})`);

@@ -11,8 +11,10 @@ import { mapServicenowRow, servicenowColumns } from './servicenow.ts';
 import { mapZammadTicket, zammadTickets } from './zammad.ts';
 import { mapZendeskTicket, zendeskTickets } from './zendesk.ts';
 import { mapRow, TicketFileError, type DateFormat, type RowOutcome } from './values.ts';
+import { FILE_FORMAT_HELPDESKS, HELPDESKS } from './helpdesks.ts';
 
-export const TICKET_FORMATS = ['csv', 'servicenow', 'zendesk', 'freshdesk', 'zammad'] as const;
+/** What `import:tickets --format` reads: any CSV with a header, or a helpdesk's own export. */
+export const TICKET_FORMATS = ['csv', ...FILE_FORMAT_HELPDESKS] as const;
 export type TicketFormat = (typeof TICKET_FORMATS)[number];
 
 /** One source row after mapping. */
@@ -32,21 +34,21 @@ type Json = Record<string, unknown>;
 
 const JSON_FORMATS = {
   zendesk: {
-    name: 'Zendesk',
+    name: HELPDESKS.zendesk.name,
     list: zendeskTickets,
     map: (raw: unknown) => mapZendeskTicket(raw),
     looksLike: (t: Json) => typeof t['status'] === 'string' && 'subject' in t,
     expected: 'a Zendesk Support API ticket list ({"tickets": [...]} with string statuses)',
   },
   freshdesk: {
-    name: 'Freshdesk',
+    name: HELPDESKS.freshdesk.name,
     list: freshdeskTickets,
     map: (raw: unknown) => mapFreshdeskTicket(raw),
     looksLike: (t: Json) => typeof t['status'] === 'number' && 'subject' in t,
     expected: 'Freshdesk API v2 tickets (numeric status codes)',
   },
   zammad: {
-    name: 'Zammad',
+    name: HELPDESKS.zammad.name,
     list: zammadTickets,
     map: (raw: unknown) => mapZammadTicket(raw),
     looksLike: (t: Json) => 'title' in t && ('state_id' in t || 'state' in t),

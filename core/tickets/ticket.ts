@@ -4,8 +4,13 @@
  */
 import { z } from '../contracts/zod.ts';
 import { articleIdSchema, TICKET_ID_PATTERN, TOPIC_ID_PATTERN } from '../content/article.ts';
+import { HELPDESK_IDS } from './helpdesks.ts';
 
-export const TICKET_SOURCES = ['servicenow', 'zendesk', 'freshdesk', 'zammad', 'csv', 'web', 'api'] as const;
+/**
+ * Where a ticket came from: a helpdesk (core/tickets/helpdesks.ts), a generic CSV import,
+ * the contact form (`web`) or `POST /api/tickets` (`api`).
+ */
+export const TICKET_SOURCES = [...HELPDESK_IDS, 'csv', 'web', 'api'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'solved', 'closed'] as const;
 export const LINK_RELATIONS = ['created-from', 'solved-by', 'referenced'] as const;

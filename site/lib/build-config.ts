@@ -1,23 +1,31 @@
 /**
- * Settings that shape a build, read once from the environment (see README's
- * configuration table). The Astro config, the content collection and the pages share them.
+ * Settings that shape a build (core/config/build.ts, docs/configuration.md), read once and
+ * validated. The Astro config, the content collection and the pages share them.
  */
-import { resolve } from 'node:path';
+import { buildConfig } from '../../core/config/build.ts';
+
+const config = buildConfig();
 
 /** Where articles and topics.yaml are read from. */
-export const contentDir = resolve(process.env.KB_CONTENT_DIR || 'content');
+export const contentDir = config.contentDir;
+
+/** Where the site is written. */
+export const outDir = config.outDir;
 
 /** `internal` builds the agents' edition, which includes internal articles (marked). */
-export const audience: 'public' | 'internal' = process.env.KB_AUDIENCE === 'internal' ? 'internal' : 'public';
+export const audience = config.audience;
 
-/** Where the helpdesk's new-ticket form lives, when the team uses one. */
-export const ticketUrl = process.env.KB_TICKET_URL || '';
+/** Where the helpdesk's new-ticket form lives, when the team uses one; '' otherwise. */
+export const ticketUrl = config.ticketUrl;
 
 /**
  * The query parameter of the helpdesk's new-ticket form that takes the subject
  * (KB_TICKET_SUBJECT_PARAM): the contact page forwards the visitor's problem in it.
  */
-export const ticketSubjectParam = process.env.KB_TICKET_SUBJECT_PARAM || 'subject';
+export const ticketSubjectParam = config.ticketSubjectParam;
 
-/** The public origin, for sitemap and Open Graph URLs. */
-export const siteUrl = (process.env.KB_SITE_URL || 'http://127.0.0.1:4321').replace(/\/$/, '');
+/** The public origin, for sitemap, canonical and Open Graph URLs (no trailing slash). */
+export const siteUrl = config.siteUrl;
+
+/** Origin of the API the islands call; '' for the site's own origin. */
+export const apiOrigin = config.apiOrigin;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { migrate, MIGRATION_NAMES } from '../../api/db/index.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { sampleArticles, testApp } from './helpers.ts';
+import { testApp } from '../support/app.ts';
+import { testCatalog } from '../support/catalog.ts';
 import { freshDatabase } from '../support/database.ts';
 
 describe('GET /api/health', () => {
@@ -23,13 +23,13 @@ describe('GET /api/health', () => {
 
   it('answers 503 naming the migrations the database lacks, then ok once they are applied', async () => {
     const { db } = await freshDatabase({ migrated: false });
-    const app = createApp({
-      db,
-      catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
-    });
+    const app = createApp({ db, catalog: testCatalog() });
     const behind = await app.request('/api/health');
     expect(behind.status).toBe(503);
-    expect((await behind.json()).error).toMatchObject({ code: 'migrations_pending', details: MIGRATION_NAMES });
+    expect((await behind.json()).error).toMatchObject({
+      code: 'migrations_pending',
+      details: MIGRATION_NAMES.map((message) => ({ message })),
+    });
     await migrate(db);
     expect((await app.request('/api/health')).status).toBe(200);
   });

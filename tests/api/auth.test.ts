@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, testApp, visitorRequest } from './helpers.ts';
+import { ADMIN_TOKEN, testApp, visitorRequest } from '../support/app.ts';
 import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
 import { insertToken, revokeToken } from '../../api/db/queries/tokens.ts';
 import { queryRows } from '../support/database.ts';

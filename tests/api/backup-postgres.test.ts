@@ -9,8 +9,9 @@ import { delimiter, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { upsertVotes } from '../../api/db/queries/votes.ts';
-import { POSTGRES_BIN } from '../support/postgres/server.ts';
-import { childEnv, freshDatabase, queryValue } from '../support/database.ts';
+import { postgresBin } from '../support/postgres/server.ts';
+import { runScript } from '../support/cli.ts';
+import { freshDatabase, queryValue } from '../support/database.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -19,14 +20,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Debian's versioned binaries first: the pg_dump of the test server's version. */
-const PATH_WITH_PG_DUMP = `${POSTGRES_BIN}${delimiter}${process.env.PATH ?? ''}`;
+const PATH_WITH_PG_DUMP = `${postgresBin()}${delimiter}${process.env.PATH ?? ''}`;
 
-const run = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', ...args], {
-    encoding: 'utf8',
-    env: childEnv(env),
-    timeout: 30_000,
-  });
+const run = (args: string[], env: Record<string, string>) => runScript('scripts/db-backup.ts', args, { env });
 
 const urlOf = (opened: Awaited<ReturnType<typeof freshDatabase>>) =>
   opened.dialect === 'postgres' ? opened.pool.options.connectionString! : '';
@@ -57,7 +53,7 @@ describe('npm run db:backup with DATABASE_URL', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Backed up .* MB \(pg_dump custom format; restore with pg_restore\)/);
     const restored = await freshDatabase({ migrated: false });
-    const restore = spawnSync(join(POSTGRES_BIN, 'pg_restore'), ['--no-owner', `--dbname=${urlOf(restored)}`, target], {
+    const restore = spawnSync(join(postgresBin(), 'pg_restore'), ['--no-owner', `--dbname=${urlOf(restored)}`, target], {
       encoding: 'utf8',
     });
     expect(restore.status, restore.stderr).toBe(0);

@@ -5,32 +5,30 @@
  * counterpart, pg_dump, is tested in backup-postgres.test.ts.
  */
 import SQLite from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { backupDatabase, backupDatabaseFile, BackupError } from '../../api/db/driver/backup.ts';
-import { migrate, openDatabase } from '../../api/db/index.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { sampleArticles, visitorRequest } from './helpers.ts';
-import { childEnv } from '../support/database.ts';
+import { visitorRequest } from '../support/app.ts';
+import { testCatalog } from '../support/catalog.ts';
+import { runScript } from '../support/cli.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kb-backup-'));
+  dir = tempDir('kb-backup-');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The real app over a database file, and a way to post a vote with a unique comment. */
 async function fileApp() {
   const file = join(dir, 'kb.sqlite');
-  const { db, sqlite } = openDatabase(file);
-  await migrate(db);
+  const { db, sqlite } = await migratedDatabase(file);
   const app = createApp({
     db,
-    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
+    catalog: testCatalog(),
   });
   let visitor = 0;
   /** Each vote comes from a new visitor, so it is a new row whose comment identifies it. */
@@ -133,12 +131,7 @@ describe('backupDatabase', () => {
 });
 
 describe('npm run db:backup', () => {
-  const run = (args: string[], env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', ...args], {
-      encoding: 'utf8',
-      env: childEnv(env),
-      timeout: 30_000,
-    });
+  const run = (args: string[], env: Record<string, string>) => runScript('scripts/db-backup.ts', args, { env });
 
   it('prints the size and the row count of each table, and refuses to overwrite', async () => {
     const { file, vote, db } = await fileApp();

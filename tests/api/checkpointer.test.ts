@@ -3,24 +3,23 @@
  * commit copying them, and SQLite's own checkpoints come back when the worker stops or dies.
  * SQLite only (vitest.config.ts SQLITE_ONLY): PostgreSQL checkpoints in its own server processes.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKSTOP_PAGES, startCheckpointer } from '../../api/db/driver/checkpointer.ts';
-import { migrate, openDatabase } from '../../api/db/index.ts';
 import { voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { eventually } from '../support/eventually.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kb-checkpoint-'));
+  dir = tempDir('kb-checkpoint-');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function fileDatabase() {
   const file = join(dir, 'kb.sqlite');
-  const opened = openDatabase(file);
-  await migrate(opened.db);
+  const opened = await migratedDatabase(file);
   // Start from a checkpointed file, so its size only grows when a checkpoint copies pages.
   opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return opened;
@@ -44,12 +43,6 @@ async function writeVotes(write: (votes: VoteRow[]) => Promise<unknown>) {
   }
 }
 
-const waitFor = async (condition: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!condition() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-  return condition();
-};
-
 describe('startCheckpointer', () => {
   it('copies committed pages into the database file while no commit checkpoints', async () => {
     const { file, db, sqlite } = await fileDatabase();
@@ -58,7 +51,7 @@ describe('startCheckpointer', () => {
       expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_PAGES);
       const before = statSync(file).size;
       await writeVotes(voteWriter(db, sqlite));
-      expect(await waitFor(() => statSync(file).size > before)).toBe(true);
+      expect(await eventually(() => statSync(file).size > before)).toBe(true);
     } finally {
       await checkpointer.stop();
       sqlite.close();
@@ -87,7 +80,7 @@ describe('startCheckpointer', () => {
     const { sqlite } = await fileDatabase();
     // A worker that cannot open its file fails at once, as a crashed one would.
     startCheckpointer(sqlite, join(dir, 'missing', 'kb.sqlite'));
-    expect(await waitFor(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000)).toBe(true);
+    expect(await eventually(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000)).toBe(true);
     sqlite.close();
   });
 });

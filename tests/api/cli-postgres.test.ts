@@ -4,17 +4,12 @@
  * imported with `npm run import:tickets` land in the PostgreSQL database.
  * PostgreSQL only (vitest.config.ts POSTGRES_ONLY).
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { PostgresDatabase } from '../../api/db/index.ts';
-import { childEnv, freshDatabase, queryRows, queryValue } from '../support/database.ts';
+import { runScript } from '../support/cli.ts';
+import { freshDatabase, queryRows, queryValue } from '../support/database.ts';
 
-const run = (script: string, args: string[], url: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    encoding: 'utf8',
-    env: childEnv({ DATABASE_URL: url }),
-    timeout: 30_000,
-  });
+const run = (script: string, args: string[], url: string) => runScript(script, args, { env: { DATABASE_URL: url } });
 
 describe('the command-line tools with DATABASE_URL', () => {
   it('npm run token creates and lists a token in PostgreSQL, storing only its hash', async () => {

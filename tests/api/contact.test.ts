@@ -1,6 +1,7 @@
 /** POST /api/contact: the contact page's "Still need help" request, as JSON and as a plain form. */
 import { describe, expect, it } from 'vitest';
-import { manualClock, testApp, visitorRequest } from './helpers.ts';
+import { testApp, visitorRequest } from '../support/app.ts';
+import { manualClock } from '../support/clock.ts';
 import { webTicketRef } from '../../api/db/queries/tickets.ts';
 import type { Db } from '../../api/db/index.ts';
 import { queryRows, queryRow, execute } from '../support/database.ts';

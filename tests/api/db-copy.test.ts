@@ -4,7 +4,6 @@
  * rows with new ids; a target that has rows is refused.
  * PostgreSQL only (vitest.config.ts POSTGRES_ONLY): the copy's target is the leg's server.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +17,9 @@ import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { insertToken } from '../../api/db/queries/tokens.ts';
 import { seedDatabase } from '../../api/demo/index.ts';
 import { METRICS } from '../../api/metrics/index.ts';
-import { ADMIN_TOKEN } from './helpers.ts';
-import { childEnv, freshDatabase, queryRows, queryValue } from '../support/database.ts';
+import { ADMIN_TOKEN } from '../support/app.ts';
+import { runScript } from '../support/cli.ts';
+import { freshDatabase, queryRows, queryValue } from '../support/database.ts';
 import { catalog, NOW, SMALL, topics } from '../unit/seed-fixture.ts';
 
 let dir: string;
@@ -119,8 +119,7 @@ describe('copySqliteToPostgres', () => {
 });
 
 describe('npm run db:copy', () => {
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-copy.ts', ...args], { encoding: 'utf8', env: childEnv(), timeout: 60_000 });
+  const run = (args: string[], env: Record<string, string> = {}) => runScript('scripts/db-copy.ts', args, { env });
 
   it('copies a SQLite file to an empty database, printing each table, then refuses to copy again', async () => {
     const target = await freshDatabase({ migrated: false });
@@ -131,6 +130,14 @@ describe('npm run db:copy', () => {
     const again = run(['--from', file, '--to', urlOf(target)]);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/db:copy: The target database is not empty/);
+  });
+
+  it('copies from KB_DB to DATABASE_URL when neither flag is given', async () => {
+    const target = await freshDatabase({ migrated: false });
+    const result = run([], { KB_DB: file, DATABASE_URL: urlOf(target) });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Copying ${file} to postgres://`);
+    expect(await queryValue(target.db, 'select count(*) from events')).toBe(3000);
   });
 
   it('asks for --to with exit 2, and names a missing SQLite file with exit 1', () => {

@@ -9,9 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manifestArticle } from './helpers.ts';
-import { postVote, startApiProcess, voteBurst, writeManifest, type ApiProcess } from '../support/api-process.ts';
+import { exited, startApiProcess, type ApiProcess } from '../../scripts/lib/api-process.ts';
+import { manifestArticle, writeManifest } from '../support/catalog.ts';
 import { freshServerDatabase, queryColumn, queryValue, testDialect, type ServerDatabase } from '../support/database.ts';
+import { postVote, voteBurst } from '../support/vote-burst.ts';
 
 const ARTICLES = Array.from({ length: 20 }, (_, i) => manifestArticle(`en/durable-${i}`));
 /** Votes acknowledged before the kill; enough that the kill lands mid-burst, few enough to stay fast. */
@@ -26,6 +27,7 @@ const servers: ApiProcess[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kb-durability-'));
   distDir = join(dir, 'dist');
+  // With a manifest in the dist folder the server does not build the site first.
   writeManifest(distDir, ARTICLES);
   database = await freshServerDatabase(dir);
 });
@@ -35,15 +37,20 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const start = async () => {
-  const server = await startApiProcess({ ...database.env, KB_DIST_DIR: distDir });
+/** Starts the server as `npm run api` does, on a free port, over this file's database and catalog. */
+async function start(): Promise<ApiProcess> {
+  const server = await startApiProcess({
+    apiOnly: true,
+    env: { ...database.env, KB_DIST_DIR: distDir, KB_TRUSTED_PROXIES: '127.0.0.1' },
+    timeoutMs: 30_000,
+  });
   servers.push(server);
   return server;
-};
+}
 
 describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} killed with SIGKILL mid-burst`, () => {
   it('keeps every acknowledged vote, in a database that is sound', { timeout: 60_000 }, async () => {
-    const { child, base, exited } = await start();
+    const { child, origin: base } = await start();
     let inFlightAtKill = -1;
     const { acknowledged } = await voteBurst(base, ARTICLES, {
       prefix: 'burst',
@@ -56,7 +63,7 @@ describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ki
         }
       },
     });
-    await exited();
+    await exited(child);
     expect(child.signalCode).toBe('SIGKILL');
     // Other votes were on their way when the process died: the kill landed mid-burst.
     expect(inFlightAtKill).toBeGreaterThan(0);
@@ -79,14 +86,14 @@ describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ki
 
   // Runs on the database the previous test left behind.
   it('starts again on the same database, answers /api/health and takes a vote', { timeout: 60_000 }, async () => {
-    const { child, base, exited } = await start();
+    const { child, origin: base } = await start();
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     const vote = await postVote(base, ARTICLES, 60_000, 'after-restart');
     expect(vote.status).toBe(201);
     child.kill('SIGTERM');
-    await exited();
+    await exited(child);
     const opened = database.open();
     try {
       expect(await queryValue(opened.db, "select count(*) from votes where comment = 'after-restart'")).toBe(1);

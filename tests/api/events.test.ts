@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { createApp } from '../../api/app.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { manualClock, sampleArticles, testApp, visitorRequest } from './helpers.ts';
+import { testApp, visitorRequest } from '../support/app.ts';
+import { testCatalog } from '../support/catalog.ts';
+import { manualClock } from '../support/clock.ts';
 import type { Db } from '../../api/db/index.ts';
 import { queryRows, queryRow, queryColumn } from '../support/database.ts';
 
@@ -191,7 +193,7 @@ describe('visitors and privacy (docs/design.md §2)', () => {
     const first = await testApp({ now: clock.now });
     await first.app.request(...post({ events: [search] }));
     // A second app over the same database has no memory of the visitor: it must read the events table.
-    const catalog = catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles });
+    const catalog = testCatalog();
     const restarted = createApp({ db: first.db, sqlite: first.sqlite, catalog, now: clock.now });
     clock.advance(20 * 60_000);
     await restarted.request(...post({ events: [search] }));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, manifestArticle, sampleArticles, testApp } from './helpers.ts';
+
+import { ADMIN_TOKEN, testApp } from '../support/app.ts';
+import { manifestArticle, sampleArticles, testCatalog } from '../support/catalog.ts';
 import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
 import { insertToken, type Role } from '../../api/db/queries/tokens.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { insertLink, linksWithRelation } from '../../api/db/queries/links.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { syncCreatedFromLinks, ticketRef } from '../../api/lib/catalog/link-sync.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import type { Db } from '../../api/db/index.ts';
@@ -167,8 +168,7 @@ describe('GET /api/links', () => {
 describe('syncCreatedFromLinks', () => {
   const withTickets = (tickets: Record<string, string[]>): ManifestArticle[] =>
     sampleArticles.map((a) => (tickets[a.id] ? { ...a, tickets: tickets[a.id]! } : a));
-  const catalog = (articles: ManifestArticle[]) =>
-    catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles });
+  const catalog = (articles: ManifestArticle[]) => testCatalog(articles);
 
   it('adds a created-from link for every ticket id in the frontmatter', async () => {
     const { db } = await testApp();

@@ -4,7 +4,8 @@ import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
 import { insertToken } from '../../api/db/queries/tokens.ts';
 import { hashToken } from '../../api/lib/middleware/auth.ts';
 import { METRICS } from '../../api/metrics/index.ts';
-import { ADMIN_TOKEN, manualClock, testApp, visitorRequest } from './helpers.ts';
+import { ADMIN_TOKEN, testApp, visitorRequest } from '../support/app.ts';
+import { manualClock } from '../support/clock.ts';
 
 const auth = (token = ADMIN_TOKEN) => ({ headers: { authorization: `Bearer ${token}` } });
 const search = (session: string, at: string, query: string, results: number): EventRow => ({

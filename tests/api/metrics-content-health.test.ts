@@ -2,42 +2,34 @@
 import { describe, expect, it } from 'vitest';
 import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
 import type { Db } from '../../api/db/index.ts';
-import { freshDatabase } from '../support/database.ts';
 import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { upsertVotes } from '../../api/db/queries/votes.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { metrics } from '../../api/metrics/content-health.ts';
-import { metricEnv } from '../../api/metrics/env.ts';
-import { parseMetricQuery } from '../../api/metrics/period.ts';
-import type { MetricSettings } from '../../api/metrics/types.ts';
+import type { MetricEnv, MetricSettings } from '../../api/metrics/types.ts';
 import { ticketSchema } from '../../core/tickets/ticket.ts';
 import type { ManifestArticle } from '../../core/content/manifest.ts';
 import { buildTopicTree } from '../../core/content/topics.ts';
-import { manifestArticle } from './helpers.ts';
+import { manifestArticle } from '../support/catalog.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { computeMetric, METRIC_NOW, metricTestEnv } from '../support/metrics.ts';
 
-const NOW = new Date('2026-11-27T10:00:00Z');
+const NOW = METRIC_NOW;
 const EDIT = 'https://git.example.com/kb/edit/main/content/articles/';
 
 async function setup(articles: ManifestArticle[], metricSettings: Partial<MetricSettings> = {}) {
-  const { db } = await freshDatabase();
+  const { db } = await migratedDatabase();
   const topics = buildTopicTree([
     { id: 'accounts', name: { 'zh-CN': '账户', en: 'Accounts' } },
     { id: 'reports', name: { 'zh-CN': '报表', en: 'Reports' } },
     { id: 'billing', name: { 'zh-CN': '账单', en: 'Billing' } },
   ]);
-  const env = metricEnv({
-    db,
-    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }),
-    topics,
-    now: () => NOW,
-    metricSettings,
-  });
+  const env = metricTestEnv(db, { articles, topics, metricSettings });
   return { db, env };
 }
 
-const metric = (id: string) => metrics.find((m) => m.id === id)!;
-const query = (raw: Record<string, string> = {}) => parseMetricQuery({ from: '2026-11-01', to: '2026-11-02', tz: 'UTC', ...raw }, NOW);
+/** Computes metric `id` over this file's period unless `raw` says otherwise. */
+const compute = (env: MetricEnv, id: string, raw: Record<string, string> = {}) =>
+  computeMetric(env, id, { from: '2026-11-01', to: '2026-11-02', tz: 'UTC', ...raw }, NOW);
 
 describe('overdue-reviews', () => {
   const articles = [
@@ -51,7 +43,7 @@ describe('overdue-reviews', () => {
 
   it('lists published articles whose review falls due by the last day, most overdue first', async () => {
     const { env } = await setup(articles, { editUrlBase: EDIT });
-    const result = await metric('overdue-reviews').compute(env, query());
+    const result = await compute(env, 'overdue-reviews');
     // en/o5 (due 2020-01-01 + 180 days = 2020-06-29) is the most overdue; en/o3 (due 11-03) and the archived en/o4 are left out
     expect(result.value).toBe(4);
     expect(result.rows!.map((r) => r.article)).toEqual(['en/o5', 'zh-CN/o6', 'en/o1', 'en/o2']);
@@ -80,10 +72,10 @@ describe('overdue-reviews', () => {
 
   it('gives a null editUrl without KB_EDIT_URL, and honours lang and topic', async () => {
     const { env } = await setup(articles);
-    const zh = await metric('overdue-reviews').compute(env, query({ lang: 'zh-CN' }));
+    const zh = await compute(env, 'overdue-reviews', { lang: 'zh-CN' });
     expect(zh.rows!.map((r) => r.article)).toEqual(['zh-CN/o6']);
     expect(zh.rows![0]!.editUrl).toBeNull();
-    const reports = await metric('overdue-reviews').compute(env, query({ topic: 'reports' }));
+    const reports = await compute(env, 'overdue-reviews', { topic: 'reports' });
     expect(reports.value).toBe(1);
   });
 });
@@ -155,7 +147,7 @@ describe('low-helpfulness-high-traffic', () => {
   it('flags top-quartile articles by views with ≥ 5 votes and a helpful rate under 0.5', async () => {
     const { db, env } = await setup(articles, { editUrlBase: EDIT });
     await fixture(db);
-    const result = await metric('low-helpfulness-high-traffic').compute(env, query());
+    const result = await compute(env, 'low-helpfulness-high-traffic');
     // views sorted [0, 5, 10, 20, 40, 60, 80, 100]: p75 h = 7 × 0.75 = 5.25 → 60 + 0.25 × 20 = 65 → a1 (100), a2 (80)
     // a1: 2 of 6; Wilson: centre = 1/3 + 3.8415/12 = 0.65346, margin = 1.96 × √(0.03704 + 0.02668) = 0.49473, ÷ 1.64024 → 0.0968
     expect(result.value).toBe(1);
@@ -176,7 +168,7 @@ describe('low-helpfulness-high-traffic', () => {
   it('finds nothing in a period without views', async () => {
     const { db, env } = await setup(articles);
     await fixture(db);
-    const result = await metric('low-helpfulness-high-traffic').compute(env, query({ from: '2026-10-01', to: '2026-10-02' }));
+    const result = await compute(env, 'low-helpfulness-high-traffic', { from: '2026-10-01', to: '2026-10-02' });
     expect(result).toEqual({ value: 0, rows: [] });
   });
 });
@@ -217,7 +209,7 @@ describe('content-gaps', () => {
   it('lists ticket topics without a listed article, named from the taxonomy', async () => {
     const { db, env } = await setup(articles);
     await fixture(db);
-    const result = await metric('content-gaps').compute(env, query());
+    const result = await compute(env, 'content-gaps');
     // accounts and reports are covered (reports through en/multi's topics); billing only by zh-CN/bill — still
     // covered without a lang filter; legacy-erp has no article and no taxonomy name; ticket 7 has no topic.
     expect(result.value).toBe(1);
@@ -227,15 +219,15 @@ describe('content-gaps', () => {
   it('matches tickets and articles of the lang filter, naming topics in that language', async () => {
     const { db, env } = await setup(articles);
     await fixture(db);
-    const en = await metric('content-gaps').compute(env, query({ lang: 'en' }));
+    const en = await compute(env, 'content-gaps', { lang: 'en' });
     // en articles cover accounts and reports only: billing (2 tickets, both escalated) and legacy-erp (1)
     expect(en.rows).toEqual([
       { topic: 'billing', name: 'Billing', tickets: 2, escalated: 2 },
       { topic: 'legacy-erp', name: 'legacy-erp', tickets: 1, escalated: 0 },
     ]);
-    const billing = await metric('content-gaps').compute(env, query({ lang: 'en', topic: 'billing' }));
+    const billing = await compute(env, 'content-gaps', { lang: 'en', topic: 'billing' });
     expect(billing.value).toBe(1);
-    const accounts = await metric('content-gaps').compute(env, query({ topic: 'accounts' }));
+    const accounts = await compute(env, 'content-gaps', { topic: 'accounts' });
     expect(accounts.value).toBe(0);
   });
 });

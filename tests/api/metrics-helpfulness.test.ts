@@ -1,14 +1,13 @@
 /** Helpfulness metrics on small hand-made vote fixtures (expected values computed in the comments). */
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
 import { upsertVotes, type VoteRow } from '../../api/db/queries/votes.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { metricEnv } from '../../api/metrics/env.ts';
-import { metrics } from '../../api/metrics/helpfulness.ts';
-import { parseMetricQuery } from '../../api/metrics/period.ts';
-import { manifestArticle } from './helpers.ts';
+import { manifestArticle } from '../support/catalog.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { computeMetric, METRIC_NOW, metricTestEnv } from '../support/metrics.ts';
+import type { MetricEnv } from '../../api/metrics/types.ts';
 
-const NOW = new Date('2026-11-27T10:00:00Z');
+const NOW = METRIC_NOW;
 const articles = [
   manifestArticle('en/reset-password'),
   manifestArticle('en/printer-setup', { topic: 'reports' }),
@@ -17,13 +16,8 @@ const articles = [
 ];
 
 async function setup() {
-  const { db } = openDatabase(':memory:');
-  await migrate(db);
-  const env = metricEnv({
-    db,
-    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }),
-    now: () => NOW,
-  });
+  const { db } = await migratedDatabase();
+  const env = metricTestEnv(db, { articles });
   return { db, env };
 }
 
@@ -43,8 +37,8 @@ async function vote(db: Db, article: string, at: string, helpful: boolean, n = 1
   await upsertVotes(db, rows);
 }
 
-const metric = (id: string) => metrics.find((m) => m.id === id)!;
-const query = (raw: Record<string, string>) => parseMetricQuery({ tz: 'UTC', ...raw }, NOW);
+/** Computes metric `id` over this file's period unless `raw` says otherwise. */
+const compute = (env: MetricEnv, id: string, raw: Record<string, string>) => computeMetric(env, id, { tz: 'UTC', ...raw }, NOW);
 
 describe('helpful-rate', () => {
   it('is helpful ÷ votes with a series per day, null for days under 5 votes', async () => {
@@ -53,7 +47,7 @@ describe('helpful-rate', () => {
     await vote(db, 'en/reset-password', '2026-11-10T08:00:00.000Z', true, 4);
     await vote(db, 'en/reset-password', '2026-11-10T09:00:00.000Z', false, 1, 'unclear');
     await vote(db, 'en/printer-setup', '2026-11-11T09:00:00.000Z', true);
-    const result = await metric('helpful-rate').compute(env, query({ from: '2026-11-10', to: '2026-11-12' }));
+    const result = await compute(env, 'helpful-rate', { from: '2026-11-10', to: '2026-11-12' });
     // overall: 5 helpful ÷ 6 votes
     expect(result.value).toBeCloseTo(5 / 6, 10);
     expect(result.parts).toEqual({ votes: 6, helpful: 5, notHelpful: 1 });
@@ -67,14 +61,14 @@ describe('helpful-rate', () => {
   it('is null under 5 votes', async () => {
     const { db, env } = await setup();
     await vote(db, 'en/reset-password', '2026-11-10T08:00:00.000Z', true, 4);
-    const result = await metric('helpful-rate').compute(env, query({ from: '2026-11-10', to: '2026-11-10' }));
+    const result = await compute(env, 'helpful-rate', { from: '2026-11-10', to: '2026-11-10' });
     expect(result.value).toBeNull();
     expect(result.parts).toEqual({ votes: 4, helpful: 4, notHelpful: 0 });
   });
 
   it('gives null and zero series for an empty period', async () => {
     const { env } = await setup();
-    const result = await metric('helpful-rate').compute(env, query({ from: '2026-11-01', to: '2026-11-02' }));
+    const result = await compute(env, 'helpful-rate', { from: '2026-11-01', to: '2026-11-02' });
     expect(result.value).toBeNull();
     expect(result.series).toEqual([
       { period: '2026-11-01', votes: 0, helpful: 0, value: null },
@@ -87,13 +81,13 @@ describe('helpful-rate', () => {
     // 15:59:59Z is 23:59:59 on 11-01 in Shanghai; 16:00:00Z is 00:00 on 11-02.
     await vote(db, 'en/reset-password', '2026-11-01T15:59:59.000Z', false, 5, 'wrong');
     await vote(db, 'en/reset-password', '2026-11-01T16:00:00.000Z', true, 5);
-    const result = await metric('helpful-rate').compute(env, query({ from: '2026-11-01', to: '2026-11-02', tz: 'Asia/Shanghai' }));
+    const result = await compute(env, 'helpful-rate', { from: '2026-11-01', to: '2026-11-02', tz: 'Asia/Shanghai' });
     expect(result.series).toEqual([
       { period: '2026-11-01', votes: 5, helpful: 0, value: 0 },
       { period: '2026-11-02', votes: 5, helpful: 5, value: 1 },
     ]);
     // Only 11-02 in Shanghai: the 5 helpful votes → 5 ÷ 5 = 1
-    const oneDay = await metric('helpful-rate').compute(env, query({ from: '2026-11-02', to: '2026-11-02', tz: 'Asia/Shanghai' }));
+    const oneDay = await compute(env, 'helpful-rate', { from: '2026-11-02', to: '2026-11-02', tz: 'Asia/Shanghai' });
     expect(oneDay.value).toBe(1);
   });
 
@@ -105,10 +99,10 @@ describe('helpful-rate', () => {
     // Asia/Kathmandu is UTC+5:45: 18:14:59Z is 23:59:59 on 11-02 there, 18:15:00Z is 00:00 on 11-03.
     await vote(db, 'en/reset-password', '2026-11-02T18:14:59.000Z', true, 3);
     await vote(db, 'en/reset-password', '2026-11-02T18:15:00.000Z', true, 4);
-    const kolkata = await metric('helpful-rate').compute(env, query({ from: '2026-11-01', to: '2026-11-02', tz: 'Asia/Kolkata' }));
+    const kolkata = await compute(env, 'helpful-rate', { from: '2026-11-01', to: '2026-11-02', tz: 'Asia/Kolkata' });
     // 11-01: 1 vote; 11-02: 2 + 3 + 4 = 9 (18:14:59Z and 18:15Z on 11-02 are 23:44 and 23:45 in Kolkata)
     expect(kolkata.series!.map((p) => p.votes)).toEqual([1, 9]);
-    const kathmandu = await metric('helpful-rate').compute(env, query({ from: '2026-11-02', to: '2026-11-03', tz: 'Asia/Kathmandu' }));
+    const kathmandu = await compute(env, 'helpful-rate', { from: '2026-11-02', to: '2026-11-03', tz: 'Asia/Kathmandu' });
     // 11-02 in Kathmandu runs 11-01T18:15Z–11-02T18:15Z: 1 (18:29:59Z) + 2 (18:30Z) + 3 (11-02T18:14:59Z) = 6; 11-03: 4
     expect(kathmandu.series!.map((p) => p.votes)).toEqual([6, 4]);
   });
@@ -117,8 +111,8 @@ describe('helpful-rate', () => {
     const { db, env } = await setup();
     await vote(db, 'en/reset-password', '2026-11-10T08:00:00.000Z', true, 5);
     await vote(db, 'zh-CN/reset-password', '2026-11-10T08:00:00.000Z', false, 5, 'outdated');
-    const en = await metric('helpful-rate').compute(env, query({ from: '2026-11-10', to: '2026-11-10', lang: 'en' }));
-    const zh = await metric('helpful-rate').compute(env, query({ from: '2026-11-10', to: '2026-11-10', lang: 'zh-CN' }));
+    const en = await compute(env, 'helpful-rate', { from: '2026-11-10', to: '2026-11-10', lang: 'en' });
+    const zh = await compute(env, 'helpful-rate', { from: '2026-11-10', to: '2026-11-10', lang: 'zh-CN' });
     expect(en.value).toBe(1); // 5 ÷ 5
     expect(zh.value).toBe(0); // 0 ÷ 5
   });
@@ -128,10 +122,10 @@ describe('helpful-rate', () => {
     await vote(db, 'en/printer-setup', '2026-11-10T08:00:00.000Z', true, 3); // topic reports
     await vote(db, 'en/export-limits', '2026-11-10T08:00:00.000Z', false, 2, 'incomplete'); // topics includes reports
     await vote(db, 'en/reset-password', '2026-11-10T08:00:00.000Z', false, 10, 'wrong'); // accounts only
-    const result = await metric('helpful-rate').compute(env, query({ from: '2026-11-10', to: '2026-11-10', topic: 'reports' }));
+    const result = await compute(env, 'helpful-rate', { from: '2026-11-10', to: '2026-11-10', topic: 'reports' });
     // 3 helpful ÷ (3 + 2) = 0.6
     expect(result.value).toBeCloseTo(0.6, 10);
-    const none = await metric('helpful-rate').compute(env, query({ from: '2026-11-10', to: '2026-11-10', topic: 'no-such-topic' }));
+    const none = await compute(env, 'helpful-rate', { from: '2026-11-10', to: '2026-11-10', topic: 'no-such-topic' });
     expect(none.parts).toEqual({ votes: 0, helpful: 0, notHelpful: 0 });
   });
 
@@ -139,7 +133,7 @@ describe('helpful-rate', () => {
     const { db, env } = await setup();
     await vote(db, 'en/reset-password', '2026-11-08T12:00:00.000Z', true, 2); // Sunday → week of Mon 11-02
     await vote(db, 'en/reset-password', '2026-11-09T12:00:00.000Z', true, 3); // Monday → week of 11-09
-    const result = await metric('helpful-rate').compute(env, query({ from: '2026-11-05', to: '2026-11-10', interval: 'week' }));
+    const result = await compute(env, 'helpful-rate', { from: '2026-11-05', to: '2026-11-10', interval: 'week' });
     expect(result.series).toEqual([
       { period: '2026-11-02', votes: 2, helpful: 2, value: null },
       { period: '2026-11-09', votes: 3, helpful: 3, value: null },
@@ -160,7 +154,7 @@ describe('helpfulness-ranking', () => {
     await vote(db, 'zh-CN/reset-password', '2026-11-10T08:00:00.000Z', true, 4);
     // a vote on an article not in the build → not ranked
     await vote(db, 'en/gone', '2026-11-10T08:00:00.000Z', true, 6);
-    const result = await metric('helpfulness-ranking').compute(env, query({ from: '2026-11-10', to: '2026-11-10' }));
+    const result = await compute(env, 'helpfulness-ranking', { from: '2026-11-10', to: '2026-11-10' });
     expect(result.value).toBe(2);
     expect(result.rows!.map((r) => r.article)).toEqual(['en/printer-setup', 'en/reset-password']);
     expect(result.rows![0]!.wilsonLower).toBeCloseTo(0.5655, 4);
@@ -184,7 +178,7 @@ describe('vote-reasons', () => {
     await vote(db, 'en/reset-password', '2026-11-11T08:00:00.000Z', false, 1, 'unclear');
     await vote(db, 'en/reset-password', '2026-11-11T08:00:00.000Z', false, 1, null);
     await vote(db, 'en/reset-password', '2026-11-11T08:00:00.000Z', true, 3); // helpful: not counted
-    const result = await metric('vote-reasons').compute(env, query({ from: '2026-11-10', to: '2026-11-11' }));
+    const result = await compute(env, 'vote-reasons', { from: '2026-11-10', to: '2026-11-11' });
     // 4 not-helpful votes: outdated 2/4 = 0.5, unclear 1/4, none 1/4
     expect(result.value).toBe(4);
     expect(result.rows).toEqual([
@@ -204,7 +198,7 @@ describe('vote-reasons', () => {
 
   it('has null shares when there are no not-helpful votes', async () => {
     const { env } = await setup();
-    const result = await metric('vote-reasons').compute(env, query({ from: '2026-11-10', to: '2026-11-10' }));
+    const result = await compute(env, 'vote-reasons', { from: '2026-11-10', to: '2026-11-10' });
     expect(result.value).toBe(0);
     expect(result.rows!.every((r) => r.share === null && r.votes === 0)).toBe(true);
   });

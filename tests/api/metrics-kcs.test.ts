@@ -1,16 +1,14 @@
 /** KCS metrics on a small hand-made fixture of tickets and links (expected values computed in the comments). */
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
 import { insertLink } from '../../api/db/queries/links.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { metricEnv } from '../../api/metrics/env.ts';
-import { metrics } from '../../api/metrics/kcs.ts';
-import { parseMetricQuery } from '../../api/metrics/period.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
-import { manifestArticle } from './helpers.ts';
+import { manifestArticle } from '../support/catalog.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { computeMetric, METRIC_NOW, metricTestEnv } from '../support/metrics.ts';
+import type { MetricEnv } from '../../api/metrics/types.ts';
 
-const NOW = new Date('2026-11-27T10:00:00Z');
+const NOW = METRIC_NOW;
 const articles = [
   manifestArticle('en/reset-password', { created: '2026-01-01' }),
   manifestArticle('zh-CN/reset-password', { created: '2026-01-01' }),
@@ -44,8 +42,7 @@ const ticket = (id: string, createdAt: string, fields: Partial<TicketInput> = {}
  * K8 10-31 resolved, solved-by en/reset-password                                                   → outside the period
  */
 async function setup() {
-  const { db } = openDatabase(':memory:');
-  await migrate(db);
+  const { db } = await migratedDatabase();
   const tickets: TicketInput[] = [
     ticket('K1', '2026-11-01T08:00:00Z'),
     ticket('K2', '2026-11-01T09:00:00Z'),
@@ -71,21 +68,18 @@ async function setup() {
     ['K8', 'zendesk', 'en/reset-password', 'solved-by'],
   ];
   for (const [t, source, article, relation] of links) await insertLink(db, { ticket: t, source, article, relation }, NOW);
-  const env = metricEnv({
-    db,
-    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles }),
-    now: () => NOW,
-  });
+  const env = metricTestEnv(db, { articles });
   return { db, env };
 }
 
-const metric = (id: string) => metrics.find((m) => m.id === id)!;
-const query = (raw: Record<string, string> = {}) => parseMetricQuery({ from: '2026-11-01', to: '2026-11-02', tz: 'UTC', ...raw }, NOW);
+/** Computes metric `id` over this file's period unless `raw` says otherwise. */
+const compute = (env: MetricEnv, id: string, raw: Record<string, string> = {}) =>
+  computeMetric(env, id, { from: '2026-11-01', to: '2026-11-02', tz: 'UTC', ...raw }, NOW);
 
 describe('link-rate', () => {
   it('counts resolved tickets with a link or knowledgeUsed', async () => {
     const { env } = await setup();
-    const result = await metric('link-rate').compute(env, query());
+    const result = await compute(env, 'link-rate');
     // resolved K1 K2 K3 K4 K6 K7 = 6; linked K1 K2 K3 K6 K7 = 5
     expect(result.value).toBeCloseTo(5 / 6, 10);
     expect(result.parts).toEqual({ resolved: 6, linked: 5 });
@@ -97,16 +91,16 @@ describe('link-rate', () => {
 
   it('restricts tickets to the topic and lang filters', async () => {
     const { env } = await setup();
-    const billing = await metric('link-rate').compute(env, query({ topic: 'billing' }));
+    const billing = await compute(env, 'link-rate', { topic: 'billing' });
     expect(billing.parts).toEqual({ resolved: 1, linked: 0 }); // K4
     expect(billing.value).toBe(0);
-    const zh = await metric('link-rate').compute(env, query({ lang: 'zh-CN' }));
+    const zh = await compute(env, 'link-rate', { lang: 'zh-CN' });
     expect(zh.parts).toEqual({ resolved: 1, linked: 1 }); // K3
   });
 
   it('is null with zero series for an empty period', async () => {
     const { env } = await setup();
-    const result = await metric('link-rate').compute(env, query({ from: '2026-09-01', to: '2026-09-01' }));
+    const result = await compute(env, 'link-rate', { from: '2026-09-01', to: '2026-09-01' });
     expect(result.value).toBeNull();
     expect(result.series).toEqual([{ period: '2026-09-01', resolved: 0, linked: 0, value: null }]);
   });
@@ -115,7 +109,7 @@ describe('link-rate', () => {
 describe('known-vs-new', () => {
   it('calls a ticket known when an article it links was created on an earlier day', async () => {
     const { env } = await setup();
-    const result = await metric('known-vs-new').compute(env, query());
+    const result = await compute(env, 'known-vs-new');
     // known K1, K6; new K2 (article created the same day), K7 (article not in the build); K3 is neither → 2 ÷ 4
     expect(result.value).toBe(0.5);
     expect(result.parts).toEqual({ known: 2, new: 2 });
@@ -134,7 +128,7 @@ describe('known-vs-new', () => {
     await insertLink(db, { ticket: 'K9', source: 'zendesk', article: 'en/new-guide', relation: 'solved-by' }, NOW);
     await insertLink(db, { ticket: 'K10', source: 'zendesk', article: 'en/new-guide', relation: 'solved-by' }, NOW);
     // en/new-guide reviewed 11-05: K9 (11-06) known, K10 (11-05, same day) new
-    const result = await metric('known-vs-new').compute(env, query({ from: '2026-11-05', to: '2026-11-06' }));
+    const result = await compute(env, 'known-vs-new', { from: '2026-11-05', to: '2026-11-06' });
     expect(result.parts).toEqual({ known: 1, new: 1 });
   });
 });
@@ -142,7 +136,7 @@ describe('known-vs-new', () => {
 describe('article-reuse', () => {
   it('counts links per article by relation, most reused first', async () => {
     const { env } = await setup();
-    const result = await metric('article-reuse').compute(env, query());
+    const result = await compute(env, 'article-reuse');
     // links of tickets created in the period: K1×2, K2, K5, K6×2, K7 = 7 (K8 is outside)
     expect(result.value).toBe(7);
     expect(result.rows).toEqual([
@@ -182,7 +176,7 @@ describe('article-reuse', () => {
 
   it('keeps articles of the lang filter', async () => {
     const { env } = await setup();
-    const result = await metric('article-reuse').compute(env, query({ lang: 'en' }));
+    const result = await compute(env, 'article-reuse', { lang: 'en' });
     // 7 − the zh-CN link = 6
     expect(result.value).toBe(6);
     expect(result.rows!.map((r) => r.article)).toEqual(['en/reset-password', 'en/printer-setup', 'en/gone']);

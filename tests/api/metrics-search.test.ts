@@ -3,24 +3,15 @@
  * 2026-11-02..03 in Asia/Shanghai (UTC+8) = 2026-11-01T16:00:00Z <= t < 2026-11-03T16:00:00Z.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
 import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
 import { catchUpRollups } from '../../api/db/queries/rollups.ts';
-import { metricEnv } from '../../api/metrics/env.ts';
-import { metricById } from '../../api/metrics/index.ts';
-import { parseMetricQuery } from '../../api/metrics/period.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { normalizeQuery } from '../../core/search/query.ts';
-import { sampleArticles } from './helpers.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { computeMetric, metricTestEnv } from '../support/metrics.ts';
 
 let db: Db;
-const compute = (id: string, raw: Record<string, string>) => {
-  const env = metricEnv({
-    db,
-    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
-  });
-  return metricById(id)!.compute(env, parseMetricQuery(raw, new Date('2026-11-27T00:00:00Z')));
-};
+const compute = (id: string, raw: Record<string, string>) => computeMetric(metricTestEnv(db), id, raw);
 const PERIOD = { from: '2026-11-02', to: '2026-11-03', tz: 'Asia/Shanghai' };
 
 const search = (session: string, at: string, query: string, results: number, lang: string): EventRow => ({
@@ -46,8 +37,7 @@ const click = (session: string, at: string, query: string, lang: string): EventR
 });
 
 beforeAll(async () => {
-  ({ db } = openDatabase(':memory:'));
-  await migrate(db);
+  ({ db } = await migratedDatabase());
   await insertEvents(db, [
     search('s1', '2026-11-01T15:59:59.000Z', 'printer', 3, 'en'), // S1: 11-01 23:59:59 local, outside
     search('s1', '2026-11-01T16:00:00.000Z', 'Printer', 0, 'en'), // S2: 11-02, no result, clicked below
@@ -142,19 +132,14 @@ describe('top-searches and top-no-result-searches', () => {
   });
 
   it('keep the first 20 queries of each language', async () => {
-    const { db: big } = openDatabase(':memory:');
-    await migrate(big);
+    const { db: big } = await migratedDatabase();
     // q01 searched once, q02 twice, ... q25 25 times: the top 20 are q25 down to q06.
     const rows: EventRow[] = [];
     for (let n = 1; n <= 25; n++)
       for (let i = 0; i < n; i++) rows.push(search(`s${n}-${i}`, '2026-11-02T02:00:00.000Z', `q${String(n).padStart(2, '0')}`, 1, 'en'));
     await insertEvents(big, rows);
     await catchUpRollups(big);
-    const env = metricEnv({
-      db: big,
-      catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
-    });
-    const result = await metricById('top-searches')!.compute(env, parseMetricQuery(PERIOD, new Date('2026-11-27T00:00:00Z')));
+    const result = await computeMetric(metricTestEnv(big), 'top-searches', PERIOD);
     expect(result.value).toBe((25 * 26) / 2);
     expect(result.rows!.map((r) => r.query)).toEqual(Array.from({ length: 20 }, (_, i) => `q${String(25 - i).padStart(2, '0')}`));
   });

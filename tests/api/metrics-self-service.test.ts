@@ -4,25 +4,16 @@
  * instants 2026-11-01T16:00:00Z <= t < 2026-11-03T16:00:00Z.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
 import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { catchUpRollups } from '../../api/db/queries/rollups.ts';
-import { metricEnv } from '../../api/metrics/env.ts';
-import { metricById } from '../../api/metrics/index.ts';
-import { parseMetricQuery } from '../../api/metrics/period.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import type { Ticket } from '../../core/tickets/ticket.ts';
-import { sampleArticles } from './helpers.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { computeMetric, metricTestEnv } from '../support/metrics.ts';
 
 let db: Db;
-const compute = (id: string, raw: Record<string, string>) => {
-  const env = metricEnv({
-    db,
-    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
-  });
-  return metricById(id)!.compute(env, parseMetricQuery(raw, new Date('2026-11-27T00:00:00Z')));
-};
+const compute = (id: string, raw: Record<string, string>) => computeMetric(metricTestEnv(db), id, raw);
 const PERIOD = { from: '2026-11-02', to: '2026-11-03', tz: 'Asia/Shanghai' };
 
 const event = (session: string, type: string, at: string, lang: string | null, extra: Partial<EventRow> = {}): EventRow => ({
@@ -48,8 +39,7 @@ const ticket = (id: string, createdAt: string, requester: string | undefined, la
 });
 
 beforeAll(async () => {
-  ({ db } = openDatabase(':memory:'));
-  await migrate(db);
+  ({ db } = await migratedDatabase());
   await insertEvents(db, [
     // A: first event 15:59:59Z = 23:59:59 on 11-01 local (outside); contact at 16:00Z (11-02), solved: explicit.
     event('A', 'page_view', '2026-11-01T15:59:59.000Z', 'en', { article: 'en/reset-password' }),

@@ -1,19 +1,17 @@
 /** Support KPIs on a small hand-made ticket fixture (expected values computed in the comments). */
 import { describe, expect, it } from 'vitest';
 import { Migrator, type Kysely } from 'kysely';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { migrate } from '../../api/db/index.ts';
 import { migrations } from '../../api/db/migrations/index.ts';
 import { timeSlices } from '../../api/db/queries/metrics-slices.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { metricEnv } from '../../api/metrics/env.ts';
-import { parseMetricQuery } from '../../api/metrics/period.ts';
-import { metrics } from '../../api/metrics/support.ts';
-import type { MetricSettings } from '../../api/metrics/types.ts';
+import type { MetricEnv, MetricSettings } from '../../api/metrics/types.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
-import { ADMIN_TOKEN, sampleArticles, testApp } from './helpers.ts';
+import { ADMIN_TOKEN, testApp } from '../support/app.ts';
+import { freshDatabase, migratedDatabase } from '../support/database.ts';
+import { computeMetric, METRIC_NOW, metricTestEnv } from '../support/metrics.ts';
 
-const NOW = new Date('2026-11-27T10:00:00Z');
+const NOW = METRIC_NOW;
 const H = 3_600_000;
 const at = (iso: string, hours = 0) => new Date(Date.parse(iso) + hours * H).toISOString();
 
@@ -64,31 +62,25 @@ const fixture: TicketInput[] = [
 ];
 
 async function setup(tickets: TicketInput[] = fixture, metricSettings: Partial<MetricSettings> = {}) {
-  const { db } = openDatabase(':memory:');
-  await migrate(db);
+  const { db } = await migratedDatabase();
   await upsertTickets(
     db,
     tickets.map((t) => ticketSchema.parse(t)),
   );
-  const env = metricEnv({
-    db,
-    catalog: catalogFrom({ version: 1, builtAt: NOW.toISOString(), audience: 'public', articles: sampleArticles }),
-    now: () => NOW,
-    metricSettings,
-  });
+  const env = metricTestEnv(db, { metricSettings });
   return { db, env };
 }
 
-const metric = (id: string) => metrics.find((m) => m.id === id)!;
 const PERIOD = { from: '2026-11-01', to: '2026-11-02', tz: 'UTC' };
-const query = (raw: Record<string, string> = {}) => parseMetricQuery({ ...PERIOD, ...raw }, NOW);
+/** Computes metric `id` over this file's period unless `raw` says otherwise. */
+const compute = (env: MetricEnv, id: string, raw: Record<string, string> = {}) => computeMetric(env, id, { ...PERIOD, ...raw }, NOW);
 const row = (rows: unknown[] | undefined, dimension: string, key: string) =>
   (rows as Array<Record<string, unknown>>).find((r) => r.dimension === dimension && r.key === key);
 
 describe('resolution-rate', () => {
   it('counts tickets resolved by resolvedAt or, lacking it, closedAt', async () => {
     const { env } = await setup();
-    const result = await metric('resolution-rate').compute(env, query());
+    const result = await compute(env, 'resolution-rate');
     // resolved: T1, T2 (closed), T3, T6 = 4 of 6
     expect(result.value).toBeCloseTo(4 / 6, 10);
     expect(result.parts).toEqual({ tickets: 6, resolved: 4 });
@@ -107,15 +99,15 @@ describe('resolution-rate', () => {
 
   it('restricts tickets to the topic and lang filters', async () => {
     const { env } = await setup();
-    const reports = await metric('resolution-rate').compute(env, query({ topic: 'reports' }));
+    const reports = await compute(env, 'resolution-rate', { topic: 'reports' });
     expect(reports.parts).toEqual({ tickets: 2, resolved: 1 }); // T3, T4
-    const en = await metric('resolution-rate').compute(env, query({ lang: 'en' }));
+    const en = await compute(env, 'resolution-rate', { lang: 'en' });
     expect(en.parts).toEqual({ tickets: 2, resolved: 2 }); // T1, T3 (T0 is outside the period)
   });
 
   it('is null with zero rows for an empty period', async () => {
     const { env } = await setup();
-    const result = await metric('resolution-rate').compute(env, query({ from: '2026-09-01', to: '2026-09-30' }));
+    const result = await compute(env, 'resolution-rate', { from: '2026-09-01', to: '2026-09-30' });
     expect(result.value).toBeNull();
     expect(result.rows).toEqual(
       ['low', 'normal', 'high', 'urgent'].map((key) => ({ dimension: 'priority', key, tickets: 0, resolved: 0, value: null })),
@@ -125,7 +117,7 @@ describe('resolution-rate', () => {
   it('selects tickets by local creation day', async () => {
     const { env } = await setup();
     // In Asia/Shanghai 11-01 runs 10-31T16:00Z–11-01T16:00Z: T0, T1, T2, T3 → resolved all 4
-    const result = await metric('resolution-rate').compute(env, query({ from: '2026-11-01', to: '2026-11-01', tz: 'Asia/Shanghai' }));
+    const result = await compute(env, 'resolution-rate', { from: '2026-11-01', to: '2026-11-01', tz: 'Asia/Shanghai' });
     expect(result.parts).toEqual({ tickets: 4, resolved: 4 });
   });
 });
@@ -144,10 +136,10 @@ describe('long periods', () => {
 
   it('count every ticket once across slices', async () => {
     const { env } = await setup();
-    const result = await metric('resolution-rate').compute(env, query({ from: '2026-10-01', to: '2026-11-30' }));
+    const result = await compute(env, 'resolution-rate', { from: '2026-10-01', to: '2026-11-30' });
     // T0–T6: 7 tickets; resolved T0, T1, T2, T3, T6 = 5
     expect(result.parts).toEqual({ tickets: 7, resolved: 5 });
-    const times = await metric('resolution-time').compute(env, query({ from: '2026-10-01', to: '2026-11-30' }));
+    const times = await compute(env, 'resolution-time', { from: '2026-10-01', to: '2026-11-30' });
     // [6, 10, 20, 30, 100]: median 20
     expect(times.value).toBe(20);
   });
@@ -156,7 +148,7 @@ describe('long periods', () => {
 describe('first-response-time and resolution-time', () => {
   it('gives the median and p90 hours to first response', async () => {
     const { env } = await setup();
-    const result = await metric('first-response-time').compute(env, query());
+    const result = await compute(env, 'first-response-time');
     // [0.5, 1, 2, 3, 5]: median 2; p90: h = 4 × 0.9 = 3.6 → 3 + 0.6 × (5 − 3) = 4.2
     expect(result.value).toBe(2);
     expect(result.parts!.tickets).toBe(5);
@@ -172,7 +164,7 @@ describe('first-response-time and resolution-time', () => {
 
   it('gives the median and p90 hours to resolution, closedAt standing in for resolvedAt', async () => {
     const { env } = await setup();
-    const result = await metric('resolution-time').compute(env, query());
+    const result = await compute(env, 'resolution-time');
     // [6 (T3), 10 (T1), 20 (T2 closed), 30 (T6)]: median (10 + 20) / 2 = 15; p90: h = 2.7 → 20 + 0.7 × 10 = 27
     expect(result.value).toBe(15);
     expect(result.parts!.tickets).toBe(4);
@@ -183,7 +175,7 @@ describe('first-response-time and resolution-time', () => {
 
   it('is null for an empty period', async () => {
     const { env } = await setup();
-    const result = await metric('resolution-time').compute(env, query({ from: '2026-09-01', to: '2026-09-01' }));
+    const result = await compute(env, 'resolution-time', { from: '2026-09-01', to: '2026-09-01' });
     expect(result.value).toBeNull();
     expect(result.parts).toEqual({ tickets: 0, median: null, p90: null });
   });
@@ -192,7 +184,7 @@ describe('first-response-time and resolution-time', () => {
 describe('sla-attainment', () => {
   it('takes the helpdesk slaMet where recorded, else the targets', async () => {
     const { env } = await setup();
-    const result = await metric('sla-attainment').compute(env, query());
+    const result = await compute(env, 'sla-attainment');
     // met T1, T2, T6; missed T3, T4, T5 → 3 ÷ 6
     expect(result.value).toBe(0.5);
     expect(result.parts).toEqual({ tickets: 6, met: 3, missed: 3 });
@@ -232,7 +224,7 @@ describe('sla-attainment', () => {
         urgent: { firstResponseHours: 1, resolutionHours: 4 },
       },
     });
-    const result = await metric('sla-attainment').compute(env, query());
+    const result = await compute(env, 'sla-attainment');
     // T2 answered after 3 h > 2 h now misses: met T1, T6 → 2 ÷ 6
     expect(result.parts).toEqual({ tickets: 6, met: 2, missed: 4 });
   });
@@ -245,7 +237,7 @@ describe('sla-attainment', () => {
       ticket('C', '2026-11-24T09:00:00Z', { fr: 1 }), // 73 h old, unresolved > 48 h → missed
       ticket('D', '2026-11-27T08:00:00Z', { fr: 1, res: 1.5 }), // resolved in time → met
     ]);
-    const result = await metric('sla-attainment').compute(env, query({ from: '2026-11-24', to: '2026-11-27' }));
+    const result = await compute(env, 'sla-attainment', { from: '2026-11-24', to: '2026-11-27' });
     expect(result.parts).toEqual({ tickets: 3, met: 1, missed: 2 });
     expect(result.value).toBeCloseTo(1 / 3, 10);
   });
@@ -254,7 +246,7 @@ describe('sla-attainment', () => {
 describe('escalation-rate, reopen-rate, csat', () => {
   it('gives escalated ÷ tickets', async () => {
     const { env } = await setup();
-    const result = await metric('escalation-rate').compute(env, query());
+    const result = await compute(env, 'escalation-rate');
     // T3 of 6
     expect(result.value).toBeCloseTo(1 / 6, 10);
     expect(result.parts).toEqual({ tickets: 6, escalated: 1 });
@@ -263,7 +255,7 @@ describe('escalation-rate, reopen-rate, csat', () => {
 
   it('gives resolved tickets reopened at least once ÷ resolved tickets', async () => {
     const { env } = await setup();
-    const result = await metric('reopen-rate').compute(env, query());
+    const result = await compute(env, 'reopen-rate');
     // T3 and T6 of the resolved T1, T2, T3, T6 → 2 ÷ 4
     expect(result.value).toBe(0.5);
     expect(result.parts).toEqual({ resolved: 4, reopened: 2 });
@@ -271,7 +263,7 @@ describe('escalation-rate, reopen-rate, csat', () => {
 
   it('gives the mean rating and the share of 4–5', async () => {
     const { env } = await setup();
-    const result = await metric('csat').compute(env, query());
+    const result = await compute(env, 'csat');
     // ratings 5, 4, 2: mean 11 ÷ 3; satisfied 2 ÷ 3
     expect(result.value).toBeCloseTo(11 / 3, 10);
     expect(result.parts!.responses).toBe(3);
@@ -289,7 +281,7 @@ describe('escalation-rate, reopen-rate, csat', () => {
 
 describe('migration 0006', () => {
   it('backfills the durations of tickets stored before it', async () => {
-    const { db } = openDatabase(':memory:');
+    const { db } = await freshDatabase({ migrated: false });
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     const before = await migrator.migrateTo('0005_metric_rollups');
     expect(before.error).toBeUndefined();

@@ -1,14 +1,15 @@
 /** The training metrics on a hand-made fixture (tests/api/training-fixture.ts); arithmetic in the comments. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
 import { insertTrainingRecords } from '../../api/db/queries/training.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { metricSettings } from '../../api/metrics/env.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
 import { metrics } from '../../api/metrics/training.ts';
 import type { MetricEnv, MetricRow } from '../../api/metrics/types.ts';
 import { loadTopicTree } from '../../core/content/topics.ts';
 import { addTickets, seedTrainingFixture, ticket, trainingArticles } from './training-fixture.ts';
+import { testCatalog } from '../support/catalog.ts';
+import { migratedDatabase } from '../support/database.ts';
 
 const topics = loadTopicTree('content');
 const march = parseMetricQuery({ from: '2026-03-01', to: '2026-03-31', tz: 'UTC' }, new Date('2026-04-15T00:00:00Z'));
@@ -18,11 +19,10 @@ const byTopic = (rows: MetricRow[] | undefined, topic: string) => rows!.find((r)
 let db: Db;
 let env: MetricEnv;
 beforeEach(async () => {
-  db = openDatabase(':memory:').db;
-  await migrate(db);
+  ({ db } = await migratedDatabase());
   env = {
     db,
-    catalog: catalogFrom({ version: 1, builtAt: '2026-03-01T00:00:00Z', audience: 'internal', articles: trainingArticles }),
+    catalog: testCatalog(trainingArticles, { builtAt: '2026-03-01T00:00:00Z', audience: 'internal' }),
     topics,
     now: () => new Date('2026-04-15T00:00:00Z'),
     settings: metricSettings(),

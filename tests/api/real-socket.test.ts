@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { BROWSER_UA, testApp } from './helpers.ts';
+import { BROWSER_UA, testApp } from '../support/app.ts';
 import { defaultSecureHeaders } from '../../api/lib/middleware/secure-headers.ts';
 import { queryRow } from '../support/database.ts';
 

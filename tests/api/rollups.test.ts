@@ -1,27 +1,21 @@
 /**
- * The roll-ups (api/db/rollups.ts) against the raw events: every roll-up-backed metric must
+ * The roll-ups (api/db/queries/rollups.ts) against the raw events: every roll-up-backed metric must
  * equal the same figure computed by a plain query over `events`, also when events arrive
  * after a catch-up, out of time order, and when a search and its click land in different
  * chunks.
  */
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { migrate, openDatabase, type Db } from '../../api/db/index.ts';
+import type { Db } from '../../api/db/index.ts';
 import { insertEvents, type EventRow } from '../../api/db/queries/events.ts';
 import { articleViews } from '../../api/db/queries/metrics-events.ts';
 import { catchUpRollups, catchUpRollupsCounting } from '../../api/db/queries/rollups.ts';
-import { metricEnv } from '../../api/metrics/env.ts';
 import { metricById } from '../../api/metrics/index.ts';
 import { parseMetricQuery, periodOf, periodsOf } from '../../api/metrics/period.ts';
 import type { MetricQuery } from '../../api/metrics/types.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
-import { sampleArticles } from './helpers.ts';
-
-async function freshDb(): Promise<Db> {
-  const { db } = openDatabase(':memory:');
-  await migrate(db);
-  return db;
-}
+import { sampleArticles } from '../support/catalog.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { metricTestEnv } from '../support/metrics.ts';
 
 /** A small deterministic generator (mulberry32), so the fixture is the same on every run. */
 function random(seed: number) {
@@ -120,10 +114,7 @@ const countBy = <T>(items: T[], periodOfItem: (t: T) => string, q: MetricQuery) 
 
 /** Checks every roll-up-backed metric of one query against the raw definitions. */
 async function expectRollupsMatchRaw(db: Db, raw: Record<string, string>) {
-  const env = metricEnv({
-    db,
-    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: sampleArticles }),
-  });
+  const env = metricTestEnv(db);
   const q = parseMetricQuery(raw, new Date('2026-11-27T00:00:00Z'));
   const compute = (id: string) => metricById(id)!.compute(env, q);
 
@@ -173,7 +164,7 @@ async function expectRollupsMatchRaw(db: Db, raw: Record<string, string>) {
 
 describe('metric roll-ups', () => {
   it('match the raw events after one catch-up, in several time zones, langs and intervals', async () => {
-    const db = await freshDb();
+    const { db } = await migratedDatabase();
     await insertEvents(db, generateEvents(1, 300, 's'));
     await catchUpRollups(db);
     await expectRollupsMatchRaw(db, { from: '2026-11-01', to: '2026-11-04', tz: 'Asia/Shanghai' });
@@ -183,7 +174,7 @@ describe('metric roll-ups', () => {
   });
 
   it('stay exact across chunk boundaries and for events arriving after a catch-up', async () => {
-    const db = await freshDb();
+    const { db } = await migratedDatabase();
     const all = generateEvents(2, 400, 's');
     // Small chunks: most sessions span several chunks, and clicks land after their searches' chunk.
     await insertEvents(db, all.slice(0, 700));
@@ -221,7 +212,7 @@ describe('metric roll-ups', () => {
   });
 
   it('is idempotent and folds each event in once', async () => {
-    const db = await freshDb();
+    const { db } = await migratedDatabase();
     const events = generateEvents(3, 50, 's');
     await insertEvents(db, events);
     expect(await catchUpRollupsCounting(db)).toBe(events.length);
@@ -230,7 +221,7 @@ describe('metric roll-ups', () => {
   });
 
   it('shares one run between concurrent callers and still folds in events added meanwhile', async () => {
-    const db = await freshDb();
+    const { db } = await migratedDatabase();
     await insertEvents(db, generateEvents(4, 100, 'a'));
     const first = catchUpRollups(db, { chunkEvents: 50 });
     await insertEvents(db, generateEvents(5, 100, 'b'));

@@ -8,9 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manifestArticle } from './helpers.ts';
-import { startApiProcess, voteBurst, writeManifest, type ApiProcess } from '../support/api-process.ts';
+import { exited, startApiProcess, type ApiProcess } from '../../scripts/lib/api-process.ts';
+import { manifestArticle, writeManifest } from '../support/catalog.ts';
 import { freshServerDatabase, queryColumn, testDialect, type ServerDatabase } from '../support/database.ts';
+import { voteBurst } from '../support/vote-burst.ts';
 
 const ARTICLES = Array.from({ length: 20 }, (_, i) => manifestArticle(`en/stop-${i}`));
 const ACKS_BEFORE_STOP = 200;
@@ -48,8 +49,12 @@ describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} st
     'answers the requests it had taken, stores every acknowledged vote, closes the database and exits 0',
     { timeout: 60_000 },
     async () => {
-      server = await startApiProcess({ ...database.env, KB_DIST_DIR: join(dir, 'dist') });
-      const { child, base, exited, output } = server;
+      server = await startApiProcess({
+        apiOnly: true,
+        env: { ...database.env, KB_DIST_DIR: join(dir, 'dist'), KB_TRUSTED_PROXIES: '127.0.0.1' },
+        timeoutMs: 30_000,
+      });
+      const { child, origin: base, output } = server;
       let signalled = false;
       let inFlightAtSignal = 0;
       const burst = await voteBurst(base, ARTICLES, {
@@ -66,7 +71,7 @@ describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} st
       });
       // The listener closes at once: a new connection is refused while the last requests finish.
       expect(await refusesConnections(base)).toBe(true);
-      await exited();
+      await exited(child);
       expect({ code: child.exitCode, signal: child.signalCode }).toEqual({ code: 0, signal: null });
       expect(output()).toMatch(/SIGTERM: no new connections/);
       expect(output()).toMatch(/Stopped: every request answered, the database closed\./);

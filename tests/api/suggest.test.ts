@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, manifestArticle, testApp } from './helpers.ts';
+import { ADMIN_TOKEN, testApp } from '../support/app.ts';
+import { manifestArticle } from '../support/catalog.ts';
 import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { insertToken } from '../../api/db/queries/tokens.ts';

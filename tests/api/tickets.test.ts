@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../api/lib/middleware/auth.ts';
 import { getTicket } from '../../api/db/queries/tickets.ts';
 import { insertToken } from '../../api/db/queries/tokens.ts';
-import { ADMIN_TOKEN, testApp } from './helpers.ts';
+import { ADMIN_TOKEN, testApp } from '../support/app.ts';
 
 const ticket = (id: string, overrides: Record<string, unknown> = {}) => ({
   id,

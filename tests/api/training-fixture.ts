@@ -9,7 +9,7 @@ import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { insertTrainingRecords, upsertRoster } from '../../api/db/queries/training.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
-import { manifestArticle } from './helpers.ts';
+import { manifestArticle } from '../support/catalog.ts';
 
 /** Catalog: licensing has training (also covering install-desktop) and a customer FAQ; billing only a validated internal solution; mobile nothing. */
 export const trainingArticles = [

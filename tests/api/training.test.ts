@@ -5,7 +5,8 @@ import { insertToken, type Role } from '../../api/db/queries/tokens.ts';
 import { upsertRoster } from '../../api/db/queries/training.ts';
 import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
 import { loadTopicTree } from '../../core/content/topics.ts';
-import { ADMIN_TOKEN, manualClock, testApp } from './helpers.ts';
+import { ADMIN_TOKEN, testApp } from '../support/app.ts';
+import { manualClock } from '../support/clock.ts';
 import { addTickets, seedTrainingFixture, ticket, trainingArticles } from './training-fixture.ts';
 
 async function setup() {

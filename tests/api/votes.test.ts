@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSER_UA, manualClock, testApp, visitorRequest } from './helpers.ts';
+import { BROWSER_UA, testApp, visitorRequest } from '../support/app.ts';
+import { manualClock } from '../support/clock.ts';
 import { visitorHash } from '../../api/lib/ingest/visitor.ts';
 import { queryRows, queryRow, breakWrites } from '../support/database.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getTicket } from '../../api/db/queries/tickets.ts';
 import { signWebhook } from '../../api/lib/webhooks/signature.ts';
-import { manualClock, testApp } from './helpers.ts';
+import { testApp } from '../support/app.ts';
+import { manualClock } from '../support/clock.ts';
 
 const SECRET = 'zendesk-secret-0123456789';
 const secrets = { zendesk: SECRET, freshdesk: 'freshdesk-secret-0123456789', zammad: 'zammad-secret-0123456789' };

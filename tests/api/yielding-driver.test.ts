@@ -4,7 +4,7 @@
  * PostgreSQL driver waits for the server's answer on the event loop like any socket.
  */
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../api/db/index.ts';
+import { migratedDatabase } from '../support/database.ts';
 
 /** Counts event-loop turns (setImmediate callbacks) until stopped. */
 function turnCounter() {
@@ -20,8 +20,7 @@ function turnCounter() {
 
 describe('the yielding SQLite driver', () => {
   it('lets the event loop turn before each query outside a transaction', async () => {
-    const { db } = openDatabase(':memory:');
-    await migrate(db);
+    const { db } = await migratedDatabase();
     const counter = turnCounter();
     const seen: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -34,8 +33,7 @@ describe('the yielding SQLite driver', () => {
   });
 
   it('never yields inside a transaction, so no other write can land in it', async () => {
-    const { db } = openDatabase(':memory:');
-    await migrate(db);
+    const { db } = await migratedDatabase();
     const seen: number[] = [];
     let counter: ReturnType<typeof turnCounter> | undefined;
     await db.transaction().execute(async (trx) => {

@@ -3,31 +3,18 @@
  * "This solved my problem", sending a request with and without JavaScript, checked
  * against what the server stored in its throw-away database.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP_UA, eventually, launchVisitorBrowser, readRows, seriousViolations } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.ts';
+import { visitorBrowser } from '../support/browser.ts';
+import { readRows } from '../support/database.ts';
+import { eventually } from '../support/eventually.ts';
 
 const baseUrl = inject('baseUrl');
 const dbFile = inject('dbFile');
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchVisitorBrowser();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function visitor(options: BrowserContextOptions = {}): Promise<Page> {
-  context = await browser.newContext({ userAgent: DESKTOP_UA, ...options });
-  return context.newPage();
-}
+/** A fresh visitor: its own context with a desktop user agent. */
+const visitor = visitorBrowser();
 
 const rows = <T>(sql: string, ...params: unknown[]) => readRows<T>(dbFile, sql, ...params);
 

@@ -2,33 +2,18 @@
  * The feedback widget and the analytics beacons in Chromium against the production
  * build, checked against what the server stored in its throw-away database.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP_UA, eventually, launchVisitorBrowser, readRows, seriousViolations } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.ts';
+import { visitorBrowser } from '../support/browser.ts';
+import { readRows } from '../support/database.ts';
+import { eventually } from '../support/eventually.ts';
 
 const baseUrl = inject('baseUrl');
 const dbFile = inject('dbFile');
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchVisitorBrowser();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 /** A fresh visitor: its own context with a desktop user agent. */
-async function visitor(initScript?: string): Promise<Page> {
-  context = await browser.newContext({ userAgent: DESKTOP_UA });
-  if (initScript) await context.addInitScript(initScript);
-  return context.newPage();
-}
+const visitor = visitorBrowser();
 
 const rows = <T>(sql: string, ...params: unknown[]) => readRows<T>(dbFile, sql, ...params);
 
@@ -241,7 +226,7 @@ describe('analytics beacons', () => {
   });
 
   it('sends nothing when the browser signals Do Not Track', async () => {
-    const page = await visitor("Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' });");
+    const page = await visitor({ initScript: "Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' });" });
     const sent = eventRequests(page);
     const article = 'en/configure-saml-sso';
     await page.goto(`${baseUrl}/en/articles/configure-saml-sso/`);

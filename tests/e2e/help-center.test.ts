@@ -6,9 +6,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, searchFor, seriousViolations } from './browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
+
+/** Opens a search page and waits until every retry is done; returns the ranked article ids. */
+async function searchFor(page: Page, baseUrl: string, lang: string, query: string, params: Record<string, string> = {}): Promise<string[]> {
+  const search = new URLSearchParams({ q: query, ...params });
+  await page.goto(`${baseUrl}/${lang}/search/?${search}`);
+  await page.waitForSelector('[data-search-status="done"]', { timeout: 15_000 });
+  return page.$$eval('[data-search-result]', (els) => els.map((e) => e.getAttribute('data-article') ?? ''));
+}
 let browser: Browser;
 let page: Page;
 
@@ -147,30 +155,6 @@ describe('pages', () => {
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
-  });
-});
-
-describe('accessibility', () => {
-  for (const [name, path] of [
-    ['home', '/zh-CN/'],
-    ['English home', '/en/'],
-    ['topic', '/en/topics/licensing/'],
-    ['search with results', '/zh-CN/search/?q=打印'],
-    ['article', '/en/articles/install-desktop-silent/'],
-    ['Chinese article', '/zh-CN/articles/print-preview-blank/'],
-  ] as const) {
-    it(`finds no serious or critical axe violations on the ${name} page`, async () => {
-      await page.goto(`${baseUrl}${path}`);
-      if (path.includes('/search/')) await page.waitForSelector('[data-search-status="done"]');
-      expect(await seriousViolations(page)).toEqual([]);
-    });
-  }
-
-  it('finds no serious or critical violations in the dark colour scheme', async () => {
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${baseUrl}/en/articles/install-desktop-silent/`);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The staff dashboards (/insights/ and /insights/training) in Chromium against the
  * production build and the real API, on a database filled by the demo seed
- * (scripts/lib/seed, 30 days, seed 42).
+ * (api/demo, 30 days, seed 42).
  *
  * The suite runs its own server on the shared build: the seed only fills an empty
  * database, and the other browser tests write events and votes into the shared one
@@ -9,13 +9,13 @@
  * answers for the same query.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP_UA, launchBrowser, seriousViolations } from './browser.ts';
+import { startApiProcess, type ApiProcess } from '../../scripts/lib/api-process.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { BROWSER_UA, launchBrowser } from '../support/browser.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
 import { loadCatalog } from '../../api/lib/catalog/catalog.ts';
 import { seedDatabase } from '../../api/demo/index.ts';
@@ -23,61 +23,14 @@ import { formatPercent, formatScore } from '../../site/islands/insights/format.t
 import { defaultRange, todayIn } from '../../site/islands/insights/filters.ts';
 
 const distDir = inject('distDir');
-const root = resolve(import.meta.dirname, '../..');
 const ADMIN_TOKEN = 'e2e-insights-admin-token-0123456789';
 
 let work: string;
-let server: ChildProcess | undefined;
+let server: ApiProcess | undefined;
 let baseUrl: string;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-    srv.on('error', rej);
-  });
-}
-
-async function startServer(dbFile: string): Promise<string> {
-  const port = await freePort();
-  let output = '';
-  server = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      KB_DB: dbFile,
-      DATABASE_URL: '',
-      KB_DIST_DIR: distDir,
-      KB_DEMO: 'off',
-      KB_ADMIN_TOKEN: ADMIN_TOKEN,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (d) => (output += d));
-  server.stderr?.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return url;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Server did not become healthy:\n${output}`);
-}
 
 /** What the API answers for `path`, with the staff token. */
 async function api<T>(path: string): Promise<T> {
@@ -99,11 +52,12 @@ beforeAll(async () => {
   await migrate(opened.db);
   await seedDatabase(opened.db, { days: 30, seed: 42, now: new Date(), catalog: loadCatalog(distDir), sqlite: opened.sqlite });
   await opened.db.destroy();
-  baseUrl = await startServer(dbFile);
+  server = await startApiProcess({ env: { KB_DB: dbFile, KB_DIST_DIR: distDir, KB_ADMIN_TOKEN: ADMIN_TOKEN } });
+  baseUrl = server.origin;
   browser = await launchBrowser();
   // One tab for the whole suite: the token lives in that tab's sessionStorage.
   context = await browser.newContext({
-    userAgent: DESKTOP_UA,
+    userAgent: BROWSER_UA,
     locale: 'en-US',
     reducedMotion: 'reduce',
     acceptDownloads: true,
@@ -114,7 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  await server?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The one place tests get a database. The same test files run twice (vitest.config.ts): in
- * the `unit` project on SQLite (an in-memory database, as before) and in the `api-postgres`
- * project on PostgreSQL. There a fresh database is a copy of a template migrated once per run
+ * the `unit` project on SQLite (an in-memory database) and in the `api-postgres` project on
+ * PostgreSQL. There a fresh database is a copy of a template migrated once per run
  * (postgres/global-setup.ts). CREATE DATABASE takes a quarter of a second or more on a busy
  * machine, so a test file keeps the copies its tests are done with and hands one to the next
  * test after emptying it (every table's rows deleted and every identity sequence restarted,
@@ -9,12 +9,13 @@
  * test is closed when the test finishes; one made outside a test (beforeAll), when its file
  * finishes; the file's copies are dropped after its last test (postgres/setup.ts).
  */
+import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { inject, onTestFinished } from 'vitest';
-import { migrate, openDatabase, type Db, type Dialect, type OpenedDatabase } from '../../api/db/index.ts';
+import { migrate, openDatabase, type Db, type Dialect, type OpenedDatabase, type SqliteDatabase } from '../../api/db/index.ts';
 import type { PostgresTestServer } from './postgres/provided.ts';
 
 /** The database of this leg of the suite. */
@@ -123,6 +124,20 @@ export async function freshDatabase(options: FreshDatabaseOptions = {}): Promise
   return opened;
 }
 
+/**
+ * A migrated database. Without `file`: a fresh one of this leg (freshDatabase), so the test
+ * runs on SQLite and on PostgreSQL. With `file`: that SQLite file, opened as the server opens
+ * its own, for the tests of what only SQLite has (its backup, its checkpointer).
+ */
+export async function migratedDatabase(): Promise<OpenedDatabase>;
+export async function migratedDatabase(file: string): Promise<SqliteDatabase>;
+export async function migratedDatabase(file?: string): Promise<OpenedDatabase> {
+  if (file === undefined) return freshDatabase();
+  const opened = openDatabase(file);
+  await migrate(opened.db);
+  return opened;
+}
+
 /** A database for a server process started by a test: its environment, and how to look inside afterwards. */
 export interface ServerDatabase {
   /** KB_DB or DATABASE_URL, to merge into the server's environment. */
@@ -140,15 +155,6 @@ export async function freshServerDatabase(dir: string): Promise<ServerDatabase> 
   const server = postgresServer();
   const url = urlOf(server, await createDatabase(server, 'template0'));
   return { env: { DATABASE_URL: url }, open: () => openDatabase({ url, poolSize: 2 }) };
-}
-
-/**
- * Environment for a child process (a CLI, the server): the parent's, without the database
- * settings a developer's shell may carry, so a test never touches a real database.
- */
-export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('KB_') && key !== 'DATABASE_URL'));
-  return { ...env, ...extra };
 }
 
 /** Rows of a raw SQL query (written to run on both databases). */
@@ -189,4 +195,14 @@ export async function breakWrites(db: Db, table: string): Promise<void> {
     `create function fail_${table}() returns trigger language plpgsql as $$ begin raise exception 'disk I/O error'; end $$`,
   );
   await execute(db, `create trigger fail_${table} before insert on ${table} for each row execute function fail_${table}()`);
+}
+
+/** Rows from a SQLite database file (a server's or a CLI's), opened read-only so a test cannot disturb it. */
+export function readRows<T>(dbFile: string, query: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(query).all(...params) as T[];
+  } finally {
+    db.close();
+  }
 }

@@ -1,44 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SearchSettler, searchKey, type Clock } from '../../site/islands/analytics/search-settle.ts';
+import { SearchSettler, searchKey } from '../../site/islands/analytics/search-settle.ts';
 import type { SearchDetail } from '../../site/islands/analytics/events.ts';
-
-/** A clock moved by hand; due timers run in order as time advances. */
-function manualClock() {
-  let time = 0;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const clock: Clock & { advance(ms: number): void } = {
-    now: () => time,
-    setTimeout(callback, ms) {
-      timers.set(nextId, { at: time + ms, callback });
-      return nextId++;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-    advance(ms) {
-      const end = time + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        time = due[1].at;
-        due[1].callback();
-      }
-      time = end;
-    },
-  };
-  return clock;
-}
+import { manualTimerClock } from '../support/clock.ts';
 
 const search = (query: string, filters: Record<string, string> = {}, results = 4): SearchDetail => ({ query, results, filters });
 
-let clock: ReturnType<typeof manualClock>;
+let clock: ReturnType<typeof manualTimerClock>;
 let recorded: string[];
 let settler: SearchSettler;
 
 beforeEach(() => {
-  clock = manualClock();
+  clock = manualTimerClock();
   recorded = [];
   settler = new SearchSettler((s) => recorded.push(s.query), clock, { quietMs: 1500, submitWindowMs: 3000 });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets, median, summarizeScenario, type RoundResult } from '../../scripts/lib/bench-api/report.ts';
+import { checkTargets, summarizeScenario, type RoundResult } from '../../scripts/lib/bench-api/report.ts';
 import type { LoadResult } from '../../scripts/lib/bench-api/load.ts';
 import type { CpuInfo } from 'node:os';
 import { busyShare, cpuTimes } from '../../scripts/lib/bench-api/machine.ts';
@@ -10,6 +10,7 @@ const load = (requestsPerSecond: number, p99: number, seconds = 5): LoadResult =
   requestsPerSecond,
   p50: 5,
   p99,
+  max: p99 * 2,
   non2xx: 0,
   errors: 0,
   statusCodes: { 201: requestsPerSecond * seconds },
@@ -23,11 +24,6 @@ const round = (rps: number, p99: number, ceiling: number, rows: number | null = 
 });
 
 describe('bench:api figures over rounds', () => {
-  it('takes the median of odd and even counts', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-
   it('takes the median of the per-round ratios, not the ratio of the medians', () => {
     // Ratios 8,000/16,000 = 0.50, 9,000/30,000 = 0.30, 7,000/20,000 = 0.35: median 0.35.
     // The ratio of the medians would be 8,000 / 20,000 = 0.40.
@@ -75,5 +71,11 @@ describe('how busy the machine was', () => {
     const rounds = [0.96, null, 0.7, 0.8].map((machineBusy) => ({ ...round(8000, 15, 20_000), machineBusy }));
     expect(summarizeScenario('votes', 'votes', rounds).machineBusy).toBe(0.8);
     expect(summarizeScenario('votes', 'votes', [round(8000, 15, 20_000)]).machineBusy).toBeNull();
+  });
+});
+
+describe('a scenario without rounds', () => {
+  it('is refused rather than summarized as zeros', () => {
+    expect(() => summarizeScenario('votes', 'votes', [])).toThrow(RangeError);
   });
 });

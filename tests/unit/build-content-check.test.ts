@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { knowledgeBase } from '../../site/integrations/knowledge-base.ts';
+import { contentFolder } from '../support/content.ts';
 
-function contentWith(articles: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-build-check-'));
-  writeFileSync(join(dir, 'topics.yaml'), '- id: accounts\n  name: { zh-CN: 账户, en: Accounts }\n');
-  for (const [path, text] of Object.entries(articles)) {
-    mkdirSync(join(dir, 'articles', path.split('/')[0]!), { recursive: true });
-    writeFileSync(join(dir, 'articles', path), text);
-  }
-  return dir;
-}
+/** A content folder with `articles` (path below articles/ → text). */
+const contentWith = (articles: Record<string, string>) =>
+  contentFolder(Object.fromEntries(Object.entries(articles).map(([path, text]) => [`articles/${path}`, text])));
 const frontmatter = (extra: string) =>
   `---\ntitle: T\nsummary: S\ntype: faq\ntopic: accounts\nstate: validated\ntranslationKey: t\nowner: O\nreviewed: 2026-01-01\n${extra}---\nBody\n`;
 

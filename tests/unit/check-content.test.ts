@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent, type CheckReport } from '../../scripts/lib/check/check.ts';
 import { formatReport } from '../../scripts/lib/check/report.ts';
 import { proseLines } from '../../scripts/lib/check/findings.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/broken-content', import.meta.url));
 const options = { today: new Date('2026-11-27T00:00:00Z'), publicDir: fileURLToPath(new URL('../../site/public', import.meta.url)) };
@@ -47,19 +47,15 @@ describe('check:content on articles with one defect each', () => {
   });
 
   it("does not report the organisation's listed public contacts", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kb-check-'));
-    try {
-      cpSync(FIXTURES, dir, { recursive: true });
-      writeFileSync(
-        join(dir, 'articles/en/personal-data.md'),
-        readFixture('en/personal-data.md').replace('li.wei@corp-mail.cn', '+86 21 6088 6618'),
-      );
-      expect(of(checkContent(dir, options), 'en/personal-data.md')).toEqual(['error personal-data:15']);
-      writeFileSync(join(dir, 'public-contacts.txt'), '# hotline\n+86 21 6088 6618\n');
-      expect(of(checkContent(dir, options), 'en/personal-data.md')).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('kb-check-');
+    cpSync(FIXTURES, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'articles/en/personal-data.md'),
+      readFixture('en/personal-data.md').replace('li.wei@corp-mail.cn', '+86 21 6088 6618'),
+    );
+    expect(of(checkContent(dir, options), 'en/personal-data.md')).toEqual(['error personal-data:15']);
+    writeFileSync(join(dir, 'public-contacts.txt'), '# hotline\n+86 21 6088 6618\n');
+    expect(of(checkContent(dir, options), 'en/personal-data.md')).toEqual([]);
   });
 });
 

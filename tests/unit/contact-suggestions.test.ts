@@ -1,37 +1,8 @@
 /** The contact page asks for suggestions on a pause, for text long enough, and counts each shown set once. */
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../site/islands/analytics/search-settle.ts';
 import { Debouncer, SUGGEST_DEBOUNCE_MS } from '../../site/islands/contact/debounce.ts';
 import { ShownSuggestions, suggestionQuery } from '../../site/islands/contact/suggestions.ts';
-
-/** A clock moved by hand; due timers run as time advances. */
-function manualClock() {
-  let time = 0;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const clock: Clock & { advance(ms: number): void; pending(): number } = {
-    now: () => time,
-    setTimeout(callback, ms) {
-      timers.set(nextId, { at: time + ms, callback });
-      return nextId++;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-    advance(ms) {
-      const end = time + ms;
-      for (const [id, t] of [...timers.entries()].sort((a, b) => a[1].at - b[1].at)) {
-        if (t.at > end) break;
-        timers.delete(id);
-        time = t.at;
-        t.callback();
-      }
-      time = end;
-    },
-    pending: () => timers.size,
-  };
-  return clock;
-}
+import { manualTimerClock } from '../support/clock.ts';
 
 describe('suggestionQuery', () => {
   it('is null under 3 characters, counting the subject and description together', () => {
@@ -68,7 +39,7 @@ describe('ShownSuggestions', () => {
 
 describe('Debouncer', () => {
   it('runs once with the last value after 300 ms of quiet, not per keystroke', () => {
-    const clock = manualClock();
+    const clock = manualTimerClock();
     const ran: string[] = [];
     const debouncer = new Debouncer<string>((q) => ran.push(q), clock);
     // Keys every 100 ms: each restarts the wait.
@@ -86,7 +57,7 @@ describe('Debouncer', () => {
   });
 
   it('forgets the waiting value when cancelled', () => {
-    const clock = manualClock();
+    const clock = manualTimerClock();
     const ran: string[] = [];
     const debouncer = new Debouncer<string>((q) => ran.push(q), clock);
     debouncer.schedule('printer');

@@ -1,37 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { formatProblem, loadContent, splitFrontmatter } from '../../core/content/loader.ts';
-
-const TOPICS = `- id: accounts\n  name: { zh-CN: 账户, en: Accounts }\n`;
-const article = (fields: Record<string, string> = {}) => {
-  const data = {
-    title: 'Reset a password',
-    summary: 'Use the link.',
-    type: 'faq',
-    topic: 'accounts',
-    state: 'validated',
-    translationKey: 'reset-password',
-    owner: 'Accounts team',
-    reviewed: '2026-09-01',
-    ...fields,
-  };
-  return `---\n${Object.entries(data)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\n')}\n---\n\nBody text.\n`;
-};
-
-let dir: string;
-function folder(files: Record<string, string>) {
-  dir = mkdtempSync(join(tmpdir(), 'kb-content-'));
-  for (const [path, text] of Object.entries({ 'topics.yaml': TOPICS, ...files })) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+import { articleFile as article, contentFolder as folder } from '../support/content.ts';
 
 describe('content loader', () => {
   it('loads articles with ids from their paths', () => {

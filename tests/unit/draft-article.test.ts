@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../api/db/index.ts';
-import { freshDatabase } from '../support/database.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { parseArticle } from '../../core/content/loader.ts';
@@ -11,6 +9,8 @@ import { loadTopicTree } from '../../core/content/topics.ts';
 import { articleFromTicket } from '../../scripts/lib/draft/run.ts';
 import { draftSlug } from '../../scripts/lib/draft/draft.ts';
 import { escapeMdx } from '../../scripts/lib/draft/skeleton.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const NOW = new Date('2026-11-27T10:00:00');
 
@@ -35,13 +35,12 @@ const ticket = (overrides: Partial<TicketInput> = {}) =>
 let dir: string;
 let db: Db;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kb-draft-'));
+  dir = tempDir('kb-draft-');
   copyFileSync(new URL('../../content/topics.yaml', import.meta.url), join(dir, 'topics.yaml'));
-  db = (await freshDatabase()).db;
+  ({ db } = await migratedDatabase());
 });
 afterEach(async () => {
   await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function draft(t: TicketInput[] | ReturnType<typeof ticket>, request: Partial<Parameters<typeof articleFromTicket>[1]> = {}) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resultArticleId } from '../../scripts/lib/eval/engines/pagefind.ts';
 import { firstHitRank, meanReciprocalRank, recallAtK, summarizeByLang, type JudgedQuery } from '../../scripts/lib/eval/metrics.ts';
 import { parseQueryLines, QueryFileError } from '../../scripts/lib/eval/queries.ts';
+import { medianMs } from '../../scripts/lib/eval/report.ts';
+import type { QueryOutcome } from '../../scripts/lib/eval/run.ts';
 
 // Four queries whose first hits sit at ranks 1, 3, 2 and nowhere.
 const judged: JudgedQuery[] = [
@@ -106,5 +108,27 @@ describe('resultArticleId', () => {
   });
   it('is null when neither names an article', () => {
     expect(resultArticleId({ article: '', href: '/en/topics/deploy/' })).toBeNull();
+  });
+});
+
+describe('medianMs', () => {
+  const outcome = (ms: number): QueryOutcome => ({
+    lang: 'en',
+    text: 'q',
+    source: 'queries.txt:1',
+    expected: ['en/a'],
+    returned: [],
+    rank: null,
+    ms,
+  });
+
+  it('rounds the median of an even count to whole milliseconds', () => {
+    // Sorted 3, 4, 8, 20: (4 + 8) ÷ 2 = 6; sorted 3, 4: 3.5 → 4
+    expect(medianMs([20, 3, 8, 4].map(outcome))).toBe(6);
+    expect(medianMs([4, 3].map(outcome))).toBe(4);
+  });
+
+  it('is 0 when no query ran', () => {
+    expect(medianMs([])).toBe(0);
   });
 });

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../core/content/article.ts';
 import { loadContent } from '../../core/content/loader.ts';
 import { importDocs, type DocsImportOptions } from '../../scripts/lib/import/docs-importer.ts';
@@ -10,16 +9,10 @@ import { createLinkRewriter } from '../../scripts/lib/import/mdx-links.ts';
 import { convertMdx, type ConvertOptions } from '../../scripts/lib/import/mdx-to-markdown.ts';
 import { slugFromPath } from '../../core/text/slug.ts';
 import { truncateAtBoundary } from '../../scripts/lib/import/text.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/astro-docs', import.meta.url));
 const folders: Record<Lang, string> = { en: join(FIXTURES, 'en'), 'zh-CN': join(FIXTURES, 'zh-cn') };
-const temps: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'import-docs-'));
-  temps.push(dir);
-  return dir;
-}
 
 function runImport(lang: Lang, contentDir: string, options: Partial<DocsImportOptions> = {}) {
   return importDocs({
@@ -38,7 +31,7 @@ function runImport(lang: Lang, contentDir: string, options: Partial<DocsImportOp
 
 /** Imports the English fixtures into a fresh folder and returns one article's text. */
 function importedArticle(slug: string, lang: Lang = 'en'): string {
-  const out = join(tempDir(), 'content');
+  const out = join(tempDir('import-docs-'), 'content');
   runImport(lang, out);
   return readFileSync(join(out, 'articles', lang, `${slug}.md`), 'utf8');
 }
@@ -52,10 +45,6 @@ function convert(source: string, options: Partial<ConvertOptions> = {}) {
     ...options,
   });
 }
-
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('slugs', () => {
   it('turns the path without extension into a slug with hyphens for slashes', () => {
@@ -71,7 +60,7 @@ describe('slugs', () => {
   });
 
   it('writes each page to articles/<lang>/<slug>.md', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     runImport('zh-CN', out);
     expect(readdirSync(join(out, 'articles', 'zh-CN')).sort()).toEqual([
       'develop-and-build.md',
@@ -84,7 +73,7 @@ describe('slugs', () => {
 
 describe('MDX conversion', () => {
   it('drops import lines and counts them in the report', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     const report = runImport('en', out);
     const page = report.files.find((f) => f.origin === 'install-and-setup.mdx');
     expect(readFileSync(join(out, 'articles/en/install-and-setup.md'), 'utf8')).not.toMatch(/^import /m);
@@ -92,7 +81,7 @@ describe('MDX conversion', () => {
   });
 
   it('reduces components to their text and reports them by name', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     const report = runImport('en', out);
     const text = readFileSync(join(out, 'articles/en/install-and-setup.md'), 'utf8');
     expect(text).not.toMatch(/<(Steps|PackageManagerTabs|FileTree|ReadMore|Fragment)\b/);
@@ -194,7 +183,7 @@ describe('links', () => {
 
 describe('articles written', () => {
   it('validates with the shared schema, in both languages', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     runImport('en', out);
     runImport('zh-CN', out);
     const content = loadContent(out);
@@ -203,7 +192,7 @@ describe('articles written', () => {
   });
 
   it('pairs the two languages of a page by translationKey', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     runImport('en', out);
     runImport('zh-CN', out);
     const keys = loadContent(out)
@@ -213,7 +202,7 @@ describe('articles written', () => {
   });
 
   it('takes the summary from the first paragraph when the page has no description', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     runImport('en', out);
     const article = loadContent(out).articles.find((a) => a.slug === 'reference-errors-action-called-from-server-error');
     expect(article?.data.summary).toBe(
@@ -232,10 +221,10 @@ describe('articles written', () => {
   });
 
   it('reports a page that does not parse and writes the others', () => {
-    const folder = tempDir();
+    const folder = tempDir('import-docs-');
     writeFileSync(join(folder, 'good.mdx'), '---\ntitle: Good\ndescription: Fine.\n---\nText.\n');
     writeFileSync(join(folder, 'broken.mdx'), '---\ntitle: Broken\n---\n<Steps>\nnever closed\n');
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     const report = runImport('en', out, { folder });
     expect(report.files.map((f) => [f.origin, f.status])).toEqual([
       ['broken.mdx', 'invalid'],
@@ -247,14 +236,14 @@ describe('articles written', () => {
 
 describe('the content folder', () => {
   it('is created by --out with a topics.yaml holding the given topic', () => {
-    const out = join(tempDir(), 'new', 'content');
+    const out = join(tempDir('import-docs-'), 'new', 'content');
     runImport('en', out, { topic: 'deploy-guides' });
     const topics = loadContent(out).topics;
     expect(topics?.byId.get('deploy-guides')?.name.en).toBe('Deploy guides');
   });
 
   it('gets a missing topic appended to its existing topics.yaml, keeping what was there', () => {
-    const out = tempDir();
+    const out = tempDir('import-docs-');
     const original = '# Our taxonomy\n- id: accounts\n  name: { zh-CN: 账户, en: Accounts }\n';
     writeFileSync(join(out, 'topics.yaml'), original);
     runImport('en', out);
@@ -266,7 +255,7 @@ describe('the content folder', () => {
 
 describe('re-importing', () => {
   it('leaves every file byte-identical, the review date included', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     runImport('en', out, { today: '2026-01-15' });
     const read = () => readdirSync(join(out, 'articles/en')).map((name) => readFileSync(join(out, 'articles/en', name)));
     const first = read();
@@ -276,7 +265,7 @@ describe('re-importing', () => {
   });
 
   it('never overwrites a hand-written article', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     mkdirSync(join(out, 'articles/en'), { recursive: true });
     const handWritten =
       '---\ntitle: Our own page\nsummary: Ours.\ntype: manual\ntopic: imported\nstate: validated\ntranslationKey: develop-and-build\nowner: Docs team\nreviewed: 2026-01-01\n---\n\nOurs.\n';
@@ -289,7 +278,7 @@ describe('re-importing', () => {
   });
 
   it('replaces an imported article whose file was edited', () => {
-    const out = join(tempDir(), 'content');
+    const out = join(tempDir('import-docs-'), 'content');
     runImport('en', out);
     const file = join(out, 'articles/en/develop-and-build.md');
     const imported = readFileSync(file, 'utf8');

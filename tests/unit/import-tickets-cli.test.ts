@@ -1,26 +1,14 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../support/cli.ts';
+import { readRows } from '../support/database.ts';
+import { tempDir, tempFile } from '../support/temp-dir.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const sample = 'tests/fixtures/tickets/servicenow-incidents.sample.csv';
-const run = (args: string[], db: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-tickets.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, KB_DB: db, DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-const tempDb = () => join(mkdtempSync(join(tmpdir(), 'kb-import-tickets-')), 'kb.sqlite');
-const ticketCount = (db: string) =>
-  Number(
-    spawnSync(
-      process.execPath,
-      ['-e', `const D=require('better-sqlite3');console.log(new D(process.argv[1]).prepare('select count(*) n from tickets').get().n)`, db],
-      { cwd: root, encoding: 'utf8' },
-    ).stdout.trim(),
-  );
+const run = (args: string[], db: string) => runScript('scripts/import-tickets.ts', args, { env: { KB_DB: db } });
+const tempDb = () => join(tempDir('kb-import-tickets-'), 'kb.sqlite');
+const ticketCount = (db: string) => readRows<{ n: number }>(db, 'select count(*) as n from tickets')[0]!.n;
 
 // Each test starts a Node process with tsx; on a loaded machine that alone can take seconds.
 describe('npm run import:tickets', { timeout: 30_000 }, () => {
@@ -42,8 +30,7 @@ describe('npm run import:tickets', { timeout: 30_000 }, () => {
 
   it('stops with exit 1 and writes nothing for a file that is not JSON', () => {
     const db = tempDb();
-    const file = join(mkdtempSync(join(tmpdir(), 'kb-bad-')), 'tickets.json');
-    writeFileSync(file, 'not json at all');
+    const file = tempFile('tickets.json', 'not json at all');
     const result = run([file, '--format', 'zendesk'], db);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/not JSON: .*; nothing was written/);

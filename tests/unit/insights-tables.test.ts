@@ -10,6 +10,7 @@ const answer = (metric: string, rows: MetricResponse['rows']): MetricResponse =>
   from: '2026-11-01',
   to: '2026-11-30',
   tz: 'Asia/Shanghai',
+  interval: 'day',
   value: null,
   rows,
 });

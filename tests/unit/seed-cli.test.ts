@@ -1,26 +1,21 @@
 /** `npm run seed`: the command around the demo seed (seed.test.ts), on a SQLite file (its --db). */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { MANIFEST_PATH } from '../../api/lib/catalog/catalog.ts';
-import { childEnv } from '../support/database.ts';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { writeManifest } from '../support/catalog.ts';
+import { runScript } from '../support/cli.ts';
+import { tempDir } from '../support/temp-dir.ts';
 import { seedArticles as articles } from './seed-fixture.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-
 describe('npm run seed', () => {
-  const work = mkdtempSync(join(tmpdir(), 'kb-seed-'));
-  const dist = join(work, 'dist');
-  mkdirSync(join(dist, 'kb-build'), { recursive: true });
-  writeFileSync(join(dist, MANIFEST_PATH), JSON.stringify({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles }));
+  let work: string;
+  let dist: string;
+  beforeEach(() => {
+    work = tempDir('kb-seed-');
+    dist = join(work, 'dist');
+    writeManifest(dist, articles);
+  });
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
-      cwd: root,
-      env: childEnv({ KB_DIST_DIR: dist, ...env }),
-      encoding: 'utf8',
-    });
+    runScript('scripts/seed.ts', args, { env: { KB_DIST_DIR: dist, ...env } });
 
   it('rejects a bad --days with exit 2, naming the flag', () => {
     const result = run(['--days', 'ninety', '--db', join(work, 'bad.sqlite')]);

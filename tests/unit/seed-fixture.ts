@@ -3,10 +3,9 @@
  * articles in two languages, a training article and an archived one, and a small taxonomy.
  */
 import type { SeedOptions } from '../../api/demo/index.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import type { ManifestArticle } from '../../core/content/manifest.ts';
 import { buildTopicTree } from '../../core/content/topics.ts';
-import { manifestArticle } from '../api/helpers.ts';
+import { manifestArticle, testCatalog } from '../support/catalog.ts';
 
 export const seedArticles: ManifestArticle[] = [
   ...['zh-CN', 'en'].flatMap((lang) => [
@@ -33,7 +32,7 @@ export const topics = buildTopicTree([
   { id: 'install', name: { 'zh-CN': '安装', en: 'Installation' } },
 ]);
 
-export const catalog = catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: seedArticles });
+export const catalog = testCatalog(seedArticles);
 export const NOW = new Date('2026-11-27T10:00:00.000Z');
 export const SMALL = {
   days: 7,

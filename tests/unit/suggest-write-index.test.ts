@@ -1,38 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suggestDocsFromContent, writeSuggestIndex } from '../../api/site-build/suggest-index.ts';
 import { SuggestIndex } from '../../api/suggest/search.ts';
 
-const TOPICS = `- id: accounts\n  name: { zh-CN: 账户, en: Accounts }\n`;
-const article = (slug: string, fields: Record<string, string> = {}) => {
-  const data = {
-    title: `Password ${slug}`,
-    summary: 'Use the link.',
-    type: 'faq',
-    topic: 'accounts',
-    state: 'validated',
-    translationKey: slug,
-    owner: 'Team',
-    reviewed: '2026-09-01',
-    ...fields,
-  };
-  return `---\n${Object.entries(data)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\n')}\n---\n\nBody text about passwords.\n`;
-};
+import { articleFile, contentFolder as folder } from '../support/content.ts';
 
-let dir: string;
-function folder(files: Record<string, string>) {
-  dir = mkdtempSync(join(tmpdir(), 'kb-suggest-'));
-  for (const [path, text] of Object.entries({ 'topics.yaml': TOPICS, ...files })) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+/** An article about passwords whose slug is also its translation key. */
+const article = (slug: string, fields: Record<string, string> = {}) =>
+  articleFile({ title: `Password ${slug}`, translationKey: slug, owner: 'Team', ...fields }, 'Body text about passwords.');
 
 describe('suggestion index build step', () => {
   it('indexes published public articles only, as the public site publishes them', () => {

@@ -1,30 +1,24 @@
 /** The training and roster CSV importers: bad rows by line, good rows kept, unusable files write nothing. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../api/db/index.ts';
-import { freshDatabase } from '../support/database.ts';
 import { listRoster, listTrainingRecords } from '../../api/db/queries/training.ts';
 import { TrainingFileError } from '../../scripts/lib/training/csv-file.ts';
 import { importTrainingFile } from '../../scripts/lib/training/records.ts';
 import { importRosterFile } from '../../scripts/lib/training/roster.ts';
+import { migratedDatabase } from '../support/database.ts';
+import { tempFile, tempDir } from '../support/temp-dir.ts';
 
 const articleTypes = new Map([
   ['en/train-lic', 'training'],
   ['en/lic-faq', 'faq'],
 ]);
 const now = new Date('2026-04-15T00:00:00Z');
-const dir = mkdtempSync(join(tmpdir(), 'training-import-'));
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = (name: string, text: string) => tempFile(name, text, 'training-import-');
 
 let db: Db;
 beforeEach(async () => {
-  db = (await freshDatabase()).db;
+  ({ db } = await migratedDatabase());
 });
 
 describe('import:training', () => {
@@ -64,7 +58,9 @@ describe('import:training', () => {
   });
 
   it('writes nothing for a file that cannot be read, is not CSV or lacks a column', async () => {
-    await expect(importTrainingFile(db, join(dir, 'missing.csv'), { articleTypes, now })).rejects.toThrow(TrainingFileError);
+    await expect(importTrainingFile(db, join(tempDir('training-import-'), 'missing.csv'), { articleTypes, now })).rejects.toThrow(
+      TrainingFileError,
+    );
     await expect(
       importTrainingFile(db, file('broken.csv', 'agent,article,completed_at\n"alice,en/train-lic,2026-03-01\n'), { articleTypes, now }),
     ).rejects.toThrow(/not valid CSV/);

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeIntervals, TrainingHistory } from '../../api/metrics/training/history.ts';
 import { needLabel, needScore, type NeedSignals } from '../../api/metrics/training/need.ts';
-import { median } from '../../api/metrics/training/stats.ts';
 
 const topics = new Map([['en/train', ['licensing', 'install-desktop']]]);
 const ms = (iso: string) => Date.parse(iso);
@@ -35,14 +34,6 @@ describe('TrainingHistory', () => {
       { start: 0, end: 10 },
       { start: 12, end: 14 },
     ]);
-  });
-});
-
-describe('median', () => {
-  it('takes the middle value, or the mean of the two middle ones', () => {
-    expect(median([])).toBeNull();
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { freshDatabase } from '../support/database.ts';
-import { catalogFrom } from '../../api/lib/catalog/catalog.ts';
 import { parseMetricQuery } from '../../api/metrics/period.ts';
 import type { MetricEnv } from '../../api/metrics/types.ts';
 import { trainingReport } from '../../api/metrics/training/report.ts';
+import { testCatalog } from '../support/catalog.ts';
+import { migratedDatabase } from '../support/database.ts';
 
 async function env(): Promise<MetricEnv> {
-  const { db } = await freshDatabase();
+  const { db } = await migratedDatabase();
   const settings = {
     slaTargets: {
       low: { firstResponseHours: 24, resolutionHours: 120 },
@@ -19,7 +19,7 @@ async function env(): Promise<MetricEnv> {
   };
   return {
     db,
-    catalog: catalogFrom({ version: 1, builtAt: '2026-11-27T00:00:00Z', audience: 'public', articles: [] }),
+    catalog: testCatalog([]),
     topics: undefined,
     now: () => new Date('2026-11-27T10:00:00Z'),
     settings,

@@ -1,28 +1,15 @@
 /**
  * `npm run db:backup` on PostgreSQL: runs `pg_dump` (custom format, restored with
- * `pg_restore`) when it is on PATH, writing beside the target and renaming into place only
- * once pg_dump succeeded, as the SQLite backup does. Without pg_dump it does not pretend:
- * the command fails and prints what to run. The password travels in PGPASSWORD, not on the
+ * `pg_restore`) from PATH, writing beside the target and renaming into place only once
+ * pg_dump succeeded, as the SQLite backup does. Without pg_dump it does not pretend: the
+ * command fails and prints what to run. The password travels in PGPASSWORD, not on the
  * command line where `ps` would show it.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { envWith } from '../../../core/config/env.ts';
 import { BackupError, checkTarget } from './backup.ts';
-
-/** The first `name` executable on PATH, or undefined. */
-export function findOnPath(name: string, path = process.env.PATH ?? ''): string | undefined {
-  for (const folder of path.split(delimiter).filter(Boolean)) {
-    const candidate = join(folder, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 /** The URL without its password, and the password (for PGPASSWORD). */
 function splitPassword(url: string): { url: string; password: string | undefined } {
@@ -48,15 +35,27 @@ export interface PgDumpReport {
   bytes: number;
 }
 
-/** Dumps the database at `url` to `target` with `pgDump` (a path to pg_dump). */
-export async function backupPostgres(url: string, target: string, options: { force?: boolean; pgDump: string }): Promise<PgDumpReport> {
+/** The pg_dump that backupPostgres runs when told no other: the first on PATH. */
+export const PG_DUMP = 'pg_dump';
+
+/**
+ * Dumps the database at `url` to `target` with `pgDump` (pg_dump from PATH unless a path is
+ * given); a BackupError with the commands to run by hand when there is no such program.
+ */
+export async function backupPostgres(
+  url: string,
+  target: string,
+  options: { force?: boolean; pgDump?: string } = {},
+): Promise<PgDumpReport> {
+  const pgDump = options.pgDump ?? PG_DUMP;
   const file = resolve(target);
   checkTarget(file, options.force ?? false);
   const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}-${Date.now()}`);
   const { url: withoutPassword, password } = splitPassword(url);
-  const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  // The OS looks pg_dump up on the child's PATH, which is this process's.
+  const env = envWith(password ? { PGPASSWORD: password } : {});
   const stderr = await new Promise<string>((resolvePromise, reject) => {
-    const child = spawn(options.pgDump, ['--format=custom', `--file=${partial}`, `--dbname=${withoutPassword}`], {
+    const child = spawn(pgDump, ['--format=custom', `--file=${partial}`, `--dbname=${withoutPassword}`], {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -68,7 +67,9 @@ export async function backupPostgres(url: string, target: string, options: { for
     );
   }).catch((error: Error) => {
     rmSync(partial, { force: true });
-    throw error instanceof BackupError ? error : new BackupError(`Cannot run ${options.pgDump}: ${error.message}`);
+    if (error instanceof BackupError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupError(pgDumpInstructions(target));
+    throw new BackupError(`Cannot run ${pgDump}: ${error.message}`);
   });
   if (stderr.trim()) console.warn(stderr.trim());
   renameSync(partial, file);

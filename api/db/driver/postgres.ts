@@ -10,9 +10,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
-
-/** Connections per pool when KB_DB_POOL_SIZE does not say. */
-export const DEFAULT_POOL_SIZE = 10;
+import { DEFAULT_DB_POOL_SIZE } from '../../../core/config/defaults.ts';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -49,7 +47,7 @@ const settings = new WeakMap<Kysely<Database>, pg.ClientConfig>();
 /** Opens a pool on `url`; no connection is made until the first query. */
 export function openPostgres(options: PostgresOptions): PostgresDatabase {
   const config: pg.ClientConfig = { connectionString: options.url, types, application_name: 'support-kb' };
-  const pool = new pg.Pool({ ...config, max: options.poolSize ?? DEFAULT_POOL_SIZE });
+  const pool = new pg.Pool({ ...config, max: options.poolSize ?? DEFAULT_DB_POOL_SIZE });
   // An idle connection that the server drops (restart, failover) must not crash the process;
   // the next query takes a new connection, and one that fails becomes a 503.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));

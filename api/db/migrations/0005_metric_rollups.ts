@@ -1,7 +1,7 @@
 /**
  * Metric roll-ups (issue #5): the self-service and search metrics read these small tables
  * instead of grouping the raw `events` (a live GROUP BY over 1,000,000 events blocked the
- * event loop 75–105 ms per request). api/db/rollups.ts keeps them up to date.
+ * event loop 75–105 ms per request). api/db/queries/rollups.ts keeps them up to date.
  *
  * Why quarter-hour buckets (`bucket` = floor(epoch ms / 900,000)): every time zone in use is
  * a whole number of quarter hours from UTC (period.ts rejects the others), so any report time

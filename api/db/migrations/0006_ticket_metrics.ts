@@ -1,11 +1,11 @@
 /**
  * Ticket and vote metrics (issue #5) stay cheap at 100,000 rows.
  * - tickets get `first_response_seconds` and `resolution_seconds`, filled at upsert
- *   (api/db/tickets.ts) and backfilled here: durations then sort and aggregate in plain SQL
+ *   (api/db/queries/tickets.ts) and backfilled here: durations then sort and aggregate in plain SQL
  *   on both databases (SQLite's julianday is SQLite-only, docs/design.md §6), and parsing two ISO
  *   times per ticket per request in JavaScript is not needed. resolution_seconds is set
  *   exactly when the ticket is resolved (resolvedAt, or closedAt lacking it, docs/design.md §4).
- * - tickets_metrics covers the support, KCS and content-gap queries (api/db/metrics-tickets.ts):
+ * - tickets_metrics covers the support, KCS and content-gap queries (api/db/queries/metrics-tickets.ts):
  *   a range on created_at reads only index pages; source and id come last so the join to
  *   ticket_links needs no table look-up either.
  * - votes: votes_created (created_at) is replaced by a covering index with the columns the

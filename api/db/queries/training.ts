@@ -1,7 +1,7 @@
 /**
  * Training records and the agent roster (issue #6, docs/design.md §5). A record says that an
  * agent (a ticket `agent` value) completed a training article at a time; the roster gives
- * agents a display name and a team. Validation happens at the edge (api/schemas/training.ts,
+ * agents a display name and a team. Validation happens at the edge (core/contracts/training.ts,
  * the CSV importers); these functions trust their input.
  */
 import type { Db } from '../index.ts';

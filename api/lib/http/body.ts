@@ -4,11 +4,12 @@
  * (naming each bad field).
  */
 import type { IncomingMessage } from 'node:http';
-import type { Context } from 'hono';
+import type { Context, Env, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { ApiError } from './errors.ts';
-import { zodDetails } from './validation.ts';
-import { requestHeader } from './request-headers.ts';
+import { invalidRequest, zodDetails } from './validation.ts';
+import { mediaTypeOf, requestHeader } from './request-headers.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -19,13 +20,29 @@ const tooLarge = (max: number) => new ApiError(413, 'payload_too_large', `The re
  * the Node request: going through c.req.text() makes the adapter build a full web Request
  * with streams for every call, which cost several times the whole rest of a vote.
  */
-async function readText(c: Context, maxBytes: number): Promise<string> {
+export async function readText(c: Context, maxBytes: number): Promise<string> {
   if (Number(requestHeader(c, 'content-length') ?? 0) > maxBytes) throw tooLarge(maxBytes);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (incoming && typeof incoming.on === 'function' && !incoming.readableEnded) return readIncoming(incoming, maxBytes);
   const text = await c.req.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
   return text;
+}
+
+/**
+ * hono's bodyLimit answering in our envelope (413, as readJson does), as a route's
+ * middleware: it refuses an oversized body before the route's other steps run.
+ */
+export function limitBody(
+  maxBytes = MAX_BODY_BYTES,
+  message = `The request body is over the ${Math.round(maxBytes / 1024)} KB limit`,
+): MiddlewareHandler<Env> {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', message);
+    },
+  });
 }
 
 /** Collects a Node request body with plain events (cheaper than an async iterator per request). */
@@ -48,12 +65,17 @@ function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<stri
   });
 }
 
-export async function readJson<T>(
-  c: Context,
-  schema: ZodType<T, ZodTypeDef, unknown>,
-  options: { allowTextPlain?: boolean; maxBytes?: number } = {},
-): Promise<T> {
-  const type = (requestHeader(c, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+/** How readJson takes a body. */
+export interface ReadJsonOptions {
+  /** Also take text/plain holding JSON (what navigator.sendBeacon sends). */
+  allowTextPlain?: boolean;
+  /** The size limit in bytes (default MAX_BODY_BYTES, 16 KB). */
+  maxBytes?: number;
+}
+
+/** The body parsed and validated by `schema`; throws the 415, 413 or 400 ApiError. */
+export async function readJson<T>(c: Context, schema: ZodType<T, ZodTypeDef, unknown>, options: ReadJsonOptions = {}): Promise<T> {
+  const type = mediaTypeOf(c);
   // navigator.sendBeacon posts text/plain so that no CORS preflight is needed.
   const accepted = type === 'application/json' || (options.allowTextPlain && type === 'text/plain');
   if (!accepted) {
@@ -71,9 +93,6 @@ export async function readJson<T>(
     throw new ApiError(400, 'invalid_json', `The body is not valid JSON: ${(error as Error).message}`);
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const details = zodDetails(parsed.error);
-    throw new ApiError(400, 'invalid_request', `Invalid request: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
-  }
+  if (!parsed.success) throw invalidRequest(zodDetails(parsed.error));
   return parsed.data;
 }

@@ -1,6 +1,5 @@
 /** Shared pieces of the OpenAPI document: the error envelope and the statuses that use it. */
 import { z } from '@hono/zod-openapi';
-import { ApiError } from './errors.ts';
 
 export const errorEnvelopeSchema = z
   .object({
@@ -28,8 +27,3 @@ export function errorResponses(...statuses: number[]) {
     statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', content: { 'application/json': { schema: errorEnvelopeSchema } } }]),
   );
 }
-
-/** hono/body-limit's onError: the 413 in our envelope. */
-export const tooLarge = (): never => {
-  throw new ApiError(413, 'payload_too_large', 'The request body is over the 16 KB limit');
-};

@@ -14,3 +14,8 @@ export function requestHeader(c: Context, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
+
+/** The request's media type: its Content-Type without parameters, in lower case ('' when none). */
+export function mediaTypeOf(c: Context): string {
+  return (requestHeader(c, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}

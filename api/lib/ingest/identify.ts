@@ -1,11 +1,10 @@
 /**
- * The first steps of every public write: decide whether the request may be recorded at
- * all (privacy signals, bots) and, if so, which visitor sent it (docs/design.md §2).
+ * What the first steps of every public write ask about a request (pipeline.ts): may it be
+ * recorded at all (privacy signals, bots) and, if so, which visitor sent it (docs/design.md §2).
  */
 import type { Context } from 'hono';
 import type { Db } from '../../db/index.ts';
 import { pruneSalts, saltForDay } from '../../db/queries/salts.ts';
-import type { DropReason } from '../../db/queries/drops.ts';
 import { isBot, privacySignal } from './privacy.ts';
 import { clientIp, utcDay, visitorHash } from './visitor.ts';
 import { requestHeader } from '../http/request-headers.ts';
@@ -16,8 +15,6 @@ export interface IdentifyOptions {
   site: string;
   trustedProxies: ReadonlySet<string>;
 }
-
-export type Identity = { drop: DropReason; day: string } | { drop: null; visitor: string; day: string };
 
 /** The socket's address under @hono/node-server (tests pass the same shape as env). */
 export function socketAddress(c: Context): string {
@@ -37,21 +34,30 @@ export class VisitorIdentifier {
     private readonly options: IdentifyOptions,
   ) {}
 
-  async identify(c: Context, now: Date): Promise<Identity> {
-    const day = utcDay(now);
-    const signal = privacySignal(requestHeader(c, 'dnt'), requestHeader(c, 'sec-gpc'));
-    if (signal) return { drop: signal, day };
-    const userAgent = requestHeader(c, 'user-agent');
-    if (userAgent === undefined || this.isBot(userAgent)) return { drop: 'bot', day };
-    const ip = clientIp(socketAddress(c), requestHeader(c, 'x-forwarded-for'), this.options.trustedProxies);
-    const known = this.ids.get(day, ip, userAgent);
-    if (known) return { drop: null, visitor: known, day };
-    const visitor = visitorHash(await this.salt(day, now), ip, userAgent, this.options.site);
-    this.ids.set(day, ip, userAgent, visitor);
-    return { drop: null, visitor, day };
+  /** `dnt` or `gpc` when the visitor asked not to be recorded (DNT: 1, Sec-GPC: 1), else null. */
+  privacySignal(c: Context): 'dnt' | 'gpc' | null {
+    return privacySignal(requestHeader(c, 'dnt'), requestHeader(c, 'sec-gpc'));
   }
 
-  private isBot(userAgent: string): boolean {
+  /** Whether the request comes from a crawler, monitor or script (or sends no user agent). */
+  isBot(c: Context): boolean {
+    const userAgent = requestHeader(c, 'user-agent');
+    return userAgent === undefined || this.isBotAgent(userAgent);
+  }
+
+  /** The visitor id of the request's client for the UTC day of `now` (call after privacySignal and isBot). */
+  async visitor(c: Context, now: Date): Promise<string> {
+    const day = utcDay(now);
+    const userAgent = requestHeader(c, 'user-agent') ?? '';
+    const ip = clientIp(socketAddress(c), requestHeader(c, 'x-forwarded-for'), this.options.trustedProxies);
+    const known = this.ids.get(day, ip, userAgent);
+    if (known) return known;
+    const visitor = visitorHash(await this.salt(day, now), ip, userAgent, this.options.site);
+    this.ids.set(day, ip, userAgent, visitor);
+    return visitor;
+  }
+
+  private isBotAgent(userAgent: string): boolean {
     let verdict = this.bots.get(userAgent);
     if (verdict === undefined) {
       verdict = isBot(userAgent);

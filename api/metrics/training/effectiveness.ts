@@ -8,7 +8,10 @@
  */
 import type { AgentTicket } from '../../db/queries/training-tickets.ts';
 import { DAY_MS, mergeIntervals } from './history.ts';
-import { hoursBetween, median, ratio } from './stats.ts';
+import { median, ratio } from '../../../core/stats.ts';
+
+/** Hours between two ISO times (this module's one use of it, so it lives here). */
+const hoursBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 3_600_000;
 
 export const EFFECT_WINDOW_DAYS = 30;
 export const MIN_TICKETS_PER_SIDE = 5;

@@ -13,7 +13,7 @@ import { topicCoverage } from './coverage.ts';
 import { TrainingHistory, trainingTopicsByArticle } from './history.ts';
 import { needLabel, needReasons, needScore, type NeedLabel, type NeedScale, type NeedSignals } from './need.ts';
 import { noResultSearchesByTopic, topicTerms } from './search-topics.ts';
-import { median, ratio } from './stats.ts';
+import { median, ratio } from '../../../core/stats.ts';
 
 export interface TopicTraining extends NeedSignals {
   topic: string;
@@ -64,7 +64,7 @@ async function computeTrainingReport(env: MetricEnv, query: MetricQuery): Promis
     await resolvedTicketsIn(env.db, query.start, query.end),
     await trainingRecordsBefore(env.db, query.end),
     await votesPerArticle(env.db, query.start, query.end),
-    // From the search roll-ups (api/db/rollups.ts): callers bring them up to date first.
+    // From the search roll-ups (api/db/queries/rollups.ts): callers bring them up to date first.
     await searchesByQuery(env.db, query.start, query.end),
   ];
   const history = new TrainingHistory(records, trainingTopicsByArticle(env.catalog), env.settings.trainingValidityDays);

@@ -4,6 +4,7 @@
  * take turns (each waits for the other's batch), which a req/s figure alone does not show.
  */
 import { cpus, type CpuInfo } from 'node:os';
+import { ratio } from '../../../core/stats.ts';
 
 /** Cumulative busy and total CPU time over all cores, in milliseconds. */
 export interface CpuTimes {
@@ -25,5 +26,5 @@ export function cpuTimes(info: CpuInfo[] = cpus()): CpuTimes {
 /** The share (0–1) of all cores' time that was busy between two readings; null when no time passed. */
 export function busyShare(before: CpuTimes, after: CpuTimes): number | null {
   const total = after.total - before.total;
-  return total > 0 ? (after.busy - before.busy) / total : null;
+  return ratio(after.busy - before.busy, total);
 }

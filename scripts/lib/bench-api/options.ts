@@ -1,7 +1,6 @@
 /** Command-line options of `npm run bench:api`, range-checked and reported by option name. */
 import { parseArgs } from 'node:util';
-// Bad command-line input and whole-number flags are handled as the build benchmark does.
-import { integer, UsageError } from '../bench/options.ts';
+import { UsageError, wholeNumberFlag } from '../cli/usage.ts';
 
 /** The benchmark's settings after parsing. */
 export interface ApiBenchOptions {
@@ -50,8 +49,6 @@ Options:
   --help             show this help
 `;
 
-export { UsageError };
-
 /** Parses argv (without node and the script). Throws UsageError naming the option at fault. */
 export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {
   let values;
@@ -76,12 +73,12 @@ export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {
     throw new UsageError((error as Error).message);
   }
   return {
-    duration: integer('duration', values.duration, 5, 1, 600),
-    rounds: integer('rounds', values.rounds, 3, 1, 50),
+    duration: wholeNumberFlag('duration', values.duration, 5, 1, 600),
+    rounds: wholeNumberFlag('rounds', values.rounds, 3, 1, 50),
     compare: values.compare,
-    warmup: integer('warmup', values.warmup, 2, 0, 60),
-    connections: integer('connections', values.connections, 50, 1, 1000),
-    articles: integer('articles', values.articles, 300, 5, 100_000),
+    warmup: wholeNumberFlag('warmup', values.warmup, 2, 0, 60),
+    connections: wholeNumberFlag('connections', values.connections, 50, 1, 1000),
+    articles: wholeNumberFlag('articles', values.articles, 300, 5, 100_000),
     json: values.json,
     profile: values.profile,
     help: values.help,

@@ -4,6 +4,7 @@
  * function of our own api/ code (inclusive), so a missed target points at a fix.
  */
 import { readFileSync } from 'node:fs';
+import { ratio } from '../../../core/stats.ts';
 
 interface ProfileNode {
   id: number;
@@ -32,7 +33,7 @@ export interface ProfileSummary {
 
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
-/** "kysely", "hono", "node: internals", "api/db/votes.ts", "(garbage collector)"… */
+/** "kysely", "hono", "node: internals", "api/db/queries/votes.ts", "(garbage collector)"… */
 function areaOf(url: string, functionName: string): string | null {
   if (!url) return SPECIAL.has(functionName) ? functionName : null;
   const pkg = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
@@ -59,7 +60,7 @@ function sorted(map: Map<string, number>, total: number, limit: number): Breakdo
   return [...map.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
-    .map(([label, ms]) => ({ label, ms, share: total > 0 ? ms / total : 0 }));
+    .map(([label, ms]) => ({ label, ms, share: ratio(ms, total) ?? 0 }));
 }
 
 const add = (map: Map<string, number>, key: string, ms: number) => map.set(key, (map.get(key) ?? 0) + ms);

@@ -1,4 +1,5 @@
-/** What the bench and its server child (server-child.ts) say to each other over IPC. */
+/** What the bench and its server child (server-child.ts) say to each other over IPC, beyond ../bench-child/protocol.ts. */
+import type { ListeningMessage, StopMessage } from '../bench-child/protocol.ts';
 
 /** What the server child can be asked to serve. */
 export type ServerMode = 'ceiling' | 'api';
@@ -14,13 +15,10 @@ export interface ChildCounts {
 
 /** Messages from the child to the bench. */
 export type ChildMessage =
-  | { type: 'listening'; port: number; pid: number }
-  | ({ type: 'counts' } & ChildCounts)
-  | { type: 'profiling' }
-  | { type: 'profile-saved'; file: string };
+  ListeningMessage | ({ type: 'counts' } & ChildCounts) | { type: 'profiling' } | { type: 'profile-saved'; file: string };
 
 /** Messages from the bench to the child. */
-export type ParentMessage = { type: 'counts' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string } | { type: 'stop' };
+export type ParentMessage = { type: 'counts' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string } | StopMessage;
 
 /** Where the bare route lives; the bench posts the same bodies to it as to the API. */
 export const CEILING_PATH = '/api/ceiling';

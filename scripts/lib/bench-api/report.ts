@@ -2,6 +2,7 @@
  * The figures of one `npm run bench:api` run, the targets they are held to, and the
  * printed table.
  */
+import { median, ratio } from '../../../core/stats.ts';
 import type { LoadResult } from './load.ts';
 
 /** The measured scenarios; the `-inline` ones run with WAL checkpoints in the commits (KB_CHECKPOINT_THREAD=off). */
@@ -61,30 +62,28 @@ export const TARGETS = { votesRatio: 0.4, votesP99Ms: 20, eventsPerSecond: 50_00
 /** Above this share of non-2xx responses the run measured errors, not the API: it fails. */
 export const MAX_NON_2XX_SHARE = 0.01;
 
-/** The median of a non-empty list (the mean of the middle two for an even count). */
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Derives medians, ratios and rates from one scenario's rounds. */
+/** Derives medians, ratios and rates from one scenario's rounds (at least one). */
 export function summarizeScenario(name: ScenarioName, what: string, rounds: RoundResult[]): ScenarioSummary {
+  if (rounds.length === 0) throw new RangeError(`bench:api: scenario ${name} has no rounds to summarize`);
   const loads = rounds.map((r) => r.load);
+  // Rounds are never empty (checked above), so the median of a per-round figure is known.
+  const medianOfRounds = (values: number[]): number => median(values)!;
   const sum = (pick: (l: LoadResult) => number) => loads.reduce((total, l) => total + pick(l), 0);
   const statusCodes: Record<string, number> = {};
   for (const l of loads) for (const [code, count] of Object.entries(l.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
   const load: LoadResult = {
     requests: sum((l) => l.requests),
     seconds: sum((l) => l.seconds),
-    requestsPerSecond: median(loads.map((l) => l.requestsPerSecond)),
-    p50: median(loads.map((l) => l.p50)),
-    p99: median(loads.map((l) => l.p99)),
+    requestsPerSecond: medianOfRounds(loads.map((l) => l.requestsPerSecond)),
+    p50: medianOfRounds(loads.map((l) => l.p50)),
+    p99: medianOfRounds(loads.map((l) => l.p99)),
+    // The slowest response of any round: a maximum, unlike the medians around it.
+    max: Math.max(...loads.map((l) => l.max)),
     non2xx: sum((l) => l.non2xx),
     errors: sum((l) => l.errors),
     statusCodes,
   };
-  const ratios = rounds.flatMap((r) => (r.ceilingRequestsPerSecond ? [r.load.requestsPerSecond / r.ceilingRequestsPerSecond] : []));
+  const ratios = rounds.flatMap((r) => ratio(r.load.requestsPerSecond, r.ceilingRequestsPerSecond) ?? []);
   const stored = rounds.every((r) => r.rowsStored !== null) ? rounds.map((r) => r.rowsStored!) : null;
   const serverCpuMicros = rounds.reduce((total, r) => total + r.serverCpuMicros, 0);
   const busy = rounds.flatMap((r) => (r.machineBusy === null ? [] : [r.machineBusy]));
@@ -94,13 +93,14 @@ export function summarizeScenario(name: ScenarioName, what: string, rounds: Roun
     load,
     rounds: rounds.length,
     roundRequestsPerSecond: loads.map((l) => l.requestsPerSecond),
-    ratioToCeiling: ratios.length > 0 ? median(ratios) : null,
+    ratioToCeiling: median(ratios),
     rowsStored: stored ? stored.reduce((a, b) => a + b, 0) : null,
-    eventsPerSecond: name.startsWith('events') && stored ? median(rounds.map((r) => r.rowsStored! / r.load.seconds)) : null,
-    non2xxShare: load.requests > 0 ? load.non2xx / load.requests : 1,
-    serverCpuMicrosPerRequest: load.requests > 0 ? serverCpuMicros / load.requests : 0,
+    eventsPerSecond: name.startsWith('events') && stored ? medianOfRounds(rounds.map((r) => r.rowsStored! / r.load.seconds)) : null,
+    // No responses at all is a failed run, not a clean one: count it as all errors.
+    non2xxShare: ratio(load.non2xx, load.requests) ?? 1,
+    serverCpuMicrosPerRequest: ratio(serverCpuMicros, load.requests) ?? 0,
     serverCpuCores: serverCpuMicros / 1e6 / load.seconds,
-    machineBusy: busy.length > 0 ? median(busy) : null,
+    machineBusy: median(busy),
   };
 }
 

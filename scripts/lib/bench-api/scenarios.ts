@@ -5,8 +5,7 @@
  * benchmark measures writes and not 429s.
  */
 
-/** A normal browser: bot user agents are answered 202 and dropped, which would skip the write path. */
-export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+// Requests carry BROWSER_UA (../chromium.ts): bot user agents are answered 202 and dropped, which would skip the write path.
 
 /** Votes per visitor: under the limit of 10 a minute, and one article each, so every vote inserts. */
 export const VOTES_PER_VISITOR = 5;

@@ -2,9 +2,8 @@
  * The server side of `npm run bench:api`, run in a child process so that the load
  * generator and the server do not share an event loop. `ceiling` serves a bare 204 Hono
  * route; `api` serves the real app over a fresh WAL database. The parent talks to it over
- * IPC (protocol.ts). An entry point only: importing it would start a server.
+ * IPC (protocol.ts, ../bench-child/). An entry point only: importing it would start a server.
  */
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -13,10 +12,12 @@ import { createApp } from '../../../api/app.ts';
 import { migrate, openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
 import { startCheckpointer } from '../../../api/db/driver/checkpointer.ts';
+import { testConfig } from '../../../core/config/test.ts';
+import { sendToParent, serveForParent } from '../bench-child/child.ts';
 import { syntheticManifest } from './catalog.ts';
 import { CEILING_PATH, type ChildMessage, type ParentMessage, type ServerMode } from './protocol.ts';
 
-const send = (message: ChildMessage) => process.send?.(message);
+const send = (message: ChildMessage) => sendToParent(message);
 const cpuMicros = () => {
   const { user, system } = process.cpuUsage();
   return user + system;
@@ -34,7 +35,7 @@ async function start(mode: ServerMode, articles: number, workDir: string) {
     const { db, sqlite } = openDatabase(file);
     await migrate(db);
     // As the server does (api/server.ts), unless KB_CHECKPOINT_THREAD=off.
-    if (process.env.KB_CHECKPOINT_THREAD !== 'off') startCheckpointer(sqlite, file);
+    if (testConfig().checkpointThread) startCheckpointer(sqlite, file);
     const catalog = catalogFrom(syntheticManifest(articles));
     // The bench varies X-Forwarded-For per visitor; only its own loopback may set it.
     const app = createApp({ db, sqlite, catalog, trustedProxies: ['127.0.0.1'], site: 'bench' });
@@ -45,8 +46,7 @@ async function start(mode: ServerMode, articles: number, workDir: string) {
   }
   // The profiler runs only while the bench measures, so start-up (module compilation) stays out.
   const profiler = new Session();
-  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'listening', port: info.port, pid: process.pid }));
-  process.on('message', async (message: ParentMessage) => {
+  serveForParent(fetch, async (message: ParentMessage) => {
     if (message.type === 'counts') send({ type: 'counts', ...rows(), cpuMicros: cpuMicros() });
     if (message.type === 'profile-start') {
       profiler.connect();
@@ -60,13 +60,7 @@ async function start(mode: ServerMode, articles: number, workDir: string) {
       writeFileSync(message.file, JSON.stringify(profile));
       send({ type: 'profile-saved', file: message.file });
     }
-    if (message.type === 'stop') {
-      server.close(() => process.exit(0));
-      setTimeout(() => process.exit(0), 2000).unref();
-    }
   });
-  // Never outlive the bench, even when it is killed.
-  process.on('disconnect', () => process.exit(0));
 }
 
 const [mode, articles, workDir] = process.argv.slice(2);

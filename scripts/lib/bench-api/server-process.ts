@@ -1,14 +1,14 @@
 /**
- * Starts the benchmark's server child (server-child.ts) and talks to it over IPC, so the
- * server runs on its own event loop, its CPU time can be read apart from the load
+ * Starts the benchmark's server child (server-child.ts) through ../bench-child/parent.ts,
+ * so the server runs on its own event loop, its CPU time can be read apart from the load
  * generator's, and a CPU profile holds the server alone.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { envWith } from '../../../core/config/env.ts';
+import { forkServerChild } from '../bench-child/parent.ts';
 import type { ChildCounts, ChildMessage, ParentMessage, ServerMode } from './protocol.ts';
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
-const START_TIMEOUT_MS = 30_000;
 
 /** A running server child. */
 export interface BenchServer {
@@ -33,72 +33,25 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
-function nextMessage<T extends ChildMessage['type']>(
-  child: ChildProcess,
-  type: T,
-  timeoutMs: number,
-): Promise<Extract<ChildMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`the bench server sent no "${type}" within ${timeoutMs / 1000} s`)), timeoutMs);
-    const onMessage = (message: ChildMessage) => {
-      if (message.type === type) done(null, message as Extract<ChildMessage, { type: T }>);
-    };
-    const onExit = (code: number | null) => done(new Error(`the bench server exited (code ${code}) before sending "${type}"`));
-    function done(error: Error | null, message?: Extract<ChildMessage, { type: T }>) {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      if (error) reject(error);
-      else resolve(message!);
-    }
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
-}
-
 /** Forks a server child in `mode` and resolves once it listens on a loopback port. */
 export async function startServer(mode: ServerMode, options: StartOptions): Promise<BenchServer> {
-  const child = fork(CHILD, [mode, String(options.articles), options.workDir], {
+  const child = await forkServerChild<ChildMessage, ParentMessage>(CHILD, [mode, String(options.articles), options.workDir], {
     cwd: options.cwd,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const send = (message: ParentMessage) => child.send(message);
-  const { port, pid } = await nextMessage(child, 'listening', START_TIMEOUT_MS).catch((error: Error) => {
-    child.kill('SIGKILL');
-    throw error;
+    env: envWith(options.env),
   });
   return {
-    port,
-    pid,
+    port: child.port,
+    pid: child.pid,
     async counts() {
-      const reply = nextMessage(child, 'counts', 10_000);
-      send({ type: 'counts' });
-      const { votes, events, cpuMicros } = await reply;
+      const { votes, events, cpuMicros } = await child.ask({ type: 'counts' }, 'counts');
       return { votes, events, cpuMicros };
     },
     async startProfile() {
-      const reply = nextMessage(child, 'profiling', 10_000);
-      send({ type: 'profile-start' });
-      await reply;
+      await child.ask({ type: 'profile-start' }, 'profiling');
     },
     async stopProfile(file) {
-      const reply = nextMessage(child, 'profile-saved', 60_000);
-      send({ type: 'profile-stop', file });
-      await reply;
+      await child.ask({ type: 'profile-stop', file }, 'profile-saved', 60_000);
     },
-    stop() {
-      if (child.exitCode !== null) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        // A child that does not close in time (a hung request) is killed: the run must end.
-        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(kill);
-          resolve();
-        });
-        send({ type: 'stop' });
-      });
-    },
+    stop: () => child.stop(),
   };
 }

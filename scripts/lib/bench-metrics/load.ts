@@ -1,41 +1,34 @@
-/** Autocannon runs of the metrics benchmark: GETs of one metric URL, or vote POSTs. */
-import autocannon, { type Result } from 'autocannon';
-import { BROWSER_UA, voteRequest } from '../bench-api/scenarios.ts';
+/** Autocannon runs of the metrics benchmark (through ../bench-api/load.ts): GETs of one metric URL, or vote POSTs. */
+import { runLoad, type LoadResult } from '../bench-api/load.ts';
+import { voteRequest } from '../bench-api/scenarios.ts';
 
-export interface RunFigures {
-  requests: number;
-  requestsPerSecond: number;
-  /** Milliseconds. */
-  p50: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-}
+/** The figures the metrics benchmark reports for one run. */
+export type RunFigures = Pick<LoadResult, 'requests' | 'requestsPerSecond' | 'p50' | 'p99' | 'max' | 'non2xx' | 'errors'>;
 
-function figures(r: Result): RunFigures {
-  const requests = Object.values(r.statusCodeStats).reduce((sum, s) => sum + s.count, 0);
-  return {
-    requests,
-    requestsPerSecond: requests / r.duration,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors,
-  };
-}
+// A metric over a large range may take seconds under load: wait longer than the API bench does.
+const TIMEOUT_SECONDS = 30;
+
+const figures = ({ requests, requestsPerSecond, p50, p99, max, non2xx, errors }: LoadResult): RunFigures => ({
+  requests,
+  requestsPerSecond,
+  p50,
+  p99,
+  max,
+  non2xx,
+  errors,
+});
 
 /** `connections` keep-alive connections GETting `path` for `seconds`. */
 export async function getLoad(port: number, path: string, token: string, connections: number, seconds: number): Promise<RunFigures> {
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}${path}`,
+  const { result } = await runLoad({
+    port,
+    path,
     connections,
-    duration: seconds,
-    timeout: 30,
+    seconds,
     headers: { authorization: `Bearer ${token}` },
+    timeoutSeconds: TIMEOUT_SECONDS,
   });
-  return figures(r);
+  return figures(result);
 }
 
 /** Vote POSTs, each a new (visitor, article) so every one writes a row; `offset` keeps runs apart. */
@@ -46,29 +39,14 @@ export async function voteLoad(
   seconds: number,
   offset: number,
 ): Promise<RunFigures> {
-  let n = offset;
-  const r = await autocannon({
-    url: `http://127.0.0.1:${port}`,
+  const { result } = await runLoad({
+    port,
+    path: '/api/votes',
     connections,
-    duration: seconds,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/votes',
-        setupRequest(request) {
-          const next = voteRequest(n++, articleIds);
-          request.headers = {
-            ...request.headers,
-            'content-type': 'application/json',
-            'user-agent': BROWSER_UA,
-            'x-forwarded-for': next.clientIp,
-          };
-          request.body = next.body;
-          return request;
-        },
-      },
-    ],
+    seconds,
+    request: (n) => voteRequest(n, articleIds),
+    firstRequest: offset,
+    timeoutSeconds: TIMEOUT_SECONDS,
   });
-  return figures(r);
+  return figures(result);
 }

@@ -1,23 +1,18 @@
 /**
  * The server side of `npm run bench:metrics`, in a child process so the load generator does
  * not share its event loop: the real app over the seeded database, plus an event-loop delay
- * histogram (perf_hooks.monitorEventLoopDelay) the parent resets and reads over IPC.
- * An entry point only: importing it would start a server.
+ * histogram (perf_hooks.monitorEventLoopDelay) the parent resets and reads over IPC
+ * (protocol.ts, ../bench-child/). An entry point only: importing it would start a server.
  */
-import { serve } from '@hono/node-server';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../../api/app.ts';
 import { openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
 import { syntheticManifest } from '../bench-api/catalog.ts';
+import { sendToParent, serveForParent } from '../bench-child/child.ts';
+import type { MetricsChildMessage, MetricsParentMessage } from './protocol.ts';
 
-export type MetricsChildMessage =
-  | { type: 'listening'; port: number }
-  | { type: 'delay'; maxMs: number; p99Ms: number; meanMs: number }
-  | { type: 'counts'; votes: number; inFlight: number };
-export type MetricsParentMessage = { type: 'delay-reset' } | { type: 'delay' } | { type: 'counts' } | { type: 'stop' };
-
-const send = (message: MetricsChildMessage) => process.send?.(message);
+const send = (message: MetricsChildMessage) => sendToParent(message);
 
 function start(dbFile: string, articles: number, token: string, now: string, cacheSeconds: number) {
   const { db, sqlite } = openDatabase(dbFile);
@@ -45,18 +40,12 @@ function start(dbFile: string, articles: number, token: string, now: string, cac
     inFlight++;
     return Promise.resolve(app.fetch(request, env)).finally(() => inFlight--);
   };
-  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ type: 'listening', port: info.port }));
-  process.on('message', (message: MetricsParentMessage) => {
+  serveForParent(fetch, (message: MetricsParentMessage) => {
     if (message.type === 'delay-reset') delay.reset();
     if (message.type === 'delay')
       send({ type: 'delay', maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, meanMs: delay.mean / 1e6 });
     if (message.type === 'counts') send({ type: 'counts', votes: votes.get() as number, inFlight });
-    if (message.type === 'stop') {
-      server.close(() => process.exit(0));
-      setTimeout(() => process.exit(0), 2000).unref();
-    }
   });
-  process.on('disconnect', () => process.exit(0));
 }
 
 const [dbFile, articles, token, now, cacheSeconds = '0'] = process.argv.slice(2);

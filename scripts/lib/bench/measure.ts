@@ -87,7 +87,8 @@ export function measure(options: MeasureOptions): Promise<Measured> {
     const started = process.hrtime.bigint();
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      // Without its own environment the child inherits this process's (spawn's default).
+      env: options.env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

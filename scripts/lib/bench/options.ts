@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { UsageError, wholeNumberFlag } from '../cli/usage.ts';
 
 /** The benchmark's settings after parsing. */
 export interface BenchOptions {
@@ -48,21 +49,6 @@ Options:
   --help             show this help
 `;
 
-/** Raised for bad command-line input; the entry prints the message and the usage. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** A whole number within bounds from a flag, or a UsageError naming the flag. */
-export function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
-}
-
 /** Parses argv (without node and the script). Throws UsageError naming the option at fault. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
   let values;
@@ -97,16 +83,16 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(queryLang))
     throw new UsageError(`--query-lang must be a language tag such as en or zh-CN (got "${queryLang}")`);
   return {
-    articles: integer('articles', values.articles, 1000, 2, 100_000),
+    articles: wholeNumberFlag('articles', values.articles, 1000, 2, 100_000),
     corpus,
-    seed: integer('seed', values.seed, 1, 0, 2 ** 31 - 1),
-    runs: integer('runs', values.runs, 1, 1, 25),
+    seed: wholeNumberFlag('seed', values.seed, 1, 0, 2 ** 31 - 1),
+    runs: wholeNumberFlag('runs', values.runs, 1, 1, 25),
     json: values.json,
     keep: values.keep,
     baselineOnly: values['baseline-only'],
     query,
     queryLang,
-    timeoutSeconds: integer('timeout', values.timeout, 1800, 10, 24 * 3600),
+    timeoutSeconds: wholeNumberFlag('timeout', values.timeout, 1800, 10, 24 * 3600),
     help: values.help,
   };
 }

@@ -4,12 +4,8 @@
  * wire) body sizes of every response, split into Pagefind's files and the page as a whole.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serveStatic } from './static-server.ts';
-
-import { CHROMIUM_ARGS as LAUNCH_ARGS, CHROMIUM_PATH } from '../chromium.ts';
-
-export { CHROMIUM_PATH };
+import { CHROMIUM_PATH, launchChromium } from '../chromium.ts';
+import { startStaticServer } from '../static-server.ts';
 
 /** Bytes downloaded for one query; all figures are response bodies as sent (after gzip). */
 export interface QueryBytes {
@@ -43,8 +39,8 @@ export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
  * fragments loaded after the status change are counted too.
  */
 export async function measureQueryBytes(options: QueryBytesOptions): Promise<QueryBytes> {
-  const server = await serveStatic(options.outDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS, timeout: options.timeoutSeconds * 1000 });
+  const server = await startStaticServer(options.outDir);
+  const browser = await launchChromium({ timeoutMs: options.timeoutSeconds * 1000 });
   try {
     const page = await browser.newPage();
     const timeout = options.timeoutSeconds * 1000;

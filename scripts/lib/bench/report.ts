@@ -5,19 +5,12 @@
 import { PHASES, type Phase, type RouteTime } from './astro-log.ts';
 import type { QueryBytes } from './query-bytes.ts';
 import type { BaselineRun, BuildFigures, OursRun } from './steps.ts';
+import { median, ratio } from '../../../core/stats.ts';
 
 /** Our build may take at most this multiple of the baseline's time (Astro + Pagefind). */
 export const TIME_RATIO_TARGET = 1.3;
 /** Our build's peak memory may be at most this multiple of the baseline's. */
 export const MEMORY_RATIO_TARGET = 1.2;
-
-/** The median; null when no value is known. */
-export function median(values: Array<number | null>): number | null {
-  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (known.length === 0) return null;
-  const mid = Math.floor(known.length / 2);
-  return known.length % 2 ? (known[mid] as number) : ((known[mid - 1] as number) + (known[mid] as number)) / 2;
-}
 
 /** What was measured, for the heading and the JSON. */
 export interface CorpusInfo {
@@ -91,8 +84,6 @@ export interface BenchSummary {
   query: QueryResult;
 }
 
-/** a / b, or null when either is unknown. */
-export const ratio = (a: number | null | undefined, b: number | null | undefined): number | null => (a != null && b ? a / b : null);
 const maxOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /** The item whose value is the (lower) median, to report a breakdown that belongs to one run. */
@@ -109,7 +100,8 @@ export function summarize(
   ours: OursRun[],
   query: QueryResult,
 ): BenchSummary {
-  const med = <T>(runs: T[], pick: (run: T) => number | null): number | null => median(runs.map(pick));
+  // The median of the runs that measured the figure; null when none did.
+  const med = <T>(runs: T[], pick: (run: T) => number | null): number | null => median(runs.map(pick).filter((v) => v !== null));
   const phases = <T>(runs: T[], pick: (run: T) => BuildFigures): Partial<Record<Phase, number | null>> =>
     Object.fromEntries(
       PHASES.filter((p) => runs.some((r) => pick(r).phases[p] !== undefined)).map((p) => [p, med(runs, (r) => pick(r).phases[p] ?? null)]),

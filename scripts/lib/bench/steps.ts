@@ -16,6 +16,7 @@ import {
 import { pagefindPagesFrom, writeBaselineProject } from './baseline.ts';
 import { countHtmlPages, dirBytes } from './disk.ts';
 import { measure, type Measured } from './measure.ts';
+import { envWith } from '../../../core/config/env.ts';
 
 /** The Astro CLI of the repository; both builds use the same one. */
 const astroCli = (repoRoot: string): string => join(repoRoot, 'node_modules', 'astro', 'astro.js');
@@ -124,7 +125,7 @@ export async function runOurs(ctx: StepContext): Promise<OursRun> {
     command: process.execPath,
     args: ['--import', 'tsx', join(ctx.repoRoot, 'scripts', 'build.ts'), '--force'],
     cwd: ctx.repoRoot,
-    env: { ...process.env, KB_CONTENT_DIR: ctx.contentDir, KB_OUT_DIR: outDir },
+    env: envWith({ KB_CONTENT_DIR: ctx.contentDir, KB_OUT_DIR: outDir }),
     timeoutSeconds: ctx.timeoutSeconds,
     onLine: (line) => {
       if (isPhaseLine(line)) ctx.log(`  ours     | ${line.trim()}`);

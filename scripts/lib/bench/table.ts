@@ -3,7 +3,8 @@
  * and the target where there is one.
  */
 import { PHASE_LABELS, PHASES, type RouteTime } from './astro-log.ts';
-import { ratio, type BenchSummary } from './report.ts';
+import { ratio } from '../../../core/stats.ts';
+import type { BenchSummary } from './report.ts';
 
 const num = (v: number | null | undefined, digits = 1): string => (v == null ? '—' : v.toFixed(digits));
 const int = (v: number | null | undefined): string => (v == null ? '—' : Math.round(v).toLocaleString('en-US'));

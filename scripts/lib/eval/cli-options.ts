@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { CHROMIUM_PATH } from '../chromium.ts';
 
 /** The engines the command can measure. */
 export const ENGINES = ['pagefind', 'suggest'] as const;
@@ -46,11 +47,7 @@ export const cliOptionsSchema = z
     /** Seconds to wait for one search. */
     timeout: z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive().max(300).default(15),
     /** Chromium binary. */
-    chromium: z
-      .string()
-      .min(1)
-      .max(2000)
-      .default(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'),
+    chromium: z.string().min(1).max(2000).default(CHROMIUM_PATH),
     json: z.boolean().default(false),
     verbose: z.boolean().default(false),
   })

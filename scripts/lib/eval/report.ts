@@ -2,6 +2,7 @@
  * Turns evaluation outcomes into what people read: a table per language, the misses
  * with what came back instead, a JSON document for tools, and a one-line summary.
  */
+import { median } from '../../../core/stats.ts';
 import { summarizeByLang, type QualitySummary } from './metrics.ts';
 import type { QueryOutcome } from './run.ts';
 
@@ -81,12 +82,9 @@ export function toJsonReport(info: RunInfo, outcomes: readonly QueryOutcome[], v
   };
 }
 
-/** The median time one query took, in ms (0 for no queries). */
+/** The median time one query took, in whole ms (0 for no queries: the report's field stays a number). */
 export function medianMs(outcomes: readonly QueryOutcome[]): number {
-  const sorted = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-  if (sorted.length === 0) return 0;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  return Math.round(median(outcomes.map((o) => o.ms)) ?? 0);
 }
 
 /** One line for the end of the run. */

@@ -1,26 +1,17 @@
 /**
- * What the two import commands share: option checks that name the bad flag, the default
- * content folder, and printing the summary.
+ * What the import commands share: option checks that name the bad flag, the content folder,
+ * and printing the summary.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ARTICLE_TYPES, LANGS, TOPIC_ID_PATTERN, type ArticleType, type Lang } from '../../../core/content/article.ts';
+import { cliConfig } from '../../../core/config/cli.ts';
+import { UsageError } from '../cli/usage.ts';
 import { formatSummary, type ImportSummary } from './report.ts';
 
-/** A wrong flag or value; the CLI prints the message with a pointer to --help and exits 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-/** `--out`, else KB_CONTENT_DIR, else the project's own content/ folder (wherever the command runs from). */
+/** `--out` (or `--dir`), else KB_CONTENT_DIR with its default. */
 export function contentDirFrom(out: string | undefined): string {
-  if (out) return resolve(out);
-  if (process.env['KB_CONTENT_DIR']) return resolve(process.env['KB_CONTENT_DIR']);
-  return fileURLToPath(new URL('../../../content', import.meta.url));
+  return out ? resolve(out) : cliConfig().contentDir;
 }
 
 /** `--lang`: required, exactly one of the published languages. */

@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ArticleType, Lang } from '../../../core/content/article.ts';
 import { splitFrontmatter } from '../../../core/content/loader.ts';
 import { ensureTopic } from './topics-file.ts';
 import { convertMdx, type ConversionReport } from './mdx-to-markdown.ts';
@@ -14,24 +13,14 @@ import { createLinkRewriter, langSegment, type LinkTarget } from './mdx-links.ts
 import { ImportError } from './report.ts';
 import { pagePathFromFile, slugFromPath } from '../../../core/text/slug.ts';
 import { truncateAtBoundary } from './text.ts';
-import { writeArticles, type ArticleDraft, type WriteResult } from './write-articles.ts';
+import { writeArticles, type ArticleDraft, type ImportTarget, type WriteResult } from './write-articles.ts';
 
-/** What to import, where to, and the fixed frontmatter of every article. */
-export interface DocsImportOptions {
+/** What to import; where to and the fixed frontmatter are the ImportTarget. */
+export interface DocsImportOptions extends ImportTarget {
   /** The folder of pages for one language. */
   folder: string;
-  lang: Lang;
-  /** The content folder written to (created when missing). */
-  contentDir: string;
-  type: ArticleType;
-  topic: string;
-  owner: string;
-  /** Provenance and licence put before each file's path in `source`. */
-  sourceLabel: string;
   /** Origin of the source site, for links to pages that were not imported. */
   siteBase: string;
-  /** Review date of new or changed articles, `YYYY-MM-DD`. */
-  today: string;
   /** Called after each converted page, for progress output. */
   onProgress?: (done: number, total: number) => void;
 }

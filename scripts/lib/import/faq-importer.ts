@@ -4,26 +4,17 @@
  * CC BY-SA licence asks for.
  */
 import { basename } from 'node:path';
-import type { ArticleType, Lang } from '../../../core/content/article.ts';
+import type { Lang } from '../../../core/content/article.ts';
 import { readFaqRows, type FaqRow, type RowProblem } from './faq-rows.ts';
 import { slugify } from '../../../core/text/slug.ts';
 import { truncateAtBoundary } from './text.ts';
 import { ensureTopic } from './topics-file.ts';
-import { writeArticles, type ArticleDraft, type WriteResult } from './write-articles.ts';
+import { writeArticles, type ArticleDraft, type ImportTarget, type WriteResult } from './write-articles.ts';
 
-/** What to import, where to, and the fixed frontmatter of every article. */
-export interface FaqImportOptions {
+/** What to import; where to and the fixed frontmatter are the ImportTarget. */
+export interface FaqImportOptions extends ImportTarget {
   /** A `.jsonl` or `.csv` file. */
   file: string;
-  lang: Lang;
-  contentDir: string;
-  type: ArticleType;
-  topic: string;
-  owner: string;
-  /** Provenance and licence, followed by the file and thread in `source`. */
-  sourceLabel: string;
-  /** Review date of new or changed articles, `YYYY-MM-DD`. */
-  today: string;
 }
 
 /** What each thread became, and the input rows skipped. */

@@ -7,8 +7,28 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { articleSchemaFor, describeIssues, type ArticleFrontmatterInput, type Lang } from '../../../core/content/article.ts';
+import {
+  articleSchemaFor,
+  describeIssues,
+  type ArticleFrontmatterInput,
+  type ArticleType,
+  type Lang,
+} from '../../../core/content/article.ts';
 import { splitFrontmatter } from '../../../core/content/loader.ts';
+
+/** What every importer is told: the content folder to write and the fixed frontmatter of every article. */
+export interface ImportTarget {
+  lang: Lang;
+  /** The content folder written to (created when missing). */
+  contentDir: string;
+  type: ArticleType;
+  topic: string;
+  owner: string;
+  /** Provenance and licence, put first in each article's `source` (the file, thread or path follows). */
+  sourceLabel: string;
+  /** Review date of new or changed articles, `YYYY-MM-DD`. */
+  today: string;
+}
 
 /** An article ready to be written; `reviewed` is filled in when it is written. */
 export interface ArticleDraft {

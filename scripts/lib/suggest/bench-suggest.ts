@@ -4,13 +4,13 @@
  * queries one after another over HTTP and reads the server's memory from /proc.
  * Budget (the task's): p99 ≤ 15 ms per query and ≤ 500 MB RSS at 5,000 articles.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildSuggestIndex } from '../../../api/suggest/build.ts';
 import { SUGGEST_INDEX_PATH } from '../../../api/suggest/search.ts';
+import { percentileOfSorted } from '../../../core/stats.ts';
+import { startApiProcess, type ApiProcess } from '../api-process.ts';
 import { benchDocs, benchQueries, writeBenchManifest } from './bench-corpus.ts';
 
 /** Options of {@link benchSuggest}. */
@@ -28,49 +28,8 @@ export interface BenchSuggestOptions {
   log?: (line: string) => void;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** Starts the API server; resolves once it says it listens. */
-function startApi(distDir: string, dbFile: string, port: number): Promise<ChildProcess> {
-  // `node --import tsx` keeps the server in this one process (the tsx CLI would add a
-  // parent), so /proc/<pid> is the API's own memory.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    KB_DIST_DIR: distDir,
-    KB_DB: dbFile,
-    KB_DEMO: 'off',
-  };
-  delete env.KB_ADMIN_TOKEN;
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('api/server.ts'), '--api-only'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((done, fail) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/listening on/.test(output)) done(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`the API exited with code ${code} before listening:\n${output.slice(-2000)}`)));
-    setTimeout(() => fail(new Error(`the API did not start within 60 s:\n${output.slice(-2000)}`)), 60_000).unref();
-  });
-}
+/** The p-th percentile (0–100) of ascending times, as every other figure here interpolates it; 0 with no times. */
+const percentile = (sorted: number[], p: number) => percentileOfSorted(sorted, p / 100) ?? 0;
 
 /** Resident and peak resident memory of a process, in MB (Linux /proc). */
 function memoryMb(pid: number): { rss: number; peak: number } {
@@ -88,7 +47,7 @@ export async function benchSuggest(options: BenchSuggestOptions = {}): Promise<R
   const workDir = options.workDir ?? join(tmpdir(), `kb-bench-suggest-${process.pid}`);
   const distDir = join(workDir, 'dist');
   mkdirSync(workDir, { recursive: true });
-  let api: ChildProcess | undefined;
+  let api: ApiProcess | undefined;
   try {
     log(`Preparing ${articles} articles (${options.source ? `copies of ${options.source}` : 'synthetic'})…`);
     const docs = benchDocs(articles, workDir, seed, options.source);
@@ -101,9 +60,8 @@ export async function benchSuggest(options: BenchSuggestOptions = {}): Promise<R
     writeBenchManifest(distDir, docs);
     log(`Index built in ${(indexBuildMs / 1000).toFixed(1)} s: ${(json.length / 1e6).toFixed(1)} MB of JSON`);
 
-    const port = await freePort();
-    api = await startApi(distDir, join(workDir, 'bench.sqlite'), port);
-    const base = `http://127.0.0.1:${port}/api/suggest`;
+    api = await startApiProcess({ apiOnly: true, env: { KB_DIST_DIR: distDir, KB_DB: join(workDir, 'bench.sqlite') } });
+    const base = `${api.origin}/api/suggest`;
     const queries = benchQueries(docs, queryCount + 200, seed);
     const times: number[] = [];
     let emptyResults = 0;
@@ -118,7 +76,7 @@ export async function benchSuggest(options: BenchSuggestOptions = {}): Promise<R
       if (!body.results?.length) emptyResults++;
       if (times.length % 500 === 0) log(`  ${times.length}/${queryCount} queries`);
     }
-    const memory = memoryMb(api.pid!);
+    const memory = memoryMb(api.child.pid!);
     times.sort((a, b) => a - b);
     const round = (n: number) => Math.round(n * 100) / 100;
     return {
@@ -135,7 +93,7 @@ export async function benchSuggest(options: BenchSuggestOptions = {}): Promise<R
       emptyResults,
     };
   } finally {
-    api?.kill('SIGTERM');
+    await api?.stop();
     if (!options.workDir) rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { envWith } from '../../../core/config/env.ts';
 import { sampleTree } from '../bench/proc-tree.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,7 +39,8 @@ export async function benchImport(file = ITSM_FILE, format = 'servicenow'): Prom
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/import-tickets.ts'), resolve(file), '--format', format], {
       cwd: ROOT,
-      env: { ...process.env, KB_DB: join(dir, 'kb.sqlite') },
+      // Its own SQLite file, never the PostgreSQL database a DATABASE_URL in the shell names.
+      env: envWith({ KB_DB: join(dir, 'kb.sqlite'), DATABASE_URL: undefined }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

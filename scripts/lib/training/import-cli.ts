@@ -1,12 +1,13 @@
 /**
  * What import:training and import:roster share: reading `<file.csv> [--dry-run]`, opening
- * KB_DB (migrated) unless it is a dry run, reporting skipped rows by line, and mapping
+ * DATABASE_URL or KB_DB (migrated) unless it is a dry run, reporting skipped rows by line, and mapping
  * failures to exit codes (2 wrong usage, 1 bad rows or an unusable file, 0 all imported).
  */
 import { parseArgs } from 'node:util';
 import type { Db } from '../../../api/db/index.ts';
-import { databaseFromEnv, databaseName, migrate, openDatabase } from '../../../api/db/index.ts';
-import { UsageError } from '../import/cli.ts';
+import { databaseName, databaseOptions, migrate, openDatabase } from '../../../api/db/index.ts';
+import { cliConfig } from '../../../core/config/cli.ts';
+import { isUsageError, UsageError } from '../cli/usage.ts';
 import { TrainingFileError } from './csv-file.ts';
 
 export interface ImportSummary {
@@ -21,7 +22,7 @@ export interface CsvImport<S extends ImportSummary> {
   help: string;
   /** Imports the file; `db` is null on a dry run. */
   run(db: Db | null, file: string, dryRun: boolean): Promise<S>;
-  /** What was written, e.g. "12 inserted, 3 updated in data/kb.sqlite". */
+  /** What was written, e.g. "12 inserted, 3 updated in /srv/kb/kb.sqlite". */
   written(summary: S, dbFile: string): string;
 }
 
@@ -38,7 +39,7 @@ async function main<S extends ImportSummary>(command: CsvImport<S>, argv: string
   if (positionals.length !== 1) throw new UsageError(`expected one <file.csv>, got ${positionals.length ? positionals.join(' ') : 'none'}`);
   const file = positionals[0]!;
   const dryRun = Boolean(values['dry-run']);
-  const database = databaseFromEnv();
+  const database = databaseOptions(cliConfig());
   const dbFile = databaseName(database);
   const opened = dryRun ? null : openDatabase(database);
   try {
@@ -60,7 +61,7 @@ export function runCsvImport<S extends ImportSummary>(command: CsvImport<S>): vo
       process.exitCode = code;
     },
     (error: Error) => {
-      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      if (isUsageError(error)) {
         console.error(`${command.name}: ${error.message}\nRun with --help for usage.`);
         process.exitCode = 2;
       } else if (error instanceof TrainingFileError) {

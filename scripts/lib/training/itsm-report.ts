@@ -2,7 +2,7 @@
  * The training metrics on real tickets (`npm run report:training`): ServiceNow incidents of the
  * UCI "Incident management process enriched event log" are imported with the ticket importer
  * (category → topic, assigned_to → agent, escalated = reassigned at least once; see
- * scripts/lib/tickets/servicenow.ts). The dataset has no training data and its categories are
+ * core/tickets/servicenow.ts). The dataset has no training data and its categories are
  * anonymised, so the catalog and the training records are generated — deterministically from
  * a seed — to exercise every signal: the busiest categories get a training article and/or a
  * customer article, and agents complete trainings at dates spread over the data.

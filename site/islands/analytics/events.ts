@@ -1,6 +1,6 @@
 /**
  * Builds the events of POST /api/events. The contract is eventSchema in
- * api/schemas/feedback.ts: one invalid event makes the server reject its whole batch, so
+ * core/contracts/events.ts: one invalid event makes the server reject its whole batch, so
  * every builder returns an event within the schema's bounds, or null when there is none
  * worth sending. tests/unit/analytics-events.test.ts checks the output against the schema.
  */

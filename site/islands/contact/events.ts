@@ -1,6 +1,6 @@
 /**
  * The contact page's usage events (docs/design.md §3), within the bounds of eventSchema in
- * api/schemas/feedback.ts: each builder returns a valid event or null.
+ * core/contracts/events.ts: each builder returns a valid event or null.
  * tests/unit/contact-events.test.ts checks the output against the schema itself.
  */
 import type { AnalyticsEvent } from '../../../core/contracts/events.ts';

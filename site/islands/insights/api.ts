@@ -40,7 +40,7 @@ export class InsightsApiError extends Error {
   }
 }
 
-/** The API's error envelope: { error: { code, message, details } } (api/lib/errors.ts). */
+/** The API's error envelope: { error: { code, message, details } } (api/lib/http/errors.ts). */
 interface ErrorEnvelope {
   error?: { code?: string; message?: string; details?: Array<{ field?: string; message?: string }> };
 }

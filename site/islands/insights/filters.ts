@@ -1,21 +1,19 @@
 /**
  * The dashboards' filters live in the URL query (from, to, lang, topic, interval) so a
  * shared address reproduces the view. This module reads them back with the same limits
- * the API enforces (api/metrics/period.ts), falls back to the last 30 days, and turns
+ * the API enforces (core/contracts/metric-values.ts), falls back to the last 30 days, and turns
  * them into the API's query string. The interface language (`ui`) is not a filter: it
  * rides along untouched because `lang` filters the data.
  */
 import type { Lang } from '../../../core/content/article.ts';
 
-/** The report time zone: the API's default (api/metrics/period.ts DEFAULT_TZ), sent explicitly. */
-export const REPORT_TZ = 'Asia/Shanghai';
-/** The longest range the API accepts, in days (period.ts MAX_RANGE_DAYS). */
-export const MAX_RANGE_DAYS = 731;
+import { DEFAULT_TZ, INTERVALS, MAX_RANGE_DAYS, type Interval } from '../../../core/contracts/metric-values.ts';
+
+export { INTERVALS, MAX_RANGE_DAYS, type Interval };
+/** The report time zone: the API's default, sent explicitly. */
+export const REPORT_TZ = DEFAULT_TZ;
 /** The default view: the last 30 days, today included. */
 export const DEFAULT_DAYS = 30;
-
-export const INTERVALS = ['day', 'week', 'month'] as const;
-export type Interval = (typeof INTERVALS)[number];
 const FILTER_LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
 export interface InsightsFilters {

@@ -5,10 +5,11 @@
  * Pure functions, so the numbers in charts, tables and CSV-free views agree and are tested.
  */
 import type { Lang } from '../../../core/content/article.ts';
+import type { MetricUnit } from '../../../core/contracts/metric-values.ts';
 import { tr } from './strings.ts';
 
-/** The units of the metric registry (api/metrics/types.ts MetricUnit). */
-export type Unit = 'ratio' | 'hours' | 'count' | 'sessions-per-requester' | 'rating' | 'score';
+/** The units of the metric registry (core/contracts/metric-values.ts). */
+export type Unit = MetricUnit;
 
 /** What a dashboard shows for a number the API returned as null. */
 export const NOT_AVAILABLE = '—';

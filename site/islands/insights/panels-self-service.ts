@@ -140,7 +140,7 @@ export const laggardsPanel: PanelSpec = {
   },
 };
 
-/** The reasons in the order of the feedback form (site/schema/feedback.ts), then "none". */
+/** The reasons in the order of the feedback form (core/contracts/vote-values.ts), then "none". */
 export const REASONS = ['outdated', 'unclear', 'incomplete', 'wrong', 'didnt-solve', 'other', 'none'] as const;
 
 export const voteReasonsPanel: PanelSpec = {

@@ -1,68 +1,24 @@
 /**
- * The shapes the dashboards read from the API, as written in the metrics contract
- * (docs/metrics.md, api/metrics/types.ts). Kept loose where the contract is loose
- * (rows and series are records) and checked where the page depends on a field.
+ * The shapes the dashboards read from the API. The metric endpoints' contract is written
+ * once, in core/contracts/metrics.ts (zod schemas the API validates and documents with);
+ * only its types are imported here, so no zod reaches the browser. Kept loose where the
+ * contract is loose (rows and series are records) and checked where the page depends on a field.
  */
-import type { Lang } from '../../../core/content/article.ts';
-import type { Unit } from './format.ts';
+import type { MetricNumber, MetricRow } from '../../../core/contracts/metrics.ts';
 
-export type MetricNumber = number | null;
-export type RowValue = string | number | boolean | null | string[];
-export type MetricRow = Record<string, RowValue>;
-export type SeriesPoint = { period: string } & Record<string, MetricNumber | string>;
+export type {
+  MetricInfo,
+  MetricNumber,
+  MetricResponse,
+  MetricRow,
+  SeriesPoint,
+  SummaryNumbers,
+  MetricSummary as SummaryResponse,
+} from '../../../core/contracts/metrics.ts';
+export { SUMMARY_KEYS, type SummaryKey } from '../../../core/contracts/metric-values.ts';
 
-/** `GET /api/metrics/<id>`. */
-export interface MetricResponse {
-  metric: string;
-  from: string;
-  to: string;
-  tz: string;
-  interval?: string;
-  value: MetricNumber;
-  parts?: Record<string, MetricNumber>;
-  series?: SeriesPoint[];
-  rows?: MetricRow[];
-}
-
-/** One entry of `GET /api/metrics`. */
-export interface MetricInfo {
-  id: string;
-  group: string;
-  title: Record<Lang, string>;
-  /** In each language; definition.ts picks the interface language's. */
-  definition: Record<Lang, string>;
-  formula: string;
-  unit: Unit;
-  window: string;
-  filters: string[];
-}
-
-/** The twelve headline numbers of `GET /api/metrics/summary`. */
-export const SUMMARY_KEYS = [
-  'selfServiceScore',
-  'deflectionRate',
-  'explicitDeflectionRate',
-  'helpfulRate',
-  'noResultRate',
-  'searchClickThrough',
-  'linkRate',
-  'resolutionRate',
-  'medianResolutionHours',
-  'slaAttainment',
-  'escalationRate',
-  'csatMean',
-] as const;
-export type SummaryKey = (typeof SUMMARY_KEYS)[number];
-
-export type SummaryNumbers = Record<SummaryKey, MetricNumber>;
-
-/** `GET /api/metrics/summary`. */
-export interface SummaryResponse extends SummaryNumbers {
-  from: string;
-  to: string;
-  tz: string;
-  previous: SummaryNumbers & { from: string; to: string };
-}
+/** One value of a row. */
+export type RowValue = MetricRow[string];
 
 /** One topic of `GET /api/training/plan`. */
 export interface PlanTopic {

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate, openDatabase } from '../../../api/db/index.ts';
+import { testConfig } from '../../../core/config/test.ts';
 import { HOW_TO_GET_POSTGRES, startThrowAwayServer, type ThrowAwayServer } from './server.ts';
 import { TEST_DATABASE_PREFIX, type PostgresTestServer } from './provided.ts';
 
@@ -20,7 +21,7 @@ export function withDatabase(base: string, database: string): string {
 }
 
 async function prepare(): Promise<{ server: PostgresTestServer; stop: () => Promise<void> }> {
-  const external = process.env.KB_TEST_DATABASE_URL;
+  const external = testConfig().databaseUrl;
   let throwAway: ThrowAwayServer | undefined;
   let urlOf: (database: string) => string;
   if (external) {

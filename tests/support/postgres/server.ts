@@ -14,14 +14,19 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { DEFAULT_POSTGRES_BIN } from '../../../core/config/defaults.ts';
+import { testConfig } from '../../../core/config/test.ts';
 
-/** Where Debian's postgresql-15 puts the server binaries (KB_TEST_POSTGRES_BIN overrides). */
-export const POSTGRES_BIN = process.env.KB_TEST_POSTGRES_BIN || '/usr/lib/postgresql/15/bin';
+/**
+ * The server binaries: Debian's postgresql-15 puts them in DEFAULT_POSTGRES_BIN; KB_TEST_POSTGRES_BIN
+ * names others. Read when asked, not on import: a bad setting then fails the PostgreSQL leg only.
+ */
+export const postgresBin = (): string => testConfig().postgresBin;
 
 /** What to do when there is no server to test against; the PostgreSQL leg fails with it. */
 export const HOW_TO_GET_POSTGRES =
   `The PostgreSQL leg of the tests needs a PostgreSQL 15 server: install Debian's postgresql-15 ` +
-  `(apt-get install -y postgresql-15; its binaries go to /usr/lib/postgresql/15/bin, or set KB_TEST_POSTGRES_BIN), ` +
+  `(apt-get install -y postgresql-15; its binaries go to ${DEFAULT_POSTGRES_BIN}, or set KB_TEST_POSTGRES_BIN), ` +
   `or set KB_TEST_DATABASE_URL to a server where the tests may create databases (postgres://user:password@host:5432/postgres).`;
 
 const SOCKET_PORT = 5432;
@@ -53,7 +58,7 @@ function runAsPostgres(command: string, args: string[]): [string, string[]] {
 }
 
 /** Starts a server from the binaries in `bin`; throws with HOW_TO_GET_POSTGRES when they are missing. */
-export async function startThrowAwayServer(bin = POSTGRES_BIN): Promise<ThrowAwayServer> {
+export async function startThrowAwayServer(bin = postgresBin()): Promise<ThrowAwayServer> {
   if (!existsSync(join(bin, 'initdb')) || !existsSync(join(bin, 'postgres')))
     throw new Error(`No PostgreSQL server binaries in ${bin}. ${HOW_TO_GET_POSTGRES}`);
   const dir = mkdtempSync(join(tmpdir(), 'kb-pg-'));

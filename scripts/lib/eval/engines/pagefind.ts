@@ -8,11 +8,11 @@
  * - a search that finds nothing shows `[data-search-empty]`.
  */
 import { stat } from 'node:fs/promises';
-import { chromium, errors, type Browser, type Page } from 'playwright-core';
+import { errors, type Browser, type Page } from 'playwright-core';
 import { articleIdFromUrl, searchUrl } from '../../../../core/content/urls.ts';
-import { startStaticServer, type StaticServer } from '../static-server.ts';
+import { startStaticServer, type StaticServer } from '../../static-server.ts';
 import { QueryFailedError, type SearchEngine, type SearchQuery } from './types.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.ts';
+import { launchChromium } from '../../chromium.ts';
 
 /** Options for {@link createPagefindEngine}. */
 export interface PagefindEngineOptions {
@@ -43,7 +43,7 @@ async function openSite(site: string): Promise<{ baseUrl: string; server?: Stati
   const info = await stat(site).catch(() => null);
   if (!info?.isDirectory()) throw new Error(`--site: "${site}" is neither an http(s) URL nor a folder`);
   const server = await startStaticServer(site);
-  return { baseUrl: server.url, server };
+  return { baseUrl: `${server.origin}/`, server };
 }
 
 async function readResults(page: Page): Promise<RenderedResult[]> {
@@ -61,7 +61,7 @@ export async function createPagefindEngine(options: PagefindEngineOptions): Prom
   const { baseUrl, server } = await openSite(options.site);
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: options.chromiumPath ?? CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchChromium({ executablePath: options.chromiumPath });
   } catch (error) {
     await server?.close();
     throw new Error(`could not start Chromium: ${(error as Error).message.split('\n')[0]}`);

@@ -1,0 +1,106 @@
+/**
+ * The kinds of value the environment variables hold, as zod types over the variable's text.
+ * Each failure message says what was expected, and the reader puts the variable's name in
+ * front of it (`PORT: must be a whole number from 0 to 65535`). Messages never repeat the
+ * value, because some values are secrets or URLs with passwords in them.
+ */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { parseSlaTargets, type SlaTargets } from '../tickets/sla-targets.ts';
+
+/** The longest value any variable takes; longer text is a mistake (a pasted file, say). */
+const MAX_LENGTH = 4096;
+
+/** Text, trimmed: surrounding spaces in an environment variable are never meant. */
+export function text(max = MAX_LENGTH) {
+  return z.string().trim().max(max, `must be at most ${max} characters`);
+}
+
+/** A file or folder path, relative to the current directory or absolute. */
+export const path = () => text();
+
+/** A whole number within bounds. */
+export function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return text()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+}
+
+/** `on` or `off`, read as true or false. */
+export const onOff = () =>
+  text()
+    .refine((v) => v === 'on' || v === 'off', 'must be "on" or "off"')
+    .transform((v) => v === 'on');
+
+/** One of a few words. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const listed = values.map((v) => `"${v}"`);
+  const message = `must be ${listed.length === 2 ? listed.join(' or ') : `one of ${listed.join(', ')}`}`;
+  return text().refine((v): v is T[number] => (values as readonly string[]).includes(v), message);
+}
+
+/** A host name or an IP address to listen on. */
+export const host = () => text(253).regex(/^[^\s/]+$/, 'must be a host name or an IP address, such as 127.0.0.1 or 0.0.0.0');
+
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+/** An absolute http(s) URL. */
+export const httpUrl = () => text().refine(isHttpUrl, 'must be an http(s) URL such as https://kb.example.com');
+
+const isOrigin = (value: string) => {
+  if (!isHttpUrl(value)) return false;
+  const url = new URL(value);
+  return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+};
+const ORIGIN_EXAMPLE = 'such as https://kb.example.com (scheme, host and port; no path)';
+
+/** An http(s) origin, written the way browsers send it (lowercase host, no default port, no slash). */
+export const origin = () =>
+  text()
+    .refine(isOrigin, `must be an origin ${ORIGIN_EXAMPLE}`)
+    .transform((v) => new URL(v).origin);
+
+/** Comma-separated entries, each checked by `accepts`; an entry that fails is named. */
+function list(accepts: (entry: string) => boolean, expected: string) {
+  return text()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      for (const entry of entries.filter((e) => !accepts(e))) ctx.addIssue({ code: 'custom', message: `"${entry}" is not ${expected}` });
+    });
+}
+
+/** Comma-separated IP addresses. */
+export const ipList = () => list((entry) => isIP(entry) !== 0, 'an IP address');
+
+/** Comma-separated origins, as browsers send them in the Origin header. */
+export const originList = () =>
+  list(isOrigin, `an origin ${ORIGIN_EXAMPLE}`).transform((entries) => entries.map((entry) => new URL(entry).origin));
+
+/** A secret or token: kept exactly as given (a helpdesk signs with every character). */
+export const secret = (min = 16) =>
+  z.string().min(min, `must be at least ${min} characters`).max(MAX_LENGTH, `must be at most ${MAX_LENGTH} characters`);
+
+/** A PostgreSQL connection URL. */
+export const postgresUrl = () =>
+  text().refine(
+    (v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol),
+    'must be a PostgreSQL URL such as postgres://user:password@localhost:5432/kb',
+  );
+
+/** SLA targets, `priority=firstResponseHours/resolutionHours` comma-separated. */
+export const slaTargets = () =>
+  text().transform((v, ctx): SlaTargets => {
+    try {
+      return parseSlaTargets(v);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
