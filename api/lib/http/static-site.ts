@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { shellPageFor } from './shell-pages.ts';
 
 export function mountSite(app: Hono, distDir: string): void {
   const root = relative(process.cwd(), distDir) || '.';
@@ -21,6 +22,14 @@ export function mountSite(app: Hono, distDir: string): void {
       if (dir.startsWith(distDir) && existsSync(join(dir, 'index.html')) && statSync(dir).isDirectory()) {
         const url = new URL(c.req.url);
         return c.redirect(`${path}/${url.search}`, 301);
+      }
+    }
+    const shell = shellPageFor(path);
+    if (shell && !existsSync(join(distDir, path))) {
+      const file = join(distDir, shell.page);
+      if (existsSync(file)) {
+        c.header('Cache-Control', 'no-cache');
+        return c.html(readFileSync(file, 'utf8'));
       }
     }
     await next();

@@ -1,0 +1,22 @@
+/**
+ * Pages whose address carries an id the build cannot know (a ticket, a request): the build
+ * publishes one shell page per kind, and the static server answers every matching address
+ * with it; the page's island reads the id from `location`. A CDN in front of the static
+ * site needs the same rewrites (docs/deploy.md).
+ *
+ * Each pattern matches a decoded path; `page` is the shell's file inside the build folder.
+ * An address that names a real file or folder of the build is served as that, never as a shell.
+ */
+export interface ShellPage {
+  /** What the shell is for, for docs and errors. */
+  name: string;
+  pattern: RegExp;
+  page: string;
+}
+
+export const SHELL_PAGES: readonly ShellPage[] = [];
+
+/** The shell page that answers `path`, or undefined. */
+export function shellPageFor(path: string): ShellPage | undefined {
+  return SHELL_PAGES.find((shell) => shell.pattern.test(path));
+}
