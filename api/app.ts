@@ -24,6 +24,9 @@ import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
 import { metricEnv } from './metrics/env.ts';
+import { staffRoutes } from './routes/staff.ts';
+import type { AuthEnv } from './lib/middleware/auth.ts';
+import { createMiddleware } from 'hono/factory';
 
 export type { AppContext, AppDeps } from './context.ts';
 
@@ -42,6 +45,14 @@ export function createApp(deps: AppDeps) {
     );
   }
   const env = metricEnv({ ...deps, now: ctx.now });
+  // Every staff check (requireStaff) reads the session settings and the app's clock from here.
+  app.use(
+    '/api/*',
+    createMiddleware<AuthEnv>(async (c, next) => {
+      c.set('staffSessions', ctx.staffSessions);
+      await next();
+    }),
+  );
   const api = newRouter();
   api.route('/health', healthRoutes(deps));
   api.route('/articles', articleRoutes(deps));
@@ -56,11 +67,18 @@ export function createApp(deps: AppDeps) {
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
+  api.route('/staff', staffRoutes(ctx, deps.signInLimits, deps.trustedProxies ?? []));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     description: 'Staff token (npm run token -- create)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kb_session',
+    description: 'Staff sign-in (POST /api/staff/sign-in); writes need a same-origin Origin header',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
