@@ -5,8 +5,8 @@
  * second pass over the finished article must find nothing, or no draft is made.
  */
 import { stringify } from 'yaml';
-import { findPersonalData, createRedactor, type PersonalDataFinding } from '../../../core/text/redact.ts';
-import type { Ticket } from '../../../core/tickets/ticket.ts';
+import { findPersonalData, createRedactor, type PersonalDataFinding } from '../text/redact.ts';
+import type { Ticket } from '../tickets/ticket.ts';
 import {
   articleSchemaFor,
   describeIssues,
@@ -14,9 +14,9 @@ import {
   type ArticleFrontmatterInput,
   type ArticleType,
   type Lang,
-} from '../../../core/content/article.ts';
-import type { TopicTree } from '../../../core/content/topics.ts';
-import { slugify } from '../../../core/text/slug.ts';
+} from '../content/article.ts';
+import type { TopicTree } from '../content/topics.ts';
+import { slugify } from '../text/slug.ts';
 import { draftSummary, kcsBody } from './skeleton.ts';
 
 /** A draft cannot be made as asked; the message says what to change. */
