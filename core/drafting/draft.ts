@@ -5,7 +5,7 @@
  * second pass over the finished article must find nothing, or no draft is made.
  */
 import { stringify } from 'yaml';
-import { findPersonalData, createRedactor, type PersonalDataFinding } from '../text/redact.ts';
+import { findPersonalData, createRedactor, namesIn, type PersonalDataFinding } from '../text/redact.ts';
 import type { Ticket } from '../tickets/ticket.ts';
 import {
   articleSchemaFor,
@@ -85,7 +85,8 @@ export function buildDraft(ticket: Ticket, options: DraftOptions, topics: TopicT
   const owner = (options.owner ?? ticket.agent)?.trim();
   if (!owner) throw new DraftError('Give --owner: the ticket names no agent to keep the article current');
 
-  const names = [ticket.requester, ticket.agent];
+  // A name one field introduces ("Hi Anna," in the description) is redacted in every field.
+  const names = [ticket.requester, ticket.agent, ...namesIn(ticket.subject, ticket.description, ticket.resolution, ticket.product)];
   const redactor = createRedactor({ names });
   const redactions: Redaction[] = [];
   const clean = (field: Redaction['field'], text: string | undefined) => {
