@@ -81,6 +81,16 @@ function chooseTopic(ticket: Ticket, topics: TopicTree, explicit: string | undef
 
 /** Builds the draft article of a ticket; throws DraftError when it cannot be made safely. */
 export function buildDraft(ticket: Ticket, options: DraftOptions, topics: TopicTree): Draft {
+  // An event-log export (ServiceNow's incident log) has times and categories but no words: a
+  // skeleton made of to-dos would teach nothing, so say what is missing instead (issue 17).
+  if (!ticket.description?.trim() && !ticket.resolution?.trim())
+    throw new DraftError(
+      `Ticket ${ticket.id} has no text to draft from: no description and no resolution${
+        ticket.source === 'servicenow'
+          ? ' (this ServiceNow export has no short_description or close_notes column; export them, or write the article by hand)'
+          : " (write the article by hand, or add the customer's words to the ticket first)"
+      }`,
+    );
   const topic = chooseTopic(ticket, topics, options.topic);
   const owner = (options.owner ?? ticket.agent)?.trim();
   if (!owner) throw new DraftError('Give --owner: the ticket names no agent to keep the article current');
