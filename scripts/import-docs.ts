@@ -3,7 +3,17 @@
  * Markdown/MDX pages as articles. The work is done by scripts/lib/import/docs-importer.ts.
  */
 import { parseArgs } from 'node:util';
-import { contentDirFrom, parseLang, parseOwner, parseTopic, parseType, printOutcome, todayIso, writeReport } from './lib/import/cli.ts';
+import {
+  IMPORT_OPTIONS,
+  contentDirFrom,
+  parseLang,
+  parseOwner,
+  parseTopic,
+  parseType,
+  printOutcome,
+  todayIso,
+  writeReport,
+} from './lib/import/cli.ts';
 import { UsageError } from './lib/cli/usage.ts';
 import { runCli } from './lib/cli/run.ts';
 import { importDocs } from './lib/import/docs-importer.ts';
@@ -33,15 +43,9 @@ function main(argv: string[]): number {
     args: argv,
     allowPositionals: true,
     options: {
-      lang: { type: 'string' },
-      type: { type: 'string' },
-      topic: { type: 'string' },
-      out: { type: 'string' },
-      owner: { type: 'string' },
+      ...IMPORT_OPTIONS,
       source: { type: 'string', default: 'Astro docs (withastro/docs, MIT)' },
       site: { type: 'string', default: 'https://docs.astro.build' },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {

@@ -3,7 +3,17 @@
  * question/answer pairs as FAQ articles. The work is done by scripts/lib/import/faq-importer.ts.
  */
 import { parseArgs } from 'node:util';
-import { contentDirFrom, parseLang, parseOwner, parseTopic, parseType, printOutcome, todayIso, writeReport } from './lib/import/cli.ts';
+import {
+  IMPORT_OPTIONS,
+  contentDirFrom,
+  parseLang,
+  parseOwner,
+  parseTopic,
+  parseType,
+  printOutcome,
+  todayIso,
+  writeReport,
+} from './lib/import/cli.ts';
 import { UsageError } from './lib/cli/usage.ts';
 import { runCli } from './lib/cli/run.ts';
 import { importFaq } from './lib/import/faq-importer.ts';
@@ -33,14 +43,8 @@ function main(argv: string[]): number {
     args: argv,
     allowPositionals: true,
     options: {
-      lang: { type: 'string' },
-      type: { type: 'string' },
-      topic: { type: 'string' },
-      out: { type: 'string' },
-      owner: { type: 'string' },
+      ...IMPORT_OPTIONS,
       source: { type: 'string', default: 'StackFAQ (Stack Exchange, CC BY-SA)' },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
