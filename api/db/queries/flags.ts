@@ -55,12 +55,12 @@ export async function closeFlag(
 }
 
 /** Every flag raised before `end` that was still open at some time after `start` (content health's window). */
-export async function flagsOpenDuring(db: Db, start: string, end: string): Promise<Array<{ createdAt: string; closedAt: string | null }>> {
-  const rows = await db
+export async function flagsOpenDuring(db: Db, start: string, end: string): Promise<FlagRow[]> {
+  return db
     .selectFrom('article_flags')
-    .select(['created_at', 'closed_at'])
+    .selectAll()
     .where('created_at', '<', end)
     .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', start)]))
+    .orderBy('id')
     .execute();
-  return rows.map((r) => ({ createdAt: r.created_at, closedAt: r.closed_at }));
 }
