@@ -16,7 +16,7 @@ import { voteRoutes } from './routes/votes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { linkRoutes } from './routes/links.ts';
-import { suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
+import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
@@ -24,6 +24,9 @@ import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
 import { metricEnv } from './metrics/env.ts';
+import { flagRoutes } from './routes/flags.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
+import { draftRoutes } from './routes/drafts.ts';
 
 export type { AppContext, AppDeps } from './context.ts';
 
@@ -49,9 +52,13 @@ export function createApp(deps: AppDeps) {
   api.route('/events', eventRoutes(ctx));
   api.route('/admin', adminRoutes(ctx));
   api.route('/links', linkRoutes(ctx));
+  api.route('/suggest', agentSearchRoutes(ctx, deps.suggest));
   api.route('/suggest', suggestRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
+  api.route('/tickets', draftRoutes(ctx, deps.topics));
+  api.route('/flags', flagRoutes(ctx));
+  api.route('/feedback', feedbackRoutes(ctx));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));

@@ -195,6 +195,33 @@ export interface MetricViewDaysTable {
   views: number;
 }
 
+/** Agents' flags on articles (migration 0013, issue 17). */
+export interface ArticleFlagsTable {
+  id: Generated<number>;
+  article: string;
+  reason: string;
+  note: string | null;
+  /** open | closed */
+  status: string;
+  created_at: string;
+  created_by: string;
+  /** `<source>:<id>` of the ticket it was raised from. */
+  ticket: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  /** fixed | dismissed */
+  closed_how: string | null;
+  close_note: string | null;
+}
+
+/** Which revision of a vote's comment staff have handled (migration 0013). */
+export interface VoteCommentsHandledTable {
+  vote_id: number;
+  revision: number;
+  handled_at: string;
+  handled_by: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   votes: VotesTable;
@@ -214,4 +241,6 @@ export interface Database {
   metric_view_days: MetricViewDaysTable;
   training_records: TrainingRecordsTable;
   agent_roster: AgentRosterTable;
+  article_flags: ArticleFlagsTable;
+  vote_comments_handled: VoteCommentsHandledTable;
 }

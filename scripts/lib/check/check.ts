@@ -10,6 +10,7 @@ import { fieldLine, proseLines, type CheckFinding } from './findings.ts';
 import { checkLinks } from './links.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { checkPersonalData, checkReview, checkTickets, checkTranslations } from './rules.ts';
+import { checkUnfinished } from './unfinished.ts';
 
 /** `<contentDir>/public-contacts.txt`: the organisation's own published addresses and numbers. */
 export const PUBLIC_CONTACTS_FILE = 'public-contacts.txt';
@@ -75,6 +76,7 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
       ...checkTickets(article),
       ...checkReview(article, options.today),
       ...checkPersonalData(article, text(article.file), allow),
+      ...checkUnfinished(article, text(article.file)),
     );
   }
   findings.push(...checkTranslations(loaded.articles));
