@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import { buildContext, type AppDeps } from './context.ts';
 import { ApiError, handleError } from './lib/http/errors.ts';
 import { secureHeaders } from './lib/middleware/secure-headers.ts';
+import { staffTokenGuard } from './lib/middleware/staff-guard.ts';
 import { newRouter } from './lib/http/router.ts';
 import { validationHook } from './lib/http/validation.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps) {
       cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }),
     );
   }
+  // Staff-token guessing: 429 after too many 401s from one address (lib/middleware/staff-guard.ts).
+  app.use('/api/*', staffTokenGuard({ trustedProxies: new Set(deps.trustedProxies ?? []), now: ctx.now }));
   const env = metricEnv({ ...deps, now: ctx.now });
   const api = newRouter();
   api.route('/health', healthRoutes(deps));

@@ -12,7 +12,7 @@ import type { ArticleCatalog } from './lib/catalog/catalog.ts';
 import { ApiError } from './lib/http/errors.ts';
 import { GroupCommit } from './lib/ingest/group-commit.ts';
 import { VisitorIdentifier } from './lib/ingest/identify.ts';
-import { RateLimiter } from './lib/ingest/rate-limit.ts';
+import { DEFAULT_LIMITS, WriteLimiter } from './lib/ingest/rate-limit.ts';
 import { SessionTracker } from './lib/ingest/sessions.ts';
 import type { SuggestIndex } from './suggest/search.ts';
 import type { MetricSettings } from './metrics/types.ts';
@@ -35,8 +35,8 @@ export interface AppDeps {
   corsOrigins?: string[];
   /** Mixed into visitor hashes (the site's host). */
   site?: string;
-  /** Per-visitor limits per minute. */
-  rateLimits?: { votes: number; events: number };
+  /** Per-visitor limits per minute, and the per-address ceilings (defaults: DEFAULT_LIMITS, docs/security.md). */
+  rateLimits?: { votes: number; events: number; votesPerAddress?: number; eventsPerAddress?: number };
   /** The build's suggestion index (kb-build/suggest-index.json); without it /api/suggest answers 503. */
   suggest?: SuggestIndex | undefined;
   /** Per-helpdesk webhook secrets (KB_WEBHOOK_SECRET_<SOURCE>); a source without one has no webhook. */
@@ -57,7 +57,7 @@ export interface AppContext {
   adminToken: string | undefined;
   identifier: VisitorIdentifier;
   sessions: SessionTracker;
-  limits: { votes: RateLimiter; events: RateLimiter };
+  limits: { votes: WriteLimiter; events: WriteLimiter };
   writers: {
     vote(row: VoteRow): Promise<'created' | 'replaced'>;
     events(rows: EventRow[]): Promise<void>;
@@ -89,7 +89,16 @@ export function buildContext(deps: AppDeps): AppContext {
     adminToken: deps.adminToken || undefined,
     identifier: new VisitorIdentifier(db, { site: deps.site ?? 'kb', trustedProxies: new Set(deps.trustedProxies ?? []) }),
     sessions: new SessionTracker((since, until) => recentSessions(db, since, until)),
-    limits: { votes: new RateLimiter(deps.rateLimits?.votes ?? 10), events: new RateLimiter(deps.rateLimits?.events ?? 60) },
+    limits: {
+      votes: new WriteLimiter({
+        perVisitor: deps.rateLimits?.votes ?? DEFAULT_LIMITS.votes.perVisitor,
+        perAddress: deps.rateLimits?.votesPerAddress ?? DEFAULT_LIMITS.votes.perAddress,
+      }),
+      events: new WriteLimiter({
+        perVisitor: deps.rateLimits?.events ?? DEFAULT_LIMITS.events.perVisitor,
+        perAddress: deps.rateLimits?.eventsPerAddress ?? DEFAULT_LIMITS.events.perAddress,
+      }),
+    },
     writers: {
       vote: (row) => voteCommit.submit(row).catch(unavailable),
       events: (rows) => eventCommit.submit(rows).catch(unavailable),

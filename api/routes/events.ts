@@ -90,7 +90,7 @@ export function eventRoutes(ctx: AppContext) {
       privacySignal(identifier),
       bot(identifier),
       visitor(identifier),
-      rateLimit(limits.events),
+      rateLimit(limits.events, identifier),
       knownArticle((event: AnalyticsEvent) => namesOnlyKnownArticles(event, catalog.byId)),
     ],
     write: async function write({ items, visitor: id, at }) {
