@@ -6,14 +6,14 @@
 import type SQLite from 'better-sqlite3';
 import type { Db } from './db/index.ts';
 import { countDrops, type DropReason } from './db/queries/drops.ts';
-import { eventWriter, recentSessions, type EventRow } from './db/queries/events.ts';
+import { eventWriter, type EventBatch, type EventRow } from './db/queries/events.ts';
 import { voteWriter, type VoteRow } from './db/queries/votes.ts';
 import type { ArticleCatalog } from './lib/catalog/catalog.ts';
 import { ApiError } from './lib/http/errors.ts';
 import { GroupCommit } from './lib/ingest/group-commit.ts';
 import { VisitorIdentifier } from './lib/ingest/identify.ts';
 import { DEFAULT_LIMITS, WriteLimiter } from './lib/ingest/rate-limit.ts';
-import { SessionTracker } from './lib/ingest/sessions.ts';
+import { newSessionId, SessionPruner } from './lib/ingest/sessions.ts';
 import type { SuggestIndex } from './suggest/search.ts';
 import type { MetricSettings } from './metrics/types.ts';
 import type { WebhookSecrets } from '../core/tickets/helpdesks.ts';
@@ -56,11 +56,14 @@ export interface AppContext {
   now: () => Date;
   adminToken: string | undefined;
   identifier: VisitorIdentifier;
-  sessions: SessionTracker;
   limits: { votes: WriteLimiter; events: WriteLimiter };
   writers: {
     vote(row: VoteRow): Promise<'created' | 'replaced'>;
-    events(rows: EventRow[]): Promise<void>;
+    /**
+     * Records one request's events, all of `visitor` at `at`, in the session the database
+     * decides (db/queries/sessions.ts): the one open for the visitor, or a new one.
+     */
+    events(visitor: string, at: Date, rows: Array<Omit<EventRow, 'session'>>): Promise<void>;
     drops(day: string, counts: Partial<Record<DropReason, number>>): Promise<void>;
   };
 }
@@ -73,22 +76,22 @@ function unavailable(error: unknown): never {
   });
 }
 
-/** The shared state of one app: visitor identification, sessions, rate limits and the group-committed writers. */
+/** The shared state of one app: visitor identification, rate limits and the group-committed writers (sessions are the database's). */
 export function buildContext(deps: AppDeps): AppContext {
   const { db } = deps;
   const voteCommit = new GroupCommit<VoteRow, 'created' | 'replaced'>(voteWriter(db, deps.sqlite));
   const writeEvents = eventWriter(db, deps.sqlite);
-  const eventCommit = new GroupCommit<EventRow[], void>(async (batches) => {
-    await writeEvents(batches.flat());
+  const eventCommit = new GroupCommit<EventBatch, void>(async (batches) => {
+    await writeEvents(batches);
     return batches.map(() => undefined);
   });
+  const sessionPruner = new SessionPruner(db);
   return {
     db,
     catalog: deps.catalog,
     now: deps.now ?? (() => new Date()),
     adminToken: deps.adminToken || undefined,
     identifier: new VisitorIdentifier(db, { site: deps.site ?? 'kb', trustedProxies: new Set(deps.trustedProxies ?? []) }),
-    sessions: new SessionTracker((since, until) => recentSessions(db, since, until)),
     limits: {
       votes: new WriteLimiter({
         perVisitor: deps.rateLimits?.votes ?? DEFAULT_LIMITS.votes.perVisitor,
@@ -101,7 +104,11 @@ export function buildContext(deps: AppDeps): AppContext {
     },
     writers: {
       vote: (row) => voteCommit.submit(row).catch(unavailable),
-      events: (rows) => eventCommit.submit(rows).catch(unavailable),
+      events: async (visitor, at, rows) => {
+        const t = at.getTime();
+        await eventCommit.submit({ claim: { visitor, session: newSessionId(t), at: t }, rows }).catch(unavailable);
+        sessionPruner.maybePrune(t);
+      },
       drops: (day, counts) => countDrops(db, day, counts).catch(unavailable),
     },
   };

@@ -59,6 +59,14 @@ export interface VisitorSaltsTable {
   created_at: string;
 }
 
+/** Each visitor's open (or last) session, shared by every replica (migration 0010, queries/sessions.ts). */
+export interface VisitorSessionsTable {
+  visitor: string;
+  session: string;
+  /** Milliseconds since the epoch of the visitor's latest event. */
+  last_seen_ms: number;
+}
+
 export interface StaffTokensTable {
   id: Generated<number>;
   name: string;
@@ -228,6 +236,7 @@ export interface Database {
   events: EventsTable;
   drop_counts: DropCountsTable;
   visitor_salts: VisitorSaltsTable;
+  visitor_sessions: VisitorSessionsTable;
   staff_tokens: StaffTokensTable;
   tickets: TicketsTable;
   ticket_links: TicketLinksTable;

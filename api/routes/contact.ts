@@ -99,7 +99,7 @@ const contactRoute = createRoute({
 });
 
 export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}) {
-  const { db, identifier, sessions, writers, now } = ctx;
+  const { db, identifier, writers, now } = ctx;
   const trusted = new Set(options.trustedProxies ?? []);
   const limiter = new WriteLimiter({
     perVisitor: options.limitPerMinute ?? DEFAULT_CONTACT_LIMIT,
@@ -122,10 +122,11 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
   const submitted = ingestPipeline<{ ref: string; lang: Lang }, void>({
     steps: [privacySignal(identifier), bot(identifier), visitor(identifier)],
     write: async function write({ items, visitor: id, at }) {
-      const session = await sessions.sessionFor(id, at);
       const createdAt = at.toISOString();
       await writers.events(
-        items.map(({ ref, lang }) => ({ type: 'contact_submitted', visitor: id, session, created_at: createdAt, lang, ticket_ref: ref })),
+        id,
+        at,
+        items.map(({ ref, lang }) => ({ type: 'contact_submitted', visitor: id, created_at: createdAt, lang, ticket_ref: ref })),
       );
     },
     countDrops: writers.drops,
