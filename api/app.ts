@@ -28,6 +28,9 @@ import { metricEnv } from './metrics/env.ts';
 import { flagRoutes } from './routes/flags.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { draftRoutes } from './routes/drafts.ts';
+import { staffRoutes } from './routes/staff.ts';
+import type { AuthEnv } from './lib/middleware/auth.ts';
+import { createMiddleware } from 'hono/factory';
 
 export type { AppContext, AppDeps } from './context.ts';
 
@@ -48,6 +51,14 @@ export function createApp(deps: AppDeps) {
   // Staff-token guessing: 429 after too many 401s from one address (lib/middleware/staff-guard.ts).
   app.use('/api/*', staffTokenGuard({ trustedProxies: new Set(deps.trustedProxies ?? []), now: ctx.now }));
   const env = metricEnv({ ...deps, now: ctx.now });
+  // Every staff check (requireStaff) reads the session settings and the app's clock from here.
+  app.use(
+    '/api/*',
+    createMiddleware<AuthEnv>(async (c, next) => {
+      c.set('staffSessions', ctx.staffSessions);
+      await next();
+    }),
+  );
   const api = newRouter();
   api.route('/health', healthRoutes(deps));
   api.route('/articles', articleRoutes(deps));
@@ -66,11 +77,18 @@ export function createApp(deps: AppDeps) {
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
+  api.route('/staff', staffRoutes(ctx, deps.signInLimits, deps.trustedProxies ?? []));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     description: 'Staff token (npm run token -- create)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kb_session',
+    description: 'Staff sign-in (POST /api/staff/sign-in); writes need a same-origin Origin header',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -18,6 +18,8 @@ import type { SuggestIndex } from './suggest/search.ts';
 import type { MetricSettings } from './metrics/types.ts';
 import type { WebhookSecrets } from '../core/tickets/helpdesks.ts';
 import type { TopicTree } from '../core/content/topics.ts';
+import { DEFAULT_SESSION_SETTINGS, type StaffSessionSettings } from './lib/staff/sessions.ts';
+import type { SignInLimitSettings } from './lib/staff/sign-in-limits.ts';
 
 /** What the API is built from; server.ts reads them from the configuration, tests pass their own. */
 export interface AppDeps {
@@ -47,6 +49,12 @@ export interface AppDeps {
   metricSettings?: Partial<MetricSettings>;
   /** How long a computed metric result is reused (KB_METRICS_CACHE_SECONDS); 0, the default here, computes every request. */
   metricsCacheSeconds?: number;
+  /** KB_SITE_URL's origin: cookie-authenticated writes from it pass the same-origin check (besides the request's own origin). */
+  siteOrigin?: string;
+  /** Staff sessions' time-outs (KB_SESSION_IDLE_MINUTES, KB_SESSION_MAX_HOURS) in ms and the cookie's Secure flag; defaults for what is missing. */
+  staffSessions?: Partial<Pick<StaffSessionSettings, 'idleMs' | 'absoluteMs' | 'secureCookie'>>;
+  /** Failed sign-ins allowed per account and per address in a window (api/lib/staff/sign-in-limits.ts); defaults for what is missing. */
+  signInLimits?: Partial<SignInLimitSettings>;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -55,6 +63,8 @@ export interface AppContext {
   catalog: ArticleCatalog;
   now: () => Date;
   adminToken: string | undefined;
+  /** Staff sessions' settings, with the app's clock. */
+  staffSessions: StaffSessionSettings;
   identifier: VisitorIdentifier;
   limits: { votes: WriteLimiter; events: WriteLimiter };
   writers: {
@@ -85,12 +95,14 @@ export function buildContext(deps: AppDeps): AppContext {
     await writeEvents(batches);
     return batches.map(() => undefined);
   });
+  const now = deps.now ?? (() => new Date());
   const sessionPruner = new SessionPruner(db);
   return {
     db,
     catalog: deps.catalog,
-    now: deps.now ?? (() => new Date()),
+    now,
     adminToken: deps.adminToken || undefined,
+    staffSessions: { ...DEFAULT_SESSION_SETTINGS, ...deps.staffSessions, siteOrigin: deps.siteOrigin, now },
     identifier: new VisitorIdentifier(db, { site: deps.site ?? 'kb', trustedProxies: new Set(deps.trustedProxies ?? []) }),
     limits: {
       votes: new WriteLimiter({

@@ -67,6 +67,8 @@ async function main() {
     trustedProxies: config.trustedProxies,
     corsOrigins: config.corsOrigins,
     site: config.site,
+    siteOrigin: config.siteOrigin,
+    staffSessions: config.staffSessions,
     suggest,
     webhookSecrets: config.webhookSecrets,
     topics,

@@ -77,6 +77,36 @@ export interface StaffTokensTable {
   revoked_at: string | null;
 }
 
+/** A person who signs in (migration 0011). */
+export interface StaffUsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: string;
+  team: string | null;
+  agent_id: string | null;
+  password_hash: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** A signed-in browser (migration 0011); the cookie holds the id, the table its SHA-256. */
+export interface StaffSessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** A one-time link that sets a password (migration 0011). */
+export interface StaffPasswordLinksTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface TicketsTable {
   source: string;
   id: string;
@@ -238,6 +268,9 @@ export interface Database {
   visitor_salts: VisitorSaltsTable;
   visitor_sessions: VisitorSessionsTable;
   staff_tokens: StaffTokensTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_password_links: StaffPasswordLinksTable;
   tickets: TicketsTable;
   ticket_links: TicketLinksTable;
   webhook_deliveries: WebhookDeliveriesTable;

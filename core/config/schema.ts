@@ -15,6 +15,8 @@ import {
   DEFAULT_OUT_DIR,
   DEFAULT_PORT,
   DEFAULT_POSTGRES_BIN,
+  DEFAULT_SESSION_IDLE_MINUTES,
+  DEFAULT_SESSION_MAX_HOURS,
   DEFAULT_TRAINING_VALIDITY_DAYS,
 } from './defaults.ts';
 import {
@@ -123,6 +125,18 @@ export const VARIABLES = {
   KB_ADMIN_TOKEN: variable({
     type: secret(),
     description: 'Accepted as an admin bearer token (at least 16 characters), to bootstrap a fresh install and CI',
+    readers: ['server'],
+  }),
+  KB_SESSION_IDLE_MINUTES: variable({
+    type: wholeNumber(5, 10080),
+    default: String(DEFAULT_SESSION_IDLE_MINUTES),
+    description: 'Minutes a staff sign-in stays valid without use (idle time-out); the next request after that asks to sign in again',
+    readers: ['server'],
+  }),
+  KB_SESSION_MAX_HOURS: variable({
+    type: wholeNumber(1, 8760),
+    default: String(DEFAULT_SESSION_MAX_HOURS),
+    description: 'Hours a staff sign-in stays valid at most, however often it is used (absolute time-out)',
     readers: ['server'],
   }),
   KB_TRUSTED_PROXIES: variable({

@@ -31,6 +31,10 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** The public host (KB_SITE_URL's), mixed into visitor hashes. */
   site: string;
+  /** KB_SITE_URL's origin: cookie-authenticated writes must come from it (or the request's own origin). */
+  siteOrigin: string;
+  /** Staff sign-in sessions: KB_SESSION_IDLE_MINUTES and KB_SESSION_MAX_HOURS in ms; `Secure` cookies when KB_SITE_URL is https. */
+  staffSessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   /** Webhook secrets of the helpdesks that have one (KB_WEBHOOK_SECRET_<HELPDESK>). */
   webhookSecrets: WebhookSecrets;
   /** KB_SLA_TARGETS, KB_EDIT_URL ('' for none), KB_TRAINING_VALIDITY_DAYS. */
@@ -63,6 +67,12 @@ export function serverConfig(env: Env = processEnv()): ServerConfig {
     trustedProxies: v.KB_TRUSTED_PROXIES ?? [],
     corsOrigins: v.KB_CORS_ORIGINS ?? [],
     site: new URL(v.KB_SITE_URL).host,
+    siteOrigin: new URL(v.KB_SITE_URL).origin,
+    staffSessions: {
+      idleMs: v.KB_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: v.KB_SESSION_MAX_HOURS * 3_600_000,
+      secureCookie: new URL(v.KB_SITE_URL).protocol === 'https:',
+    },
     webhookSecrets,
     metricSettings: {
       slaTargets: v.KB_SLA_TARGETS,

@@ -13,6 +13,7 @@ import * as m0007 from './0007_training.ts';
 import * as m0008 from './0008_lean_ingestion_indexes.ts';
 import * as m0009 from './0009_events_by_time.ts';
 import * as m0010 from './0010_visitor_sessions.ts';
+import * as m0011 from './0011_staff_accounts.ts';
 import * as m0013 from './0013_kcs.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0008_lean_ingestion_indexes': m0008,
   '0009_events_by_time': m0009,
   '0010_visitor_sessions': m0010,
+  '0011_staff_accounts': m0011,
   '0013_kcs': m0013,
 };
