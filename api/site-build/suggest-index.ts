@@ -11,7 +11,7 @@ import { buildSuggestIndex, type SuggestDoc } from '../suggest/build.ts';
 import { SUGGEST_INDEX_PATH } from '../suggest/search.ts';
 
 /** The articles of a content folder that suggestions may show. */
-export function suggestDocsFromContent(contentDir: string): SuggestDoc[] {
+export function suggestDocsFromContent(contentDir: string, words: ReadonlyMap<string, readonly string[]> = new Map()): SuggestDoc[] {
   return loadContent(contentDir)
     .articles.filter((a) => isPublished(a.data.state) && a.data.audience === 'public')
     .map((a) => ({
@@ -21,6 +21,7 @@ export function suggestDocsFromContent(contentDir: string): SuggestDoc[] {
       summary: a.data.summary,
       tags: a.data.tags,
       body: a.body,
+      words: [...(words.get(a.id) ?? [])],
       url: `/${a.lang}/articles/${a.slug}/`,
     }));
 }
@@ -34,9 +35,13 @@ export interface SuggestIndexReport {
 }
 
 /** Builds the index of `contentDir` and writes it below `outDir`. */
-export function writeSuggestIndex(contentDir: string, outDir: string): SuggestIndexReport {
+export function writeSuggestIndex(
+  contentDir: string,
+  outDir: string,
+  words: ReadonlyMap<string, readonly string[]> = new Map(),
+): SuggestIndexReport {
   const started = performance.now();
-  const docs = suggestDocsFromContent(contentDir);
+  const docs = suggestDocsFromContent(contentDir, words);
   const json = JSON.stringify(buildSuggestIndex(docs));
   const file = join(outDir, SUGGEST_INDEX_PATH);
   mkdirSync(dirname(file), { recursive: true });
