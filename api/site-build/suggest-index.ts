@@ -9,6 +9,7 @@ import { isPublished } from '../../core/content/article.ts';
 import { loadContent } from '../../core/content/loader.ts';
 import { buildSuggestIndex, type SuggestDoc } from '../suggest/build.ts';
 import { SUGGEST_INDEX_PATH } from '../suggest/search.ts';
+import { loadSynonyms } from '../../core/search/synonyms.ts';
 
 /** The articles of a content folder that suggestions may show. */
 export function suggestDocsFromContent(contentDir: string, words: ReadonlyMap<string, readonly string[]> = new Map()): SuggestDoc[] {
@@ -42,7 +43,7 @@ export function writeSuggestIndex(
 ): SuggestIndexReport {
   const started = performance.now();
   const docs = suggestDocsFromContent(contentDir, words);
-  const json = JSON.stringify(buildSuggestIndex(docs));
+  const json = JSON.stringify(buildSuggestIndex(docs, new Date(), { synonyms: loadSynonyms(contentDir) }));
   const file = join(outDir, SUGGEST_INDEX_PATH);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, json);

@@ -8,6 +8,7 @@
 import lunr from 'lunr';
 import { LANGS, type Lang } from '../../core/content/article.ts';
 import { tokenize } from './tokenize.ts';
+import { NO_SYNONYMS, type Synonyms } from '../../core/search/synonyms.ts';
 
 /** Index format version; the loader rejects other versions. */
 export const SUGGEST_INDEX_VERSION = 3;
@@ -49,7 +50,7 @@ export interface SerializedSuggestIndex {
   version: typeof SUGGEST_INDEX_VERSION;
   builtAt: string;
   /** Per language: the lunr index, whose refs are positions in `articles`. */
-  langs: Partial<Record<Lang, { index: object; articles: SuggestArticle[] }>>;
+  langs: Partial<Record<Lang, { index: object; articles: SuggestArticle[]; synonyms?: string[][] }>>;
 }
 
 /**
@@ -84,6 +85,8 @@ export interface SuggestIndexOptions {
   k1?: number;
   maxBodyChars?: number;
   boosts?: Partial<Record<keyof typeof FIELD_BOOSTS, number>>;
+  /** Synonym groups (content/synonyms.yaml), kept with the index so queries use the build's list. */
+  synonyms?: Synonyms;
 }
 
 /** One language's lunr index. */
@@ -123,6 +126,7 @@ export function buildSuggestIndex(docs: SuggestDoc[], builtAt = new Date(), opti
     langs[lang] = {
       index: buildLangIndex(inLang, options).toJSON(),
       articles: inLang.map((d) => ({ id: d.id, title: d.title, url: d.url })),
+      synonyms: (options.synonyms ?? NO_SYNONYMS)[lang],
     };
   }
   return { version: SUGGEST_INDEX_VERSION, builtAt: builtAt.toISOString(), langs };

@@ -6,7 +6,7 @@
  */
 import { FIELD_CREDIT, type EvidenceField, type QueryUnit, type UnitEvidence, unitWeight } from '../../core/search/relevance.ts';
 import type { Postings } from './postings.ts';
-import { stem } from './tokenize.ts';
+import { queryTerms, stem } from './tokenize.ts';
 
 /** The rule's field for each field of the lunr index. */
 const FIELD_OF: Record<string, EvidenceField> = {
@@ -18,14 +18,17 @@ const FIELD_OF: Record<string, EvidenceField> = {
   body: 'body',
 };
 
-/** The index terms a unit is held through: all of them must be there. */
-function unitTerms(unit: QueryUnit): string[] {
-  if (unit.kind === 'code') return [unit.text];
-  if (unit.kind === 'word') return [/^[a-z]+$/.test(unit.text) ? stem(unit.text) : unit.text];
-  if (unit.text.length <= 2) return [unit.text];
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < unit.text.length; i++) pairs.push(unit.text.slice(i, i + 2));
-  return [...new Set(pairs)];
+/** The index terms one form of a unit is held through: all of them must be there. */
+function formTerms(form: string, kind: QueryUnit['kind']): string[] {
+  if (kind === 'code') return [form];
+  if (/[\u3400-\u9fff]/.test(form)) {
+    if (form.length <= 2) return [form];
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < form.length; i++) pairs.push(form.slice(i, i + 2));
+    return [...new Set(pairs)];
+  }
+  if (!form.includes(' ') && /^[a-z]+$/.test(form)) return [stem(form)];
+  return queryTerms(form);
 }
 
 /** One unit across the index: its weight and, per document holding it, its strongest field. */
@@ -49,30 +52,36 @@ function bestField(mask: number, names: readonly string[]): EvidenceField | null
 /** Where the index holds each unit (see the module comment). */
 export function unitPresence(postings: Postings, units: readonly QueryUnit[], docCount: number): UnitPresence[] {
   return units.map((unit) => {
-    const perTerm = unitTerms(unit).map((term) => postings.fieldMasks(term));
     const fields = new Map<number, EvidenceField>();
-    const [first, ...rest] = perTerm.sort((a, b) => a.size - b.size);
-    for (const [doc, mask] of first ?? []) {
-      let together = mask;
-      let everywhere = true;
-      for (const masks of rest) {
-        const other = masks.get(doc);
-        if (other === undefined) {
-          everywhere = false;
-          break;
+    const better = (doc: number, field: EvidenceField) => {
+      const known = fields.get(doc);
+      if (!known || FIELD_CREDIT[field] > FIELD_CREDIT[known]) fields.set(doc, field);
+    };
+    for (const form of [unit.text, ...(unit.alternatives ?? [])]) {
+      const terms = formTerms(form, unit.kind);
+      if (!terms.length) continue;
+      const perTerm = terms.map((term) => postings.fieldMasks(term)).sort((a, b) => a.size - b.size);
+      const [first, ...rest] = perTerm;
+      for (const [doc, mask] of first ?? []) {
+        let together = mask;
+        let everywhere = true;
+        for (const masks of rest) {
+          const other = masks.get(doc);
+          if (other === undefined) {
+            everywhere = false;
+            break;
+          }
+          together &= other;
         }
-        together &= other;
+        // All terms in one field earn that field; terms spread over fields only the body's credit.
+        if (everywhere) better(doc, bestField(together, postings.fields) ?? 'body');
       }
-      if (!everywhere) continue;
-      // All pairs in one field earn that field; pairs spread over fields only the body's credit.
-      fields.set(doc, bestField(together, postings.fields) ?? 'body');
-    }
-    // A long Chinese word in a title or summary is also indexed whole.
-    if (unit.kind === 'cjk' && unit.text.length > 2) {
-      for (const [doc, mask] of postings.fieldMasks(unit.text)) {
-        const field = bestField(mask, postings.fields);
-        const known = fields.get(doc);
-        if (field && (!known || FIELD_CREDIT[field] > FIELD_CREDIT[known])) fields.set(doc, field);
+      // A long Chinese word in a title or summary is also indexed whole.
+      if (/[\u3400-\u9fff]/.test(form) && form.length > 2) {
+        for (const [doc, mask] of postings.fieldMasks(form)) {
+          const field = bestField(mask, postings.fields);
+          if (field) better(doc, field);
+        }
       }
     }
     return { unit, weight: unitWeight(fields.size, docCount), fields };

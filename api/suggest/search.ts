@@ -8,7 +8,7 @@ import type { Lang } from '../../core/content/article.ts';
 import { SUGGEST_INDEX_VERSION, type SerializedSuggestIndex, type SuggestArticle } from './build.ts';
 import { Postings } from './postings.ts';
 import { queryTerms } from './tokenize.ts';
-import { relevanceUnits, selectAnswers } from '../../core/search/relevance.ts';
+import { relevanceUnits, selectAnswers, type QueryUnit } from '../../core/search/relevance.ts';
 import { evidenceOf, unitPresence } from './evidence.ts';
 
 /** Where the build writes the index, relative to the build's output folder. */
@@ -34,7 +34,7 @@ export interface Suggestion {
  * ./postings.ts, which gives lunr's scores without lunr's per-query cost.
  */
 export class SuggestIndex {
-  private readonly langs = new Map<Lang, { postings: Postings; articles: SuggestArticle[] }>();
+  private readonly langs = new Map<Lang, { postings: Postings; articles: SuggestArticle[]; synonyms: string[][] }>();
 
   /** Loads a parsed index file; the parsed JSON is not kept (see ./postings.ts). */
   constructor(serialized: SerializedSuggestIndex) {
@@ -46,6 +46,7 @@ export class SuggestIndex {
         this.langs.set(lang as Lang, {
           postings: new Postings(part.index as ConstructorParameters<typeof Postings>[0], part.articles.length),
           articles: part.articles,
+          synonyms: part.synonyms ?? [],
         });
     }
   }
@@ -79,8 +80,9 @@ export class SuggestIndex {
   explain(text: string, lang: Lang): Array<{ id: string; ev: ReturnType<typeof evidenceOf> }> {
     const part = this.langs.get(lang);
     if (!part) return [];
-    const hits = part.postings.search(queryTerms(text).slice(0, MAX_QUERY_TERMS), JUDGED_CANDIDATES);
-    const presence = unitPresence(part.postings, relevanceUnits(text).slice(0, MAX_QUERY_TERMS), part.articles.length);
+    const units = relevanceUnits(text, part.synonyms).slice(0, MAX_QUERY_TERMS);
+    const hits = part.postings.search(queryTermsWithSynonyms(text, units), JUDGED_CANDIDATES);
+    const presence = unitPresence(part.postings, units, part.articles.length);
     return hits.map((hit) => ({ id: part.articles[hit.doc]!.id, ev: evidenceOf(hit.doc, presence) }));
   }
 
@@ -94,8 +96,8 @@ export class SuggestIndex {
     const part = this.langs.get(lang);
     const none = { answers: [], related: [] };
     if (!part) return none;
-    const terms = queryTerms(text).slice(0, MAX_QUERY_TERMS);
-    const units = relevanceUnits(text).slice(0, MAX_QUERY_TERMS);
+    const units = relevanceUnits(text, part.synonyms).slice(0, MAX_QUERY_TERMS);
+    const terms = queryTermsWithSynonyms(text, units);
     if (!terms.length || !units.length) return none;
     const want = Math.max(limit, JUDGED_CANDIDATES);
     // A few spare places for articles `accept` turns down; if even those run out, rank all.
@@ -111,6 +113,12 @@ export class SuggestIndex {
     };
     return { answers: answers.slice(0, limit).map(shown), related: related.slice(0, limit).map(shown) };
   }
+}
+
+/** The query's terms for BM25, with the terms of its synonyms. */
+function queryTermsWithSynonyms(text: string, units: readonly QueryUnit[]): string[] {
+  const alternatives = units.flatMap((u) => u.alternatives ?? []);
+  return [...new Set([...queryTerms(text), ...queryTerms(alternatives.join(' '))])].slice(0, MAX_QUERY_TERMS);
 }
 
 /**

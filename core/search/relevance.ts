@@ -28,6 +28,8 @@ export interface QueryUnit {
   text: string;
   /** `code`: letters with digits or joined by `-`/`_` (E-LIC-0042, 0x80070005, ERR_SSL_PROTOCOL_ERROR). */
   kind: 'word' | 'cjk' | 'code';
+  /** Synonyms (content/synonyms.yaml): an article holding any of them holds the unit. */
+  alternatives?: string[];
 }
 
 /** What an article holds of one unit. */
@@ -74,7 +76,7 @@ export interface Judgement {
  * A unit no article holds weighs as much as one held by a single article.
  */
 export function unitWeight(df: number, docCount: number): number {
-  return Math.log(1 + Math.max(docCount, 1) / (df > 0 ? df : UNKNOWN_DF));
+  return Math.log(1 + Math.max(docCount, 1) / (df > 0 ? Math.max(df, 1) : UNKNOWN_DF));
 }
 
 /** The document frequency a unit no article holds is weighed at (below 1: it weighs more than any known unit). */
@@ -120,11 +122,41 @@ function chineseUnits(run: string): string[] {
   return out;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Does normalised `text` hold the word or phrase `form` (a Chinese one anywhere, a Latin one from a word start)? */
+function holdsPhrase(text: string, form: string): boolean {
+  if (/[\u3400-\u9fff]/.test(form)) return text.includes(form);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
 /**
  * The units of a query, in the order typed, without repeats: English words without stop
- * words, error codes whole, Chinese words without filler.
+ * words, error codes whole, Chinese words without filler. A member of a synonym group
+ * (normalised, see core/search/synonyms.ts) found in the query becomes one unit with the
+ * group's other members as alternatives, in place of the units it would give alone.
  */
-export function relevanceUnits(text: string): QueryUnit[] {
+export function relevanceUnits(text: string, synonyms: readonly (readonly string[])[] = []): QueryUnit[] {
+  const units = plainUnits(text);
+  const normalized = normalizeQuery(text);
+  for (const group of synonyms) {
+    const member = group.find((m) => holdsPhrase(normalized, m));
+    if (!member) continue;
+    const covered = new Set(plainUnits(member).map((u) => u.text));
+    const at = units.findIndex((u) => covered.has(u.text));
+    const unit: QueryUnit = {
+      text: member,
+      kind: /[\u3400-\u9fff]/.test(member) ? 'cjk' : 'word',
+      alternatives: group.filter((m) => m !== member),
+    };
+    const kept = units.filter((u) => !covered.has(u.text));
+    kept.splice(at === -1 ? kept.length : Math.min(at, kept.length), 0, unit);
+    units.splice(0, units.length, ...kept);
+  }
+  return units;
+}
+
+function plainUnits(text: string): QueryUnit[] {
   const normalized = normalizeQuery(text);
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
@@ -211,11 +243,17 @@ export function lightStem(word: string): string {
   return stemmed.length >= 3 ? stemmed : word;
 }
 
-/** Does normalised `text` hold `unit`? Words match by light stem at a word start; codes and Chinese exactly. */
+/** Does normalised `text` hold `unit` (or one of its alternatives)? Words match by light stem at a word start; codes and Chinese exactly. */
 export function textHolds(text: string, unit: QueryUnit): boolean {
-  if (unit.kind === 'cjk') return text.includes(unit.text);
-  const escaped = (unit.kind === 'word' ? lightStem(unit.text) : unit.text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const tail = unit.kind === 'code' ? '(?![\\p{L}\\p{N}])' : '';
+  if (unit.alternatives?.length) return [unit.text, ...unit.alternatives].some((form) => formHolds(text, form, unit.kind));
+  return formHolds(text, unit.text, unit.kind);
+}
+
+function formHolds(text: string, form: string, kind: QueryUnit['kind']): boolean {
+  if (kind === 'cjk' || /[\u3400-\u9fff]/.test(form)) return text.includes(form);
+  if (form.includes(' ')) return holdsPhrase(text, form);
+  const escaped = escapeRegExp(kind === 'word' ? lightStem(form) : form);
+  const tail = kind === 'code' ? '(?![\\p{L}\\p{N}])' : '';
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}${tail}`, 'u').test(text);
 }
 

@@ -32,8 +32,8 @@ export interface RankedResults {
   results: PagefindResult[];
   /** True when no page matched every term and the results match only some. */
   broadened: boolean;
-  /** The pages each searched unit found, by unit (the relevance rule's document frequencies). */
-  unitHits: Map<string, Set<string>>;
+  /** The pages each searched unit found, by unit (for the relevance rule's document frequencies). */
+  unitHits: Map<string, PagefindResult[]>;
 }
 
 export interface EngineOptions {
@@ -45,6 +45,8 @@ export interface EngineOptions {
   allTermsBonus: number;
   /** Further units to search alone, only to know which pages hold them. */
   extraUnits?: string[];
+  /** Terms searched alone and scored, but not required by the all-terms search (synonyms). */
+  optionalTerms?: string[];
 }
 
 /**
@@ -95,21 +97,21 @@ export async function rankedSearch(
   options: Partial<EngineOptions> = {},
 ): Promise<RankedResults> {
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
-  const unitHits = new Map<string, Set<string>>();
+  const unitHits = new Map<string, PagefindResult[]>();
   if (terms.length === 0) return { results: [], broadened: false, unitHits };
   const allTerms = await find(api, terms.join(' '), filters);
-  const units = searchUnits(terms, opts.chineseUnits);
+  const units = searchUnits([...terms, ...(opts.optionalTerms ?? [])], opts.chineseUnits);
   // The relevance rule's units are searched too, for their document frequencies.
   const extra = [...new Set(opts.extraUnits ?? [])].filter((u) => !units.includes(u)).slice(0, MAX_UNITS);
   const extraHits = await Promise.all(extra.map((unit) => find(api, unit, filters)));
-  extra.forEach((unit, i) => unitHits.set(unit, new Set(extraHits[i]!.map((r) => r.id))));
+  extra.forEach((unit, i) => unitHits.set(unit, extraHits[i]!));
   if (opts.merge === 'fallback' && allTerms.length >= ENOUGH_RESULTS) return { results: allTerms, broadened: false, unitHits };
   if (units.length === 1 && allTerms.length > 0) {
-    unitHits.set(units[0]!, new Set(allTerms.map((r) => r.id)));
+    unitHits.set(units[0]!, allTerms);
     return { results: allTerms, broadened: false, unitHits };
   }
   const perUnit = await Promise.all(units.map((unit) => find(api, unit, filters)));
-  units.forEach((unit, i) => unitHits.set(unit, new Set(perUnit[i]!.map((r) => r.id))));
+  units.forEach((unit, i) => unitHits.set(unit, perUnit[i]!));
 
   const scores = new Map<string, { result: PagefindResult; score: number }>();
   const add = (result: PagefindResult, score: number) => {

@@ -21,6 +21,8 @@ interface SearchConfig {
   contactUrl: string;
   otherLang: string;
   otherLangName: string;
+  /** This language's synonym groups (content/synonyms.yaml), normalised. */
+  synonyms: string[][];
   types: Record<string, string>;
   topics: Record<string, string>;
   strings: Record<
@@ -151,8 +153,12 @@ export function initSearchPage(): void {
     setStatus('searching', config.strings.searching);
     try {
       const pagefind = await loadPagefind();
-      const units = relevanceUnits(input.value).slice(0, MAX_RULE_UNITS);
-      const found = await rankedSearch(pagefind, terms, filters(), config.pageCount, { extraUnits: units.map((u) => u.text) });
+      const units = relevanceUnits(input.value, config.synonyms).slice(0, MAX_RULE_UNITS);
+      const alternatives = units.flatMap((u) => u.alternatives ?? []);
+      const found = await rankedSearch(pagefind, terms, filters(), config.pageCount, {
+        extraUnits: units.map((u) => u.text),
+        optionalTerms: alternatives,
+      });
       const { answers, related } = await judgeResults(found.results, units, found.unitHits, config.pageCount);
       if (mySequence !== sequence) return;
       ranked = answers;
