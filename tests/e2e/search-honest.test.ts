@@ -79,3 +79,35 @@ describe('honest search', () => {
     expect(answered).toBeGreaterThan(0);
   });
 });
+
+describe('search as you type in the header', () => {
+  it('offers article titles as a combobox, chosen and opened by keyboard', async () => {
+    await page.goto(`${baseUrl}/en/`);
+    const box = page.locator('#header-q');
+    await box.focus();
+    await page.keyboard.type('forgot my password');
+    await page.waitForSelector('#header-q-list [role="option"]', { timeout: 10_000 });
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(page.textContent('[data-typeahead-status]')).resolves.toMatch(/articles?\./);
+    await page.keyboard.press('ArrowDown');
+    const activeId = await box.getAttribute('aria-activedescendant');
+    expect(activeId).toBe('header-q-option-0');
+    await expect(page.getAttribute(`#${activeId}`, 'aria-selected')).resolves.toBe('true');
+    const article = await page.getAttribute(`#${activeId}`, 'data-article');
+    expect(article).toBe('en/reset-password');
+    await page.keyboard.press('Escape');
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.type(' ');
+    await page.waitForSelector('#header-q-list:not([hidden]) [role="option"]', { timeout: 10_000 });
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL(/\/en\/articles\/reset-password\//), page.keyboard.press('Enter')]);
+  });
+
+  it('opens the full results page on Enter with no title chosen', async () => {
+    await page.goto(`${baseUrl}/en/`);
+    await page.locator('#header-q').focus();
+    await page.keyboard.type('print preview blank');
+    await Promise.all([page.waitForURL(/\/en\/search\/\?q=print\+preview\+blank/), page.keyboard.press('Enter')]);
+    await page.waitForSelector('[data-search-status="done"]', { state: 'attached' });
+  });
+});
