@@ -6,6 +6,7 @@
 import { contactsByDate, requesterCount, sessionsByDate } from '../db/queries/metrics-events.ts';
 import { localMidnightUtc, periodsOf } from './period.ts';
 import { ratio } from '../../core/stats.ts';
+import { topicScope } from '../../core/content/topics.ts';
 import { sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricQuery } from './types.ts';
 
@@ -44,7 +45,7 @@ const selfServiceScore: MetricDefinition = {
   async compute(env, query) {
     const periods = sumIntoPeriods(query, await sessionsByDate(env.db, query, query.lang), 1);
     const [sessions] = totalsOf(periods, 1) as [number];
-    const filters = { lang: query.lang, topic: query.topic };
+    const filters = { lang: query.lang, topics: query.topic === undefined ? undefined : topicScope(env.topics, query.topic) };
     const requesters = await requesterCount(env.db, query.start, query.end, filters);
     const series = [];
     for (const [i, range] of periodRanges(query).entries()) {

@@ -13,27 +13,46 @@ import {
   type TicketFilter,
 } from '../db/queries/metrics-tickets.ts';
 import { mean, medianOfSorted, percentileOfSorted, ratio } from '../../core/stats.ts';
-import { PRIORITIES, type MetricDefinition, type MetricQuery, type MetricResult, type MetricRow, type MetricSettings } from './types.ts';
+import { topicAncestry, topicScope } from '../../core/content/topics.ts';
+import {
+  PRIORITIES,
+  type MetricDefinition,
+  type MetricEnv,
+  type MetricQuery,
+  type MetricResult,
+  type MetricRow,
+  type MetricSettings,
+} from './types.ts';
 
 export type Dimension = 'priority' | 'topic';
 /** The row key of tickets without a topic (topic ids are kebab-case, so it cannot clash). */
 export const NO_TOPIC = '(none)';
 
-export const ticketFilterOf = (query: MetricQuery): TicketFilter => ({
+/** The tickets a query selects: its period, its language, and its topic with the topic's descendants (docs/design.md §4). */
+export const ticketFilterOf = (env: Pick<MetricEnv, 'topics'>, query: MetricQuery): TicketFilter => ({
   start: query.start,
   end: query.end,
   lang: query.lang,
-  topic: query.topic,
+  topics: query.topic === undefined ? undefined : topicScope(env.topics, query.topic),
 });
+
+/** What a topic's row counts under: the topic and its ancestors (docs/design.md §4: a parent includes its descendants). */
+export type Ancestry = (topic: string) => string[];
+export const ancestryOf =
+  (env: Pick<MetricEnv, 'topics'>): Ancestry =>
+  (topic) =>
+    topicAncestry(env.topics, topic);
 
 /**
  * Folds (priority, topic) groups into an overall figure and one row per priority (all four,
- * always, in order) and per topic (those with tickets, by id).
+ * always, in order) and per topic (those with tickets, by id). A group counts under its topic
+ * and each of the topic's ancestors (`ancestry`), so a parent's row includes its subtopics.
  */
 export function foldByDimension<G extends { priority: string; topic: string | null }, A>(
   groups: Iterable<G>,
   init: () => A,
   add: (acc: A, group: G) => void,
+  ancestry: Ancestry = (topic) => [topic],
 ): { overall: A; rows: Array<{ dimension: Dimension; key: string; acc: A }> } {
   const overall = init();
   const priorities = new Map<string, A>(PRIORITIES.map((p) => [p, init()]));
@@ -43,10 +62,11 @@ export function foldByDimension<G extends { priority: string; topic: string | nu
     let p = priorities.get(g.priority);
     if (!p) priorities.set(g.priority, (p = init()));
     add(p, g);
-    const topicKey = g.topic ?? NO_TOPIC;
-    let t = topics.get(topicKey);
-    if (!t) topics.set(topicKey, (t = init()));
-    add(t, g);
+    for (const topicKey of g.topic === null ? [NO_TOPIC] : ancestry(g.topic)) {
+      let t = topics.get(topicKey);
+      if (!t) topics.set(topicKey, (t = init()));
+      add(t, g);
+    }
   }
   const rows = [
     ...[...priorities].map(([key, acc]) => ({ dimension: 'priority' as const, key, acc })),
@@ -72,7 +92,7 @@ async function durationMetric(
 ): Promise<MetricResult> {
   const byGroup = new Map<string, { priority: string; topic: string | null; seconds: number[] }>();
   // Gathered per (priority, topic) as each slice arrives, so the work is spread over the event loop's turns.
-  await eachTicketDurations(env.db, ticketFilterOf(query), column, (slice) => {
+  await eachTicketDurations(env.db, ticketFilterOf(env, query), column, (slice) => {
     for (const d of slice) {
       const key = `${d.priority}\u0000${d.topic ?? ''}`;
       let group = byGroup.get(key);
@@ -86,6 +106,7 @@ async function durationMetric(
     (acc, g) => {
       for (const s of g.seconds) acc.push(s);
     },
+    ancestryOf(env),
   );
   const all = durationFigures(overall);
   const rowFigures: MetricRow[] = [];
@@ -98,7 +119,7 @@ async function durationMetric(
 }
 
 async function outcomes(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery) {
-  return ticketOutcomesByGroup(env.db, ticketFilterOf(query));
+  return ticketOutcomesByGroup(env.db, ticketFilterOf(env, query));
 }
 
 const resolutionRate: MetricDefinition = {
@@ -121,6 +142,7 @@ const resolutionRate: MetricDefinition = {
         a.tickets += g.tickets;
         a.resolved += g.resolved;
       },
+      ancestryOf(env),
     );
     return {
       value: ratio(overall.resolved, overall.tickets),
@@ -184,7 +206,7 @@ const slaAttainment: MetricDefinition = {
   window: 'Tickets created in the period; unresolved ones judged against the targets as of now.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const groups = await slaOutcomesByGroup(env.db, ticketFilterOf(query), slaRules(env.settings), env.now());
+    const groups = await slaOutcomesByGroup(env.db, ticketFilterOf(env, query), slaRules(env.settings), env.now());
     const { overall, rows } = foldByDimension(
       groups,
       () => ({ met: 0, missed: 0 }),
@@ -192,6 +214,7 @@ const slaAttainment: MetricDefinition = {
         a.met += g.met;
         a.missed += g.missed;
       },
+      ancestryOf(env),
     );
     const target = (dimension: Dimension, key: string) =>
       dimension === 'priority' ? env.settings.slaTargets[key as keyof MetricSettings['slaTargets']] : undefined;
@@ -231,6 +254,7 @@ const escalationRate: MetricDefinition = {
         a.tickets += g.tickets;
         a.escalated += g.escalated;
       },
+      ancestryOf(env),
     );
     return {
       value: ratio(overall.escalated, overall.tickets),
@@ -261,6 +285,7 @@ const reopenRate: MetricDefinition = {
         a.resolved += g.resolved;
         a.reopened += g.reopened;
       },
+      ancestryOf(env),
     );
     return {
       value: ratio(overall.reopened, overall.resolved),
@@ -291,6 +316,7 @@ const csat: MetricDefinition = {
         a.sum += g.csatSum;
         a.satisfied += g.csatSatisfied;
       },
+      ancestryOf(env),
     );
     const figures = (a: typeof overall) => ({
       responses: a.responses,

@@ -17,13 +17,14 @@ import type { Database } from '../schema.ts';
 /** Which tickets a metric counts. */
 export interface TicketFilter extends TimeRange {
   lang?: Lang | undefined;
-  topic?: string | undefined;
+  /** The topic filter with its descendants (topicScope in core/content/topics.ts); undefined = every topic. */
+  topics?: readonly string[] | undefined;
 }
 
 function ticketsIn(db: Db, filter: TicketFilter, slice: TimeRange) {
   let query = db.selectFrom('tickets').where('tickets.created_at', '>=', slice.start).where('tickets.created_at', '<', slice.end);
   if (filter.lang) query = query.where('tickets.lang', '=', filter.lang);
-  if (filter.topic) query = query.where('tickets.topic', '=', filter.topic);
+  if (filter.topics) query = query.where('tickets.topic', 'in', [...filter.topics]);
   return query;
 }
 
