@@ -137,6 +137,8 @@ export interface TicketsTable {
   first_response_seconds: number | null;
   /** Seconds from created_at to resolved_at (or closed_at lacking it); null while unresolved (migration 0006). */
   resolution_seconds: number | null;
+  /** Minutes agents logged on the ticket, when the source records time (migration 0015). */
+  minutes_logged: number | null;
 }
 
 export interface TicketLinksTable {

@@ -18,6 +18,7 @@ import {
   DEFAULT_SESSION_IDLE_MINUTES,
   DEFAULT_SESSION_MAX_HOURS,
   DEFAULT_TRAINING_VALIDITY_DAYS,
+  DEFAULT_MATURITY_DAYS,
 } from './defaults.ts';
 import {
   host,
@@ -166,6 +167,13 @@ export const VARIABLES = {
     type: wholeNumber(1, 3650),
     default: String(DEFAULT_TRAINING_VALIDITY_DAYS),
     description: 'Days a training completion counts',
+    readers: ['server'],
+  }),
+  KB_METRICS_MATURITY_DAYS: variable({
+    type: wholeNumber(0, 90),
+    default: String(DEFAULT_MATURITY_DAYS),
+    description:
+      'Days before an open ticket (or a fresh resolution) is judged by the resolution, reopen and CSAT response rates; younger ones are "too recent to judge"',
     readers: ['server'],
   }),
   KB_METRICS_CACHE_SECONDS: variable({

@@ -37,8 +37,8 @@ export interface ServerConfig {
   staffSessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   /** Webhook secrets of the helpdesks that have one (KB_WEBHOOK_SECRET_<HELPDESK>). */
   webhookSecrets: WebhookSecrets;
-  /** KB_SLA_TARGETS, KB_EDIT_URL ('' for none), KB_TRAINING_VALIDITY_DAYS. */
-  metricSettings: { slaTargets: SlaTargets; editUrlBase: string; trainingValidityDays: number };
+  /** KB_SLA_TARGETS, KB_EDIT_URL ('' for none), KB_TRAINING_VALIDITY_DAYS, KB_METRICS_MATURITY_DAYS. */
+  metricSettings: { slaTargets: SlaTargets; editUrlBase: string; trainingValidityDays: number; maturityDays: number };
   /** KB_METRICS_CACHE_SECONDS: how long a computed metric result is reused. */
   metricsCacheSeconds: number;
   /** KB_DEMO: seed demo data when the server starts on an empty database. */
@@ -78,6 +78,7 @@ export function serverConfig(env: Env = processEnv()): ServerConfig {
       slaTargets: v.KB_SLA_TARGETS,
       editUrlBase: v.KB_EDIT_URL ?? '',
       trainingValidityDays: v.KB_TRAINING_VALIDITY_DAYS,
+      maturityDays: v.KB_METRICS_MATURITY_DAYS,
     },
     metricsCacheSeconds: v.KB_METRICS_CACHE_SECONDS,
     demo: v.KB_DEMO,

@@ -94,13 +94,21 @@ const headlineNumbersSchema = z.object(
 export type SummaryNumbers = z.infer<typeof headlineNumbersSchema>;
 
 /** GET /api/metrics/summary: the headline numbers for the period and for the previous period of the same length. */
+/** Unresolved tickets left out of the resolution rate as too recent to judge (docs/design.md §4, like-for-like periods). */
+const maturingSchema = z.object({ resolutionTooRecent: z.number().int().nullable() });
+
+/** What the demo seed recorded when the database holds demo data (a banner says so), else null. */
+export const demoMarkerSchema = z.object({ seededAt: z.string(), from: z.string(), to: z.string() }).nullable().openapi('DemoMarker');
+
 export const metricSummarySchema = headlineNumbersSchema
+  .merge(maturingSchema)
   .extend({
     from: z.string(),
     to: z.string(),
     tz: z.string(),
+    demo: demoMarkerSchema,
     /** The same numbers for the period of the same length right before. */
-    previous: headlineNumbersSchema.extend({ from: z.string(), to: z.string() }),
+    previous: headlineNumbersSchema.merge(maturingSchema).extend({ from: z.string(), to: z.string() }),
   })
   .openapi('MetricSummary');
 export type MetricSummary = z.infer<typeof metricSummarySchema>;

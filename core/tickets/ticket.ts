@@ -47,6 +47,8 @@ export const ticketSchema = z
     reassigned: z.number().int().min(0).max(1000).optional(),
     slaMet: z.boolean().optional(),
     knowledgeUsed: z.boolean().optional(),
+    /** Minutes agents logged on the ticket (time tracking), when the source records it. */
+    minutesLogged: z.number().int().min(0).max(1_000_000).optional(),
     lang: z.enum(['zh-CN', 'en']).optional(),
     /** How the problem was solved, when the helpdesk records it (used to draft articles). */
     resolution: z.string().max(20_000).optional(),

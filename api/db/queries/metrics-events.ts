@@ -203,7 +203,7 @@ export async function requesterCount(
   db: Db,
   start: string,
   end: string,
-  filters: { lang?: Lang | undefined; topic?: string | undefined } = {},
+  filters: { lang?: Lang | undefined; topics?: readonly string[] | undefined } = {},
 ): Promise<number> {
   let q = db
     .selectFrom('tickets')
@@ -214,7 +214,7 @@ export async function requesterCount(
     .where('created_at', '>=', start)
     .where('created_at', '<', end);
   if (filters.lang) q = q.where('lang', '=', filters.lang);
-  if (filters.topic) q = q.where('topic', '=', filters.topic);
+  if (filters.topics) q = q.where('topic', 'in', [...filters.topics]);
   const row = await q.executeTakeFirst();
   return Number(row?.named ?? 0) + Number(row?.unnamed ?? 0);
 }
