@@ -12,6 +12,7 @@ import * as m0006 from './0006_ticket_metrics.ts';
 import * as m0007 from './0007_training.ts';
 import * as m0008 from './0008_lean_ingestion_indexes.ts';
 import * as m0009 from './0009_events_by_time.ts';
+import * as m0012 from './0012_requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_settings': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_training': m0007,
   '0008_lean_ingestion_indexes': m0008,
   '0009_events_by_time': m0009,
+  '0012_requests': m0012,
 };
