@@ -18,6 +18,10 @@ import type { SuggestIndex } from './suggest/search.ts';
 import type { MetricSettings } from './metrics/types.ts';
 import type { WebhookSecrets } from '../core/tickets/helpdesks.ts';
 import type { TopicTree } from '../core/content/topics.ts';
+import type { BusinessCalendar } from '../core/tickets/business-hours.ts';
+import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/tickets/sla-targets.ts';
+import { MailOutbox, type MailSettings } from './lib/mail/outbox.ts';
+import { RequestInbox } from './lib/requests/inbox.ts';
 
 /** What the API is built from; server.ts reads them from the configuration, tests pass their own. */
 export interface AppDeps {
@@ -47,6 +51,10 @@ export interface AppDeps {
   metricSettings?: Partial<MetricSettings>;
   /** How long a computed metric result is reused (KB_METRICS_CACHE_SECONDS); 0, the default here, computes every request. */
   metricsCacheSeconds?: number;
+  /** E-mail to customers (KB_SMTP_URL, KB_MAIL_FROM, KB_SITE_URL); without a transport no e-mail is stored or sent. */
+  mail?: MailSettings;
+  /** KB_BUSINESS_HOURS with KB_HOLIDAYS: the inbox's SLA clocks run in working hours. */
+  businessCalendar?: BusinessCalendar | undefined;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -63,6 +71,12 @@ export interface AppContext {
     events(rows: EventRow[]): Promise<void>;
     drops(day: string, counts: Partial<Record<DropReason, number>>): Promise<void>;
   };
+  /** The customer e-mail waiting to be sent. */
+  outbox: MailOutbox;
+  /** The requests inbox's operations. */
+  inbox: RequestInbox;
+  /** What the inbox's SLA clocks run against. */
+  sla: { targets: SlaTargets; calendar: BusinessCalendar | undefined };
 }
 
 /** A failed write becomes a 503 (the transaction rolled back: nothing half-written). */
@@ -82,10 +96,12 @@ export function buildContext(deps: AppDeps): AppContext {
     await writeEvents(batches.flat());
     return batches.map(() => undefined);
   });
+  const now = deps.now ?? (() => new Date());
+  const outbox = new MailOutbox(db, deps.mail ?? { transport: undefined, from: '', siteUrl: '' }, now);
   return {
     db,
     catalog: deps.catalog,
-    now: deps.now ?? (() => new Date()),
+    now,
     adminToken: deps.adminToken || undefined,
     identifier: new VisitorIdentifier(db, { site: deps.site ?? 'kb', trustedProxies: new Set(deps.trustedProxies ?? []) }),
     sessions: new SessionTracker((since, until) => recentSessions(db, since, until)),
@@ -95,5 +111,8 @@ export function buildContext(deps: AppDeps): AppContext {
       events: (rows) => eventCommit.submit(rows).catch(unavailable),
       drops: (day, counts) => countDrops(db, day, counts).catch(unavailable),
     },
+    outbox,
+    inbox: new RequestInbox(db, outbox, now),
+    sla: { targets: deps.metricSettings?.slaTargets ?? DEFAULT_SLA_TARGETS, calendar: deps.businessCalendar },
   };
 }

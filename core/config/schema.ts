@@ -150,7 +150,7 @@ export const VARIABLES = {
   KB_BUSINESS_HOURS: variable({
     type: businessHours(),
     description:
-      'Working hours the inbox\'s SLA clocks run in, `days start-end zone` such as `Mon-Fri 09:00-18:00 Asia/Shanghai`; unset: calendar hours',
+      "Working hours the inbox's SLA clocks run in, `days start-end zone` such as `Mon-Fri 09:00-18:00 Asia/Shanghai`; unset: calendar hours",
     readers: ['server'],
   }),
   KB_HOLIDAYS: variable({
@@ -161,13 +161,13 @@ export const VARIABLES = {
   KB_SMTP_URL: variable({
     type: smtpUrl(),
     description:
-      'SMTP server for the requests inbox\'s e-mail to customers, such as `smtp://user:password@mail.example.com:587`; unset: no e-mail, customers follow their request on its page',
+      "SMTP server for the requests inbox's e-mail to customers, such as `smtp://user:password@mail.example.com:587`; unset: no e-mail, customers follow their request on its page",
     readers: ['server'],
   }),
   KB_MAIL_FROM: variable({
     type: mailAddress(),
     default: 'Help Center <help@localhost>',
-    description: 'Sender of the requests inbox\'s e-mail',
+    description: "Sender of the requests inbox's e-mail",
     readers: ['server'],
   }),
   KB_EDIT_URL: variable({

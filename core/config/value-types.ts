@@ -137,4 +137,7 @@ export const smtpUrl = () =>
 
 /** An e-mail sender, `kb@example.com` or `Help Center <kb@example.com>`. */
 export const mailAddress = () =>
-  text(320).regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address such as help@example.com or "Help <help@example.com>"');
+  text(320).regex(
+    /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+    'must be an address such as help@example.com or "Help <help@example.com>"',
+  );

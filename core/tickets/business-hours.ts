@@ -63,7 +63,11 @@ function knownZone(zone: string): boolean {
 export function parseHolidays(text: string): Set<string> {
   const dates = new Set<string>();
   for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(entry) || Number.isNaN(Date.parse(`${entry}T00:00:00Z`)) || new Date(`${entry}T00:00:00Z`).toISOString().slice(0, 10) !== entry)
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(entry) ||
+      Number.isNaN(Date.parse(`${entry}T00:00:00Z`)) ||
+      new Date(`${entry}T00:00:00Z`).toISOString().slice(0, 10) !== entry
+    )
       throw new Error(`"${entry}" must be a date such as 2026-10-01`);
     dates.add(entry);
   }
@@ -111,7 +115,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock time in `timeZone` at `ms`, read as if it were UTC (ms). */
 function wallClock(ms: number, timeZone: string): number {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, Number(x.value)]),
+  );
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
 
