@@ -20,6 +20,7 @@ import { suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   api.route('/tickets', ticketRoutes(ctx));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
+  api.route('/requests', requestRoutes(ctx));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
   app.route('/api', api);
