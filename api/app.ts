@@ -21,6 +21,7 @@ import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './rout
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   api.route('/feedback', feedbackRoutes(ctx));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
+  api.route('/requests', requestRoutes(ctx));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
   api.route('/staff', staffRoutes(ctx, deps.signInLimits, deps.trustedProxies ?? []));

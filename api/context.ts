@@ -20,6 +20,10 @@ import type { WebhookSecrets } from '../core/tickets/helpdesks.ts';
 import type { TopicTree } from '../core/content/topics.ts';
 import { DEFAULT_SESSION_SETTINGS, type StaffSessionSettings } from './lib/staff/sessions.ts';
 import type { SignInLimitSettings } from './lib/staff/sign-in-limits.ts';
+import type { BusinessCalendar } from '../core/tickets/business-hours.ts';
+import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/tickets/sla-targets.ts';
+import { MailOutbox, type MailSettings } from './lib/mail/outbox.ts';
+import { RequestInbox } from './lib/requests/inbox.ts';
 
 /** What the API is built from; server.ts reads them from the configuration, tests pass their own. */
 export interface AppDeps {
@@ -55,6 +59,10 @@ export interface AppDeps {
   staffSessions?: Partial<Pick<StaffSessionSettings, 'idleMs' | 'absoluteMs' | 'secureCookie'>>;
   /** Failed sign-ins allowed per account and per address in a window (api/lib/staff/sign-in-limits.ts); defaults for what is missing. */
   signInLimits?: Partial<SignInLimitSettings>;
+  /** E-mail to customers (KB_SMTP_URL, KB_MAIL_FROM, KB_SITE_URL); without a transport no e-mail is stored or sent. */
+  mail?: MailSettings;
+  /** KB_BUSINESS_HOURS with KB_HOLIDAYS: the inbox's SLA clocks run in working hours. */
+  businessCalendar?: BusinessCalendar | undefined;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -76,6 +84,12 @@ export interface AppContext {
     events(visitor: string, at: Date, rows: Array<Omit<EventRow, 'session'>>): Promise<void>;
     drops(day: string, counts: Partial<Record<DropReason, number>>): Promise<void>;
   };
+  /** The customer e-mail waiting to be sent. */
+  outbox: MailOutbox;
+  /** The requests inbox's operations. */
+  inbox: RequestInbox;
+  /** What the inbox's SLA clocks run against. */
+  sla: { targets: SlaTargets; calendar: BusinessCalendar | undefined };
 }
 
 /** A failed write becomes a 503 (the transaction rolled back: nothing half-written). */
@@ -97,6 +111,7 @@ export function buildContext(deps: AppDeps): AppContext {
   });
   const now = deps.now ?? (() => new Date());
   const sessionPruner = new SessionPruner(db);
+  const outbox = new MailOutbox(db, deps.mail ?? { transport: undefined, from: '', siteUrl: '' }, now);
   return {
     db,
     catalog: deps.catalog,
@@ -123,5 +138,8 @@ export function buildContext(deps: AppDeps): AppContext {
       },
       drops: (day, counts) => countDrops(db, day, counts).catch(unavailable),
     },
+    outbox,
+    inbox: new RequestInbox(db, outbox, now),
+    sla: { targets: deps.metricSettings?.slaTargets ?? DEFAULT_SLA_TARGETS, calendar: deps.businessCalendar },
   };
 }

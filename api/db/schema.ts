@@ -262,6 +262,64 @@ export interface VoteCommentsHandledTable {
   handled_by: string;
 }
 
+/** A web request's customer key (hashed) and survey answer (migration 0012, issue 16). */
+export interface RequestAccessTable {
+  ticket_id: string;
+  survey_solved: number | null;
+  survey_rating: number | null;
+  survey_comment: string | null;
+  survey_at: string | null;
+  created_at: string;
+}
+
+/** A web request's customer keys, SHA-256 hashed: one per link handed out (migration 0012). */
+export interface RequestKeysTable {
+  ticket_id: string;
+  key_hash: string;
+  created_at: string;
+}
+
+/** A request's conversation (migration 0012): customer messages, staff replies, internal notes. */
+export interface RequestMessagesTable {
+  id: Generated<number>;
+  ticket_source: string;
+  ticket_id: string;
+  kind: string;
+  author: string;
+  body: string;
+  minutes: number | null;
+  created_at: string;
+}
+
+/** Every action on a request (migration 0012); before/after are JSON objects. */
+export interface RequestHistoryTable {
+  id: Generated<number>;
+  ticket_source: string;
+  ticket_id: string;
+  action: string;
+  actor: string;
+  minutes: number | null;
+  note: string | null;
+  before: string | null;
+  after: string | null;
+  created_at: string;
+}
+
+/** E-mail stored before it is sent (migration 0012). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  kind: string;
+  ticket_id: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   votes: VotesTable;
@@ -287,4 +345,9 @@ export interface Database {
   agent_roster: AgentRosterTable;
   article_flags: ArticleFlagsTable;
   vote_comments_handled: VoteCommentsHandledTable;
+  request_access: RequestAccessTable;
+  request_keys: RequestKeysTable;
+  request_messages: RequestMessagesTable;
+  request_history: RequestHistoryTable;
+  mail_outbox: MailOutboxTable;
 }

@@ -24,6 +24,9 @@ import {
   host,
   httpUrl,
   ipList,
+  businessHours,
+  holidays,
+  mailAddress,
   onOff,
   oneOf,
   origin,
@@ -32,6 +35,7 @@ import {
   postgresUrl,
   secret,
   slaTargets,
+  smtpUrl,
   text,
   wholeNumber,
 } from './value-types.ts';
@@ -156,6 +160,29 @@ export const VARIABLES = {
     default: formatSlaTargets(DEFAULT_SLA_TARGETS),
     description:
       'SLA targets in hours, `priority=firstResponse/resolution` comma-separated; a priority left out keeps its default; used when the helpdesk recorded no `slaMet`',
+    readers: ['server'],
+  }),
+  KB_BUSINESS_HOURS: variable({
+    type: businessHours(),
+    description:
+      "Working hours the inbox's SLA clocks run in, `days start-end zone` such as `Mon-Fri 09:00-18:00 Asia/Shanghai`; unset: calendar hours",
+    readers: ['server'],
+  }),
+  KB_HOLIDAYS: variable({
+    type: holidays(),
+    description: 'Dates without working hours (YYYY-MM-DD, comma-separated, in the zone of `KB_BUSINESS_HOURS`)',
+    readers: ['server'],
+  }),
+  KB_SMTP_URL: variable({
+    type: smtpUrl(),
+    description:
+      "SMTP server for the requests inbox's e-mail to customers, such as `smtp://user:password@mail.example.com:587`; unset: no e-mail, customers follow their request on its page",
+    readers: ['server'],
+  }),
+  KB_MAIL_FROM: variable({
+    type: mailAddress(),
+    default: 'Help Center <help@localhost>',
+    description: "Sender of the requests inbox's e-mail",
     readers: ['server'],
   }),
   KB_EDIT_URL: variable({
