@@ -27,6 +27,7 @@ import { metricEnv } from './metrics/env.ts';
 import { flagRoutes } from './routes/flags.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { draftRoutes } from './routes/drafts.ts';
+import { staffViewRoutes } from './routes/staff-views.ts';
 
 export type { AppContext, AppDeps } from './context.ts';
 
@@ -56,9 +57,10 @@ export function createApp(deps: AppDeps) {
   api.route('/suggest', suggestRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
-  api.route('/tickets', draftRoutes(ctx, deps.topics));
+  api.route('/tickets', draftRoutes(ctx, deps.topics, deps.repo));
   api.route('/flags', flagRoutes(ctx));
   api.route('/feedback', feedbackRoutes(ctx));
+  api.route('/', staffViewRoutes(ctx, deps));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));

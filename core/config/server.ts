@@ -35,6 +35,8 @@ export interface ServerConfig {
   webhookSecrets: WebhookSecrets;
   /** KB_SLA_TARGETS, KB_EDIT_URL ('' for none), KB_TRAINING_VALIDITY_DAYS. */
   metricSettings: { slaTargets: SlaTargets; editUrlBase: string; trainingValidityDays: number };
+  /** KB_REPO_URL and KB_REPO_BRANCH: where "propose it" sends a draft; url '' for none. */
+  repo: { url: string; branch: string };
   /** KB_METRICS_CACHE_SECONDS: how long a computed metric result is reused. */
   metricsCacheSeconds: number;
   /** KB_DEMO: seed demo data when the server starts on an empty database. */
@@ -69,6 +71,7 @@ export function serverConfig(env: Env = processEnv()): ServerConfig {
       editUrlBase: v.KB_EDIT_URL ?? '',
       trainingValidityDays: v.KB_TRAINING_VALIDITY_DAYS,
     },
+    repo: { url: v.KB_REPO_URL ?? '', branch: v.KB_REPO_BRANCH },
     metricsCacheSeconds: v.KB_METRICS_CACHE_SECONDS,
     demo: v.KB_DEMO,
     checkpointThread: v.KB_CHECKPOINT_THREAD,
