@@ -32,6 +32,7 @@ import { draftRoutes } from './routes/drafts.ts';
 import { staffRoutes } from './routes/staff.ts';
 import type { AuthEnv } from './lib/middleware/auth.ts';
 import { createMiddleware } from 'hono/factory';
+import { staffViewRoutes } from './routes/staff-views.ts';
 
 export type { AppContext, AppDeps } from './context.ts';
 
@@ -71,9 +72,10 @@ export function createApp(deps: AppDeps) {
   api.route('/suggest', suggestRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
-  api.route('/tickets', draftRoutes(ctx, deps.topics));
+  api.route('/tickets', draftRoutes(ctx, deps.topics, deps.repo));
   api.route('/flags', flagRoutes(ctx));
   api.route('/feedback', feedbackRoutes(ctx));
+  api.route('/', staffViewRoutes(ctx, deps));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
   api.route('/requests', requestRoutes(ctx));

@@ -51,6 +51,8 @@ export interface AppDeps {
   topics?: TopicTree | undefined;
   /** Metric settings (KB_SLA_TARGETS, KB_EDIT_URL, KB_TRAINING_VALIDITY_DAYS); defaults for what is missing. */
   metricSettings?: Partial<MetricSettings>;
+  /** KB_REPO_URL and KB_REPO_BRANCH, for the drafts' "propose it" link; absent or url '' for none. */
+  repo?: { url: string; branch: string };
   /** How long a computed metric result is reused (KB_METRICS_CACHE_SECONDS); 0, the default here, computes every request. */
   metricsCacheSeconds?: number;
   /** KB_SITE_URL's origin: cookie-authenticated writes from it pass the same-origin check (besides the request's own origin). */

@@ -84,6 +84,7 @@ async function main() {
     webhookSecrets: config.webhookSecrets,
     topics,
     metricSettings: config.metricSettings,
+    repo: config.repo,
     metricsCacheSeconds: config.metricsCacheSeconds,
   });
   if (!apiOnly) mountSite(app, config.distDir);

@@ -15,6 +15,7 @@ import { errorResponses } from '../lib/http/openapi.ts';
 import { inOrder, newRouter } from '../lib/http/router.ts';
 import { draftRequestSchema, draftResponseSchema } from '../../core/contracts/kcs.ts';
 import { buildDraft, DraftError } from '../../core/drafting/draft.ts';
+import { proposeUrl } from '../../core/drafting/propose.ts';
 import { TICKET_ID_PATTERN } from '../../core/content/article.ts';
 import type { TopicTree } from '../../core/content/topics.ts';
 import { TICKET_SOURCES } from '../../core/tickets/ticket.ts';
@@ -39,7 +40,7 @@ const draftRouteFor = (ctx: AppContext) =>
     },
   });
 
-export function draftRoutes(ctx: AppContext, topics: TopicTree | undefined) {
+export function draftRoutes(ctx: AppContext, topics: TopicTree | undefined, repo?: { url: string; branch: string }) {
   const router = newRouter();
   router.openapi(draftRouteFor(ctx), async (c) => {
     const { source, id } = c.req.valid('param');
@@ -86,6 +87,7 @@ export function draftRoutes(ctx: AppContext, topics: TopicTree | undefined) {
       {
         path: `content/${draft.file}`,
         mdx: draft.text,
+        proposeUrl: proposeUrl(repo, `content/${draft.file}`, draft.text),
         redactions: draft.redactions.map((r) => ({ kind: r.kind, field: r.field, line: r.line, placeholder: r.placeholder })),
       },
       200,

@@ -190,6 +190,18 @@ export const VARIABLES = {
     description: 'Prefix of an article\'s source for "edit" links in the metrics: `<prefix><lang>/<slug>.mdx`',
     readers: ['server'],
   }),
+  KB_REPO_URL: variable({
+    type: httpUrl().transform((url) => url.replace(/\/+$/, '')),
+    description:
+      'The content repository\'s web address (`https://github.com/org/kb`, or a GitLab project): "propose it" in the ticket view opens its new-file page with the draft filled in',
+    readers: ['server'],
+  }),
+  KB_REPO_BRANCH: variable({
+    type: text(100),
+    default: 'main',
+    description: "The branch `KB_REPO_URL`'s new-file page proposes drafts against",
+    readers: ['server'],
+  }),
   KB_TRAINING_VALIDITY_DAYS: variable({
     type: wholeNumber(1, 3650),
     default: String(DEFAULT_TRAINING_VALIDITY_DAYS),

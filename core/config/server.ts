@@ -46,6 +46,8 @@ export interface ServerConfig {
   businessCalendar: BusinessCalendar | undefined;
   /** KB_SMTP_URL (undefined: no e-mail) and KB_MAIL_FROM. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** KB_REPO_URL and KB_REPO_BRANCH: where "propose it" sends a draft; url '' for none. */
+  repo: { url: string; branch: string };
   /** KB_METRICS_CACHE_SECONDS: how long a computed metric result is reused. */
   metricsCacheSeconds: number;
   /** KB_DEMO: seed demo data when the server starts on an empty database. */
@@ -90,6 +92,7 @@ export function serverConfig(env: Env = processEnv()): ServerConfig {
     siteUrl: v.KB_SITE_URL,
     businessCalendar: v.KB_BUSINESS_HOURS ? { ...v.KB_BUSINESS_HOURS, holidays: v.KB_HOLIDAYS ?? new Set<string>() } : undefined,
     mail: { smtpUrl: v.KB_SMTP_URL, from: v.KB_MAIL_FROM },
+    repo: { url: v.KB_REPO_URL ?? '', branch: v.KB_REPO_BRANCH },
     metricsCacheSeconds: v.KB_METRICS_CACHE_SECONDS,
     demo: v.KB_DEMO,
     checkpointThread: v.KB_CHECKPOINT_THREAD,

@@ -124,6 +124,8 @@ export const draftResponseSchema = z
   .object({
     path: z.string().openapi({ example: 'content/articles/en/printing-fails.mdx' }),
     mdx: z.string(),
+    /** The repository's new-file page with the draft filled in (KB_REPO_URL); null without one or for a draft too long for an address. */
+    proposeUrl: z.string().nullable(),
     redactions: z.array(
       z.object({
         // One of core/text/redact.ts PERSONAL_DATA_KINDS; not imported, so the browser islands stay free of node:net.
