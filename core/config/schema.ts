@@ -18,11 +18,15 @@ import {
   DEFAULT_SESSION_IDLE_MINUTES,
   DEFAULT_SESSION_MAX_HOURS,
   DEFAULT_TRAINING_VALIDITY_DAYS,
+  DEFAULT_MATURITY_DAYS,
 } from './defaults.ts';
 import {
   host,
   httpUrl,
   ipList,
+  businessHours,
+  holidays,
+  mailAddress,
   onOff,
   oneOf,
   origin,
@@ -31,6 +35,7 @@ import {
   postgresUrl,
   secret,
   slaTargets,
+  smtpUrl,
   text,
   wholeNumber,
 } from './value-types.ts';
@@ -157,15 +162,57 @@ export const VARIABLES = {
       'SLA targets in hours, `priority=firstResponse/resolution` comma-separated; a priority left out keeps its default; used when the helpdesk recorded no `slaMet`',
     readers: ['server'],
   }),
+  KB_BUSINESS_HOURS: variable({
+    type: businessHours(),
+    description:
+      "Working hours the inbox's SLA clocks run in, `days start-end zone` such as `Mon-Fri 09:00-18:00 Asia/Shanghai`; unset: calendar hours",
+    readers: ['server'],
+  }),
+  KB_HOLIDAYS: variable({
+    type: holidays(),
+    description: 'Dates without working hours (YYYY-MM-DD, comma-separated, in the zone of `KB_BUSINESS_HOURS`)',
+    readers: ['server'],
+  }),
+  KB_SMTP_URL: variable({
+    type: smtpUrl(),
+    description:
+      "SMTP server for the requests inbox's e-mail to customers, such as `smtp://user:password@mail.example.com:587`; unset: no e-mail, customers follow their request on its page",
+    readers: ['server'],
+  }),
+  KB_MAIL_FROM: variable({
+    type: mailAddress(),
+    default: 'Help Center <help@localhost>',
+    description: "Sender of the requests inbox's e-mail",
+    readers: ['server'],
+  }),
   KB_EDIT_URL: variable({
     type: httpUrl(),
     description: 'Prefix of an article\'s source for "edit" links in the metrics: `<prefix><lang>/<slug>.mdx`',
+    readers: ['server'],
+  }),
+  KB_REPO_URL: variable({
+    type: httpUrl().transform((url) => url.replace(/\/+$/, '')),
+    description:
+      'The content repository\'s web address (`https://github.com/org/kb`, or a GitLab project): "propose it" in the ticket view opens its new-file page with the draft filled in',
+    readers: ['server'],
+  }),
+  KB_REPO_BRANCH: variable({
+    type: text(100),
+    default: 'main',
+    description: "The branch `KB_REPO_URL`'s new-file page proposes drafts against",
     readers: ['server'],
   }),
   KB_TRAINING_VALIDITY_DAYS: variable({
     type: wholeNumber(1, 3650),
     default: String(DEFAULT_TRAINING_VALIDITY_DAYS),
     description: 'Days a training completion counts',
+    readers: ['server'],
+  }),
+  KB_METRICS_MATURITY_DAYS: variable({
+    type: wholeNumber(0, 90),
+    default: String(DEFAULT_MATURITY_DAYS),
+    description:
+      'Days before an open ticket (or a fresh resolution) is judged by the resolution, reopen and CSAT response rates; younger ones are "too recent to judge"',
     readers: ['server'],
   }),
   KB_METRICS_CACHE_SECONDS: variable({

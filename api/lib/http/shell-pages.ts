@@ -14,7 +14,11 @@ export interface ShellPage {
   page: string;
 }
 
-export const SHELL_PAGES: readonly ShellPage[] = [];
+export const SHELL_PAGES: readonly ShellPage[] = [
+  // The ticket view and the staff article page (issue 17); the islands read the id from location.
+  { name: 'staff ticket view', pattern: /^\/staff\/tickets\/[a-z]+\/[^/]+\/?$/, page: 'staff/tickets/index.html' },
+  { name: 'staff article page', pattern: /^\/staff\/articles\/(?:zh-CN|en)\/[a-z0-9-]+\/?$/, page: 'staff/articles/index.html' },
+];
 
 /** The shell page that answers `path`, or undefined. */
 export function shellPageFor(path: string): ShellPage | undefined {

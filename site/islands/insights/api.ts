@@ -6,6 +6,19 @@
  * sign-in prompt, a "not available yet" or an error state.
  */
 
+/**
+ * sessionStorage key of a pasted staff token, for staff pages that still take one (the KCS
+ * views) until they move to the sign-in; the dashboards use the session cookie.
+ */
+export const TOKEN_KEY = 'kb-insights-token';
+
+/** The part of the Storage interface the token needs (sessionStorage in the page). */
+export type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const readToken = (storage: TokenStorage): string | null => storage.getItem(TOKEN_KEY) || null;
+export const saveToken = (storage: TokenStorage, token: string): void => storage.setItem(TOKEN_KEY, token.trim());
+export const clearToken = (storage: TokenStorage): void => storage.removeItem(TOKEN_KEY);
+
 export type ApiFailure =
   /** 401: not signed in (or the session timed out), or a wrong or revoked token. */
   | 'unauthorized'
