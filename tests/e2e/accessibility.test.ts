@@ -35,6 +35,8 @@ const UNLISTED = [
   '/en/search/?q=quokka',
   '/insights/',
   '/insights/training/',
+  '/staff/sign-in/',
+  '/staff/set-password/',
   '/en/articles/no-such-article/',
 ];
 

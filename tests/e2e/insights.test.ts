@@ -20,10 +20,13 @@ import { migrate, openDatabase } from '../../api/db/index.ts';
 import { loadCatalog } from '../../api/lib/catalog/catalog.ts';
 import { seedDatabase } from '../../api/demo/index.ts';
 import { formatPercent, formatScore } from '../../site/islands/insights/format.ts';
+import { createStaffUser } from '../support/staff.ts';
 import { defaultRange, todayIn } from '../../site/islands/insights/filters.ts';
 
 const distDir = inject('distDir');
 const ADMIN_TOKEN = 'e2e-insights-admin-token-0123456789';
+/** The account the dashboards are signed into (the API helper below still reads with the admin token). */
+const MANAGER = { email: 'manager@example.com', name: 'Zhou Min', role: 'manager', password: 'dashboards for managers' } as const;
 
 let work: string;
 let server: ApiProcess | undefined;
@@ -51,11 +54,12 @@ beforeAll(async () => {
   const opened = openDatabase(dbFile);
   await migrate(opened.db);
   await seedDatabase(opened.db, { days: 30, seed: 42, now: new Date(), catalog: loadCatalog(distDir), sqlite: opened.sqlite });
+  await createStaffUser(opened.db, MANAGER);
   await opened.db.destroy();
   server = await startApiProcess({ env: { KB_DB: dbFile, KB_DIST_DIR: distDir, KB_ADMIN_TOKEN: ADMIN_TOKEN } });
   baseUrl = server.origin;
   browser = await launchBrowser();
-  // One tab for the whole suite: the token lives in that tab's sessionStorage.
+  // One tab for the whole suite: the sign-in lives in that context's cookie.
   context = await browser.newContext({
     userAgent: BROWSER_UA,
     locale: 'en-US',
@@ -84,28 +88,33 @@ describe('static pages', () => {
 });
 
 describe('overview', () => {
-  it('refuses a wrong token and says so', async () => {
+  it('asks to sign in, and refuses a wrong password', async () => {
     await page.goto(`${baseUrl}/insights/`);
-    expect(await page.isVisible('[data-signin-form]')).toBe(true);
-    await page.fill('#insights-token', 'kb_not-a-real-token-at-all');
-    await page.click('[data-signin-form] button[type="submit"]');
-    await page.waitForFunction(() => document.querySelector('[data-signin-status]')?.textContent?.includes('not accepted'));
     expect(await page.getAttribute('body', 'data-insights-state')).toBe('signed-out');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.isHidden('[data-dashboard]')).toBe(true);
+    await page.click('[data-signin-link]');
+    await page.waitForURL(/\/staff\/sign-in\/\?next=%2Finsights%2F/);
+    await page.fill('#staff-email', MANAGER.email);
+    await page.fill('#staff-password', 'not the password');
+    await page.click('[data-staff-signin] button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('[data-staff-status]')?.textContent?.includes('wrong'));
+    expect(new URL(page.url()).pathname).toBe('/staff/sign-in/');
   });
 
-  it('signs in and renders every panel from the seeded data', async () => {
-    await page.fill('#insights-token', ADMIN_TOKEN);
-    await page.click('[data-signin-form] button[type="submit"]');
+  it('signs in with the account, comes back and renders every panel from the seeded data', async () => {
+    await page.fill('#staff-password', MANAGER.password);
+    await page.click('[data-staff-signin] button[type="submit"]');
+    await page.waitForURL(/\/insights\/\?/);
     await ready(page);
     const states = await panelStates(page);
     expect(
       Object.values(states).every((s) => s === 'ready'),
       JSON.stringify(states),
     ).toBe(true);
-    // The token stays in the tab, never in the address.
-    expect(page.url()).not.toContain(ADMIN_TOKEN);
-    expect(await page.evaluate(() => sessionStorage.getItem('kb-insights-token'))).toBe(ADMIN_TOKEN);
+    expect(await page.textContent('[data-staff-name]')).toBe(`Signed in as ${MANAGER.name}`);
+    // The session id is in an HttpOnly cookie: no script on the page can read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('kb_session');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     // The default view is the last 30 days, written into the address.
     const { from, to } = defaultRange(todayIn(new Date()));
     expect(new URL(page.url()).searchParams.get('from')).toBe(from);
@@ -177,7 +186,7 @@ describe('overview', () => {
     await ready(page);
   });
 
-  it('downloads a chart’s data as CSV with the token', async () => {
+  it('downloads a chart’s data as CSV with the session', async () => {
     const url = new URL(page.url());
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -296,11 +305,13 @@ describe('training', () => {
     expect(csv).toHaveLength(plan.topics.length + 1);
   });
 
-  it('signs out: the token is gone and the sign-in form is back', async () => {
+  it('signs out: the session ends and the dashboards ask to sign in again', async () => {
     await page.click('[data-signout]');
+    await page.waitForURL(/\/staff\/sign-in\/$/);
+    await page.goto(`${baseUrl}/insights/`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-signin]')?.hidden === false);
     expect(await page.getAttribute('body', 'data-insights-state')).toBe('signed-out');
-    expect(await page.evaluate(() => sessionStorage.getItem('kb-insights-token'))).toBeNull();
-    expect(await page.isVisible('[data-signin-form]')).toBe(true);
     expect(await page.isHidden('[data-dashboard]')).toBe(true);
+    expect((await context.cookies()).filter((c) => c.name === 'kb_session')).toEqual([]);
   });
 });

@@ -1,22 +1,12 @@
 /**
- * The dashboards' API client against a small stub server: the bearer token goes in the
- * Authorization header (never the URL), each failure maps to what the page shows, CSV
- * comes back as a file with the server's name.
+ * The dashboards' API client against a small stub server: signed in, the browser's session
+ * cookie is the credential; a token goes in the Authorization header (never the URL); each
+ * failure maps to what the page shows, CSV comes back as a file with the server's name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  checkToken,
-  clearToken,
-  createApiClient,
-  filenameFromDisposition,
-  InsightsApiError,
-  readToken,
-  saveToken,
-  TOKEN_KEY,
-  type TokenStorage,
-} from '../../site/islands/insights/api.ts';
+import { createApiClient, filenameFromDisposition, InsightsApiError } from '../../site/islands/insights/api.ts';
 
 const TOKEN = 'kb_stub-token-for-the-dashboards';
 let server: Server;
@@ -30,7 +20,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req);
     const url = new URL(req.url ?? '/', 'http://stub');
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+    // A cookie stands for the browser's session (the stub does not check it further).
+    if (req.headers.authorization !== `Bearer ${TOKEN}` && !req.headers.cookie?.includes('kb_session=')) {
       res
         .writeHead(401, { 'Content-Type': 'application/json' })
         .end(envelope('unauthorized', 'The token is not valid or has been revoked'));
@@ -84,7 +75,19 @@ describe('createApiClient', () => {
     expect(seen[0]?.url).not.toContain(TOKEN);
   });
 
-  it('fails as unauthorized without a request when there is no token', async () => {
+  it('sends no Authorization header without a token: the session cookie is the credential', async () => {
+    seen.length = 0;
+    const requests: RequestInit[] = [];
+    const recording = (input: RequestInfo | URL, init?: RequestInit) => (requests.push(init ?? {}), fetch(input, init));
+    // Node's fetch keeps no cookies: the test sends the one a browser would.
+    const withCookie = (input: RequestInfo | URL, init?: RequestInit) =>
+      recording(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: 'kb_session=abc' } });
+    await createApiClient({ baseUrl, fetch: withCookie }).json('/api/metrics');
+    expect(seen[0]?.headers.authorization).toBeUndefined();
+    expect(requests[0]?.credentials).toBe('same-origin');
+  });
+
+  it('fails as unauthorized without a request when the token it is given is gone', async () => {
     seen.length = 0;
     expect((await failure(client(null).json('/api/metrics'))).kind).toBe('unauthorized');
     expect(seen).toHaveLength(0);
@@ -125,30 +128,7 @@ describe('createApiClient', () => {
   });
 });
 
-describe('checkToken', () => {
-  it('accepts a token the metrics list answers to and names why it refuses others', async () => {
-    expect(await checkToken(TOKEN, { baseUrl })).toBe('ok');
-    expect(await checkToken('kb_wrong', { baseUrl })).toBe('unauthorized');
-    expect(await checkToken(TOKEN, { baseUrl: 'http://127.0.0.1:9' })).toBe('network');
-  });
-});
-
-describe('token storage and file names', () => {
-  it('keeps the trimmed token under one key and forgets it on sign-out', () => {
-    const map = new Map<string, string>();
-    const storage: TokenStorage = {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, v),
-      removeItem: (k) => void map.delete(k),
-    };
-    expect(readToken(storage)).toBeNull();
-    saveToken(storage, `  ${TOKEN}\n`);
-    expect(map.get(TOKEN_KEY)).toBe(TOKEN);
-    expect(readToken(storage)).toBe(TOKEN);
-    clearToken(storage);
-    expect(readToken(storage)).toBeNull();
-  });
-
+describe('file names', () => {
   it('reads quoted, bare and RFC 5987 file names and falls back without one', () => {
     expect(filenameFromDisposition('attachment; filename="a_b.csv"', 'x.csv')).toBe('a_b.csv');
     expect(filenameFromDisposition('attachment; filename=plain.csv', 'x.csv')).toBe('plain.csv');

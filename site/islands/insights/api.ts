@@ -1,24 +1,15 @@
 /**
- * The dashboards' calls to the metrics API (/api/metrics, /api/training/plan) with the
- * staff token as a bearer token. The token lives in sessionStorage (gone when the tab
- * closes, never in the URL); every failure becomes an InsightsApiError whose `kind` the
- * page turns into a sign-in prompt, a "not available yet" or an error state.
+ * The dashboards' calls to the metrics API (/api/metrics, /api/training/plan). Signed in
+ * with a staff account, the browser sends the HttpOnly session cookie (the primary path:
+ * docs/dashboards.md); a client given a token sends it as a bearer token instead and no
+ * cookie. Every failure becomes an InsightsApiError whose `kind` the page turns into a
+ * sign-in prompt, a "not available yet" or an error state.
  */
 
-/** sessionStorage key of the staff token. */
-export const TOKEN_KEY = 'kb-insights-token';
-
-/** The part of the Storage interface the token needs (sessionStorage in the page). */
-export type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-export const readToken = (storage: TokenStorage): string | null => storage.getItem(TOKEN_KEY) || null;
-export const saveToken = (storage: TokenStorage, token: string): void => storage.setItem(TOKEN_KEY, token.trim());
-export const clearToken = (storage: TokenStorage): void => storage.removeItem(TOKEN_KEY);
-
 export type ApiFailure =
-  /** 401: no token, a wrong or revoked one. */
+  /** 401: not signed in (or the session timed out), or a wrong or revoked token. */
   | 'unauthorized'
-  /** 403: a valid token whose role may not read this. */
+  /** 403: a staff member or token whose role may not read this. */
   | 'forbidden'
   /** The server does not offer this endpoint or metric (404, or 400 unknown_metric). */
   | 'unavailable'
@@ -74,8 +65,8 @@ export function filenameFromDisposition(header: string | null, fallback: string)
 }
 
 export interface ApiClientOptions {
-  /** The current token (read on every call, so signing out takes effect at once). */
-  token: () => string | null;
+  /** A bearer token (read on every call); without this option the session cookie is sent instead. */
+  token?: () => string | null;
   fetch?: typeof fetch;
   /** Origin of the API; '' for the page's own. */
   baseUrl?: string;
@@ -93,15 +84,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '';
 
   async function get(path: string, params: URLSearchParams | undefined, accept: string): Promise<Response> {
-    const token = options.token();
-    if (!token) throw new InsightsApiError('unauthorized', 'No token', 401);
+    const token = options.token ? options.token() : undefined;
+    if (token === null) throw new InsightsApiError('unauthorized', 'No token', 401);
     const query = params && [...params.keys()].length ? `?${params}` : '';
     let res: Response;
     try {
       res = await fetchImpl(`${base}${path}${query}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: accept },
-        // The token is the credential; cookies are neither needed nor sent.
-        credentials: 'omit',
+        headers: token ? { Authorization: `Bearer ${token}`, Accept: accept } : { Accept: accept },
+        // A token is the whole credential (no cookie sent); otherwise the session cookie is, on this origin only.
+        credentials: token ? 'omit' : 'same-origin',
         cache: 'no-store',
       });
     } catch (error) {
@@ -127,17 +118,4 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('content-disposition'), fallbackName) };
     },
   };
-}
-
-/** What a sign-in attempt found out about a token. */
-export type TokenCheck = 'ok' | ApiFailure;
-
-/** Checks a token against `GET /api/metrics` (any staff role may read it). */
-export async function checkToken(token: string, options: Omit<ApiClientOptions, 'token'> = {}): Promise<TokenCheck> {
-  try {
-    await createApiClient({ ...options, token: () => token }).json('/api/metrics');
-    return 'ok';
-  } catch (error) {
-    return error instanceof InsightsApiError ? error.kind : 'network';
-  }
 }

@@ -1,14 +1,17 @@
 /**
- * The dashboard controller both insights pages run: sign-in with a staff token, filters
- * kept in the address, one fetch per data source per view, CSV downloads, and the
- * interface language. Drawing a panel from its answers is panel.ts's concern.
+ * The dashboard controller both insights pages run: the staff sign-in (the session cookie,
+ * site/islands/staff/session.ts), filters kept in the address, one fetch per data source per
+ * view, CSV downloads, and the interface language. Drawing a panel from its answers is
+ * panel.ts's concern.
  *
  * Page contract (tests rely on it): `body[data-insights-state]` is signed-out, loading
  * or ready; each `[data-panel]` has `data-state` loading, ready, empty, unavailable or
- * error; `[data-signin-form]`, `[data-signout]`, `[data-filters]`, `[data-csv]` buttons.
+ * error; `[data-signin-link]`, `[data-signout]`, `[data-staff-name]`, `[data-filters]`,
+ * `[data-csv]` buttons.
  */
 import type { Lang } from '../../../core/content/article.ts';
-import { checkToken, clearToken, createApiClient, InsightsApiError, readToken, saveToken, type ApiClient } from './api.ts';
+import { createApiClient, InsightsApiError, type ApiClient } from './api.ts';
+import { currentStaff, signInUrl, signOut, type StaffIdentity } from '../staff/session.ts';
 import { saveFile } from './download.ts';
 import { apiQuery, filtersToSearch, readFilters, todayIn, type FilterProblem, type InsightsFilters } from './filters.ts';
 import { setPanelState, showPanel, sourcePath, type Outcome, type PanelSpec, type PanelState, type RenderContext } from './panel.ts';
@@ -32,13 +35,13 @@ function need<T extends Element>(selector: string): T {
 export function startDashboard(panels: PanelSpec[]): void {
   const topics = JSON.parse(need('[data-insights-topics]').textContent ?? '[]') as TopicOption[];
   const topicById = new Map(topics.map((topic) => [topic.id, topic]));
-  const storage = sessionStorage;
-  const client: ApiClient = createApiClient({ token: () => readToken(storage) });
+  // The session cookie is the credential (docs/dashboards.md).
+  const client: ApiClient = createApiClient({});
 
   const signin = need<HTMLElement>('[data-signin]');
-  const signinForm = need<HTMLFormElement>('[data-signin-form]');
+  const signinLink = need<HTMLAnchorElement>('[data-signin-link]');
   const signinStatus = need<HTMLElement>('[data-signin-status]');
-  const tokenInput = need<HTMLInputElement>('#insights-token');
+  const staffName = need<HTMLElement>('[data-staff-name]');
   const dashboard = need<HTMLElement>('[data-dashboard]');
   const signoutButton = need<HTMLButtonElement>('[data-signout]');
   const uiSwitch = need<HTMLButtonElement>('[data-ui-switch]');
@@ -53,6 +56,7 @@ export function startDashboard(panels: PanelSpec[]): void {
   let results = new Map<string, Outcome>();
   /** Incremented per view, so answers to an earlier view are dropped. */
   let generation = 0;
+  let staff: StaffIdentity | null = null;
 
   const t = (key: InsightsKey, vars?: Record<string, string | number>) => tr(lang, key, vars);
   const topicName = (id: string) => topicById.get(id)?.name[lang] ?? id;
@@ -69,6 +73,7 @@ export function startDashboard(panels: PanelSpec[]): void {
     uiSwitch.lang = lang === 'en' ? 'zh-CN' : 'en';
     fillTopicOptions();
     showFilters();
+    staffName.textContent = staff ? t('signin.as', { name: staff.name }) : '';
   }
 
   function fillTopicOptions(): void {
@@ -92,17 +97,24 @@ export function startDashboard(panels: PanelSpec[]): void {
   // ----- sign-in -----
   function showSignedOut(message?: InsightsKey): void {
     generation++;
+    staff = null;
     document.body.dataset.insightsState = 'signed-out';
     dashboard.hidden = true;
     signoutButton.hidden = true;
+    staffName.hidden = true;
     signin.hidden = false;
+    // Back to this very view (filters included) after signing in.
+    signinLink.href = signInUrl(location.pathname + location.search);
     signinStatus.textContent = message ? t(message) : '';
   }
 
-  async function showSignedIn(): Promise<void> {
+  async function showSignedIn(who: StaffIdentity): Promise<void> {
+    staff = who;
     signin.hidden = true;
     dashboard.hidden = false;
     signoutButton.hidden = false;
+    staffName.hidden = false;
+    staffName.textContent = t('signin.as', { name: who.name });
     signinStatus.textContent = '';
     await loadRegistry();
     await load();
@@ -117,36 +129,10 @@ export function startDashboard(panels: PanelSpec[]): void {
     }
   }
 
-  signinForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const token = tokenInput.value.trim();
-    if (!token) {
-      signinStatus.textContent = t('signin.empty');
-      return;
-    }
-    signinStatus.textContent = t('signin.checking');
-    const check = await checkToken(token);
-    if (check === 'ok') {
-      saveToken(storage, token);
-      tokenInput.value = '';
-      await showSignedIn();
-      return;
-    }
-    const messages: Partial<Record<typeof check, InsightsKey>> = {
-      unauthorized: 'signin.invalid',
-      forbidden: 'signin.forbidden',
-      unavailable: 'signin.unavailable',
-    };
-    signinStatus.textContent = t(messages[check] ?? 'signin.network');
-    tokenInput.focus();
-  });
-
   signoutButton.addEventListener('click', () => {
-    clearToken(storage);
+    signoutButton.disabled = true;
     results = new Map();
-    for (const panel of panels) setState(panel, 'loading', '');
-    showSignedOut();
-    tokenInput.focus();
+    void signOut();
   });
 
   // ----- filters -----
@@ -192,7 +178,7 @@ export function startDashboard(panels: PanelSpec[]): void {
   addEventListener('popstate', () => {
     readAddress();
     showFilters();
-    if (readToken(storage)) void load();
+    if (staff) void load();
   });
 
   // ----- loading and rendering -----
@@ -221,7 +207,6 @@ export function startDashboard(panels: PanelSpec[]): void {
     if (mine !== generation) return;
     results = fetched;
     if ([...fetched.values()].some((o) => !o.ok && o.error.kind === 'unauthorized')) {
-      clearToken(storage);
       showSignedOut('signin.expired');
       return;
     }
@@ -267,7 +252,6 @@ export function startDashboard(panels: PanelSpec[]): void {
       saveFile(await client.csv(path, apiQuery(filters, { interval }), `${source}_${filters.from}_${filters.to}.csv`));
     } catch (error) {
       if (error instanceof InsightsApiError && error.kind === 'unauthorized') {
-        clearToken(storage);
         showSignedOut('signin.expired');
       } else if (status) status.textContent = t('csv.failed', { message: (error as Error).message });
     } finally {
@@ -282,6 +266,9 @@ export function startDashboard(panels: PanelSpec[]): void {
   // Write the view into the address at once, so copying it before any change shares these dates.
   history.replaceState(null, '', filtersToSearch(filters, location.search));
   applyLang();
-  if (readToken(storage)) void showSignedIn();
-  else showSignedOut();
+  showSignedOut();
+  void currentStaff().then(
+    (who) => (who ? showSignedIn(who) : showSignedOut()),
+    () => showSignedOut('signin.network'),
+  );
 }
