@@ -38,7 +38,13 @@ export function createApp(deps: AppDeps) {
   if (origins.size > 0) {
     app.use(
       '/api/*',
-      cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }),
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowHeaders: ['Content-Type', 'Authorization'],
+        // The dashboards' CSV downloads name their file; a 429 says when to try again.
+        exposeHeaders: ['Content-Disposition', 'Retry-After'],
+        maxAge: 600,
+      }),
     );
   }
   const env = metricEnv({ ...deps, now: ctx.now });
@@ -53,7 +59,7 @@ export function createApp(deps: AppDeps) {
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
-  api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
+  api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [], siteOrigins: [...origins] }));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
   app.route('/api', api);

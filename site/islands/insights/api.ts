@@ -5,6 +5,8 @@
  * page turns into a sign-in prompt, a "not available yet" or an error state.
  */
 
+import { API_ORIGIN } from '../api-origin.ts';
+
 /** sessionStorage key of the staff token. */
 export const TOKEN_KEY = 'kb-insights-token';
 
@@ -77,7 +79,7 @@ export interface ApiClientOptions {
   /** The current token (read on every call, so signing out takes effect at once). */
   token: () => string | null;
   fetch?: typeof fetch;
-  /** Origin of the API; '' for the page's own. */
+  /** Origin of the API; the build's KB_API_ORIGIN by default ('' for the page's own). */
   baseUrl?: string;
 }
 
@@ -90,7 +92,7 @@ export interface ApiClient {
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const base = options.baseUrl ?? '';
+  const base = options.baseUrl ?? API_ORIGIN;
 
   async function get(path: string, params: URLSearchParams | undefined, accept: string): Promise<Response> {
     const token = options.token();
