@@ -23,6 +23,7 @@ const POSTGRES_ONLY = [
   'tests/api/event-order.test.ts',
   'tests/api/cli-postgres.test.ts',
   'tests/api/replica-writes.test.ts',
+  'tests/api/two-replicas.test.ts',
 ];
 
 export default defineConfig({

@@ -47,7 +47,15 @@ export function createApp(deps: AppDeps) {
   if (origins.size > 0) {
     app.use(
       '/api/*',
-      cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }),
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowHeaders: ['Content-Type', 'Authorization'],
+        // The dashboards' CSV downloads name their file; a 429 says when to try again.
+        exposeHeaders: ['Content-Disposition', 'Retry-After'],
+        // The staff session cookie may come along from the listed origins only (never '*').
+        credentials: true,
+        maxAge: 600,
+      }),
     );
   }
   // Staff-token guessing: 429 after too many 401s from one address (lib/middleware/staff-guard.ts).
@@ -77,7 +85,7 @@ export function createApp(deps: AppDeps) {
   api.route('/feedback', feedbackRoutes(ctx));
   api.route('/', staffViewRoutes(ctx, deps));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
-  api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
+  api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [], siteOrigins: [...origins] }));
   api.route('/requests', requestRoutes(ctx));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));

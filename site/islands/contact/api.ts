@@ -8,6 +8,7 @@ import type { ContactInput, ContactField } from '../../../core/contracts/contact
 import { CONTACT_FIELDS } from '../../../core/contracts/contact-checks.ts';
 import { type HONEYPOT_FIELD, SUGGESTION_COUNT } from '../../../core/contracts/contact-limits.ts';
 import type { Suggestion } from './suggestions.ts';
+import { apiUrl } from '../api-origin.ts';
 
 /** The browser's fetch; tests pass a fake. */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -23,7 +24,7 @@ export async function fetchSuggestions(
 ): Promise<Suggestion[] | null> {
   try {
     const params = new URLSearchParams({ q: query, lang, limit: String(SUGGESTION_COUNT) });
-    const res = await fetcher(`/api/suggest?${params}`, { credentials: 'omit', signal });
+    const res = await fetcher(apiUrl(`/api/suggest?${params}`), { credentials: 'omit', signal });
     if (!res.ok) return null;
     const body = (await res.json()) as { results?: unknown };
     if (!Array.isArray(body.results)) return null;
@@ -53,7 +54,7 @@ export async function postContact(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
-    const res = await fetcher('/api/contact', {
+    const res = await fetcher(apiUrl('/api/contact'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input),
