@@ -40,8 +40,8 @@ export type { AppContext, AppDeps } from './context.ts';
 export function createApp(deps: AppDeps) {
   const ctx = buildContext(deps);
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  // Every response, pages included: nosniff, frame and referrer policies, HSTS.
-  app.use('*', secureHeaders());
+  // Every response, pages included: nosniff, frame, referrer and permissions policies, a CSP; HSTS over HTTPS.
+  app.use('*', secureHeaders({ trustedProxies: new Set(deps.trustedProxies ?? []) }));
   const origins = new Set(deps.corsOrigins ?? []);
   // Without configured origins the API is same-origin only and needs no CORS headers at all.
   if (origins.size > 0) {
