@@ -20,7 +20,7 @@ import { suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
-import { requestRoutes } from './routes/requests.ts';
+import { requestPageRoutes, requestRoutes } from './routes/requests.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
@@ -59,6 +59,8 @@ export function createApp(deps: AppDeps) {
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
   app.route('/api', api);
+  // The request page's forms without JavaScript post to the page's own address (routes/requests.ts).
+  app.route('/', requestPageRoutes(ctx));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
