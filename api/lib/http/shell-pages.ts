@@ -14,7 +14,11 @@ export interface ShellPage {
   page: string;
 }
 
-export const SHELL_PAGES: readonly ShellPage[] = [];
+export const SHELL_PAGES: readonly ShellPage[] = [
+  // A customer's request, /<lang>/requests/<ref>/?k=… (issue 16): the page of its language.
+  { name: 'customer request (en)', pattern: /^\/en\/requests\/[^/]+\/$/, page: 'en/requests/index.html' },
+  { name: 'customer request (zh-CN)', pattern: /^\/zh-CN\/requests\/[^/]+\/$/, page: 'zh-CN/requests/index.html' },
+];
 
 /** The shell page that answers `path`, or undefined. */
 export function shellPageFor(path: string): ShellPage | undefined {
