@@ -78,10 +78,13 @@ async function main() {
     trustedProxies: config.trustedProxies,
     corsOrigins: config.corsOrigins,
     site: config.site,
+    siteOrigin: config.siteOrigin,
+    staffSessions: config.staffSessions,
     suggest,
     webhookSecrets: config.webhookSecrets,
     topics,
     metricSettings: config.metricSettings,
+    repo: config.repo,
     metricsCacheSeconds: config.metricsCacheSeconds,
   });
   if (!apiOnly) mountSite(app, config.distDir);

@@ -21,7 +21,7 @@ import { ApiError, type ErrorDetail } from '../lib/http/errors.ts';
 import { bot, ingestPipeline, privacySignal, visitor } from '../lib/ingest/pipeline.ts';
 import { socketAddress } from '../lib/ingest/identify.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
-import { RateLimiter } from '../lib/ingest/rate-limit.ts';
+import { DEFAULT_LIMITS, WriteLimiter } from '../lib/ingest/rate-limit.ts';
 import { newRouter } from '../lib/http/router.ts';
 import { plainText } from '../../core/text/plain-text.ts';
 import { zodDetails } from '../lib/http/validation.ts';
@@ -37,13 +37,15 @@ import { LANGS, type Lang } from '../../core/content/article.ts';
 export const MAX_CONTACT_BODY_BYTES = 64 * 1024;
 
 /** Requests stored per visitor a minute: a person writes one, a script many. */
-export const DEFAULT_CONTACT_LIMIT = 5;
+export const DEFAULT_CONTACT_LIMIT = DEFAULT_LIMITS.contact.perVisitor;
 
 export interface ContactRouteOptions {
   /** Proxies whose X-Forwarded-For is trusted (KB_TRUSTED_PROXIES), for the rate limit's key. */
   trustedProxies?: readonly string[];
   /** Stored requests per visitor a minute (default 5). */
   limitPerMinute?: number;
+  /** Stored requests per address a minute, whatever the User-Agent (default 30). */
+  limitPerAddressPerMinute?: number;
 }
 
 type Parsed = { ok: true; request: ContactRequest } | { ok: false; lang: Lang; details: ErrorDetail[] };
@@ -100,9 +102,12 @@ const contactRoute = createRoute({
 });
 
 export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}) {
-  const { db, identifier, sessions, writers, now, inbox } = ctx;
+  const { db, identifier, writers, now, inbox } = ctx;
   const trusted = new Set(options.trustedProxies ?? []);
-  const limiter = new RateLimiter(options.limitPerMinute ?? DEFAULT_CONTACT_LIMIT);
+  const limiter = new WriteLimiter({
+    perVisitor: options.limitPerMinute ?? DEFAULT_CONTACT_LIMIT,
+    perAddress: options.limitPerAddressPerMinute ?? DEFAULT_LIMITS.contact.perAddress,
+  });
   const router = newRouter();
 
   /**
@@ -110,19 +115,21 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
    * id it needs no salt, so it also covers visitors with DNT / GPC, whose requests are
    * stored (they asked for help) but not counted.
    */
+  const addressOf = (c: Context) => clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted);
   const limitKey = (c: Context) =>
     createHash('sha256')
-      .update(`${clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted)}\n${c.req.header('user-agent') ?? ''}`)
+      .update(`${addressOf(c)}\n${c.req.header('user-agent') ?? ''}`)
       .digest('hex');
 
   /** The `contact_submitted` event, through the same steps (visitor, session, privacy) as POST /api/events. */
   const submitted = ingestPipeline<{ ref: string; lang: Lang }, void>({
     steps: [privacySignal(identifier), bot(identifier), visitor(identifier)],
     write: async function write({ items, visitor: id, at }) {
-      const session = await sessions.sessionFor(id, at);
       const createdAt = at.toISOString();
       await writers.events(
-        items.map(({ ref, lang }) => ({ type: 'contact_submitted', visitor: id, session, created_at: createdAt, lang, ticket_ref: ref })),
+        id,
+        at,
+        items.map(({ ref, lang }) => ({ type: 'contact_submitted', visitor: id, created_at: createdAt, lang, ticket_ref: ref })),
       );
     },
     countDrops: writers.drops,
@@ -143,7 +150,7 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
    * reference and key, or null for a honeypot hit (answered alike, stored never).
    */
   async function submit(c: Context, request: ContactRequest, at: Date): Promise<{ ref: string; key: string } | null> {
-    const limit = limiter.consume(limitKey(c), at.getTime());
+    const limit = limiter.consume(limitKey(c), addressOf(c), at.getTime());
     if (!limit.allowed) {
       throw new ApiError(429, 'rate_limited', `Too many requests; try again in ${limit.retryAfter} s`, [], {
         'Retry-After': String(limit.retryAfter),

@@ -15,7 +15,10 @@ import {
   DEFAULT_OUT_DIR,
   DEFAULT_PORT,
   DEFAULT_POSTGRES_BIN,
+  DEFAULT_SESSION_IDLE_MINUTES,
+  DEFAULT_SESSION_MAX_HOURS,
   DEFAULT_TRAINING_VALIDITY_DAYS,
+  DEFAULT_MATURITY_DAYS,
 } from './defaults.ts';
 import {
   host,
@@ -129,6 +132,18 @@ export const VARIABLES = {
     description: 'Accepted as an admin bearer token (at least 16 characters), to bootstrap a fresh install and CI',
     readers: ['server'],
   }),
+  KB_SESSION_IDLE_MINUTES: variable({
+    type: wholeNumber(5, 10080),
+    default: String(DEFAULT_SESSION_IDLE_MINUTES),
+    description: 'Minutes a staff sign-in stays valid without use (idle time-out); the next request after that asks to sign in again',
+    readers: ['server'],
+  }),
+  KB_SESSION_MAX_HOURS: variable({
+    type: wholeNumber(1, 8760),
+    default: String(DEFAULT_SESSION_MAX_HOURS),
+    description: 'Hours a staff sign-in stays valid at most, however often it is used (absolute time-out)',
+    readers: ['server'],
+  }),
   KB_TRUSTED_PROXIES: variable({
     type: ipList(),
     description: 'Comma-separated proxy IP addresses whose `X-Forwarded-For` is trusted for the client address',
@@ -175,10 +190,29 @@ export const VARIABLES = {
     description: 'Prefix of an article\'s source for "edit" links in the metrics: `<prefix><lang>/<slug>.mdx`',
     readers: ['server'],
   }),
+  KB_REPO_URL: variable({
+    type: httpUrl().transform((url) => url.replace(/\/+$/, '')),
+    description:
+      'The content repository\'s web address (`https://github.com/org/kb`, or a GitLab project): "propose it" in the ticket view opens its new-file page with the draft filled in',
+    readers: ['server'],
+  }),
+  KB_REPO_BRANCH: variable({
+    type: text(100),
+    default: 'main',
+    description: "The branch `KB_REPO_URL`'s new-file page proposes drafts against",
+    readers: ['server'],
+  }),
   KB_TRAINING_VALIDITY_DAYS: variable({
     type: wholeNumber(1, 3650),
     default: String(DEFAULT_TRAINING_VALIDITY_DAYS),
     description: 'Days a training completion counts',
+    readers: ['server'],
+  }),
+  KB_METRICS_MATURITY_DAYS: variable({
+    type: wholeNumber(0, 90),
+    default: String(DEFAULT_MATURITY_DAYS),
+    description:
+      'Days before an open ticket (or a fresh resolution) is judged by the resolution, reopen and CSAT response rates; younger ones are "too recent to judge"',
     readers: ['server'],
   }),
   KB_METRICS_CACHE_SECONDS: variable({

@@ -289,7 +289,10 @@ describe('POST /api/requests/<ref>/actions', () => {
         after: { agent: 'zhao.lei', reassigned: 1 },
       },
     ]);
-    expect(await queryRow(db, `select reassigned from tickets where id = '${ref}'`)).toEqual({ reassigned: 1 });
+    expect(await queryRow(db, `select reassigned, minutes_logged from tickets where id = '${ref}'`)).toEqual({
+      reassigned: 1,
+      minutes_logged: 2,
+    });
   });
 
   it('sets topic and priority, and refuses a set that changes nothing with 409', async () => {
