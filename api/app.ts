@@ -21,7 +21,7 @@ import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './rout
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
-import { requestRoutes } from './routes/requests.ts';
+import { requestPageRoutes, requestRoutes } from './routes/requests.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
@@ -91,6 +91,8 @@ export function createApp(deps: AppDeps) {
   api.route('/training', trainingRoutes(ctx, env));
   api.route('/staff', staffRoutes(ctx, deps.signInLimits, deps.trustedProxies ?? []));
   app.route('/api', api);
+  // The request page's forms without JavaScript post to the page's own address (routes/requests.ts).
+  app.route('/', requestPageRoutes(ctx));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -138,7 +138,10 @@ const en = {
   'contact.solvedAgain': 'Something else? Describe another problem',
   'contact.sentHeading': 'Your request was sent',
   'contact.sentRef': 'Your reference:',
-  'contact.sentRefNoScript': 'Your reference is in this page’s address, after “ref=” (for example WEB-2026-000123).',
+  'contact.sentRefNoScript':
+    'Your reference is in this page’s address, after “ref=” (for example WEB-2026-000123); your private link is /en/requests/<reference>/?k=<the text after “k=”>.',
+  'contact.sentLink': 'Follow your request, read our replies and answer them on its private page (keep this link to yourself):',
+  'contact.sentNoMail': 'This help center sends no e-mail: keep the link above. Our replies reach you only on that page.',
   'contact.sentBody': 'Our support team replies by email, usually within one working day. Please quote the reference when you write to us.',
   'contact.errorInvalid':
     'Some of what you entered could not be accepted. Use your browser’s Back button to return to your text, and check: the problem in 3–200 characters, the description in 10–5000 characters, a valid email address.',
@@ -294,7 +297,10 @@ const zhCN: Dictionary = {
   'contact.solvedAgain': '还有其他问题？重新描述',
   'contact.sentHeading': '您的请求已提交',
   'contact.sentRef': '您的工单编号：',
-  'contact.sentRefNoScript': '工单编号位于本页地址中“ref=”之后（例如 WEB-2026-000123）。',
+  'contact.sentRefNoScript':
+    '工单编号位于本页地址中“ref=”之后（例如 WEB-2026-000123）；您的专属链接为 /zh-CN/requests/<编号>/?k=<地址中“k=”之后的内容>。',
+  'contact.sentLink': '在专属页面上查看进度、阅读并回复我们的答复（请勿将此链接告诉他人）：',
+  'contact.sentNoMail': '本帮助中心不发送邮件：请保存上面的链接。我们的回复只会显示在该页面上。',
   'contact.sentBody': '技术支持团队会通过邮件回复您，通常在一个工作日内。联系我们时请提供工单编号。',
   'contact.errorInvalid':
     '您填写的部分内容无法提交。请使用浏览器的“后退”按钮返回，您填写的内容仍在。请检查：问题 3–200 个字符，描述 10–5000 个字符，邮箱地址有效。',

@@ -39,7 +39,8 @@ export async function fetchSuggestions(
 
 /** What became of a request. */
 export type ContactResult =
-  | { kind: 'created'; ref: string }
+  /** url: the request's private page (/<lang>/requests/<ref>/?k=…); mail: whether the server sends e-mail. */
+  | { kind: 'created'; ref: string; url: string | null; mail: boolean }
   /** Accepted and deliberately not stored (the spam trap was filled). */
   | { kind: 'not-recorded' }
   | { kind: 'invalid'; fields: ContactField[] }
@@ -61,8 +62,14 @@ export async function postContact(
       credentials: 'omit',
       signal: controller.signal,
     });
-    const body = (await res.json().catch(() => null)) as { ref?: unknown; error?: { details?: Array<{ field?: string }> } } | null;
-    if (res.status === 201 && typeof body?.ref === 'string') return { kind: 'created', ref: body.ref };
+    const body = (await res.json().catch(() => null)) as {
+      ref?: unknown;
+      url?: unknown;
+      mail?: unknown;
+      error?: { details?: Array<{ field?: string }> };
+    } | null;
+    if (res.status === 201 && typeof body?.ref === 'string')
+      return { kind: 'created', ref: body.ref, url: typeof body.url === 'string' ? body.url : null, mail: body.mail !== false };
     if (res.status === 202) return { kind: 'not-recorded' };
     if (res.status === 429) return { kind: 'rate-limited', retryAfter: Math.max(1, Number(res.headers.get('retry-after')) || 60) };
     if (res.status === 400) {
