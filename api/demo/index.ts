@@ -5,6 +5,7 @@
  * Used by `npm run seed`, by `npm start` on an empty database, and by the metric benchmark
  * (with `scale`, for large volumes).
  */
+import { markDemoSeed } from '../db/queries/demo-marker.ts';
 import type SQLite from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/index.ts';
@@ -153,6 +154,8 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
   summary.rosterAgents = written.roster;
   // The metrics read roll-ups kept by the server; bring them up to date with the bulk insert.
   await catchUpRollups(db);
+  // Every report says its figures come from demo data (api/db/queries/demo-marker.ts).
+  await markDemoSeed(db, { seededAt: options.now.toISOString(), from: summary.from, to: summary.to });
   return summary;
 }
 

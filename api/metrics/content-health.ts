@@ -7,6 +7,7 @@
  */
 import { LANGS, isPublished } from '../../core/content/article.ts';
 import type { ManifestArticle } from '../../core/content/manifest.ts';
+import { topicAncestry, topicScope } from '../../core/content/topics.ts';
 import { articleViews } from '../db/queries/metrics-events.ts';
 import { ticketsByTopic } from '../db/queries/metrics-tickets.ts';
 import { voteCountsByArticle } from '../db/queries/metrics-votes.ts';
@@ -33,9 +34,11 @@ export function editUrlOf(env: MetricEnv, article: ManifestArticle): string | nu
 }
 
 /** The catalog's articles a query's lang and topic filters keep. */
-function articlesMatching(articles: readonly ManifestArticle[], query: MetricQuery): ManifestArticle[] {
+function articlesMatching(env: MetricEnv, articles: readonly ManifestArticle[], query: MetricQuery): ManifestArticle[] {
+  // The topic filter keeps the topic and its descendants (docs/design.md §4).
+  const scope = query.topic === undefined ? undefined : new Set(topicScope(env.topics, query.topic));
   return articles.filter(
-    (a) => (!query.lang || a.lang === query.lang) && (!query.topic || a.topic === query.topic || a.topics.includes(query.topic)),
+    (a) => (!query.lang || a.lang === query.lang) && (!scope || scope.has(a.topic) || a.topics.some((t) => scope.has(t))),
   );
 }
 
@@ -57,7 +60,7 @@ const overdueReviews: MetricDefinition = {
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const rows: MetricRow[] = [];
-    for (const a of articlesMatching(env.catalog.manifest.articles, query)) {
+    for (const a of articlesMatching(env, env.catalog.manifest.articles, query)) {
       if (!isPublished(a.state)) continue;
       const dueOn = addDays(a.reviewed, a.reviewEvery);
       if (dueOn > query.to) continue;
@@ -91,7 +94,7 @@ const lowHelpfulnessHighTraffic: MetricDefinition = {
   window: 'Page views and votes (first cast) in the period.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const candidates = articlesMatching(env.catalog.listed, query);
+    const candidates = articlesMatching(env, env.catalog.listed, query);
     const [views, votes] = await Promise.all([
       articleViews(env.db, query.start, query.end, query.lang),
       voteCountsByArticle(env.db, voteFilterOf(env, query)),
@@ -132,19 +135,29 @@ const contentGaps: MetricDefinition = {
   title: { 'zh-CN': '内容缺口', en: 'Content gaps' },
   definition: {
     'zh-CN':
-      '本时间段内有新建工单、但没有任何列出文章（已发布、未归档）以其为主题或附加主题的工单主题；使用语言筛选时，只看该语言的工单和文章。按工单数排序。name 为该主题在语言筛选所选语言中的名称（未筛选语言时为中文）；主题分类中没有该主题时为原始主题值。',
-    en: "Ticket topics with tickets created in the period but no listed article (published, not archived) whose topic or further topics include the topic; with the lang filter, tickets and articles of that language. Topics by ticket count. name is the topic's name in the lang filter's language (Chinese without it), or the raw topic when the taxonomy does not know it.",
+      '本时间段内有新建工单、但没有任何列出文章（已发布、未归档）以其或其子主题为主题或附加主题的工单主题（上级主题的工单数包含其子主题的工单）；使用语言筛选时，只看该语言的工单和文章。按工单数排序。name 为该主题在语言筛选所选语言中的名称（未筛选语言时为中文）；主题分类中没有该主题时为原始主题值。',
+    en: "Ticket topics with tickets created in the period but no listed article (published, not archived) whose topic or further topics include the topic or one of its subtopics (a parent's tickets include its subtopics'); with the lang filter, tickets and articles of that language. Topics by ticket count. name is the topic's name in the lang filter's language (Chinese without it), or the raw topic when the taxonomy does not know it.",
   },
   formula: 'count of ticket topics without a listed article',
   unit: 'count',
   window: 'Tickets created in the period; articles of the current build.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
+    // A topic is covered when it or a descendant has an article; a parent's tickets include its
+    // subtopics' (docs/design.md §4: topics are a tree).
     const covered = new Set<string>();
-    for (const a of articlesMatching(env.catalog.listed, { ...query, topic: undefined }))
-      [a.topic, ...a.topics].forEach((t) => covered.add(t));
+    for (const a of articlesMatching(env, env.catalog.listed, { ...query, topic: undefined }))
+      for (const t of [a.topic, ...a.topics]) for (const up of topicAncestry(env.topics, t)) covered.add(up);
     const nameLang = query.lang ?? LANGS[0];
-    const rows: MetricRow[] = (await ticketsByTopic(env.db, ticketFilterOf(query)))
+    const byTopic = new Map<string, { topic: string; tickets: number; escalated: number }>();
+    for (const t of await ticketsByTopic(env.db, ticketFilterOf(env, query)))
+      for (const up of topicAncestry(env.topics, t.topic)) {
+        let c = byTopic.get(up);
+        if (!c) byTopic.set(up, (c = { topic: up, tickets: 0, escalated: 0 }));
+        c.tickets += t.tickets;
+        c.escalated += t.escalated;
+      }
+    const rows: MetricRow[] = [...byTopic.values()]
       .filter((t) => !covered.has(t.topic))
       .sort((x, y) => y.tickets - x.tickets || x.topic.localeCompare(y.topic))
       .map((t) => ({

@@ -7,12 +7,13 @@ import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
 import type { Db } from '../db/index.ts';
 import type { TopicTree } from '../../core/content/topics.ts';
 import { DEFAULT_SLA_TARGETS } from '../../core/tickets/sla-targets.ts';
-import { DEFAULT_TRAINING_VALIDITY_DAYS } from '../../core/config/defaults.ts';
+import { DEFAULT_MATURITY_DAYS, DEFAULT_TRAINING_VALIDITY_DAYS } from '../../core/config/defaults.ts';
 import type { MetricEnv, MetricSettings } from './types.ts';
 
 export const DEFAULT_METRIC_SETTINGS: MetricSettings = {
   slaTargets: DEFAULT_SLA_TARGETS,
   trainingValidityDays: DEFAULT_TRAINING_VALIDITY_DAYS,
+  maturityDays: DEFAULT_MATURITY_DAYS,
   editUrlBase: '',
 };
 

@@ -8,13 +8,15 @@ import { VOTE_REASONS } from '../../core/contracts/vote-values.ts';
 import { notHelpfulReasonsByBucket, voteCountsByArticle, voteCountsByBucket, type VoteFilter } from '../db/queries/metrics-votes.ts';
 import { helpfulRate, MIN_VOTES_FOR_RATE } from './helpful-rate.ts';
 import type { ArticleCatalog } from '../lib/catalog/catalog.ts';
+import { topicScope, type TopicTree } from '../../core/content/topics.ts';
 import { periodBuckets } from './period.ts';
 import { ratio, wilsonLowerBound } from '../../core/stats.ts';
 import type { MetricDefinition, MetricEnv, MetricQuery, MetricRow, SeriesPoint } from './types.ts';
 
-/** Ids of the catalog's articles whose main or further topics include `topic`. */
-export function articlesOfTopic(catalog: ArticleCatalog, topic: string): string[] {
-  return catalog.manifest.articles.filter((a) => a.topic === topic || a.topics.includes(topic)).map((a) => a.id);
+/** Ids of the catalog's articles whose main or further topics include `topic` or one of its descendants (docs/design.md §4). */
+export function articlesOfTopic(catalog: ArticleCatalog, topic: string, tree?: TopicTree): string[] {
+  const scope = new Set(topicScope(tree, topic));
+  return catalog.manifest.articles.filter((a) => scope.has(a.topic) || a.topics.some((t) => scope.has(t))).map((a) => a.id);
 }
 
 /** The votes a query selects. */
@@ -23,7 +25,7 @@ export function voteFilterOf(env: MetricEnv, query: MetricQuery): VoteFilter {
     start: query.start,
     end: query.end,
     lang: query.lang,
-    articles: query.topic ? articlesOfTopic(env.catalog, query.topic) : undefined,
+    articles: query.topic ? articlesOfTopic(env.catalog, query.topic, env.topics) : undefined,
   };
 }
 

@@ -29,7 +29,7 @@ const linkRate: MetricDefinition = {
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const buckets = periodBuckets(query);
-    const counts = await linkedResolvedByBucket(env.db, ticketFilterOf(query), buckets.prefixLength);
+    const counts = await linkedResolvedByBucket(env.db, ticketFilterOf(env, query), buckets.prefixLength);
     const perPeriod = buckets.periods.map(() => ({ resolved: 0, linked: 0 }));
     for (const c of counts) {
       const i = buckets.indexOf(c.bucket);
@@ -65,7 +65,7 @@ const knownVsNew: MetricDefinition = {
     const buckets = periodBuckets(query);
     const perPeriod = buckets.periods.map(() => ({ known: 0, new: 0 }));
     // A ticket's links all arrive in one slice: judge its tickets, count them, and let the slice go.
-    await eachResolvedTicketArticles(env.db, ticketFilterOf(query), (links) => {
+    await eachResolvedTicketArticles(env.db, ticketFilterOf(env, query), (links) => {
       // One verdict per ticket: known when any of its articles predates it.
       const tickets = new Map<string, { createdAt: string; known: boolean }>();
       for (const link of links) {
@@ -105,7 +105,7 @@ const articleReuse: MetricDefinition = {
   window: 'Links of tickets created in the period (whenever the link was made).',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const counts = await linksByArticle(env.db, { ...ticketFilterOf(query), articleLang: query.lang });
+    const counts = await linksByArticle(env.db, { ...ticketFilterOf(env, query), articleLang: query.lang });
     const rows: MetricRow[] = counts
       .sort((a, b) => b.links - a.links || a.article.localeCompare(b.article))
       .map((c) => {

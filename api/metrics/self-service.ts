@@ -4,8 +4,9 @@
  * A session belongs to the period of its first event and has the lang of that event.
  */
 import { contactsByDate, requesterCount, sessionsByDate } from '../db/queries/metrics-events.ts';
-import { localMidnightUtc, periodsOf } from './period.ts';
+import { localMidnightUtc, periodOfDate, periodsOf } from './period.ts';
 import { ratio } from '../../core/stats.ts';
+import { topicScope } from '../../core/content/topics.ts';
 import { sumIntoPeriods, totalsOf } from './series.ts';
 import type { MetricDefinition, MetricQuery } from './types.ts';
 
@@ -34,31 +35,30 @@ const selfServiceScore: MetricDefinition = {
   title: { 'zh-CN': '自助服务得分', en: 'Self-service score' },
   definition: {
     'zh-CN':
-      '每位提交工单的人（提单人）对应的帮助中心会话数，即 Zendesk 定义的自助服务得分，显示为“N : 1”。没有提单人的工单单独计为一名提单人。主题筛选只作用于工单：会话没有主题。',
-    en: 'Help-center sessions per person who opened a ticket (Zendesk\'s self-service score), shown as "N : 1". A ticket without a requester counts as its own requester. The topic filter applies to tickets only: sessions have no topic.',
+      '帮助中心会话数与提交工单的人（提单人）之比（Zendesk 的自助服务得分），显示为“N : 1”。提单人按天计：同一人在三天里提交工单，计为三个“提单人日”。这样总得分 = 各天会话数之和 ÷ 各天提单人数之和，曲线上每个点是同一比值在该时段内的结果，总得分总是落在各点之间，可以相互核对。没有提单人的工单单独计为一名提单人。主题筛选只作用于工单：会话没有主题。',
+    en: 'Help-center sessions per person who opened a ticket (Zendesk\'s self-service score), shown as "N : 1". Requesters are counted per local day: someone who opens tickets on three days counts as three requester-days. So the headline is the sum of the series (Σ sessions ÷ Σ requester-days) and each point is the same ratio over its own days: the headline always lies between the points, and a reader can reconcile them. A ticket without a requester counts as its own requester. The topic filter applies to tickets only: sessions have no topic.',
   },
-  formula: 'sessions ÷ distinct requesters of tickets created in the period',
+  formula: 'sessions ÷ requester-days (distinct requesters of the tickets created each local day, summed over the days)',
   unit: 'sessions-per-requester',
   window: 'sessions whose first event is in the period; tickets created in the period',
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const periods = sumIntoPeriods(query, await sessionsByDate(env.db, query, query.lang), 1);
-    const [sessions] = totalsOf(periods, 1) as [number];
-    const filters = { lang: query.lang, topic: query.topic };
-    const requesters = await requesterCount(env.db, query.start, query.end, filters);
-    const series = [];
-    for (const [i, range] of periodRanges(query).entries()) {
-      // Distinct requesters are counted per period (they do not add up across periods).
-      const periodRequesters = await requesterCount(env.db, range.start, range.end, filters);
-      const periodSessions = periods.get(range.period)?.[0] ?? 0;
-      series.push({
-        period: range.period,
-        sessions: periodSessions,
-        requesters: periodRequesters,
-        value: ratio(periodSessions, periodRequesters),
-      });
-      if (i % 50 === 49) await yieldToEventLoop(); // a long daily series is many small queries
+    const filters = { lang: query.lang, topics: query.topic === undefined ? undefined : topicScope(env.topics, query.topic) };
+    // Distinct requesters per local day; a series period and the headline add up their days.
+    const requestersByPeriod = new Map<string, number>();
+    for (const [i, day] of periodRanges({ ...query, interval: 'day' }).entries()) {
+      const period = periodOfDate(day.period, query.interval);
+      requestersByPeriod.set(period, (requestersByPeriod.get(period) ?? 0) + (await requesterCount(env.db, day.start, day.end, filters)));
+      if (i % 50 === 49) await yieldToEventLoop(); // a long range is many small queries
     }
+    const series = periodsOf(query).map((period) => {
+      const periodSessions = periods.get(period)?.[0] ?? 0;
+      const periodRequesters = requestersByPeriod.get(period) ?? 0;
+      return { period, sessions: periodSessions, requesters: periodRequesters, value: ratio(periodSessions, periodRequesters) };
+    });
+    const sessions = series.reduce((sum, p) => sum + p.sessions, 0);
+    const requesters = series.reduce((sum, p) => sum + p.requesters, 0);
     return { value: ratio(sessions, requesters), parts: { sessions, requesters }, series };
   },
 };

@@ -4,6 +4,7 @@
  * period and for the previous period of the same length. A metric not in the registry
  * (yet) gives null.
  */
+import { readDemoMarker } from '../db/queries/demo-marker.ts';
 import { metricById } from './index.ts';
 import { previousPeriod } from './period.ts';
 import type { MetricDefinition, MetricEnv, MetricQuery, MetricResult } from './types.ts';
@@ -30,7 +31,7 @@ export const HEADLINES = {
   csatMean: { metric: 'csat', figure: 'value' },
 } as const satisfies Record<SummaryKey, { metric: string; figure: string }>;
 
-export type HeadlineNumbers = SummaryNumbers;
+export type HeadlineNumbers = SummaryNumbers & { resolutionTooRecent: number | null };
 
 /** The twelve numbers for one period; each metric is computed once even when it feeds two. */
 export async function headlineNumbers(
@@ -52,6 +53,8 @@ export async function headlineNumbers(
     const result = results.get(metric);
     numbers[name] = !result ? null : figure === 'value' ? result.value : (result.parts?.[figure] ?? null);
   }
+  // Shown beside the resolution rate: the young open tickets it leaves out (like-for-like periods).
+  numbers.resolutionTooRecent = results.get('resolution-rate')?.parts?.['tooRecent'] ?? null;
   return numbers;
 }
 
@@ -60,5 +63,6 @@ export async function metricSummary(env: MetricEnv, query: MetricQuery, computeM
   const previous = previousPeriod(query);
   const current = await headlineNumbers(env, query, computeMetric);
   const before = await headlineNumbers(env, previous, computeMetric);
-  return { from: query.from, to: query.to, tz: query.tz, ...current, previous: { from: previous.from, to: previous.to, ...before } };
+  const demo = await readDemoMarker(env.db);
+  return { from: query.from, to: query.to, tz: query.tz, demo, ...current, previous: { from: previous.from, to: previous.to, ...before } };
 }

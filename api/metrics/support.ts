@@ -10,30 +10,50 @@ import {
   slaOutcomesByGroup,
   ticketOutcomesByGroup,
   type DurationColumn,
+  type Maturity,
   type TicketFilter,
 } from '../db/queries/metrics-tickets.ts';
 import { mean, medianOfSorted, percentileOfSorted, ratio } from '../../core/stats.ts';
-import { PRIORITIES, type MetricDefinition, type MetricQuery, type MetricResult, type MetricRow, type MetricSettings } from './types.ts';
+import { topicAncestry, topicScope } from '../../core/content/topics.ts';
+import {
+  PRIORITIES,
+  type MetricDefinition,
+  type MetricEnv,
+  type MetricQuery,
+  type MetricResult,
+  type MetricRow,
+  type MetricSettings,
+} from './types.ts';
 
 export type Dimension = 'priority' | 'topic';
 /** The row key of tickets without a topic (topic ids are kebab-case, so it cannot clash). */
 export const NO_TOPIC = '(none)';
 
-export const ticketFilterOf = (query: MetricQuery): TicketFilter => ({
+/** The tickets a query selects: its period, its language, and its topic with the topic's descendants (docs/design.md §4). */
+export const ticketFilterOf = (env: Pick<MetricEnv, 'topics'>, query: MetricQuery): TicketFilter => ({
   start: query.start,
   end: query.end,
   lang: query.lang,
-  topic: query.topic,
+  topics: query.topic === undefined ? undefined : topicScope(env.topics, query.topic),
 });
+
+/** What a topic's row counts under: the topic and its ancestors (docs/design.md §4: a parent includes its descendants). */
+export type Ancestry = (topic: string) => string[];
+export const ancestryOf =
+  (env: Pick<MetricEnv, 'topics'>): Ancestry =>
+  (topic) =>
+    topicAncestry(env.topics, topic);
 
 /**
  * Folds (priority, topic) groups into an overall figure and one row per priority (all four,
- * always, in order) and per topic (those with tickets, by id).
+ * always, in order) and per topic (those with tickets, by id). A group counts under its topic
+ * and each of the topic's ancestors (`ancestry`), so a parent's row includes its subtopics.
  */
 export function foldByDimension<G extends { priority: string; topic: string | null }, A>(
   groups: Iterable<G>,
   init: () => A,
   add: (acc: A, group: G) => void,
+  ancestry: Ancestry = (topic) => [topic],
 ): { overall: A; rows: Array<{ dimension: Dimension; key: string; acc: A }> } {
   const overall = init();
   const priorities = new Map<string, A>(PRIORITIES.map((p) => [p, init()]));
@@ -43,10 +63,11 @@ export function foldByDimension<G extends { priority: string; topic: string | nu
     let p = priorities.get(g.priority);
     if (!p) priorities.set(g.priority, (p = init()));
     add(p, g);
-    const topicKey = g.topic ?? NO_TOPIC;
-    let t = topics.get(topicKey);
-    if (!t) topics.set(topicKey, (t = init()));
-    add(t, g);
+    for (const topicKey of g.topic === null ? [NO_TOPIC] : ancestry(g.topic)) {
+      let t = topics.get(topicKey);
+      if (!t) topics.set(topicKey, (t = init()));
+      add(t, g);
+    }
   }
   const rows = [
     ...[...priorities].map(([key, acc]) => ({ dimension: 'priority' as const, key, acc })),
@@ -72,7 +93,7 @@ async function durationMetric(
 ): Promise<MetricResult> {
   const byGroup = new Map<string, { priority: string; topic: string | null; seconds: number[] }>();
   // Gathered per (priority, topic) as each slice arrives, so the work is spread over the event loop's turns.
-  await eachTicketDurations(env.db, ticketFilterOf(query), column, (slice) => {
+  await eachTicketDurations(env.db, ticketFilterOf(env, query), column, (slice) => {
     for (const d of slice) {
       const key = `${d.priority}\u0000${d.topic ?? ''}`;
       let group = byGroup.get(key);
@@ -86,6 +107,7 @@ async function durationMetric(
     (acc, g) => {
       for (const s of g.seconds) acc.push(s);
     },
+    ancestryOf(env),
   );
   const all = durationFigures(overall);
   const rowFigures: MetricRow[] = [];
@@ -97,8 +119,24 @@ async function durationMetric(
   return { value: all.median, parts: all, rows: rowFigures };
 }
 
-async function outcomes(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery) {
-  return ticketOutcomesByGroup(env.db, ticketFilterOf(query));
+const DAY_MS = 86_400_000;
+
+/**
+ * Like-for-like periods (docs/design.md §4): the instants from which a ticket is too recent to
+ * judge. An unresolved ticket is judged once it is maturityDays old at the report's end (the
+ * end of the period, or now when that is earlier), in this period as in the one it is compared
+ * with; a resolved ticket is judged for reopening and for a survey answer once its resolution
+ * is maturityDays old now.
+ */
+export function maturityOf(env: Pick<MetricEnv, 'now' | 'settings'>, query: Pick<MetricQuery, 'end'>): Maturity {
+  const now = env.now().getTime();
+  const reportEnd = Math.min(Date.parse(query.end), now);
+  const days = env.settings.maturityDays * DAY_MS;
+  return { openSince: new Date(reportEnd - days).toISOString(), resolvedSince: new Date(now - days).toISOString() };
+}
+
+export async function outcomes(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery) {
+  return ticketOutcomesByGroup(env.db, ticketFilterOf(env, query), maturityOf(env, query));
 }
 
 const resolutionRate: MetricDefinition = {
@@ -106,26 +144,31 @@ const resolutionRate: MetricDefinition = {
   group: 'support',
   title: { 'zh-CN': '解决率', en: 'Resolution rate' },
   definition: {
-    'zh-CN': '本时间段内创建的工单中，已解决工单（有 resolvedAt，或没有 resolvedAt 但有 closedAt）所占的比例。',
-    en: 'Share of the tickets created in the period that are resolved (have resolvedAt, or closedAt lacking it).',
+    'zh-CN':
+      '本时间段内创建的工单中，已解决工单（有解决时间，或没有解决时间但有关闭时间）所占的比例。为使不同时间段可比，在报告截止时（时间段结束时，若晚于现在则取现在）创建不足 W 天（默认 7 天）且仍未解决的工单不计入分母，单独显示为“太新，暂不评判”；已解决的工单无论用时多久都计入。与之比较的上一时间段按同一规则计算。',
+    en: "Share of the tickets created in the period that are resolved (have resolvedAt, or closedAt lacking it). So that periods compare like with like, unresolved tickets younger than W days (default 7, KB_METRICS_MATURITY_DAYS) at the report's end (the period's end, or now if earlier) are left out of the denominator and shown apart as too recent to judge; resolved tickets always count, however long they took. The previous period it is compared with follows the same rule.",
   },
-  formula: 'resolved tickets ÷ tickets',
+  formula: 'resolved ÷ (tickets − unresolved tickets younger than W days at the end); tooRecent = those left out',
   unit: 'ratio',
-  window: 'Tickets created in the period; resolved at any time up to now.',
+  window: 'Tickets created in the period; resolved at any time up to now; young unresolved ones apart.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const { overall, rows } = foldByDimension(
       await outcomes(env, query),
-      () => ({ tickets: 0, resolved: 0 }),
+      () => ({ tickets: 0, resolved: 0, tooRecent: 0 }),
       (a, g) => {
         a.tickets += g.tickets;
         a.resolved += g.resolved;
+        a.tooRecent += g.youngOpen;
       },
+      ancestryOf(env),
     );
+    const figures = (a: typeof overall) => ({ ...a, judged: a.tickets - a.tooRecent, value: ratio(a.resolved, a.tickets - a.tooRecent) });
+    const all = figures(overall);
     return {
-      value: ratio(overall.resolved, overall.tickets),
-      parts: overall,
-      rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...acc, value: ratio(acc.resolved, acc.tickets) })),
+      value: all.value,
+      parts: { tickets: all.tickets, resolved: all.resolved, judged: all.judged, tooRecent: all.tooRecent },
+      rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...figures(acc) })),
     };
   },
 };
@@ -184,7 +227,7 @@ const slaAttainment: MetricDefinition = {
   window: 'Tickets created in the period; unresolved ones judged against the targets as of now.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
-    const groups = await slaOutcomesByGroup(env.db, ticketFilterOf(query), slaRules(env.settings), env.now());
+    const groups = await slaOutcomesByGroup(env.db, ticketFilterOf(env, query), slaRules(env.settings), env.now());
     const { overall, rows } = foldByDimension(
       groups,
       () => ({ met: 0, missed: 0 }),
@@ -192,6 +235,7 @@ const slaAttainment: MetricDefinition = {
         a.met += g.met;
         a.missed += g.missed;
       },
+      ancestryOf(env),
     );
     const target = (dimension: Dimension, key: string) =>
       dimension === 'priority' ? env.settings.slaTargets[key as keyof MetricSettings['slaTargets']] : undefined;
@@ -231,6 +275,7 @@ const escalationRate: MetricDefinition = {
         a.tickets += g.tickets;
         a.escalated += g.escalated;
       },
+      ancestryOf(env),
     );
     return {
       value: ratio(overall.escalated, overall.tickets),
@@ -246,27 +291,35 @@ const reopenRate: MetricDefinition = {
   title: { 'zh-CN': '重开率', en: 'Reopen rate' },
   definition: {
     'zh-CN':
-      '已解决工单中至少被重新打开过一次（依据服务台记录的重新打开次数）的工单所占的比例。分子和分母都只计已解决工单，因此该比例始终在 0–1 之间。',
-    en: "Share of resolved tickets that were reopened at least once (the helpdesk's reopen count). Only resolved tickets count, above and below the line, so the rate stays within 0–1.",
+      '已解决工单中至少被重新打开过一次（依据服务台记录的重新打开次数）的工单所占的比例。分子和分母都只计已解决工单，因此该比例始终在 0–1 之间。解决不足 W 天（默认 7 天）的工单还来不及被重新打开，不计入，单独显示为“太新，暂不评判”。',
+    en: "Share of resolved tickets that were reopened at least once (the helpdesk's reopen count). Only resolved tickets count, above and below the line, so the rate stays within 0–1. Tickets resolved less than W days ago (default 7, KB_METRICS_MATURITY_DAYS) have not had time to be reopened: they are left out and shown apart as too recent to judge.",
   },
-  formula: 'resolved tickets reopened ≥ 1 time ÷ resolved tickets',
+  formula: 'judged resolved tickets reopened ≥ 1 time ÷ resolved tickets resolved ≥ W days ago',
   unit: 'ratio',
-  window: 'Tickets created in the period that are resolved.',
+  window: 'Tickets created in the period that are resolved; recently resolved ones apart.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const { overall, rows } = foldByDimension(
       await outcomes(env, query),
-      () => ({ resolved: 0, reopened: 0 }),
+      () => ({ resolved: 0, reopened: 0, tooRecent: 0, tooRecentReopened: 0 }),
       (a, g) => {
         a.resolved += g.resolved;
         a.reopened += g.reopened;
+        a.tooRecent += g.recentResolved;
+        a.tooRecentReopened += g.recentReopened;
       },
+      ancestryOf(env),
     );
-    return {
-      value: ratio(overall.reopened, overall.resolved),
-      parts: overall,
-      rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...acc, value: ratio(acc.reopened, acc.resolved) })),
-    };
+    const figures = (a: typeof overall) => ({
+      resolved: a.resolved,
+      reopened: a.reopened,
+      judged: a.resolved - a.tooRecent,
+      tooRecent: a.tooRecent,
+      value: ratio(a.reopened - a.tooRecentReopened, a.resolved - a.tooRecent),
+    });
+    const all = figures(overall);
+    const { value, ...parts } = all;
+    return { value, parts, rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...figures(acc) })) };
   },
 };
 
@@ -275,27 +328,36 @@ const csat: MetricDefinition = {
   group: 'support',
   title: { 'zh-CN': '客户满意度（CSAT）', en: 'Customer satisfaction (CSAT)' },
   definition: {
-    'zh-CN': '有客户评分的工单的平均评分（1–5），以及评分为 4 或 5（满意）的评分所占的比例。',
-    en: 'Mean customer rating (1–5) of the tickets that have one, and the share of ratings that are 4 or 5 (satisfied).',
+    'zh-CN':
+      '有客户评分的工单的平均评分（1–5），以及评分为 4 或 5（满意）的评分所占的比例。回复率 = 有评分的已解决工单 ÷ 已解决工单，不计解决不足 W 天（默认 7 天）的工单（客户可能还会回复，单独显示为“太新，暂不评判”）。',
+    en: 'Mean customer rating (1–5) of the tickets that have one, and the share of ratings that are 4 or 5 (satisfied). Response rate = rated resolved tickets ÷ resolved tickets, leaving out tickets resolved less than W days ago (default 7; the customer may still answer; shown apart as too recent to judge).',
   },
-  formula: 'sum of ratings ÷ rated tickets; satisfied share = ratings of 4–5 ÷ rated tickets',
+  formula:
+    'sum of ratings ÷ rated tickets; satisfied share = ratings of 4–5 ÷ rated tickets; response rate = rated ÷ resolved (resolved ≥ W days ago)',
   unit: 'rating',
   window: 'Tickets created in the period that have a rating.',
   filters: ['lang', 'topic'],
   async compute(env, query) {
     const { overall, rows } = foldByDimension(
       await outcomes(env, query),
-      () => ({ responses: 0, sum: 0, satisfied: 0 }),
+      () => ({ responses: 0, sum: 0, satisfied: 0, resolved: 0, recentResolved: 0, recentResponses: 0 }),
       (a, g) => {
         a.responses += g.csatResponses;
         a.sum += g.csatSum;
         a.satisfied += g.csatSatisfied;
+        a.resolved += g.resolved;
+        a.recentResolved += g.recentResolved;
+        a.recentResponses += g.recentCsatResponses;
       },
+      ancestryOf(env),
     );
     const figures = (a: typeof overall) => ({
       responses: a.responses,
       mean: mean(a.sum, a.responses),
       satisfiedShare: ratio(a.satisfied, a.responses),
+      // Like-for-like (docs/design.md §4): tickets resolved under W days ago may still be answered.
+      responseRate: ratio(a.responses - a.recentResponses, a.resolved - a.recentResolved),
+      tooRecent: a.recentResolved,
     });
     const all = figures(overall);
     return { value: all.mean, parts: all, rows: rows.map(({ dimension, key, acc }) => ({ dimension, key, ...figures(acc) })) };

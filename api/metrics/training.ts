@@ -12,6 +12,7 @@ import { trainingTopicsByArticle } from './training/history.ts';
 import { TRAINING_GAP_ESCALATION } from './training/need.ts';
 import { trainingReport } from './training/report.ts';
 import { ratio } from '../../core/stats.ts';
+import { topicAncestry } from '../../core/content/topics.ts';
 import type { MetricDefinition, MetricRow } from './types.ts';
 
 /** Team shown for agents who are not in the roster. */
@@ -37,14 +38,23 @@ const coverage: MetricDefinition = {
     let agentTopics = 0;
     let trainedAgentTopics = 0;
     const agents = new Map<string, boolean>(); // agent → trained on every topic they resolved
-    for (const t of report.topics) {
+    // Rows roll subtopics up into their parents (docs/design.md §4); the totals add the
+    // outermost rows only, so no ticket is counted twice.
+    const inReport = new Set(report.topics.map((t) => t.topic));
+    const outermost = report.topics.filter(
+      (t) =>
+        !topicAncestry(env.topics, t.topic)
+          .slice(1)
+          .some((a) => inReport.has(a)),
+    );
+    for (const t of outermost) {
       resolved += t.resolved;
       covered += t.coveredTickets;
       agentTopics += t.agents;
       trainedAgentTopics += t.trainedAgents;
       for (const [agent, trained] of t.agentTrained) agents.set(agent, (agents.get(agent) ?? true) && trained);
     }
-    const tickets = report.topics.reduce((s, t) => s + t.tickets, 0);
+    const tickets = outermost.reduce((s, t) => s + t.tickets, 0);
     const trainedAgents = [...agents.values()].filter(Boolean).length;
     const rows: MetricRow[] = report.topics
       .map((t) => ({

@@ -50,6 +50,8 @@ export interface MetricSettings {
   slaTargets: SlaTargets;
   /** How long a training completion counts (docs/design.md §5, default 365). */
   trainingValidityDays: number;
+  /** Days before an unresolved ticket is judged by the maturing rates (docs/design.md §4, default 7). */
+  maturityDays: number;
   /** Where an article's source can be edited: `${editUrlBase}${lang}/${slug}.mdx`; '' for none. */
   editUrlBase: string;
 }

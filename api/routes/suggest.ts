@@ -44,7 +44,7 @@ const suggestRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'Suggestions; an empty list when nothing matches',
+      description: 'Articles that plausibly answer the question (docs/search.md, the relevance rule); an empty list when none does',
       content: { 'application/json': { schema: z.object({ results: z.array(suggestionSchema) }) } },
     },
     ...errorResponses(400, 503),
@@ -101,7 +101,12 @@ function suggester(ctx: AppContext, index: SuggestIndex | undefined) {
   const forCustomers = (id: string) => listed(id) && catalog.byId.get(id)!.type !== 'training';
   const suggest = (text: string, lang: Lang, limit: number, allowed = listed): Suggestion[] =>
     (index ?? unavailable()).search(text, lang, limit, allowed);
-  return { suggest, forCustomers };
+  // Agents judge for themselves: after the answers they also see the weak matches.
+  const forAgents = (text: string, lang: Lang, limit: number): Suggestion[] => {
+    const { answers, related } = (index ?? unavailable()).judge(text, lang, limit, listed);
+    return [...answers, ...related].slice(0, limit);
+  };
+  return { suggest, forAgents, forCustomers };
 }
 
 /** GET /api/suggest; `index` is absent when the build wrote none. */
@@ -180,7 +185,7 @@ export function agentSearchRoutes(ctx: AppContext, index: SuggestIndex | undefin
 
 /** GET /api/tickets/{id}/suggestions; `index` is absent when the build wrote none. */
 export function ticketSuggestionRoutes(ctx: AppContext, index: SuggestIndex | undefined) {
-  const { suggest } = suggester(ctx, index);
+  const { forAgents } = suggester(ctx, index);
   const router = newRouter();
   // Every method needs a token: without one, any request to this path is a 401 whatever its method.
   router.use('/:id/suggestions', requireStaff(ctx.db, ctx.adminToken, 'agent'));
@@ -203,7 +208,7 @@ export function ticketSuggestionRoutes(ctx: AppContext, index: SuggestIndex | un
     const text = `${ticket.subject}\n${(ticket.description ?? '').slice(0, TICKET_TEXT_CHARS)}`;
     const lang = ticket.lang ?? guessLang(text);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ ticket: { id: ticket.id, source: ticket.source }, lang, results: suggest(text, lang, limit) }, 200);
+    return c.json({ ticket: { id: ticket.id, source: ticket.source }, lang, results: forAgents(text, lang, limit) }, 200);
   });
   return router;
 }

@@ -113,3 +113,20 @@ export function topicWithDescendants(tree: TopicTree, id: string): string[] {
 export function topicNodes(ids: Array<{ id: string; name: Record<Lang, string> }>): TopicInput[] {
   return ids.map(({ id, name }) => ({ id, name: Object.fromEntries(LANGS.map((l) => [l, name[l]])) as Record<Lang, string> }));
 }
+
+/**
+ * The topic and its ancestors, nearest first (`accounts-password` → [accounts-password,
+ * accounts]): every row a ticket or article of this topic counts under (docs/design.md §4,
+ * topics are a tree). A topic the taxonomy does not know (or no taxonomy) is only itself.
+ */
+export function topicAncestry(tree: TopicTree | undefined, id: string): string[] {
+  if (!tree?.byId.has(id)) return [id];
+  const out: string[] = [];
+  for (let t = tree.byId.get(id); t; t = t.parent ? tree.byId.get(t.parent) : undefined) out.push(t.id);
+  return out;
+}
+
+/** What a topic filter keeps: the topic and its descendants (only itself when the taxonomy does not know it). */
+export function topicScope(tree: TopicTree | undefined, id: string): string[] {
+  return tree?.byId.has(id) ? topicWithDescendants(tree, id) : [id];
+}

@@ -18,6 +18,7 @@ import {
   SUMMARY_KEYS,
   type SummaryKey,
 } from './metric-values.ts';
+import { isoDateSchema } from './dates.ts';
 
 export * from './metric-values.ts';
 
@@ -93,26 +94,26 @@ const headlineNumbersSchema = z.object(
 export type SummaryNumbers = z.infer<typeof headlineNumbersSchema>;
 
 /** GET /api/metrics/summary: the headline numbers for the period and for the previous period of the same length. */
+/** Unresolved tickets left out of the resolution rate as too recent to judge (docs/design.md §4, like-for-like periods). */
+const maturingSchema = z.object({ resolutionTooRecent: z.number().int().nullable() });
+
+/** What the demo seed recorded when the database holds demo data (a banner says so), else null. */
+export const demoMarkerSchema = z.object({ seededAt: z.string(), from: z.string(), to: z.string() }).nullable().openapi('DemoMarker');
+
 export const metricSummarySchema = headlineNumbersSchema
+  .merge(maturingSchema)
   .extend({
     from: z.string(),
     to: z.string(),
     tz: z.string(),
+    demo: demoMarkerSchema,
     /** The same numbers for the period of the same length right before. */
-    previous: headlineNumbersSchema.extend({ from: z.string(), to: z.string() }),
+    previous: headlineNumbersSchema.merge(maturingSchema).extend({ from: z.string(), to: z.string() }),
   })
   .openapi('MetricSummary');
 export type MetricSummary = z.infer<typeof metricSummarySchema>;
 
-/** A local date, YYYY-MM-DD, that exists on the calendar. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  // An impossible date (month 13) is an Invalid Date, whose toISOString would throw.
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  }, 'must be a real calendar date');
+export { isoDateSchema } from './dates.ts';
 
 /** An IANA time zone this runtime knows. */
 export const timeZoneSchema = z.string().refine((tz) => {

@@ -43,6 +43,7 @@ export const TICKET_FIELDS = [
   'knowledgeUsed',
   'lang',
   'resolution',
+  'minutesLogged',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
@@ -50,7 +51,7 @@ export type TicketField = (typeof TICKET_FIELDS)[number];
 export const CSV_REQUIRED: TicketField[] = ['id', 'subject', 'status', 'createdAt'];
 
 const DATES = new Set<TicketField>(['createdAt', 'firstResponseAt', 'resolvedAt', 'closedAt']);
-const COUNTS = new Set<TicketField>(['tier', 'csat', 'reopened', 'reassigned']);
+const COUNTS = new Set<TicketField>(['tier', 'csat', 'reopened', 'reassigned', 'minutesLogged']);
 const FLAGS = new Set<TicketField>(['escalated', 'slaMet', 'knowledgeUsed']);
 
 /** Common helpdesk words for our priorities and statuses; anything else must already be canonical. */

@@ -224,8 +224,10 @@ describe('GET /api/metrics/summary', () => {
       'escalationRate',
       'csatMean',
     ];
-    expect(Object.keys(body).sort()).toEqual(['from', 'to', 'tz', 'previous', ...names].sort());
-    expect(Object.keys(body.previous).sort()).toEqual(['from', 'to', ...names].sort());
+    // resolutionTooRecent: the young open tickets the resolution rate leaves out; demo: the seed's marker (null here).
+    expect(Object.keys(body).sort()).toEqual(['from', 'to', 'tz', 'demo', 'previous', 'resolutionTooRecent', ...names].sort());
+    expect(Object.keys(body.previous).sort()).toEqual(['from', 'to', 'resolutionTooRecent', ...names].sort());
+    expect(body['demo']).toBeNull();
     // 15 days; the previous 15 are 11-01..11-15. Now: one search (11-20), no result → 1; click-through 0/1 = 0.
     // Before: three searches on 11-02, two without results → 2/3; no sessions with tickets → null score.
     expect(body).toMatchObject({

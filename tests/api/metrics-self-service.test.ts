@@ -81,28 +81,36 @@ beforeAll(async () => {
 });
 
 describe('self-service-score', () => {
-  it('divides sessions by distinct requesters, a ticket without requester counting as its own', async () => {
+  it('divides sessions by requester-days, a ticket without requester counting as its own', async () => {
     // Sessions whose first event is in the period: B, C, D, E = 4 (A began 11-01, F on 11-04).
-    // Requesters: alice (t1, t2), bob (t3), t4's unnamed requester = 3 → 4 ÷ 3.
+    // Requesters per local day: 11-02 alice (t1), bob (t3) = 2; 11-03 alice (t2), t4's unnamed requester = 2
+    // → 4 requester-days (alice counts on each day she opened a ticket) → 4 ÷ 4 = 1.
     const result = await compute('self-service-score', PERIOD);
-    expect(result.parts).toEqual({ sessions: 4, requesters: 3 });
-    expect(result.value).toBeCloseTo(4 / 3, 10);
+    expect(result.parts).toEqual({ sessions: 4, requesters: 4 });
+    expect(result.value).toBe(1);
   });
 
-  it('counts requesters per period in the series (they do not add up to the total)', async () => {
+  it('has a series whose points add up to the headline', async () => {
     // 11-02: sessions B, C = 2; requesters alice, bob = 2 → 1. 11-03: D, E = 2; alice, t4 = 2 → 1.
     const result = await compute('self-service-score', PERIOD);
     expect(result.series).toEqual([
       { period: '2026-11-02', sessions: 2, requesters: 2, value: 1 },
       { period: '2026-11-03', sessions: 2, requesters: 2, value: 1 },
     ]);
+    const sum = (key: 'sessions' | 'requesters') => result.series!.reduce((s, p) => s + Number(p[key]), 0);
+    expect({ sessions: sum('sessions'), requesters: sum('requesters') }).toEqual(result.parts);
+    // A weekly series is the same days grouped: one point equal to the headline.
+    const weekly = await compute('self-service-score', { ...PERIOD, interval: 'week' });
+    expect(weekly.series!.map((p) => [p.sessions, p.requesters, p.value])).toEqual([[4, 4, 1]]);
+    expect(weekly.value).toBe(result.value);
   });
 
   it("filters sessions by their first event's lang and tickets by theirs", async () => {
-    // en sessions: B, E = 2 (A is en but began outside); en tickets in period: t1, t2 → alice = 1 → 2.
+    // en sessions: B, E = 2 (A is en but began outside); en tickets in period: t1 (11-02), t2 (11-03), both alice
+    // → 2 requester-days → 1.
     const result = await compute('self-service-score', { ...PERIOD, lang: 'en' });
-    expect(result.parts).toEqual({ sessions: 2, requesters: 1 });
-    expect(result.value).toBe(2);
+    expect(result.parts).toEqual({ sessions: 2, requesters: 2 });
+    expect(result.value).toBe(1);
   });
 
   it('filters tickets by topic but not sessions', async () => {

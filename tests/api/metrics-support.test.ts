@@ -67,7 +67,9 @@ async function setup(tickets: TicketInput[] = fixture, metricSettings: Partial<M
     db,
     tickets.map((t) => ticketSchema.parse(t)),
   );
-  const env = metricTestEnv(db, { metricSettings });
+  // Every ticket judged (no "too recent" window) unless a test says otherwise: the like-for-like
+  // rule has its own tests (tests/api/metrics-like-for-like.test.ts).
+  const env = metricTestEnv(db, { metricSettings: { maturityDays: 0, ...metricSettings } });
   return { db, env };
 }
 
@@ -83,33 +85,33 @@ describe('resolution-rate', () => {
     const result = await compute(env, 'resolution-rate');
     // resolved: T1, T2 (closed), T3, T6 = 4 of 6
     expect(result.value).toBeCloseTo(4 / 6, 10);
-    expect(result.parts).toEqual({ tickets: 6, resolved: 4 });
+    expect(result.parts).toMatchObject({ tickets: 6, resolved: 4 });
     // every priority is a row, in order, even without tickets; then topics
-    expect(result.rows!.slice(0, 4)).toEqual([
+    expect(result.rows!.slice(0, 4)).toMatchObject([
       { dimension: 'priority', key: 'low', tickets: 1, resolved: 0, value: 0 },
       { dimension: 'priority', key: 'normal', tickets: 2, resolved: 2, value: 1 },
       { dimension: 'priority', key: 'high', tickets: 2, resolved: 2, value: 1 },
       { dimension: 'priority', key: 'urgent', tickets: 1, resolved: 0, value: 0 },
     ]);
     // accounts: T1, T2, T6 all resolved; reports: T3 of T3, T4; (none): T5 unresolved
-    expect(row(result.rows, 'topic', 'accounts')).toEqual({ dimension: 'topic', key: 'accounts', tickets: 3, resolved: 3, value: 1 });
-    expect(row(result.rows, 'topic', 'reports')).toEqual({ dimension: 'topic', key: 'reports', tickets: 2, resolved: 1, value: 0.5 });
-    expect(row(result.rows, 'topic', '(none)')).toEqual({ dimension: 'topic', key: '(none)', tickets: 1, resolved: 0, value: 0 });
+    expect(row(result.rows, 'topic', 'accounts')).toMatchObject({ dimension: 'topic', key: 'accounts', tickets: 3, resolved: 3, value: 1 });
+    expect(row(result.rows, 'topic', 'reports')).toMatchObject({ dimension: 'topic', key: 'reports', tickets: 2, resolved: 1, value: 0.5 });
+    expect(row(result.rows, 'topic', '(none)')).toMatchObject({ dimension: 'topic', key: '(none)', tickets: 1, resolved: 0, value: 0 });
   });
 
   it('restricts tickets to the topic and lang filters', async () => {
     const { env } = await setup();
     const reports = await compute(env, 'resolution-rate', { topic: 'reports' });
-    expect(reports.parts).toEqual({ tickets: 2, resolved: 1 }); // T3, T4
+    expect(reports.parts).toMatchObject({ tickets: 2, resolved: 1 }); // T3, T4
     const en = await compute(env, 'resolution-rate', { lang: 'en' });
-    expect(en.parts).toEqual({ tickets: 2, resolved: 2 }); // T1, T3 (T0 is outside the period)
+    expect(en.parts).toMatchObject({ tickets: 2, resolved: 2 }); // T1, T3 (T0 is outside the period)
   });
 
   it('is null with zero rows for an empty period', async () => {
     const { env } = await setup();
     const result = await compute(env, 'resolution-rate', { from: '2026-09-01', to: '2026-09-30' });
     expect(result.value).toBeNull();
-    expect(result.rows).toEqual(
+    expect(result.rows).toMatchObject(
       ['low', 'normal', 'high', 'urgent'].map((key) => ({ dimension: 'priority', key, tickets: 0, resolved: 0, value: null })),
     );
   });
@@ -118,7 +120,7 @@ describe('resolution-rate', () => {
     const { env } = await setup();
     // In Asia/Shanghai 11-01 runs 10-31T16:00Z–11-01T16:00Z: T0, T1, T2, T3 → resolved all 4
     const result = await compute(env, 'resolution-rate', { from: '2026-11-01', to: '2026-11-01', tz: 'Asia/Shanghai' });
-    expect(result.parts).toEqual({ tickets: 4, resolved: 4 });
+    expect(result.parts).toMatchObject({ tickets: 4, resolved: 4 });
   });
 });
 
@@ -138,7 +140,7 @@ describe('long periods', () => {
     const { env } = await setup();
     const result = await compute(env, 'resolution-rate', { from: '2026-10-01', to: '2026-11-30' });
     // T0–T6: 7 tickets; resolved T0, T1, T2, T3, T6 = 5
-    expect(result.parts).toEqual({ tickets: 7, resolved: 5 });
+    expect(result.parts).toMatchObject({ tickets: 7, resolved: 5, tooRecent: 0 });
     const times = await compute(env, 'resolution-time', { from: '2026-10-01', to: '2026-11-30' });
     // [6, 10, 20, 30, 100]: median 20
     expect(times.value).toBe(20);
@@ -258,7 +260,7 @@ describe('escalation-rate, reopen-rate, csat', () => {
     const result = await compute(env, 'reopen-rate');
     // T3 and T6 of the resolved T1, T2, T3, T6 → 2 ÷ 4
     expect(result.value).toBe(0.5);
-    expect(result.parts).toEqual({ resolved: 4, reopened: 2 });
+    expect(result.parts).toEqual({ resolved: 4, reopened: 2, judged: 4, tooRecent: 0 });
   });
 
   it('gives the mean rating and the share of 4–5', async () => {
@@ -268,13 +270,21 @@ describe('escalation-rate, reopen-rate, csat', () => {
     expect(result.value).toBeCloseTo(11 / 3, 10);
     expect(result.parts!.responses).toBe(3);
     expect(result.parts!.satisfiedShare).toBeCloseTo(2 / 3, 10);
-    expect(row(result.rows, 'priority', 'high')).toEqual({ dimension: 'priority', key: 'high', responses: 1, mean: 2, satisfiedShare: 0 });
+    expect(row(result.rows, 'priority', 'high')).toMatchObject({
+      dimension: 'priority',
+      key: 'high',
+      responses: 1,
+      mean: 2,
+      satisfiedShare: 0,
+    });
     expect(row(result.rows, 'priority', 'urgent')).toEqual({
       dimension: 'priority',
       key: 'urgent',
       responses: 0,
       mean: null,
       satisfiedShare: null,
+      responseRate: null, // T4, the one urgent ticket, is unresolved
+      tooRecent: 0,
     });
   });
 });

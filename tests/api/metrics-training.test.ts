@@ -127,6 +127,9 @@ describe('training-matrix', () => {
     const cells = r.rows!.map((row) => `${row['topic']}|${row['team']}|${row['trainedAgents']}/${row['agents']}`);
     expect(cells).toEqual([
       'billing|unassigned|0/1', // grace
+      // install, the parent of install-desktop, includes its tickets (docs/design.md §4)
+      'install|Team A|1/1', // alice
+      'install|unassigned|0/1', // frank
       'install-desktop|Team A|1/1', // alice
       'install-desktop|unassigned|0/1', // frank
       'licensing|Team A|2/2', // alice, bob
@@ -152,6 +155,8 @@ describe('training-need', () => {
       ['licensing', 70.3],
       ['billing', 53.8],
       ['mobile', 30.8],
+      // install holds install-desktop's tickets alone, so it scores the same (and sorts first by id)
+      ['install', 20.8],
       ['install-desktop', 20.8],
     ]);
   });
@@ -166,6 +171,7 @@ describe('training-need', () => {
       licensing: 'training-gap',
       billing: 'both',
       mobile: 'content-gap',
+      install: null, // covered through its subtopic install-desktop
       'install-desktop': null,
     });
     expect(r.value).toBe(3);

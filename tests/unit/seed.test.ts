@@ -11,6 +11,7 @@ import { eventSchema } from '../../core/contracts/events.ts';
 import { ticketSchema } from '../../core/tickets/ticket.ts';
 import { VOTE_REASONS } from '../../core/contracts/vote-values.ts';
 import { normalizeQuery } from '../../core/search/query.ts';
+import { readDemoMarker } from '../../api/db/queries/demo-marker.ts';
 import { DEMO_AGENTS, SeedRefusedError, seedDatabase, type SeedOptions } from '../../api/demo/index.ts';
 import { freshDatabase, queryRows, queryValue, testDialect } from '../support/database.ts';
 import { catalog, NOW, SMALL } from './seed-fixture.ts';
@@ -36,6 +37,13 @@ async function dumpHash(db: Db): Promise<string> {
   }
   return hash.digest('hex');
 }
+
+describe('the demo marker', () => {
+  it("records that the database holds demo data, and which days, for the reports' banner", async () => {
+    const { db, summary } = await seeded();
+    expect(await readDemoMarker(db)).toEqual({ seededAt: SMALL.now.toISOString(), from: summary.from, to: summary.to });
+  });
+});
 
 describe('seedDatabase', () => {
   it('writes identical databases for the same seed and different ones for another seed', async () => {

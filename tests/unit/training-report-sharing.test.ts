@@ -16,6 +16,7 @@ async function env(): Promise<MetricEnv> {
     },
     trainingValidityDays: 365,
     editUrlBase: '',
+    maturityDays: 7,
   };
   return {
     db,

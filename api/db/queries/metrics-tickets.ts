@@ -17,13 +17,14 @@ import type { Database } from '../schema.ts';
 /** Which tickets a metric counts. */
 export interface TicketFilter extends TimeRange {
   lang?: Lang | undefined;
-  topic?: string | undefined;
+  /** The topic filter with its descendants (topicScope in core/content/topics.ts); undefined = every topic. */
+  topics?: readonly string[] | undefined;
 }
 
 function ticketsIn(db: Db, filter: TicketFilter, slice: TimeRange) {
   let query = db.selectFrom('tickets').where('tickets.created_at', '>=', slice.start).where('tickets.created_at', '<', slice.end);
   if (filter.lang) query = query.where('tickets.lang', '=', filter.lang);
-  if (filter.topic) query = query.where('tickets.topic', '=', filter.topic);
+  if (filter.topics) query = query.where('tickets.topic', 'in', [...filter.topics]);
   return query;
 }
 
@@ -56,10 +57,29 @@ export interface TicketOutcomeGroup {
   csatSum: number;
   /** Ratings of 4 or 5. */
   csatSatisfied: number;
+  /** Unresolved tickets created at or after `maturity.openSince`: too recent to judge (docs/design.md §4). */
+  youngOpen: number;
+  /** Resolved tickets resolved at or after `maturity.resolvedSince`: too recent for a reopen or a survey answer. */
+  recentResolved: number;
+  /** Of those, reopened ≥ 1 time, and with a rating. */
+  recentReopened: number;
+  recentCsatResponses: number;
 }
 
+/** The instants (ISO) from which a ticket is too recent to judge; never, when not given. */
+export interface Maturity {
+  /** Unresolved tickets created at or after this are left out of the resolution rate. */
+  openSince: string;
+  /** Tickets resolved at or after this are left out of the reopen and CSAT response rates. */
+  resolvedSince: string;
+}
+
+const NEVER: Maturity = { openSince: '9999', resolvedSince: '9999' };
+
 /** Counts per (priority, topic) of the tickets created in the period. */
-export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter): Promise<TicketOutcomeGroup[]> {
+export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter, maturity: Maturity = NEVER): Promise<TicketOutcomeGroup[]> {
+  const resolvedAt = sql`coalesce(resolved_at, closed_at)`;
+  const recent = sql`resolution_seconds is not null and ${resolvedAt} >= ${maturity.resolvedSince}`;
   const rows = await querySliced(filter, (slice) =>
     ticketsIn(db, filter, slice)
       .select([
@@ -72,6 +92,10 @@ export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter): Promi
         sql<number>`count(csat)`.as('csatResponses'),
         sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
         countWhen(sql`csat >= 4`).as('csatSatisfied'),
+        countWhen(sql`resolution_seconds is null and created_at >= ${maturity.openSince}`).as('youngOpen'),
+        countWhen(recent).as('recentResolved'),
+        countWhen(sql`${recent} and reopened > 0`).as('recentReopened'),
+        countWhen(sql`${recent} and csat is not null`).as('recentCsatResponses'),
       ])
       .groupBy(['priority', 'topic'])
       .execute(),
@@ -86,8 +110,24 @@ export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter): Promi
     csatResponses: Number(r.csatResponses),
     csatSum: Number(r.csatSum),
     csatSatisfied: Number(r.csatSatisfied),
+    youngOpen: Number(r.youngOpen),
+    recentResolved: Number(r.recentResolved),
+    recentReopened: Number(r.recentReopened),
+    recentCsatResponses: Number(r.recentCsatResponses),
   }));
-  return sumByKey(groups, groupKey, ['tickets', 'resolved', 'escalated', 'reopened', 'csatResponses', 'csatSum', 'csatSatisfied']);
+  return sumByKey(groups, groupKey, [
+    'tickets',
+    'resolved',
+    'escalated',
+    'reopened',
+    'csatResponses',
+    'csatSum',
+    'csatSatisfied',
+    'youngOpen',
+    'recentResolved',
+    'recentReopened',
+    'recentCsatResponses',
+  ]);
 }
 
 export type DurationColumn = 'first_response_seconds' | 'resolution_seconds';

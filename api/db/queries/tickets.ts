@@ -43,6 +43,7 @@ export function ticketToRow(t: Ticket, now: string): TicketRow {
     // Resolved = resolvedAt, or closedAt lacking it (docs/design.md §4).
     first_response_seconds: secondsBetween(t.createdAt, t.firstResponseAt),
     resolution_seconds: secondsBetween(t.createdAt, t.resolvedAt ?? t.closedAt),
+    minutes_logged: t.minutesLogged ?? null,
   };
 }
 
@@ -75,6 +76,7 @@ export function rowToTicket(r: TicketRow): Ticket {
     slaMet: bool(r.sla_met),
     knowledgeUsed: bool(r.knowledge_used),
     lang: opt(r.lang) as Ticket['lang'],
+    minutesLogged: opt(r.minutes_logged),
   };
 }
 

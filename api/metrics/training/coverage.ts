@@ -21,28 +21,53 @@ export interface TopicCoverage {
   resolutionHours: number[];
 }
 
-/** Coverage of every topic that has resolved tickets. */
-export function topicCoverage(tickets: ResolvedTicket[], history: TrainingHistory): Map<string, TopicCoverage> {
+/**
+ * Whether `agent` was trained at `at` for a ticket of `topic`: on the topic itself or on one of
+ * its ancestors (training on `accounts` prepares for `accounts-password`).
+ */
+export function trainedFor(
+  history: TrainingHistory,
+  ancestry: (topic: string) => string[],
+  agent: string,
+  topic: string,
+  at: number,
+): boolean {
+  return ancestry(topic).some((t) => history.trainedAt(agent, t, at));
+}
+
+/**
+ * Coverage of every topic that has resolved tickets. A ticket counts under its topic and each
+ * ancestor (`ancestry`, docs/design.md §4), judged by training for its own topic (trainedFor).
+ */
+export function topicCoverage(
+  tickets: ResolvedTicket[],
+  history: TrainingHistory,
+  ancestry: (topic: string) => string[] = (topic) => [topic],
+): Map<string, TopicCoverage> {
   const byTopic = new Map<string, TopicCoverage>();
-  const latest = new Map<string, Map<string, number>>(); // topic → agent → latest resolution (ms)
+  // row topic → agent → latest resolution (ms) and whether they were trained for that ticket
+  const latest = new Map<string, Map<string, { at: number; trained: boolean }>>();
   for (const t of tickets) {
-    let c = byTopic.get(t.topic);
-    if (!c) {
-      c = { topic: t.topic, resolved: 0, coveredTickets: 0, agents: new Map(), resolutionHours: [] };
-      byTopic.set(t.topic, c);
-      latest.set(t.topic, new Map());
-    }
     const at = t.resolvedAt;
-    c.resolved++;
-    c.resolutionHours.push(t.resolutionSeconds / 3600);
-    if (t.agent === null) continue;
-    if (history.trainedAt(t.agent, t.topic, at)) c.coveredTickets++;
-    const agents = latest.get(t.topic)!;
-    if ((agents.get(t.agent) ?? -Infinity) < at) agents.set(t.agent, at);
+    const trained = t.agent !== null && trainedFor(history, ancestry, t.agent, t.topic, at);
+    for (const row of ancestry(t.topic)) {
+      let c = byTopic.get(row);
+      if (!c) {
+        c = { topic: row, resolved: 0, coveredTickets: 0, agents: new Map(), resolutionHours: [] };
+        byTopic.set(row, c);
+        latest.set(row, new Map());
+      }
+      c.resolved++;
+      c.resolutionHours.push(t.resolutionSeconds / 3600);
+      if (t.agent === null) continue;
+      if (trained) c.coveredTickets++;
+      const agents = latest.get(row)!;
+      if ((agents.get(t.agent)?.at ?? -Infinity) < at) agents.set(t.agent, { at, trained });
+    }
   }
   for (const [topic, agents] of latest) {
     const c = byTopic.get(topic)!;
-    for (const [agent, at] of agents) c.agents.set(agent, history.trainedAt(agent, topic, at));
+    for (const [agent, { trained }] of agents) c.agents.set(agent, trained);
   }
   return byTopic;
 }

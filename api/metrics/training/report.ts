@@ -9,7 +9,8 @@ import { resolvedTicketsIn, topicTicketCounts, votesPerArticle } from '../../db/
 import { searchesByQuery } from '../../db/queries/metrics-events.ts';
 import { MIN_VOTES_FOR_RATE } from '../helpful-rate.ts';
 import { topicContent } from './content.ts';
-import { topicCoverage } from './coverage.ts';
+import { topicCoverage, trainedFor } from './coverage.ts';
+import { topicAncestry, topicScope } from '../../../core/content/topics.ts';
 import { TrainingHistory, trainingTopicsByArticle } from './history.ts';
 import { needLabel, needReasons, needScore, type NeedLabel, type NeedScale, type NeedSignals } from './need.ts';
 import { noResultSearchesByTopic, topicTerms } from './search-topics.ts';
@@ -59,7 +60,7 @@ export function trainingReport(env: MetricEnv, query: MetricQuery): Promise<Trai
 }
 
 async function computeTrainingReport(env: MetricEnv, query: MetricQuery): Promise<TrainingReport> {
-  const [counts, resolved, records, votes, searches] = [
+  const [rawCounts, resolved, records, votes, searches] = [
     await topicTicketCounts(env.db, query.start, query.end),
     await resolvedTicketsIn(env.db, query.start, query.end),
     await trainingRecordsBefore(env.db, query.end),
@@ -68,8 +69,23 @@ async function computeTrainingReport(env: MetricEnv, query: MetricQuery): Promis
     await searchesByQuery(env.db, query.start, query.end),
   ];
   const history = new TrainingHistory(records, trainingTopicsByArticle(env.catalog), env.settings.trainingValidityDays);
-  const coverage = topicCoverage(resolved, history);
-  const contentOf = topicContent(env.catalog);
+  // Topics are a tree (docs/design.md §4): a ticket counts under its topic and each ancestor.
+  const ancestry = (topic: string) => topicAncestry(env.topics, topic);
+  const coverage = topicCoverage(resolved, history, ancestry);
+  const contentOf = topicContent(env.catalog, env.topics);
+  const totalTickets = rawCounts.reduce((s, c) => s + c.tickets, 0);
+  const rolled = new Map<string, (typeof rawCounts)[number]>();
+  for (const c of rawCounts)
+    for (const up of ancestry(c.topic)) {
+      let r = rolled.get(up);
+      if (!r) rolled.set(up, (r = { topic: up, tickets: 0, escalated: 0, resolved: 0, reopened: 0 }));
+      r.tickets += c.tickets;
+      r.escalated += c.escalated;
+      r.resolved += c.resolved;
+      r.reopened += c.reopened;
+    }
+  const counts = [...rolled.values()];
+  const scope = query.topic === undefined ? undefined : new Set(topicScope(env.topics, query.topic));
   const noResult = noResultSearchesByTopic(
     searches.filter((q) => q.noResult > 0).map((q) => ({ query: q.query, searches: q.noResult })),
     topicTerms(env.topics, env.catalog),
@@ -80,12 +96,12 @@ async function computeTrainingReport(env: MetricEnv, query: MetricQuery): Promis
 
   const scale: NeedScale = {
     maxTickets: Math.max(0, ...counts.map((c) => c.tickets)),
-    totalTickets: counts.reduce((s, c) => s + c.tickets, 0),
+    totalTickets,
     maxNoResultSearches: Math.max(0, ...counts.map((c) => noResult.get(c.topic) ?? 0)),
   };
   const topics: TopicTraining[] = [];
   for (const c of counts) {
-    if (query.topic !== undefined && c.topic !== query.topic) continue;
+    if (scope && !scope.has(c.topic)) continue;
     const cov = coverage.get(c.topic);
     const content = contentOf(c.topic);
     let articleVotes = 0;
@@ -127,7 +143,7 @@ async function computeTrainingReport(env: MetricEnv, query: MetricQuery): Promis
       coveredTickets: cov?.coveredTickets ?? 0,
       peopleCoverage: ratio(trainedAgents, agentTrained.size),
       agentTrained,
-      untrainedAgents: [...agentTrained.keys()].filter((a) => !history.trainedAt(a, c.topic, reference)).sort(),
+      untrainedAgents: [...agentTrained.keys()].filter((a) => !trainedFor(history, ancestry, a, c.topic, reference)).sort(),
       needScore: needScore(signals, scale),
       label,
       reasons: reasons.en,

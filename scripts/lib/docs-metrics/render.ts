@@ -49,6 +49,14 @@ either interface language.
   sessions, no requesters), helpfulness under 5 votes. Counts are 0, not null.
 - **Filters.** \`lang\` (\`zh-CN\` or \`en\`) and \`topic\` (a topic id) apply where a
   metric lists them below; a metric ignores a filter it does not list.
+- **Topics are a tree** (\`content/topics.yaml\`). Wherever a figure is reported per topic
+  (support KPIs by topic, content gaps, training coverage, the matrix and the need ranking,
+  scorecards), a parent topic includes its descendants: a ticket or an article in
+  \`accounts-password\` counts under \`accounts\` too, so a parent's row is the sum of its own
+  tickets and its subtopics'. The \`topic\` filter keeps the topic and its descendants. A topic
+  is covered by an article when it or a descendant has one. Totals add every ticket once
+  (rows of a parent and its child overlap, so rows do not add up to the total). Tickets whose
+  topic the taxonomy does not know are reported under their raw topic, as a row of their own.
 - **Sessions** are the API's cookie-less sessions (a visitor's events with gaps under 30
   minutes). A session belongs to the period, and has the lang, of its first event.
 - **Search queries** are counted normalised: NFKC, case-folded, whitespace collapsed.

@@ -53,6 +53,14 @@ function card(ctx: RenderContext, summary: SummaryResponse, key: SummaryKey): HT
   context.className = 'headline-previous';
   context.textContent = `${ctx.t('change.previous', { from: summary.previous?.from ?? '', to: summary.previous?.to ?? '', value: formatValue(ctx.lang, unit, previous) })} · ${ctx.t(polarity === 'lower-is-better' ? 'change.lowerBetter' : 'change.higherBetter')}`;
   item.append(term, value, delta, context);
+  // Like-for-like periods (docs/design.md §4): the young open tickets the rate leaves out, shown apart.
+  if (key === 'resolutionRate' && (summary.resolutionTooRecent ?? 0) > 0) {
+    const recent = document.createElement('dd');
+    recent.className = 'headline-recent';
+    recent.dataset.tooRecent = String(summary.resolutionTooRecent);
+    recent.textContent = ctx.t('change.tooRecent', { count: String(summary.resolutionTooRecent) });
+    item.append(recent);
+  }
   return item;
 }
 
@@ -68,6 +76,15 @@ export const headlinesPanel: PanelSpec = {
         list.className = 'headline-grid';
         list.append(...SUMMARY_KEYS.map((key) => card(ctx, summary, key)));
         container.replaceChildren(list);
+        // The seed marks demo data (api/db/queries/demo-marker.ts): say so above the numbers.
+        if (summary.demo) {
+          const banner = document.createElement('p');
+          banner.className = 'demo-banner';
+          banner.setAttribute('role', 'note');
+          banner.dataset.demo = summary.demo.seededAt;
+          banner.textContent = ctx.t('demo.banner', { date: summary.demo.seededAt.slice(0, 10) });
+          container.prepend(banner);
+        }
       },
     };
   },
