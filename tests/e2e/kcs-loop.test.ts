@@ -180,7 +180,8 @@ describe("the owner's pages", () => {
     const { flags } = await api<{ flags: Array<{ article: string }> }>('/api/flags?status=closed');
     const [lang, slug] = flags[0]!.article.split('/');
     await page.goto(`${baseUrl}/${lang}/articles/${slug}/`);
-    await page.waitForSelector('[data-staff-flag]:not([hidden]) [data-flag-form]');
+    // Inside a closed <details>: there, not yet shown.
+    await page.waitForSelector('[data-staff-flag]:not([hidden]) [data-flag-form]', { state: 'attached' });
     const visitor = await browser.newPage();
     await visitor.goto(`${baseUrl}/${lang}/articles/${slug}/`);
     await visitor.waitForLoadState('networkidle');
