@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import { buildContext, type AppDeps } from './context.ts';
 import { ApiError, handleError } from './lib/http/errors.ts';
 import { secureHeaders } from './lib/middleware/secure-headers.ts';
+import { staffTokenGuard } from './lib/middleware/staff-guard.ts';
 import { newRouter } from './lib/http/router.ts';
 import { validationHook } from './lib/http/validation.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -16,14 +17,21 @@ import { voteRoutes } from './routes/votes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { linkRoutes } from './routes/links.ts';
-import { suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
+import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
 import { metricEnv } from './metrics/env.ts';
+import { flagRoutes } from './routes/flags.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { staffRoutes } from './routes/staff.ts';
+import type { AuthEnv } from './lib/middleware/auth.ts';
+import { createMiddleware } from 'hono/factory';
 
 export type { AppContext, AppDeps } from './context.ts';
 
@@ -41,7 +49,17 @@ export function createApp(deps: AppDeps) {
       cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }),
     );
   }
+  // Staff-token guessing: 429 after too many 401s from one address (lib/middleware/staff-guard.ts).
+  app.use('/api/*', staffTokenGuard({ trustedProxies: new Set(deps.trustedProxies ?? []), now: ctx.now }));
   const env = metricEnv({ ...deps, now: ctx.now });
+  // Every staff check (requireStaff) reads the session settings and the app's clock from here.
+  app.use(
+    '/api/*',
+    createMiddleware<AuthEnv>(async (c, next) => {
+      c.set('staffSessions', ctx.staffSessions);
+      await next();
+    }),
+  );
   const api = newRouter();
   api.route('/health', healthRoutes(deps));
   api.route('/articles', articleRoutes(deps));
@@ -49,18 +67,30 @@ export function createApp(deps: AppDeps) {
   api.route('/events', eventRoutes(ctx));
   api.route('/admin', adminRoutes(ctx));
   api.route('/links', linkRoutes(ctx));
+  api.route('/suggest', agentSearchRoutes(ctx, deps.suggest));
   api.route('/suggest', suggestRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
+  api.route('/tickets', draftRoutes(ctx, deps.topics));
+  api.route('/flags', flagRoutes(ctx));
+  api.route('/feedback', feedbackRoutes(ctx));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
   api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
+  api.route('/requests', requestRoutes(ctx));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
+  api.route('/staff', staffRoutes(ctx, deps.signInLimits, deps.trustedProxies ?? []));
   app.route('/api', api);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     description: 'Staff token (npm run token -- create)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kb_session',
+    description: 'Staff sign-in (POST /api/staff/sign-in); writes need a same-origin Origin header',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -6,18 +6,24 @@
 import type SQLite from 'better-sqlite3';
 import type { Db } from './db/index.ts';
 import { countDrops, type DropReason } from './db/queries/drops.ts';
-import { eventWriter, recentSessions, type EventRow } from './db/queries/events.ts';
+import { eventWriter, type EventBatch, type EventRow } from './db/queries/events.ts';
 import { voteWriter, type VoteRow } from './db/queries/votes.ts';
 import type { ArticleCatalog } from './lib/catalog/catalog.ts';
 import { ApiError } from './lib/http/errors.ts';
 import { GroupCommit } from './lib/ingest/group-commit.ts';
 import { VisitorIdentifier } from './lib/ingest/identify.ts';
-import { RateLimiter } from './lib/ingest/rate-limit.ts';
-import { SessionTracker } from './lib/ingest/sessions.ts';
+import { DEFAULT_LIMITS, WriteLimiter } from './lib/ingest/rate-limit.ts';
+import { newSessionId, SessionPruner } from './lib/ingest/sessions.ts';
 import type { SuggestIndex } from './suggest/search.ts';
 import type { MetricSettings } from './metrics/types.ts';
 import type { WebhookSecrets } from '../core/tickets/helpdesks.ts';
 import type { TopicTree } from '../core/content/topics.ts';
+import { DEFAULT_SESSION_SETTINGS, type StaffSessionSettings } from './lib/staff/sessions.ts';
+import type { SignInLimitSettings } from './lib/staff/sign-in-limits.ts';
+import type { BusinessCalendar } from '../core/tickets/business-hours.ts';
+import { DEFAULT_SLA_TARGETS, type SlaTargets } from '../core/tickets/sla-targets.ts';
+import { MailOutbox, type MailSettings } from './lib/mail/outbox.ts';
+import { RequestInbox } from './lib/requests/inbox.ts';
 
 /** What the API is built from; server.ts reads them from the configuration, tests pass their own. */
 export interface AppDeps {
@@ -35,8 +41,8 @@ export interface AppDeps {
   corsOrigins?: string[];
   /** Mixed into visitor hashes (the site's host). */
   site?: string;
-  /** Per-visitor limits per minute. */
-  rateLimits?: { votes: number; events: number };
+  /** Per-visitor limits per minute, and the per-address ceilings (defaults: DEFAULT_LIMITS, docs/security.md). */
+  rateLimits?: { votes: number; events: number; votesPerAddress?: number; eventsPerAddress?: number };
   /** The build's suggestion index (kb-build/suggest-index.json); without it /api/suggest answers 503. */
   suggest?: SuggestIndex | undefined;
   /** Per-helpdesk webhook secrets (KB_WEBHOOK_SECRET_<SOURCE>); a source without one has no webhook. */
@@ -47,6 +53,16 @@ export interface AppDeps {
   metricSettings?: Partial<MetricSettings>;
   /** How long a computed metric result is reused (KB_METRICS_CACHE_SECONDS); 0, the default here, computes every request. */
   metricsCacheSeconds?: number;
+  /** KB_SITE_URL's origin: cookie-authenticated writes from it pass the same-origin check (besides the request's own origin). */
+  siteOrigin?: string;
+  /** Staff sessions' time-outs (KB_SESSION_IDLE_MINUTES, KB_SESSION_MAX_HOURS) in ms and the cookie's Secure flag; defaults for what is missing. */
+  staffSessions?: Partial<Pick<StaffSessionSettings, 'idleMs' | 'absoluteMs' | 'secureCookie'>>;
+  /** Failed sign-ins allowed per account and per address in a window (api/lib/staff/sign-in-limits.ts); defaults for what is missing. */
+  signInLimits?: Partial<SignInLimitSettings>;
+  /** E-mail to customers (KB_SMTP_URL, KB_MAIL_FROM, KB_SITE_URL); without a transport no e-mail is stored or sent. */
+  mail?: MailSettings;
+  /** KB_BUSINESS_HOURS with KB_HOLIDAYS: the inbox's SLA clocks run in working hours. */
+  businessCalendar?: BusinessCalendar | undefined;
 }
 
 /** What route modules get: the dependencies plus the shared write pipeline. */
@@ -55,14 +71,25 @@ export interface AppContext {
   catalog: ArticleCatalog;
   now: () => Date;
   adminToken: string | undefined;
+  /** Staff sessions' settings, with the app's clock. */
+  staffSessions: StaffSessionSettings;
   identifier: VisitorIdentifier;
-  sessions: SessionTracker;
-  limits: { votes: RateLimiter; events: RateLimiter };
+  limits: { votes: WriteLimiter; events: WriteLimiter };
   writers: {
     vote(row: VoteRow): Promise<'created' | 'replaced'>;
-    events(rows: EventRow[]): Promise<void>;
+    /**
+     * Records one request's events, all of `visitor` at `at`, in the session the database
+     * decides (db/queries/sessions.ts): the one open for the visitor, or a new one.
+     */
+    events(visitor: string, at: Date, rows: Array<Omit<EventRow, 'session'>>): Promise<void>;
     drops(day: string, counts: Partial<Record<DropReason, number>>): Promise<void>;
   };
+  /** The customer e-mail waiting to be sent. */
+  outbox: MailOutbox;
+  /** The requests inbox's operations. */
+  inbox: RequestInbox;
+  /** What the inbox's SLA clocks run against. */
+  sla: { targets: SlaTargets; calendar: BusinessCalendar | undefined };
 }
 
 /** A failed write becomes a 503 (the transaction rolled back: nothing half-written). */
@@ -73,27 +100,46 @@ function unavailable(error: unknown): never {
   });
 }
 
-/** The shared state of one app: visitor identification, sessions, rate limits and the group-committed writers. */
+/** The shared state of one app: visitor identification, rate limits and the group-committed writers (sessions are the database's). */
 export function buildContext(deps: AppDeps): AppContext {
   const { db } = deps;
   const voteCommit = new GroupCommit<VoteRow, 'created' | 'replaced'>(voteWriter(db, deps.sqlite));
   const writeEvents = eventWriter(db, deps.sqlite);
-  const eventCommit = new GroupCommit<EventRow[], void>(async (batches) => {
-    await writeEvents(batches.flat());
+  const eventCommit = new GroupCommit<EventBatch, void>(async (batches) => {
+    await writeEvents(batches);
     return batches.map(() => undefined);
   });
+  const now = deps.now ?? (() => new Date());
+  const sessionPruner = new SessionPruner(db);
+  const outbox = new MailOutbox(db, deps.mail ?? { transport: undefined, from: '', siteUrl: '' }, now);
   return {
     db,
     catalog: deps.catalog,
-    now: deps.now ?? (() => new Date()),
+    now,
     adminToken: deps.adminToken || undefined,
+    staffSessions: { ...DEFAULT_SESSION_SETTINGS, ...deps.staffSessions, siteOrigin: deps.siteOrigin, now },
     identifier: new VisitorIdentifier(db, { site: deps.site ?? 'kb', trustedProxies: new Set(deps.trustedProxies ?? []) }),
-    sessions: new SessionTracker((since, until) => recentSessions(db, since, until)),
-    limits: { votes: new RateLimiter(deps.rateLimits?.votes ?? 10), events: new RateLimiter(deps.rateLimits?.events ?? 60) },
+    limits: {
+      votes: new WriteLimiter({
+        perVisitor: deps.rateLimits?.votes ?? DEFAULT_LIMITS.votes.perVisitor,
+        perAddress: deps.rateLimits?.votesPerAddress ?? DEFAULT_LIMITS.votes.perAddress,
+      }),
+      events: new WriteLimiter({
+        perVisitor: deps.rateLimits?.events ?? DEFAULT_LIMITS.events.perVisitor,
+        perAddress: deps.rateLimits?.eventsPerAddress ?? DEFAULT_LIMITS.events.perAddress,
+      }),
+    },
     writers: {
       vote: (row) => voteCommit.submit(row).catch(unavailable),
-      events: (rows) => eventCommit.submit(rows).catch(unavailable),
+      events: async (visitor, at, rows) => {
+        const t = at.getTime();
+        await eventCommit.submit({ claim: { visitor, session: newSessionId(t), at: t }, rows }).catch(unavailable);
+        sessionPruner.maybePrune(t);
+      },
       drops: (day, counts) => countDrops(db, day, counts).catch(unavailable),
     },
+    outbox,
+    inbox: new RequestInbox(db, outbox, now),
+    sla: { targets: deps.metricSettings?.slaTargets ?? DEFAULT_SLA_TARGETS, calendar: deps.businessCalendar },
   };
 }

@@ -21,6 +21,9 @@ import { seedOnFirstStart } from './demo/first-start.ts';
 import { loadTopicTree } from '../core/content/topics.ts';
 import { catchUpRollups, startRollupTimer } from './db/queries/rollups.ts';
 import { startCheckpointer } from './db/driver/checkpointer.ts';
+import { mailSettings } from './lib/mail/smtp.ts';
+import { MailOutbox } from './lib/mail/outbox.ts';
+import { RequestInbox } from './lib/requests/inbox.ts';
 
 const apiOnly = process.argv.includes('--api-only');
 /** How long a stop waits for the requests under way. */
@@ -59,14 +62,24 @@ async function main() {
   await catchUpRollups(db);
   const stopRollups = startRollupTimer(db);
   const checkpointer = sqlite && config.checkpointThread ? startCheckpointer(sqlite, config.dbFile) : null;
+  // The requests inbox: e-mail stored in the outbox goes out every 30 s (and right after each
+  // write); resolved requests nobody surveys close after 7 days (docs/requests.md).
+  const mail = mailSettings(config.mail, config.siteUrl);
+  const outbox = new MailOutbox(db, mail);
+  outbox.start();
+  const stopSweep = new RequestInbox(db, outbox, () => new Date()).startSweep();
   const app = createApp({
     db,
     sqlite,
     catalog,
+    mail,
+    businessCalendar: config.businessCalendar,
     adminToken: config.adminToken,
     trustedProxies: config.trustedProxies,
     corsOrigins: config.corsOrigins,
     site: config.site,
+    siteOrigin: config.siteOrigin,
+    staffSessions: config.staffSessions,
     suggest,
     webhookSecrets: config.webhookSecrets,
     topics,
@@ -83,6 +96,7 @@ async function main() {
   // SIGTERM or SIGINT: stop taking connections, answer the requests under way, close the database, exit 0.
   const stop = gracefulStop(server as Server, {
     release: async () => {
+      await outbox.stop();
       await checkpointer?.stop();
       await opened.close();
     },
@@ -90,6 +104,7 @@ async function main() {
   });
   const onSignal = (signal: NodeJS.Signals) => {
     stopRollups();
+    stopSweep();
     stop(signal);
   };
   process.on('SIGINT', onSignal);

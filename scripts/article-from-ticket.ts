@@ -1,6 +1,6 @@
 /**
  * `npm run article:from-ticket -- <ticket-id> [options]`: drafts a KCS article from a resolved
- * ticket (state wip), with personal data redacted. Thin over scripts/lib/draft/.
+ * ticket (state wip), with personal data redacted. Thin over core/drafting/ and scripts/lib/draft/.
  */
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
@@ -11,7 +11,7 @@ import { cliConfig } from '../core/config/cli.ts';
 import { DEFAULT_CONTENT_DIR, DEFAULT_DB_FILE } from '../core/config/defaults.ts';
 import { contentDirFrom, parseLang, parseType } from './lib/import/cli.ts';
 import { isUsageError, UsageError } from './lib/cli/usage.ts';
-import { DraftError } from './lib/draft/draft.ts';
+import { DraftError } from '../core/drafting/draft.ts';
 import { articleFromTicket } from './lib/draft/run.ts';
 
 const HELP = `Usage: npm run article:from-ticket -- <ticket-id> [options]

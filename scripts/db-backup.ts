@@ -11,6 +11,8 @@ import { backupPostgres } from '../api/db/driver/postgres-backup.ts';
 import { databaseName } from '../api/db/index.ts';
 import { cliConfig } from '../core/config/cli.ts';
 import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
+import { UsageError } from './lib/cli/usage.ts';
+import { runCli } from './lib/cli/run.ts';
 
 const HELP = `Usage: npm run db:backup -- <file> [--force]
 
@@ -27,30 +29,26 @@ Options:
   --force   replace <file> if it exists (otherwise the command refuses)
   --help    show this help`;
 
-function usage(message: string): never {
-  console.error(`db:backup: ${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
-async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    usage((error as Error).message);
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
   }
-  const { values, positionals } = parsed;
-  if (values.help) return console.log(HELP);
   if (positionals.length !== 1)
-    usage(positionals.length === 0 ? 'name the backup file' : `give one backup file (got ${positionals.length})`);
+    throw new UsageError(positionals.length === 0 ? 'name the backup file' : `give one backup file (got ${positionals.length})`);
   const { dbFile: source, databaseUrl } = cliConfig();
   const started = Date.now();
-  if (databaseUrl) return backupWithPgDump(databaseUrl, positionals[0]!, values.force, started);
+  if (databaseUrl) {
+    await backupWithPgDump(databaseUrl, positionals[0]!, values.force, started);
+    return 0;
+  }
   console.log(`Backing up ${source} to ${resolve(positionals[0]!)}…`);
   const report = await backupDatabaseFile(source, positionals[0]!, { force: values.force });
   const width = Math.max(...Object.keys(report.rows).map((t) => t.length));
@@ -60,6 +58,7 @@ async function main() {
   console.log(
     `Backed up ${source} to ${report.file}: ${mb(report.bytes)}, ${Object.keys(report.rows).length} tables, ${total.toLocaleString('en-US')} rows, integrity ${report.integrity}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
+  return 0;
 }
 
 async function backupWithPgDump(url: string, target: string, force: boolean, started: number) {
@@ -70,7 +69,6 @@ async function backupWithPgDump(url: string, target: string, force: boolean, sta
   );
 }
 
-main().catch((error: Error) => {
-  console.error(`db:backup: ${error instanceof BackupError ? error.message : `unexpected failure: ${error.message}`}`);
-  process.exit(1);
-});
+runCli('db:backup', main, (error) =>
+  error instanceof BackupError ? { message: error.message, exitCode: 1 } : { message: `unexpected failure: ${error.message}`, exitCode: 1 },
+);

@@ -3,8 +3,19 @@
  * Markdown/MDX pages as articles. The work is done by scripts/lib/import/docs-importer.ts.
  */
 import { parseArgs } from 'node:util';
-import { contentDirFrom, parseLang, parseOwner, parseTopic, parseType, printOutcome, todayIso, writeReport } from './lib/import/cli.ts';
-import { isUsageError, UsageError } from './lib/cli/usage.ts';
+import {
+  IMPORT_OPTIONS,
+  contentDirFrom,
+  parseLang,
+  parseOwner,
+  parseTopic,
+  parseType,
+  printOutcome,
+  todayIso,
+  writeReport,
+} from './lib/import/cli.ts';
+import { UsageError } from './lib/cli/usage.ts';
+import { runCli } from './lib/cli/run.ts';
 import { importDocs } from './lib/import/docs-importer.ts';
 import { ImportError, summarize } from './lib/import/report.ts';
 
@@ -32,15 +43,9 @@ function main(argv: string[]): number {
     args: argv,
     allowPositionals: true,
     options: {
-      lang: { type: 'string' },
-      type: { type: 'string' },
-      topic: { type: 'string' },
-      out: { type: 'string' },
-      owner: { type: 'string' },
+      ...IMPORT_OPTIONS,
       source: { type: 'string', default: 'Astro docs (withastro/docs, MIT)' },
       site: { type: 'string', default: 'https://docs.astro.build' },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -79,16 +84,6 @@ function main(argv: string[]): number {
   return summary.articles.invalid > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (isUsageError(error)) {
-    console.error(`import:docs: ${(error as Error).message}\nRun with --help for usage.`);
-    process.exitCode = 2;
-  } else if (error instanceof ImportError || (error as Error).name === 'TopicTreeError') {
-    console.error(`import:docs: ${(error as Error).message}`);
-    process.exitCode = 1;
-  } else {
-    throw error;
-  }
-}
+runCli('import:docs', main, (error) =>
+  error instanceof ImportError || error.name === 'TopicTreeError' ? { message: error.message, exitCode: 1 } : undefined,
+);

@@ -12,7 +12,8 @@ import { progressReporter } from './lib/tickets/progress.ts';
 import { DATE_FORMATS, TicketFileError, type DateFormat } from '../core/tickets/values.ts';
 import { cliConfig } from '../core/config/cli.ts';
 import { DEFAULT_DB_FILE } from '../core/config/defaults.ts';
-import { isUsageError, UsageError } from './lib/cli/usage.ts';
+import { UsageError } from './lib/cli/usage.ts';
+import { runCli } from './lib/cli/run.ts';
 
 const HELP = `Usage: npm run import:tickets -- <file> --format <${TICKET_FORMATS.join('|')}> [options]
 
@@ -112,20 +113,10 @@ async function main(argv: string[]): Promise<number> {
   return summary.errors > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: Error) => {
-    if (isUsageError(error) || error instanceof MapError) {
-      console.error(`import:tickets: ${error.message}\nRun with --help for usage.`);
-      process.exitCode = 2;
-    } else if (error instanceof TicketFileError || (error as { code?: string }).code === 'ENOENT') {
-      console.error(`import:tickets: ${error.message}; nothing was written`);
-      process.exitCode = 1;
-    } else {
-      console.error(error);
-      process.exitCode = 1;
-    }
-  },
-);
+runCli('import:tickets', main, (error) => {
+  // A mapping that does not fit the file is wrong usage: the fix is a different --map.
+  if (error instanceof MapError) return { message: `${error.message}\nRun with --help for usage.`, exitCode: 2 };
+  if (error instanceof TicketFileError || (error as { code?: string }).code === 'ENOENT')
+    return { message: `${error.message}; nothing was written`, exitCode: 1 };
+  return undefined;
+});

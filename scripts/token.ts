@@ -1,5 +1,5 @@
 /**
- * `npm run token -- create --role <agent|trainer|admin> --name "..."`: creates a staff
+ * `npm run token -- create --role <agent|lead|trainer|manager|admin> --name "..."`: creates a staff
  * token and prints it once (only its hash is stored). Also `list` and `revoke <id>`.
  * Works on the database at DATABASE_URL (PostgreSQL), else at KB_DB.
  */

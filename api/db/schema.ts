@@ -59,6 +59,14 @@ export interface VisitorSaltsTable {
   created_at: string;
 }
 
+/** Each visitor's open (or last) session, shared by every replica (migration 0010, queries/sessions.ts). */
+export interface VisitorSessionsTable {
+  visitor: string;
+  session: string;
+  /** Milliseconds since the epoch of the visitor's latest event. */
+  last_seen_ms: number;
+}
+
 export interface StaffTokensTable {
   id: Generated<number>;
   name: string;
@@ -67,6 +75,36 @@ export interface StaffTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** A person who signs in (migration 0011). */
+export interface StaffUsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: string;
+  team: string | null;
+  agent_id: string | null;
+  password_hash: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** A signed-in browser (migration 0011); the cookie holds the id, the table its SHA-256. */
+export interface StaffSessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** A one-time link that sets a password (migration 0011). */
+export interface StaffPasswordLinksTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface TicketsTable {
@@ -197,13 +235,102 @@ export interface MetricViewDaysTable {
   views: number;
 }
 
+/** Agents' flags on articles (migration 0013, issue 17). */
+export interface ArticleFlagsTable {
+  id: Generated<number>;
+  article: string;
+  reason: string;
+  note: string | null;
+  /** open | closed */
+  status: string;
+  created_at: string;
+  created_by: string;
+  /** `<source>:<id>` of the ticket it was raised from. */
+  ticket: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  /** fixed | dismissed */
+  closed_how: string | null;
+  close_note: string | null;
+}
+
+/** Which revision of a vote's comment staff have handled (migration 0013). */
+export interface VoteCommentsHandledTable {
+  vote_id: number;
+  revision: number;
+  handled_at: string;
+  handled_by: string;
+}
+
+/** A web request's customer key (hashed) and survey answer (migration 0012, issue 16). */
+export interface RequestAccessTable {
+  ticket_id: string;
+  survey_solved: number | null;
+  survey_rating: number | null;
+  survey_comment: string | null;
+  survey_at: string | null;
+  created_at: string;
+}
+
+/** A web request's customer keys, SHA-256 hashed: one per link handed out (migration 0012). */
+export interface RequestKeysTable {
+  ticket_id: string;
+  key_hash: string;
+  created_at: string;
+}
+
+/** A request's conversation (migration 0012): customer messages, staff replies, internal notes. */
+export interface RequestMessagesTable {
+  id: Generated<number>;
+  ticket_source: string;
+  ticket_id: string;
+  kind: string;
+  author: string;
+  body: string;
+  minutes: number | null;
+  created_at: string;
+}
+
+/** Every action on a request (migration 0012); before/after are JSON objects. */
+export interface RequestHistoryTable {
+  id: Generated<number>;
+  ticket_source: string;
+  ticket_id: string;
+  action: string;
+  actor: string;
+  minutes: number | null;
+  note: string | null;
+  before: string | null;
+  after: string | null;
+  created_at: string;
+}
+
+/** E-mail stored before it is sent (migration 0012). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  kind: string;
+  ticket_id: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   votes: VotesTable;
   events: EventsTable;
   drop_counts: DropCountsTable;
   visitor_salts: VisitorSaltsTable;
+  visitor_sessions: VisitorSessionsTable;
   staff_tokens: StaffTokensTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_password_links: StaffPasswordLinksTable;
   tickets: TicketsTable;
   ticket_links: TicketLinksTable;
   webhook_deliveries: WebhookDeliveriesTable;
@@ -216,4 +343,11 @@ export interface Database {
   metric_view_days: MetricViewDaysTable;
   training_records: TrainingRecordsTable;
   agent_roster: AgentRosterTable;
+  article_flags: ArticleFlagsTable;
+  vote_comments_handled: VoteCommentsHandledTable;
+  request_access: RequestAccessTable;
+  request_keys: RequestKeysTable;
+  request_messages: RequestMessagesTable;
+  request_history: RequestHistoryTable;
+  mail_outbox: MailOutboxTable;
 }

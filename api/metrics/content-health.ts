@@ -1,6 +1,7 @@
 /**
  * Content health (docs/design.md §4): articles overdue for review, high-traffic articles readers
- * find unhelpful, and topics with tickets but no published article (content gaps). The
+ * find unhelpful, and topics with tickets but no published article (content gaps); the agents'
+ * flags are in ./content-flags.ts. The
  * articles are the build's (the catalog); lang keeps articles (and tickets) of that
  * language, topic keeps articles whose topic or further topics include it.
  */
@@ -15,6 +16,7 @@ import { voteFilterOf } from './helpfulness.ts';
 import { percentile, wilsonLowerBound } from '../../core/stats.ts';
 import { ticketFilterOf } from './support.ts';
 import type { MetricDefinition, MetricEnv, MetricQuery, MetricRow } from './types.ts';
+import { flagMetrics } from './content-flags.ts';
 
 const DAY_MS = 86_400_000;
 /** Articles at or above this quantile of page views are "high traffic". */
@@ -168,4 +170,4 @@ const contentGaps: MetricDefinition = {
   },
 };
 
-export const metrics: MetricDefinition[] = [overdueReviews, lowHelpfulnessHighTraffic, contentGaps];
+export const metrics: MetricDefinition[] = [overdueReviews, lowHelpfulnessHighTraffic, contentGaps, ...flagMetrics];

@@ -8,9 +8,9 @@ import { invalidRequest, zodDetails } from '../lib/http/validation.ts';
 import { metricQuerySchema, type MetricQueryParams } from '../../core/contracts/metrics.ts';
 import { DEFAULT_TZ, MAX_RANGE_DAYS } from '../../core/contracts/metric-values.ts';
 import type { Interval, MetricQuery } from './types.ts';
+import { addDays, daysIn } from '../../core/contracts/dates.ts';
 
 export { DEFAULT_TZ, MAX_RANGE_DAYS } from '../../core/contracts/metric-values.ts';
-const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(tz: string): Intl.DateTimeFormat {
@@ -59,8 +59,6 @@ export function localDate(ms: number, tz: string): string {
   return `${l.y}-${String(l.m).padStart(2, '0')}-${String(l.d).padStart(2, '0')}`;
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
 /** The period (local start date) a local date belongs to: itself, its ISO week's Monday, or the 1st of its month. */
 export function periodOfDate(date: string, interval: Interval): string {
   if (interval === 'day') return date;
@@ -78,16 +76,27 @@ export function periodOf(utc: string | number, query: Pick<MetricQuery, 'tz' | '
 /** Every period from `from` to `to`, in order, so series show empty periods as zeros. */
 export function periodsOf(query: Pick<MetricQuery, 'from' | 'to' | 'interval'>): string[] {
   const periods: string[] = [];
-  for (let date = query.from; date <= query.to; date = addDays(date, 1)) {
-    const p = periodOfDate(date, query.interval);
+  // Counted, not compared as strings, and bounded: no range, however it got here, runs longer
+  // than the longest report (issue 14: a year-10000 date sorted before its end and never stopped).
+  const days = boundedDays(query.from, query.to);
+  for (let i = 0; i < days; i++) {
+    const p = periodOfDate(addDays(query.from, i), query.interval);
     if (periods[periods.length - 1] !== p) periods.push(p);
   }
   return periods;
 }
 
-/** Days in an inclusive date range. */
-export const daysIn = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+export { daysIn };
+
+/**
+ * The days of a report's range, checked against MAX_RANGE_DAYS: every loop over a period's
+ * days goes through this, so none can be longer than the longest report a query may ask for.
+ */
+export function boundedDays(from: string, to: string): number {
+  const days = daysIn(from, to);
+  if (!(days >= 0 && days <= MAX_RANGE_DAYS + 1)) throw new RangeError(`a report range of ${days} days (${from}..${to})`);
+  return days;
+}
 
 /** The period of the same length right before `query` (for "change against the previous period"). */
 export function previousPeriod(query: MetricQuery): MetricQuery {

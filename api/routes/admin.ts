@@ -5,8 +5,9 @@ import { newRouter } from '../lib/http/router.ts';
 import { requireStaff } from '../lib/middleware/auth.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
 import { listDrops } from '../db/queries/drops.ts';
+import { isoDateSchema } from '../../core/contracts/dates.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const day = isoDateSchema;
 
 export function adminRoutes(ctx: AppContext) {
   const dropsRoute = createRoute({

@@ -1,16 +1,19 @@
 /**
  * POST /api/contact (mounted at /contact): "Still need help" on the contact page. Stores the request as a
- * ticket (source and channel `web`, reference WEB-<year>-<n>) and records a
+ * ticket (source and channel `web`, reference WEB-<year>-<n>) with its inbox rows (issue 16:
+ * the customer's key, first message, history and "request received" e-mail) and records a
  * `contact_submitted` event for the deflection metric. The page's script sends JSON and
- * gets `201 { ok, ref }`; without JavaScript the page is a plain form
- * (application/x-www-form-urlencoded) and gets a 303 back to the contact page, showing
- * the reference or explaining what went wrong (Post/Redirect/Get).
+ * gets `201 { ok, ref, url, mail }` (url: the request's private page); without JavaScript the
+ * page is a plain form (application/x-www-form-urlencoded) and gets a 303 back to the contact
+ * page, showing the reference and the link or explaining what went wrong (Post/Redirect/Get).
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../context.ts';
 import { insertWebTicket } from '../db/queries/tickets.ts';
+import { insertHistory, insertMessage, insertRequestAccess, ticketRowOf } from '../db/queries/requests.ts';
+import { issueRequestKey, requestPageUrl } from '../lib/requests/keys.ts';
 import { readText } from '../lib/http/body.ts';
 import { mediaTypeOf } from '../lib/http/request-headers.ts';
 import { jsonBody } from '../lib/http/request-parts.ts';
@@ -18,7 +21,7 @@ import { ApiError, type ErrorDetail } from '../lib/http/errors.ts';
 import { bot, ingestPipeline, privacySignal, visitor } from '../lib/ingest/pipeline.ts';
 import { socketAddress } from '../lib/ingest/identify.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
-import { RateLimiter } from '../lib/ingest/rate-limit.ts';
+import { DEFAULT_LIMITS, WriteLimiter } from '../lib/ingest/rate-limit.ts';
 import { newRouter } from '../lib/http/router.ts';
 import { plainText } from '../../core/text/plain-text.ts';
 import { zodDetails } from '../lib/http/validation.ts';
@@ -34,13 +37,15 @@ import { LANGS, type Lang } from '../../core/content/article.ts';
 export const MAX_CONTACT_BODY_BYTES = 64 * 1024;
 
 /** Requests stored per visitor a minute: a person writes one, a script many. */
-export const DEFAULT_CONTACT_LIMIT = 5;
+export const DEFAULT_CONTACT_LIMIT = DEFAULT_LIMITS.contact.perVisitor;
 
 export interface ContactRouteOptions {
   /** Proxies whose X-Forwarded-For is trusted (KB_TRUSTED_PROXIES), for the rate limit's key. */
   trustedProxies?: readonly string[];
   /** Stored requests per visitor a minute (default 5). */
   limitPerMinute?: number;
+  /** Stored requests per address a minute, whatever the User-Agent (default 30). */
+  limitPerAddressPerMinute?: number;
 }
 
 type Parsed = { ok: true; request: ContactRequest } | { ok: false; lang: Lang; details: ErrorDetail[] };
@@ -80,7 +85,7 @@ const contactRoute = createRoute({
   path: '/',
   summary: 'Ask the support team for help: stores a ticket (source "web") and records contact_submitted',
   description:
-    'JSON gets 201 { ok, ref }. A plain HTML form post (application/x-www-form-urlencoded) gets a 303 back to /<lang>/contact/ with ?ref=, or ?error=invalid&fields=… / ?error=rate_limited / ?error=unavailable. ' +
+    'JSON gets 201 { ok, ref, url, mail }: url is the private page /<lang>/requests/<ref>/?k=<key>, mail whether e-mail is sent. A plain HTML form post (application/x-www-form-urlencoded) gets a 303 back to /<lang>/contact/ with ?ref=&k= (and &mail=0 without e-mail), or ?error=invalid&fields=… / ?error=rate_limited / ?error=unavailable. ' +
     'A filled honeypot field is answered alike (202 { ok, recorded: false }, or a 303 with ?sent=1) and stored never. At most 5 stored requests per visitor a minute.',
   // A form post is read by the handler: its failures go back to the page (303), not into a 400.
   request: { body: jsonBody(contactRequestSchema, { maxBytes: MAX_CONTACT_BODY_BYTES, handlerReads: [FORM] }) },
@@ -97,9 +102,12 @@ const contactRoute = createRoute({
 });
 
 export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}) {
-  const { db, identifier, sessions, writers, now } = ctx;
+  const { db, identifier, writers, now, inbox } = ctx;
   const trusted = new Set(options.trustedProxies ?? []);
-  const limiter = new RateLimiter(options.limitPerMinute ?? DEFAULT_CONTACT_LIMIT);
+  const limiter = new WriteLimiter({
+    perVisitor: options.limitPerMinute ?? DEFAULT_CONTACT_LIMIT,
+    perAddress: options.limitPerAddressPerMinute ?? DEFAULT_LIMITS.contact.perAddress,
+  });
   const router = newRouter();
 
   /**
@@ -107,19 +115,21 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
    * id it needs no salt, so it also covers visitors with DNT / GPC, whose requests are
    * stored (they asked for help) but not counted.
    */
+  const addressOf = (c: Context) => clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted);
   const limitKey = (c: Context) =>
     createHash('sha256')
-      .update(`${clientIp(socketAddress(c), c.req.header('x-forwarded-for'), trusted)}\n${c.req.header('user-agent') ?? ''}`)
+      .update(`${addressOf(c)}\n${c.req.header('user-agent') ?? ''}`)
       .digest('hex');
 
   /** The `contact_submitted` event, through the same steps (visitor, session, privacy) as POST /api/events. */
   const submitted = ingestPipeline<{ ref: string; lang: Lang }, void>({
     steps: [privacySignal(identifier), bot(identifier), visitor(identifier)],
     write: async function write({ items, visitor: id, at }) {
-      const session = await sessions.sessionFor(id, at);
       const createdAt = at.toISOString();
       await writers.events(
-        items.map(({ ref, lang }) => ({ type: 'contact_submitted', visitor: id, session, created_at: createdAt, lang, ticket_ref: ref })),
+        id,
+        at,
+        items.map(({ ref, lang }) => ({ type: 'contact_submitted', visitor: id, created_at: createdAt, lang, ticket_ref: ref })),
       );
     },
     countDrops: writers.drops,
@@ -134,9 +144,13 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
     }
   }
 
-  /** Stores one valid request; returns its reference, or null for a honeypot hit (answered alike, stored never). */
-  async function submit(c: Context, request: ContactRequest, at: Date): Promise<string | null> {
-    const limit = limiter.consume(limitKey(c), at.getTime());
+  /**
+   * Stores one valid request with its inbox rows (the key, the customer's first message, the
+   * history's first entry and the "request received" e-mail), all or nothing; returns its
+   * reference and key, or null for a honeypot hit (answered alike, stored never).
+   */
+  async function submit(c: Context, request: ContactRequest, at: Date): Promise<{ ref: string; key: string } | null> {
+    const limit = limiter.consume(limitKey(c), addressOf(c), at.getTime());
     if (!limit.allowed) {
       throw new ApiError(429, 'rate_limited', `Too many requests; try again in ${limit.retryAfter} s`, [], {
         'Retry-After': String(limit.retryAfter),
@@ -147,20 +161,40 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
       await writers.drops(utcDay(at), { bot: 1 });
       return null;
     }
-    const ticket = await insertWebTicket(db, (ref) => contactTicket(request, ref, at), at.getUTCFullYear(), at).catch((error: Error) => {
-      console.error('contact request not stored:', error.message);
-      throw new ApiError(503, 'unavailable', 'The request could not be stored. Please try again.', [], { 'Retry-After': '5' });
-    });
-    await recordSubmitted(c, at, ticket.id, request.lang);
-    return ticket.id;
+    const stored = await db
+      .transaction()
+      .execute(async (trx) => {
+        const ticket = await insertWebTicket(trx, (ref) => contactTicket(request, ref, at), at.getUTCFullYear(), at);
+        const key = await issueRequestKey(trx, ticket.id, at);
+        await insertRequestAccess(trx, ticket.id, at);
+        const ref = { source: 'web', id: ticket.id };
+        await insertMessage(trx, ref, { kind: 'customer', author: '', body: ticket.description ?? ticket.subject, minutes: null }, at);
+        await insertHistory(trx, ref, { action: 'create', actor: 'customer', minutes: null, note: null, before: null, after: null }, at);
+        const row = await ticketRowOf(trx, 'web', ticket.id);
+        await inbox.storeMail(trx, 'received', row!, at, { key });
+        return { ref: ticket.id, key };
+      })
+      .catch((error: Error) => {
+        console.error('contact request not stored:', error.message);
+        throw new ApiError(503, 'unavailable', 'The request could not be stored. Please try again.', [], { 'Retry-After': '5' });
+      });
+    void ctx.outbox.kick();
+    await recordSubmitted(c, at, stored.ref, request.lang);
+    return stored;
   }
 
   router.openapi(contactRoute, async (c) => {
     const at = now();
     if (mediaTypeOf(c) !== FORM) {
       // JSON from the page's script, already read by the route's body (415 for any other type, 400 naming each bad field).
-      const ref = await submit(c, c.req.valid('json'), at);
-      return ref ? c.json({ ok: true as const, ref }, 201) : c.json({ ok: true as const, recorded: false as const }, 202);
+      const request = c.req.valid('json');
+      const stored = await submit(c, request, at);
+      return stored
+        ? c.json(
+            { ok: true as const, ref: stored.ref, url: requestPageUrl(request.lang, stored.ref, stored.key), mail: inbox.mailConfigured },
+            201,
+          )
+        : c.json({ ok: true as const, recorded: false as const }, 202);
     }
 
     // A plain HTML form. Another site's page must not file tickets in this visitor's name
@@ -177,8 +211,9 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
     }
     const { lang } = parsed.request;
     try {
-      const ref = await submit(c, parsed.request, at);
-      return c.redirect(contactOutcomeUrl(lang, { kind: 'sent', ref }), 303);
+      const stored = await submit(c, parsed.request, at);
+      const outcome = stored ? { ref: stored.ref, key: stored.key, mail: inbox.mailConfigured } : { ref: null };
+      return c.redirect(contactOutcomeUrl(lang, { kind: 'sent', ...outcome }), 303);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 429) c.header('Retry-After', error.headers['Retry-After']!);

@@ -47,12 +47,11 @@ function referrerOrigin(referrer: string | undefined): string | null {
 }
 
 /** One row per event, every column set (null when the type has no such field), so all rows share one shape. */
-function toRow(event: AnalyticsEvent, visitor: string, session: string, at: string): EventRow {
+function toRow(event: AnalyticsEvent, visitor: string, at: string): Omit<EventRow, 'session'> {
   const e: EventFields = event;
   return {
     type: event.type,
     visitor,
-    session,
     created_at: at,
     lang: e.lang ?? null,
     article: e.article ?? null,
@@ -82,7 +81,7 @@ const eventsRoute = createRoute({
 });
 
 export function eventRoutes(ctx: AppContext) {
-  const { catalog, identifier, writers, limits, sessions, now } = ctx;
+  const { catalog, identifier, writers, limits, now } = ctx;
   const router = newRouter();
 
   const pipeline = ingestPipeline<AnalyticsEvent, void>({
@@ -90,13 +89,16 @@ export function eventRoutes(ctx: AppContext) {
       privacySignal(identifier),
       bot(identifier),
       visitor(identifier),
-      rateLimit(limits.events),
+      rateLimit(limits.events, identifier),
       knownArticle((event: AnalyticsEvent) => namesOnlyKnownArticles(event, catalog.byId)),
     ],
     write: async function write({ items, visitor: id, at }) {
-      const session = await sessions.sessionFor(id, at);
       const createdAt = at.toISOString();
-      await writers.events(items.map((e) => toRow(e, id, session, createdAt)));
+      await writers.events(
+        id,
+        at,
+        items.map((e) => toRow(e, id, createdAt)),
+      );
     },
     countDrops: writers.drops,
   });

@@ -1,6 +1,6 @@
 /**
  * GET /api/metrics, /api/metrics/summary and /api/metrics/:id (mounted at /metrics; JSON or
- * CSV): the metric registry over HTTP, for staff (agent, trainer, admin). The query strings
+ * CSV): the metric registry over HTTP, for staff (every role). The query strings
  * and the answers are the contract in core/contracts/metrics.ts. Computing a result first
  * folds new events into the roll-ups; results are reused for KB_METRICS_CACHE_SECONDS (metrics/cache.ts).
  */

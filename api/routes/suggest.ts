@@ -11,7 +11,9 @@ import { ApiError } from '../lib/http/errors.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
 import { newRouter } from '../lib/http/router.ts';
 import { TICKET_SOURCES } from '../../core/tickets/ticket.ts';
-import type { SuggestIndex, Suggestion } from '../suggest/search.ts';
+import { SuggestIndex, type Suggestion } from '../suggest/search.ts';
+import { buildSuggestIndex } from '../suggest/build.ts';
+import { ARTICLE_TYPES, AUDIENCES, KCS_STATES } from '../../core/content/article.ts';
 import { guessLang } from '../suggest/tokenize.ts';
 import { LANGS, TICKET_ID_PATTERN, type Lang } from '../../core/content/article.ts';
 
@@ -42,7 +44,7 @@ const suggestRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'Suggestions; an empty list when nothing matches',
+      description: 'Articles that plausibly answer the question (docs/search.md, the relevance rule); an empty list when none does',
       content: { 'application/json': { schema: z.object({ results: z.array(suggestionSchema) }) } },
     },
     ...errorResponses(400, 503),
@@ -99,7 +101,12 @@ function suggester(ctx: AppContext, index: SuggestIndex | undefined) {
   const forCustomers = (id: string) => listed(id) && catalog.byId.get(id)!.type !== 'training';
   const suggest = (text: string, lang: Lang, limit: number, allowed = listed): Suggestion[] =>
     (index ?? unavailable()).search(text, lang, limit, allowed);
-  return { suggest, forCustomers };
+  // Agents judge for themselves: after the answers they also see the weak matches.
+  const forAgents = (text: string, lang: Lang, limit: number): Suggestion[] => {
+    const { answers, related } = (index ?? unavailable()).judge(text, lang, limit, listed);
+    return [...answers, ...related].slice(0, limit);
+  };
+  return { suggest, forAgents, forCustomers };
 }
 
 /** GET /api/suggest; `index` is absent when the build wrote none. */
@@ -113,9 +120,72 @@ export function suggestRoutes(ctx: AppContext, index: SuggestIndex | undefined) 
   });
 }
 
+const agentResultSchema = suggestionSchema
+  .extend({
+    audience: z.enum(AUDIENCES).openapi({ description: "internal articles exist only in the agents' edition; show them marked" }),
+    type: z.enum(ARTICLE_TYPES),
+    state: z.enum(KCS_STATES),
+  })
+  .openapi('AgentSearchResult');
+
+const agentSearchRoute = createRoute({
+  method: 'get',
+  path: '/agents',
+  summary: 'Search the served edition for agents: every listed article, internal ones included and marked (agent)',
+  security: [{ bearer: [] }],
+  request: {
+    query: z.object({
+      q: z.string().trim().min(1).max(200).openapi({ description: 'What the agent typed', example: 'E-LIC-0042' }),
+      lang: z.enum(LANGS),
+      limit: limitSchema,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Articles, best first',
+      content: { 'application/json': { schema: z.object({ results: z.array(agentResultSchema) }) } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+/**
+ * GET /api/suggest/agents (issue 17: the ticket view's search box). The build's index holds
+ * public articles only, with their bodies; an index of the served catalog's titles, summaries
+ * and tags, built on first use, adds the agents' edition's internal articles. Catalog matches
+ * come first, then body matches of the build's index.
+ */
+export function agentSearchRoutes(ctx: AppContext, index: SuggestIndex | undefined) {
+  const { catalog } = ctx;
+  let catalogIndex: SuggestIndex | undefined;
+  const byCatalog = () =>
+    (catalogIndex ??= new SuggestIndex(
+      buildSuggestIndex(
+        catalog.listed.map((a) => ({ id: a.id, lang: a.lang, title: a.title, summary: a.summary, tags: a.tags, body: '', url: a.url })),
+      ),
+    ));
+  const router = newRouter();
+  router.use('/agents', requireStaff(ctx.db, ctx.adminToken, 'agent'));
+  router.openapi(agentSearchRoute, (c) => {
+    const { q, lang, limit } = c.req.valid('query');
+    const listed = (id: string) => catalog.byId.get(id)?.listed === true;
+    const seen = new Set<string>();
+    const results = [...byCatalog().search(q, lang, limit, listed), ...(index?.search(q, lang, limit, listed) ?? [])]
+      .filter((r) => !seen.has(r.article) && seen.add(r.article))
+      .slice(0, limit)
+      .map((r) => {
+        const a = catalog.byId.get(r.article)!;
+        return { ...r, audience: a.audience, type: a.type, state: a.state };
+      });
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ results }, 200);
+  });
+  return router;
+}
+
 /** GET /api/tickets/{id}/suggestions; `index` is absent when the build wrote none. */
 export function ticketSuggestionRoutes(ctx: AppContext, index: SuggestIndex | undefined) {
-  const { suggest } = suggester(ctx, index);
+  const { forAgents } = suggester(ctx, index);
   const router = newRouter();
   // Every method needs a token: without one, any request to this path is a 401 whatever its method.
   router.use('/:id/suggestions', requireStaff(ctx.db, ctx.adminToken, 'agent'));
@@ -138,7 +208,7 @@ export function ticketSuggestionRoutes(ctx: AppContext, index: SuggestIndex | un
     const text = `${ticket.subject}\n${(ticket.description ?? '').slice(0, TICKET_TEXT_CHARS)}`;
     const lang = ticket.lang ?? guessLang(text);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ ticket: { id: ticket.id, source: ticket.source }, lang, results: suggest(text, lang, limit) }, 200);
+    return c.json({ ticket: { id: ticket.id, source: ticket.source }, lang, results: forAgents(text, lang, limit) }, 200);
   });
   return router;
 }

@@ -52,7 +52,7 @@ export function voteRoutes(ctx: AppContext) {
   // A vote's article is checked before any step, with a 422 rather than a drop: the widget
   // only ever sends the id of the page it is on, so an unknown id is a client's mistake.
   const pipeline = ingestPipeline<VoteRequest, 'created' | 'replaced'>({
-    steps: [privacySignal(identifier), bot(identifier), visitor(identifier), rateLimit(limits.votes)],
+    steps: [privacySignal(identifier), bot(identifier), visitor(identifier), rateLimit(limits.votes, identifier)],
     write: function write({ items, visitor: id, day, at }) {
       const { article, helpful, reason, comment, lang } = items[0]!;
       return writers.vote({

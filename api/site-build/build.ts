@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { indexSite } from './pagefind-index.ts';
 import { writeSuggestIndex } from './suggest-index.ts';
+import { injectCustomerWords, loadCustomerWords } from './customer-words.ts';
 import { existsSync } from 'node:fs';
 import { migrate, openDatabase } from '../db/index.ts';
 import { loadCatalog } from '../lib/catalog/catalog.ts';
@@ -30,11 +31,15 @@ export async function buildSite(astroArgs: string[] = [], overrides: Record<stri
     env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (astro.status !== 0) throw new Error('astro build failed; see the messages above');
+  // The customers' words, from the database the server uses, join both indexes (issue 15).
+  const words = await loadCustomerWords(config.dbFile);
+  const withWords = injectCustomerWords(outDir, words);
+  if (words.size) console.log(`[knowledge-base] Customers' words: ${words.size} articles from linked tickets, ${withWords} pages`);
   const started = performance.now();
   const { pages } = await indexSite(outDir);
   console.log(`[knowledge-base] Pagefind indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // The API's /api/suggest index, from the same content and publishing rules as the site.
-  const suggest = writeSuggestIndex(config.contentDir, outDir);
+  const suggest = writeSuggestIndex(config.contentDir, outDir, words);
   console.log(
     `[knowledge-base] Suggestion index: ${suggest.articles} articles, ${(suggest.bytes / 1e6).toFixed(1)} MB in ${(suggest.ms / 1000).toFixed(1)} s`,
   );

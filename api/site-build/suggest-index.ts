@@ -9,9 +9,10 @@ import { isPublished } from '../../core/content/article.ts';
 import { loadContent } from '../../core/content/loader.ts';
 import { buildSuggestIndex, type SuggestDoc } from '../suggest/build.ts';
 import { SUGGEST_INDEX_PATH } from '../suggest/search.ts';
+import { loadSynonyms } from '../../core/search/synonyms.ts';
 
 /** The articles of a content folder that suggestions may show. */
-export function suggestDocsFromContent(contentDir: string): SuggestDoc[] {
+export function suggestDocsFromContent(contentDir: string, words: ReadonlyMap<string, readonly string[]> = new Map()): SuggestDoc[] {
   return loadContent(contentDir)
     .articles.filter((a) => isPublished(a.data.state) && a.data.audience === 'public')
     .map((a) => ({
@@ -21,6 +22,7 @@ export function suggestDocsFromContent(contentDir: string): SuggestDoc[] {
       summary: a.data.summary,
       tags: a.data.tags,
       body: a.body,
+      words: [...(words.get(a.id) ?? [])],
       url: `/${a.lang}/articles/${a.slug}/`,
     }));
 }
@@ -34,10 +36,14 @@ export interface SuggestIndexReport {
 }
 
 /** Builds the index of `contentDir` and writes it below `outDir`. */
-export function writeSuggestIndex(contentDir: string, outDir: string): SuggestIndexReport {
+export function writeSuggestIndex(
+  contentDir: string,
+  outDir: string,
+  words: ReadonlyMap<string, readonly string[]> = new Map(),
+): SuggestIndexReport {
   const started = performance.now();
-  const docs = suggestDocsFromContent(contentDir);
-  const json = JSON.stringify(buildSuggestIndex(docs));
+  const docs = suggestDocsFromContent(contentDir, words);
+  const json = JSON.stringify(buildSuggestIndex(docs, new Date(), { synonyms: loadSynonyms(contentDir) }));
   const file = join(outDir, SUGGEST_INDEX_PATH);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, json);

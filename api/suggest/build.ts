@@ -8,9 +8,10 @@
 import lunr from 'lunr';
 import { LANGS, type Lang } from '../../core/content/article.ts';
 import { tokenize } from './tokenize.ts';
+import { NO_SYNONYMS, type Synonyms } from '../../core/search/synonyms.ts';
 
 /** Index format version; the loader rejects other versions. */
-export const SUGGEST_INDEX_VERSION = 2;
+export const SUGGEST_INDEX_VERSION = 3;
 
 /** What the index needs of an article. */
 export interface SuggestDoc {
@@ -22,11 +23,13 @@ export interface SuggestDoc {
   tags: string[];
   /** Markdown/MDX body. */
   body: string;
+  /** The customers' words for it: redacted subjects of the tickets it solved (docs/search.md). */
+  words?: string[];
   url: string;
 }
 
 /** How much a match in each field counts, relative to the body (lunr field boosts). */
-export const FIELD_BOOSTS = { title: 5, tags: 3, summary: 2, body: 1 } as const;
+export const FIELD_BOOSTS = { title: 5, tags: 3, summary: 2, headings: 2, words: 2, body: 1 } as const;
 
 /** BM25 parameters (see SuggestIndexOptions). */
 export const BM25_B = 0.5;
@@ -47,7 +50,7 @@ export interface SerializedSuggestIndex {
   version: typeof SUGGEST_INDEX_VERSION;
   builtAt: string;
   /** Per language: the lunr index, whose refs are positions in `articles`. */
-  langs: Partial<Record<Lang, { index: object; articles: SuggestArticle[] }>>;
+  langs: Partial<Record<Lang, { index: object; articles: SuggestArticle[]; synonyms?: string[][] }>>;
 }
 
 /**
@@ -64,6 +67,11 @@ export function bodyText(body: string, maxChars = MAX_BODY_CHARS): string {
     .replace(/https?:\/\/\S+/g, ' ');
 }
 
+/** The Markdown headings of a body (`## Title`), one per line, for the relevance rule's evidence. */
+export function bodyHeadings(body: string, maxChars = MAX_BODY_CHARS): string {
+  return [...body.slice(0, maxChars).matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => m[1]).join('\n');
+}
+
 /**
  * Ranking knobs. The defaults were tuned on the Astro-docs (zh-CN, en) and StackFAQ
  * judged queries with `npm run eval:search -- --engine suggest`: b 0.5 and k1 2 let long
@@ -77,6 +85,8 @@ export interface SuggestIndexOptions {
   k1?: number;
   maxBodyChars?: number;
   boosts?: Partial<Record<keyof typeof FIELD_BOOSTS, number>>;
+  /** Synonym groups (content/synonyms.yaml), kept with the index so queries use the build's list. */
+  synonyms?: Synonyms;
 }
 
 /** One language's lunr index. */
@@ -99,6 +109,8 @@ function buildLangIndex(docs: SuggestDoc[], options: SuggestIndexOptions): lunr.
       title: tokenize(doc.title),
       summary: tokenize(doc.summary),
       tags: tokenize(doc.tags.join(' ')),
+      headings: tokenize(bodyHeadings(doc.body, options.maxBodyChars)),
+      words: tokenize((doc.words ?? []).join('\n')),
       body: tokenize(bodyText(doc.body, options.maxBodyChars), { fast: true }),
     });
   }
@@ -114,6 +126,7 @@ export function buildSuggestIndex(docs: SuggestDoc[], builtAt = new Date(), opti
     langs[lang] = {
       index: buildLangIndex(inLang, options).toJSON(),
       articles: inLang.map((d) => ({ id: d.id, title: d.title, url: d.url })),
+      synonyms: (options.synonyms ?? NO_SYNONYMS)[lang],
     };
   }
   return { version: SUGGEST_INDEX_VERSION, builtAt: builtAt.toISOString(), langs };

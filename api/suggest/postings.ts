@@ -30,6 +30,10 @@ export class Postings {
   private readonly offsets: Uint32Array;
   private readonly docs: Uint32Array;
   private readonly weights: Float32Array;
+  /** The field of each posting, as a position in `fields`. */
+  private readonly fieldIds: Uint8Array;
+  /** Field names, in the order first seen. */
+  readonly fields: string[] = [];
   private readonly scratch: Float64Array;
 
   constructor(serialized: SerializedLunr, docCount: number) {
@@ -47,13 +51,19 @@ export class Postings {
     for (let t = 1; t <= terms; t++) this.offsets[t] = this.offsets[t - 1]! + counts[t]!;
     this.docs = new Uint32Array(this.offsets[terms]!);
     this.weights = new Float32Array(this.offsets[terms]!);
+    this.fieldIds = new Uint8Array(this.offsets[terms]!);
     const next = this.offsets.slice(0, terms);
     for (const [fieldRef, elements] of serialized.fieldVectors) {
-      const doc = Number(fieldRef.slice(fieldRef.indexOf('/') + 1));
+      const slash = fieldRef.indexOf('/');
+      const doc = Number(fieldRef.slice(slash + 1));
+      const fieldName = fieldRef.slice(0, slash);
+      let fieldId = this.fields.indexOf(fieldName);
+      if (fieldId === -1) fieldId = this.fields.push(fieldName) - 1;
       for (let i = 0; i < elements.length; i += 2) {
         const slot = next[elements[i]!]!++;
         this.docs[slot] = doc;
         this.weights[slot] = elements[i + 1]!;
+        this.fieldIds[slot] = fieldId;
       }
     }
     this.scratch = new Float64Array(docCount);
@@ -98,6 +108,21 @@ export class Postings {
     }
     for (const doc of touched) scores[doc] = 0;
     return results;
+  }
+
+  /**
+   * Where each document holds `term`: document → bit mask of field positions (bit i is
+   * `fields[i]`). The relevance rule's evidence (core/search/relevance.ts).
+   */
+  fieldMasks(term: string): Map<number, number> {
+    const masks = new Map<number, number>();
+    const t = this.termIds.get(term);
+    if (t === undefined) return masks;
+    for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
+      const doc = this.docs[i]!;
+      masks.set(doc, (masks.get(doc) ?? 0) | (1 << this.fieldIds[i]!));
+    }
+    return masks;
   }
 
   /** Entries held, for sizing. */

@@ -12,11 +12,16 @@
  */
 import lunr from 'lunr';
 import { CHINESE_FILLERS, ENGLISH_STOPWORDS } from '../../core/search/stopwords.ts';
+import { isCode } from '../../core/search/relevance.ts';
 
 const CJK_SPLIT = /([\u3400-\u9fff\uf900-\ufaff]+)/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // Letters and digits, with inner apostrophes ("don't", "user's") kept for the stop-word check.
 const LATIN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// Error codes and identifiers ("e-lic-0042", "err_ssl_protocol_error") are also kept whole,
+// so the relevance rule can match them exactly (core/search/relevance.ts).
+// (A code without separators is one word already.)
+const LATIN_TOKEN = /[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+/gu;
 
 const LONG_FILLERS = CHINESE_FILLERS.filter((f) => f.length > 1);
 const SHORT_FILLERS = new Set(CHINESE_FILLERS.filter((f) => f.length === 1));
@@ -36,6 +41,7 @@ export function stem(word: string): string {
 
 /** Terms of a run of Latin script: stop words out, possessives trimmed, the rest stemmed. */
 function latinTerms(text: string, out: string[]): void {
+  for (const [token] of text.matchAll(LATIN_TOKEN)) if (isCode(token)) out.push(token);
   for (const match of text.matchAll(LATIN_WORD)) {
     const word = match[0].replace(/’/g, "'");
     if (ENGLISH_STOPWORDS.has(word)) continue;

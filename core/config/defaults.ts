@@ -32,3 +32,9 @@ export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Debian's postgresql-15 server binaries, from which the tests start a throw-away server unless KB_TEST_POSTGRES_BIN names others. */
 export const DEFAULT_POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
+
+/** A staff sign-in ends after 8 hours without use (a working day)… */
+export const DEFAULT_SESSION_IDLE_MINUTES = 480;
+
+/** …and after 7 days in any case. */
+export const DEFAULT_SESSION_MAX_HOURS = 168;

@@ -15,6 +15,8 @@ import {
   DEFAULT_OUT_DIR,
   DEFAULT_PORT,
   DEFAULT_POSTGRES_BIN,
+  DEFAULT_SESSION_IDLE_MINUTES,
+  DEFAULT_SESSION_MAX_HOURS,
   DEFAULT_TRAINING_VALIDITY_DAYS,
   DEFAULT_MATURITY_DAYS,
 } from './defaults.ts';
@@ -22,6 +24,9 @@ import {
   host,
   httpUrl,
   ipList,
+  businessHours,
+  holidays,
+  mailAddress,
   onOff,
   oneOf,
   origin,
@@ -30,6 +35,7 @@ import {
   postgresUrl,
   secret,
   slaTargets,
+  smtpUrl,
   text,
   wholeNumber,
 } from './value-types.ts';
@@ -126,6 +132,18 @@ export const VARIABLES = {
     description: 'Accepted as an admin bearer token (at least 16 characters), to bootstrap a fresh install and CI',
     readers: ['server'],
   }),
+  KB_SESSION_IDLE_MINUTES: variable({
+    type: wholeNumber(5, 10080),
+    default: String(DEFAULT_SESSION_IDLE_MINUTES),
+    description: 'Minutes a staff sign-in stays valid without use (idle time-out); the next request after that asks to sign in again',
+    readers: ['server'],
+  }),
+  KB_SESSION_MAX_HOURS: variable({
+    type: wholeNumber(1, 8760),
+    default: String(DEFAULT_SESSION_MAX_HOURS),
+    description: 'Hours a staff sign-in stays valid at most, however often it is used (absolute time-out)',
+    readers: ['server'],
+  }),
   KB_TRUSTED_PROXIES: variable({
     type: ipList(),
     description: 'Comma-separated proxy IP addresses whose `X-Forwarded-For` is trusted for the client address',
@@ -142,6 +160,29 @@ export const VARIABLES = {
     default: formatSlaTargets(DEFAULT_SLA_TARGETS),
     description:
       'SLA targets in hours, `priority=firstResponse/resolution` comma-separated; a priority left out keeps its default; used when the helpdesk recorded no `slaMet`',
+    readers: ['server'],
+  }),
+  KB_BUSINESS_HOURS: variable({
+    type: businessHours(),
+    description:
+      "Working hours the inbox's SLA clocks run in, `days start-end zone` such as `Mon-Fri 09:00-18:00 Asia/Shanghai`; unset: calendar hours",
+    readers: ['server'],
+  }),
+  KB_HOLIDAYS: variable({
+    type: holidays(),
+    description: 'Dates without working hours (YYYY-MM-DD, comma-separated, in the zone of `KB_BUSINESS_HOURS`)',
+    readers: ['server'],
+  }),
+  KB_SMTP_URL: variable({
+    type: smtpUrl(),
+    description:
+      "SMTP server for the requests inbox's e-mail to customers, such as `smtp://user:password@mail.example.com:587`; unset: no e-mail, customers follow their request on its page",
+    readers: ['server'],
+  }),
+  KB_MAIL_FROM: variable({
+    type: mailAddress(),
+    default: 'Help Center <help@localhost>',
+    description: "Sender of the requests inbox's e-mail",
     readers: ['server'],
   }),
   KB_EDIT_URL: variable({

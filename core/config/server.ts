@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { WEBHOOK_HELPDESKS, webhookSecretVariable, type WebhookSecrets } from '../tickets/helpdesks.ts';
 import type { SlaTargets } from '../tickets/sla-targets.ts';
+import type { BusinessCalendar } from '../tickets/business-hours.ts';
 import { processEnv, type Env } from './env.ts';
 import { readVariables } from './read.ts';
 import { namesReadBy } from './schema.ts';
@@ -31,10 +32,20 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** The public host (KB_SITE_URL's), mixed into visitor hashes. */
   site: string;
+  /** KB_SITE_URL's origin: cookie-authenticated writes must come from it (or the request's own origin). */
+  siteOrigin: string;
+  /** Staff sign-in sessions: KB_SESSION_IDLE_MINUTES and KB_SESSION_MAX_HOURS in ms; `Secure` cookies when KB_SITE_URL is https. */
+  staffSessions: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   /** Webhook secrets of the helpdesks that have one (KB_WEBHOOK_SECRET_<HELPDESK>). */
   webhookSecrets: WebhookSecrets;
   /** KB_SLA_TARGETS, KB_EDIT_URL ('' for none), KB_TRAINING_VALIDITY_DAYS, KB_METRICS_MATURITY_DAYS. */
   metricSettings: { slaTargets: SlaTargets; editUrlBase: string; trainingValidityDays: number; maturityDays: number };
+  /** The public address (KB_SITE_URL, no trailing slash), for links in e-mail. */
+  siteUrl: string;
+  /** KB_BUSINESS_HOURS with KB_HOLIDAYS; undefined: the inbox's SLA clocks run in calendar hours. */
+  businessCalendar: BusinessCalendar | undefined;
+  /** KB_SMTP_URL (undefined: no e-mail) and KB_MAIL_FROM. */
+  mail: { smtpUrl: string | undefined; from: string };
   /** KB_METRICS_CACHE_SECONDS: how long a computed metric result is reused. */
   metricsCacheSeconds: number;
   /** KB_DEMO: seed demo data when the server starts on an empty database. */
@@ -63,6 +74,12 @@ export function serverConfig(env: Env = processEnv()): ServerConfig {
     trustedProxies: v.KB_TRUSTED_PROXIES ?? [],
     corsOrigins: v.KB_CORS_ORIGINS ?? [],
     site: new URL(v.KB_SITE_URL).host,
+    siteOrigin: new URL(v.KB_SITE_URL).origin,
+    staffSessions: {
+      idleMs: v.KB_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: v.KB_SESSION_MAX_HOURS * 3_600_000,
+      secureCookie: new URL(v.KB_SITE_URL).protocol === 'https:',
+    },
     webhookSecrets,
     metricSettings: {
       slaTargets: v.KB_SLA_TARGETS,
@@ -70,6 +87,9 @@ export function serverConfig(env: Env = processEnv()): ServerConfig {
       trainingValidityDays: v.KB_TRAINING_VALIDITY_DAYS,
       maturityDays: v.KB_METRICS_MATURITY_DAYS,
     },
+    siteUrl: v.KB_SITE_URL,
+    businessCalendar: v.KB_BUSINESS_HOURS ? { ...v.KB_BUSINESS_HOURS, holidays: v.KB_HOLIDAYS ?? new Set<string>() } : undefined,
+    mail: { smtpUrl: v.KB_SMTP_URL, from: v.KB_MAIL_FROM },
     metricsCacheSeconds: v.KB_METRICS_CACHE_SECONDS,
     demo: v.KB_DEMO,
     checkpointThread: v.KB_CHECKPOINT_THREAD,

@@ -7,6 +7,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseSlaTargets, type SlaTargets } from '../tickets/sla-targets.ts';
+import { parseBusinessHours, parseHolidays, type BusinessCalendar } from '../tickets/business-hours.ts';
 
 /** The longest value any variable takes; longer text is a mistake (a pasted file, say). */
 const MAX_LENGTH = 4096;
@@ -104,3 +105,39 @@ export const slaTargets = () =>
       return z.NEVER;
     }
   });
+
+/** A value read by a parser that throws an Error saying what is wrong. */
+function parsedBy<T>(parse: (text: string) => T) {
+  return text().transform((v, ctx): T => {
+    try {
+      return parse(v);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+
+/** Working hours, `Mon-Fri 09:00-18:00 Asia/Shanghai` (core/tickets/business-hours.ts); holidays come separately. */
+export const businessHours = () => parsedBy((v): BusinessCalendar => parseBusinessHours(v));
+
+/** Dates (YYYY-MM-DD), comma- or space-separated. */
+export const holidays = () => parsedBy(parseHolidays);
+
+/** An SMTP server's URL (nodemailer's form): smtp:// or smtps://, user and password in it when needed. */
+export const smtpUrl = () =>
+  z
+    .string()
+    .trim()
+    .max(MAX_LENGTH, `must be at most ${MAX_LENGTH} characters`)
+    .refine(
+      (v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol),
+      'must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://mail.example.com',
+    );
+
+/** An e-mail sender, `kb@example.com` or `Help Center <kb@example.com>`. */
+export const mailAddress = () =>
+  text(320).regex(
+    /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+    'must be an address such as help@example.com or "Help <help@example.com>"',
+  );

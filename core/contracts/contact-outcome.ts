@@ -13,7 +13,19 @@ import { CONTACT_FIELDS, type ContactField } from './contact-checks.ts';
 export const CONTACT_FORM_ERRORS = ['invalid', 'rate_limited', 'unavailable'] as const;
 export type ContactFormError = (typeof CONTACT_FORM_ERRORS)[number];
 
-export type ContactOutcome = { kind: 'sent'; ref: string | null } | { kind: 'error'; error: ContactFormError; fields: ContactField[] };
+export type ContactOutcome =
+  | {
+      kind: 'sent';
+      ref: string | null;
+      /** The key of the request's private page (/<lang>/requests/<ref>/?k=), when the server stored it. */
+      key?: string | null;
+      /** false when the server sends no e-mail (KB_SMTP_URL unset): the page tells the visitor to keep the link. */
+      mail?: boolean;
+    }
+  | { kind: 'error'; error: ContactFormError; fields: ContactField[] };
+
+/** A customer key as the server makes them (api/lib/requests/keys.ts: 24 random bytes, base64url). */
+export const REQUEST_KEY_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
 /** A reference as POST /api/contact makes them (api/db/queries/tickets.ts webTicketRef). */
 export const WEB_REF_PATTERN = /^WEB-\d{4}-\d{6,}$/;
@@ -30,6 +42,8 @@ export function contactOutcomeUrl(lang: Lang, outcome: ContactOutcome): string {
     // A request answered without a reference (the spam trap) still reads as sent.
     if (outcome.ref) params.set('ref', outcome.ref);
     else params.set('sent', '1');
+    if (outcome.ref && outcome.key) params.set('k', outcome.key);
+    if (outcome.mail === false) params.set('mail', '0');
   } else {
     params.set('error', outcome.error);
     if (outcome.fields.length > 0) params.set('fields', outcome.fields.join(','));
@@ -45,7 +59,11 @@ export function contactOutcomeUrl(lang: Lang, outcome: ContactOutcome): string {
 export function contactOutcomeOf(search: string): ContactOutcome | null {
   const params = new URLSearchParams(search);
   const ref = params.get('ref');
-  if (ref !== null) return WEB_REF_PATTERN.test(ref) ? { kind: 'sent', ref } : null;
+  if (ref !== null) {
+    if (!WEB_REF_PATTERN.test(ref)) return null;
+    const key = params.get('k');
+    return { kind: 'sent', ref, key: key && REQUEST_KEY_PATTERN.test(key) ? key : null, mail: params.get('mail') !== '0' };
+  }
   if (params.get('sent') === '1') return { kind: 'sent', ref: null };
   const error = params.get('error');
   if (!error || !(CONTACT_FORM_ERRORS as readonly string[]).includes(error)) return null;

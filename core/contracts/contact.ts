@@ -46,5 +46,11 @@ export const contactCreatedSchema = z
   .object({
     ok: z.literal(true),
     ref: z.string().openapi({ example: 'WEB-2026-000123', description: 'The ticket reference to quote in replies' }),
+    url: z.string().openapi({
+      example: '/en/requests/WEB-2026-000123/?k=3q2-7wEAAAB…',
+      description: "The request's private page: status, conversation, replies and the survey (keep it: the key is not stored in the clear)",
+    }),
+    /** Whether the server sends e-mail (KB_SMTP_URL); false: the private page is the only way replies reach the customer. */
+    mail: z.boolean(),
   })
   .openapi('ContactCreated');

@@ -18,6 +18,7 @@ import {
   SUMMARY_KEYS,
   type SummaryKey,
 } from './metric-values.ts';
+import { isoDateSchema } from './dates.ts';
 
 export * from './metric-values.ts';
 
@@ -112,15 +113,7 @@ export const metricSummarySchema = headlineNumbersSchema
   .openapi('MetricSummary');
 export type MetricSummary = z.infer<typeof metricSummarySchema>;
 
-/** A local date, YYYY-MM-DD, that exists on the calendar. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  // An impossible date (month 13) is an Invalid Date, whose toISOString would throw.
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
-  }, 'must be a real calendar date');
+export { isoDateSchema } from './dates.ts';
 
 /** An IANA time zone this runtime knows. */
 export const timeZoneSchema = z.string().refine((tz) => {

@@ -5,6 +5,7 @@
 import { z } from './zod.ts';
 import { articleIdSchema, TOPIC_ID_PATTERN } from '../content/article.ts';
 import { metricQuerySchema } from './metrics.ts';
+import { dateOrDateTimeSchema } from './dates.ts';
 
 /** A ticket `agent` value (the helpdesk's name or id of the agent). */
 export const agentSchema = z.string().trim().min(1, 'must not be empty').max(200);
@@ -13,14 +14,7 @@ export const agentSchema = z.string().trim().min(1, 'must not be empty').max(200
  * When the training was completed: an ISO-8601 date-time with a zone, or a date
  * (YYYY-MM-DD, taken as 00:00 UTC that day). Stored as ISO UTC.
  */
-export const completedAtSchema = z
-  .string()
-  .trim()
-  .refine((s) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-    return z.string().datetime({ offset: true }).safeParse(s).success;
-  }, 'must be a date (YYYY-MM-DD) or an ISO-8601 date-time with a zone, such as 2026-03-01T09:30:00Z')
-  .transform((s) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s).toISOString());
+export const completedAtSchema = dateOrDateTimeSchema;
 
 /**
  * An object whose unknown keys fail with their own name as the field, so a typo is reported

@@ -10,8 +10,9 @@
  * RFC 3849 documentation addresses, loopback) identify nobody and are left alone.
  */
 import { isIPv6 } from 'node:net';
+import { cuedNames, findAddresses } from './redact-names.ts';
 
-export const PERSONAL_DATA_KINDS = ['url', 'email', 'id', 'phone', 'card', 'ip', 'name'] as const;
+export const PERSONAL_DATA_KINDS = ['url', 'email', 'id', 'phone', 'card', 'ip', 'address', 'name'] as const;
 /** What a finding is; the order above is the priority when two matches overlap. */
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
@@ -45,6 +46,7 @@ const LABEL: Record<PersonalDataKind, string> = {
   phone: 'PHONE',
   card: 'CARD',
   ip: 'IP',
+  address: 'ADDRESS',
   name: 'NAME',
 };
 const digits = (s: string) => s.replace(/\D/g, '');
@@ -61,6 +63,24 @@ export function isResidentId(value: string): boolean {
   const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number) as [number, number, number];
   const birth = new Date(Date.UTC(y, m - 1, d));
   return y >= 1900 && birth.getUTCFullYear() === y && birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d;
+}
+
+// Province codes of GB/T 2260 (the first two digits of a resident ID).
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  83, 91,
+]);
+
+/**
+ * Shaped like a resident ID: a province code, a birth date that exists, 18 characters. The
+ * checksum is not required: a typo in a real ID is still someone's ID (issue 17).
+ */
+export function isResidentIdShaped(value: string): boolean {
+  const id = value.toUpperCase();
+  if (!/^[1-9]\d{16}[\dX]$/.test(id) || !PROVINCES.has(Number(id.slice(0, 2)))) return false;
+  const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number) as [number, number, number];
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && y <= 2100 && birth.getUTCFullYear() === y && birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d;
 }
 
 /** The Luhn check every payment card number passes (ISO/IEC 7812). */
@@ -138,7 +158,7 @@ const DETECTORS: Detector[] = [
       const domain = v.slice(v.indexOf('@') + 1);
       return RESERVED_EMAIL_DOMAIN.test(domain) || FILE_TLD.test(domain) ? null : v.toLowerCase();
     }),
-  (t) => scan(t, /(?<![\w-])\d{17}[\dXx](?![\w-])/g, 'id', (v) => (isResidentId(v) ? v.toUpperCase() : null)),
+  (t) => scan(t, /(?<![\w-])\d{17}[\dXx](?![\w-])/g, 'id', (v) => (isResidentIdShaped(v) ? v.toUpperCase() : null)),
   // Mainland mobiles, with or without +86 / 0086 / 86 and 3-4-4 separators.
   (t) => scan(t, /(?<![\w+])(?:(?:\+|00)?86[ -]?|\(\+?86\)\s?)?1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-])/g, 'phone', (v) => digits(v).slice(-11)),
   // Landlines: area code (010, 02x, 0xxx) with a separator or in brackets, then 7–8 digits.
@@ -149,9 +169,10 @@ const DETECTORS: Detector[] = [
       'phone',
       (v) => digits(v),
     ),
-  // International numbers start with +; E.164 allows at most 15 digits.
+  // International numbers start with +; E.164 allows at most 15 digits. A group in brackets
+  // must close itself, so "(call +1 415 555 0132)" keeps its closing bracket.
   (t) =>
-    scan(t, /(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?\(?\d{1,4}\)?){1,5}(?![\w-])/g, 'phone', (v) => {
+    scan(t, /(?<![\w+])\+[1-9]\d{0,2}(?:[ -]?(?:\(\d{1,4}\)|\d{1,4})){1,5}(?![\w-])/g, 'phone', (v) => {
       const d = digits(v);
       if (d.length < 8 || d.length > 15) return null;
       // +86 numbers keyed in national form, so they share a placeholder with 0xx-… and 1xx… writings.
@@ -168,12 +189,20 @@ const DETECTORS: Detector[] = [
       isReservedIpv4(v) || VERSION_BEFORE.test(t.slice(Math.max(0, start - 12), start)) ? null : v,
     ),
   (t) =>
-    scan(t, /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g, 'ip', (v) => {
-      const ip = v.toLowerCase();
-      const groups = ip.split(':').filter(Boolean);
-      if (!isIPv6(ip) || groups.length < 2 || !/\d/.test(ip) || ip.startsWith('2001:db8:') || ip === '::1') return null;
-      return ip;
-    }),
+    scan(
+      t,
+      new RegExp(`(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:${OCTET}\\.){3}${OCTET}|[0-9A-Fa-f]{0,4})(?:%[\\w.]{1,15})?(?![\\w:])`, 'g'),
+      'ip',
+      (v) => {
+        // A zone (fe80::1%eth0) belongs to the address; IPv4-mapped forms (::ffff:10.1.2.3) too.
+        const ip = v.toLowerCase().replace(/%.*$/, '');
+        const groups = ip.split(':').filter(Boolean);
+        if (!isIPv6(ip) || groups.length < 2 || !/\d/.test(ip) || ip.startsWith('2001:db8:') || ip === '::1') return null;
+        return ip;
+      },
+    ),
+  (t) =>
+    findAddresses(t).map(({ start, end }) => ({ kind: 'address' as const, start, end, key: t.slice(start, end).replace(/\s+/g, ' ') })),
 ];
 
 function escapeRegExp(s: string): string {
@@ -187,7 +216,8 @@ function nameDetector(names: readonly string[]): Detector {
     const key = `name:${name.toLowerCase()}`;
     if (/[\u4e00-\u9fff]/.test(name)) {
       patterns.push({ re: new RegExp(escapeRegExp(name), 'g'), key });
-      if (name.length === 3) patterns.push({ re: new RegExp(escapeRegExp(name.slice(1)), 'g'), key });
+      // "张先生" is a surname and a title: the title alone is nobody's given name.
+      if (name.length === 3 && !/(?:先生|女士|小姐)$/.test(name)) patterns.push({ re: new RegExp(escapeRegExp(name.slice(1)), 'g'), key });
       continue;
     }
     patterns.push({ re: new RegExp(`(?<![\\w@.])${escapeRegExp(name)}(?![\\w@])`, 'gi'), key });
@@ -201,7 +231,8 @@ function nameDetector(names: readonly string[]): Detector {
 
 /** Every match, overlaps resolved by kind priority then length, in text order. */
 function detect(text: string, options: RedactOptions): Match[] {
-  const names = (options.names ?? []).map((n) => n?.trim() ?? '').filter((n) => n.length >= 2 && !n.includes('@'));
+  // The ticket's people, and whoever the text itself introduces ("客户张伟", "Hi Anna,").
+  const names = [...(options.names ?? []), ...cuedNames(text)].map((n) => n?.trim() ?? '').filter((n) => n.length >= 2 && !n.includes('@'));
   // Allowed values go through the same detectors, so any way of writing them matches.
   const allowed = new Set((options.allow ?? []).flatMap((v) => detect(v, {}).map((m) => `${m.kind}:${m.key}`)));
   const candidates = [...DETECTORS, nameDetector(names)]
@@ -246,6 +277,11 @@ export function createRedactor(options: RedactOptions = {}) {
       return { text: out + text.slice(at), findings };
     },
   };
+}
+
+/** The names each text introduces by a cue, for a redactor shared by several texts (a ticket's fields). */
+export function namesIn(...texts: ReadonlyArray<string | null | undefined>): string[] {
+  return [...new Set(texts.flatMap((t) => (t ? cuedNames(t) : [])))];
 }
 
 /** Redacts one text: `redact(text, { names: [requester, agent] })`. */

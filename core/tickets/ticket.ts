@@ -5,6 +5,7 @@
 import { z } from '../contracts/zod.ts';
 import { articleIdSchema, TICKET_ID_PATTERN, TOPIC_ID_PATTERN } from '../content/article.ts';
 import { HELPDESK_IDS } from './helpdesks.ts';
+import { isoDateTimeSchema } from '../contracts/dates.ts';
 
 /**
  * Where a ticket came from: a helpdesk (core/tickets/helpdesks.ts), a generic CSV import,
@@ -15,10 +16,8 @@ export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'solved', 'closed'] as const;
 export const LINK_RELATIONS = ['created-from', 'solved-by', 'referenced'] as const;
 
-const isoDateTime = z
-  .string()
-  .datetime({ offset: true, message: 'must be an ISO-8601 date-time such as 2026-03-01T09:30:00Z' })
-  .transform((s) => new Date(s).toISOString());
+/** Ticket times: real calendar dates within the client date range (core/contracts/dates.ts). */
+const isoDateTime = isoDateTimeSchema;
 
 /** A ticket id as the helpdesk writes it (unique per source). */
 export const ticketIdSchema = z.string().regex(TICKET_ID_PATTERN, 'must be a ticket id such as INC0012345 or 35436');

@@ -35,6 +35,12 @@ export const slugOf = (entry: ArticleEntry): string => parseArticleId(entry.id).
 export const isListed = (entry: ArticleEntry) => isPublished(entry.data.state);
 
 /**
+ * Offered to customers in search and related lists: listed, and not training material,
+ * which is for agents (issue 15); the agents' edition (KB_AUDIENCE=internal) keeps it.
+ */
+export const isSearchable = (entry: ArticleEntry) => isListed(entry) && (audience === 'internal' || entry.data.type !== 'training');
+
+/**
  * Look-up tables built once per build: every article page asks for its related articles
  * and its translation, and scanning the whole collection for each page made the build
  * quadratic (18.6 ms a page at 5,000 articles against 2 ms at 100).
@@ -94,7 +100,7 @@ export async function relatedArticles(entry: ArticleEntry, limit = 5): Promise<A
   const sameType: ArticleEntry[] = [];
   const otherType: ArticleEntry[] = [];
   for (const e of sameTopic) {
-    if (e.id === entry.id) continue;
+    if (e.id === entry.id || !isSearchable(e)) continue;
     (e.data.type === entry.data.type ? sameType : otherType).push(e);
     if (sameType.length >= limit) break;
   }

@@ -44,7 +44,13 @@ describe('POST /api/contact (JSON)', () => {
     const res = await app.request(...postJson(valid));
     expect(res.status).toBe(201);
     // The first web ticket of 2026: number 1, six digits.
-    expect(await res.json()).toEqual({ ok: true, ref: 'WEB-2026-000001' });
+    // The private page's key is 24 random bytes in base64url (32 characters); no SMTP in this app: mail false.
+    expect(await res.json()).toEqual({
+      ok: true,
+      ref: 'WEB-2026-000001',
+      url: expect.stringMatching(/^\/en\/requests\/WEB-2026-000001\/\?k=[A-Za-z0-9_-]{32}$/),
+      mail: false,
+    });
     expect(await tickets(db)).toEqual([
       {
         source: 'web',
@@ -101,7 +107,7 @@ describe('POST /api/contact (JSON)', () => {
     await insert('web-2026-2000000');
     const res = await app.request(...postJson(valid));
     // 1,000,000 + 1
-    expect(await res.json()).toEqual({ ok: true, ref: 'WEB-2026-1000001' });
+    expect(await res.json()).toMatchObject({ ok: true, ref: 'WEB-2026-1000001' });
   });
 
   it('formats references with six digits', () => {
@@ -222,7 +228,7 @@ describe('POST /api/contact (plain form, no JavaScript)', () => {
     const { app, db } = await testApp();
     const res = await app.request(...postForm({ ...valid, lang: 'zh-CN', website: '' }));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/zh-CN/contact/?ref=WEB-2026-000001#contact-sent');
+    expect(res.headers.get('location')).toMatch(/^\/zh-CN\/contact\/\?ref=WEB-2026-000001&k=[A-Za-z0-9_-]{32}&mail=0#contact-sent$/);
     expect(await tickets(db)).toMatchObject([{ id: 'WEB-2026-000001', lang: 'zh-CN', requester: 'li.wei@example.com' }]);
     expect(await submittedEvents(db)).toMatchObject([{ lang: 'zh-CN', ticket_ref: 'WEB-2026-000001' }]);
   });
@@ -231,7 +237,7 @@ describe('POST /api/contact (plain form, no JavaScript)', () => {
     const { app } = await testApp();
     const res = await app.request(...postForm({ ...valid, send: '1' }));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toMatch(/\?ref=WEB-2026-000001#contact-sent$/);
+    expect(res.headers.get('location')).toMatch(/\?ref=WEB-2026-000001&k=[A-Za-z0-9_-]{32}&mail=0#contact-sent$/);
   });
 
   it('sends invalid input back to the page, naming the fields, in the language of the form', async () => {

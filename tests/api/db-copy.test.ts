@@ -15,6 +15,8 @@ import { migrate, openDatabase, type Db, type OpenedDatabase, type PostgresDatab
 import { insertEvents } from '../../api/db/queries/events.ts';
 import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { insertToken } from '../../api/db/queries/tokens.ts';
+import { migrations } from '../../api/db/migrations/index.ts';
+import { insertStaffSession, insertStaffUser } from '../../api/db/queries/staff-users.ts';
 import { seedDatabase } from '../../api/demo/index.ts';
 import { METRICS } from '../../api/metrics/index.ts';
 import { ADMIN_TOKEN } from '../support/app.ts';
@@ -39,7 +41,10 @@ const TABLE_ORDER: Record<string, string> = {
   metric_view_days: 'day, article, lang',
   metric_view_quarters: 'bucket, article, lang',
   settings: 'key',
+  staff_password_links: 'token_hash',
+  staff_sessions: 'id_hash',
   staff_tokens: 'id',
+  staff_users: 'id',
   ticket_links: 'ticket_id, ticket_source, article, relation',
   tickets: 'source, id',
   training_records: 'id',
@@ -63,6 +68,8 @@ beforeAll(async () => {
   await migrate(source.db);
   await seedDatabase(source.db, { ...SMALL, sqlite: source.sqlite });
   await insertToken(source.db, 'Admin', 'admin', 'hash-of-a-token', NOW);
+  const user = await insertStaffUser(source.db, { email: 'li.wei@example.com', displayName: 'Li Wei', role: 'lead', team: 'SH' }, NOW);
+  await insertStaffSession(source.db, 'hash-of-a-session', user, NOW);
   await catchUpRollups(source.db);
 });
 
@@ -76,13 +83,13 @@ describe('copySqliteToPostgres', () => {
     const target = (await freshDatabase({ migrated: false })) as PostgresDatabase;
     const report = await copySqliteToPostgres(source, target);
     expect(Object.keys(report.rows)).toEqual(Object.keys(TABLE_ORDER));
-    expect(report.migrated.target).toHaveLength(9);
+    expect(report.migrated.target).toHaveLength(Object.keys(migrations).length);
     for (const table of Object.keys(TABLE_ORDER)) {
       expect(await queryValue(target.db, `select count(*) from ${table}`), table).toBe(report.rows[table]);
       expect(await dumpHash(target.db, table), table).toBe(await dumpHash(source.db, table));
     }
-    expect(report.rows).toMatchObject({ events: 3000, votes: 300, tickets: 200, staff_tokens: 1 });
-    expect(report.sequences).toEqual(['events.id', 'staff_tokens.id', 'training_records.id', 'votes.id']);
+    expect(report.rows).toMatchObject({ events: 3000, votes: 300, tickets: 200, staff_tokens: 1, staff_users: 1, staff_sessions: 1 });
+    expect(report.sequences).toEqual(['events.id', 'staff_tokens.id', 'staff_users.id', 'training_records.id', 'votes.id']);
     // New rows continue after the copied ids instead of colliding with them.
     await insertEvents(target.db, [{ type: 'page_view', visitor: 'v', session: 's', created_at: NOW.toISOString() }]);
     expect(await queryValue(target.db, 'select max(id) from events')).toBe(3001);
@@ -126,7 +133,9 @@ describe('npm run db:copy', () => {
     const first = run(['--from', file, '--to', urlOf(target)]);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/events\s+3,000 rows/);
-    expect(first.stdout).toMatch(/Copied 18 tables, [\d,]+ rows, equal counts on both sides, 4 id sequences moved on/);
+    expect(first.stdout).toMatch(
+      new RegExp(`Copied ${Object.keys(TABLE_ORDER).length} tables, [\\d,]+ rows, equal counts on both sides, \\d+ id sequences moved on`),
+    );
     const again = run(['--from', file, '--to', urlOf(target)]);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/db:copy: The target database is not empty/);

@@ -3,7 +3,7 @@
  * prepared statements, on PostgreSQL the multi-row upserts (votes.ts, events.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { eventWriter, insertEvents } from '../../api/db/queries/events.ts';
+import { eventWriter, insertEvents, recordEvents, type EventBatch } from '../../api/db/queries/events.ts';
 import { upsertVotes, voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
 import { RateLimiter } from '../../api/lib/ingest/rate-limit.ts';
 import { freshDatabase, queryRow, queryRows, testDialect } from '../support/database.ts';
@@ -40,18 +40,37 @@ describe(`the ${hotPath} and the Kysely write paths`, () => {
     ]);
   });
 
-  it('store events identically, missing fields as null', async () => {
-    const rows = [
-      { type: 'search', visitor: 'v', session: 's', created_at: '2026-11-27T10:00:00.000Z', query: 'x', query_norm: 'x', results: 0 },
-    ];
+  it('store events identically, missing fields as null, and decide their sessions alike', async () => {
+    const t0 = Date.parse('2026-11-27T10:00:00.000Z');
+    const batch = (visitor: string, minutes: number, session: string): EventBatch => {
+      const at = t0 + minutes * 60_000;
+      const created_at = new Date(at).toISOString();
+      return { claim: { visitor, session, at }, rows: [{ type: 'search', visitor, created_at, query: 'x', query_norm: 'x', results: 0 }] };
+    };
+    // v: 0 and 29 min are one session, 60 min (31 after the last) a new one; w's two batches in one transaction.
+    const batches = [batch('v', 0, 's1'), batch('w', 1, 's2'), batch('w', 5, 's3'), batch('v', 29, 's4'), batch('v', 60, 's5')];
     const dumps = [];
     for (const hot of [true, false]) {
       const { db, sqlite } = await freshDatabase();
-      await (hot ? eventWriter(db, sqlite)(rows) : insertEvents(db, rows));
-      dumps.push(await queryRows(db, 'select * from events'));
+      const write = hot ? eventWriter(db, sqlite) : (b: EventBatch[]) => recordEvents(db, b);
+      await write(batches.slice(0, 3));
+      await write(batches.slice(3));
+      dumps.push(await queryRows(db, 'select * from events order by id'));
     }
     expect(dumps[0]).toEqual(dumps[1]);
-    expect(dumps[0]).toEqual([expect.objectContaining({ id: 1, type: 'search', results: 0, article: null, lang: null })]);
+    expect(dumps[0]).toEqual([
+      expect.objectContaining({ id: 1, type: 'search', results: 0, article: null, lang: null }),
+      ...Array(4).fill(expect.anything()),
+    ]);
+    expect(dumps[0]!.map((r) => r.session)).toEqual(['s1', 's2', 's2', 's1', 's5']);
+  });
+
+  it('insert events with their sessions given (the seed, the bench)', async () => {
+    const { db } = await freshDatabase();
+    await insertEvents(db, [
+      { type: 'search', visitor: 'v', session: 's', created_at: '2026-11-27T10:00:00.000Z', query: 'x', query_norm: 'x', results: 0 },
+    ]);
+    expect(await queryRows(db, 'select session, lang from events')).toEqual([{ session: 's', lang: null }]);
   });
 
   it('roll back a whole vote batch when one row fails', async () => {

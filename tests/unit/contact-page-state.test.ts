@@ -24,8 +24,8 @@ describe('contactOutcomeUrl', () => {
 describe('contactOutcomeOf', () => {
   it('reads back every outcome the API sends', () => {
     const outcomes: ContactOutcome[] = [
-      { kind: 'sent', ref: 'WEB-2026-000123' },
-      { kind: 'sent', ref: 'WEB-2027-1000000' },
+      { kind: 'sent', ref: 'WEB-2026-000123', key: 'k7YwuIHakZZ9L2Ooosoy0E8GCaiaBWr2', mail: true },
+      { kind: 'sent', ref: 'WEB-2027-1000000', key: null, mail: false },
       { kind: 'sent', ref: null },
       { kind: 'error', error: 'invalid', fields: ['description'] },
       { kind: 'error', error: 'unavailable', fields: [] },

@@ -7,8 +7,8 @@ import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { parseArticle } from '../../core/content/loader.ts';
 import { loadTopicTree } from '../../core/content/topics.ts';
 import { articleFromTicket } from '../../scripts/lib/draft/run.ts';
-import { draftSlug } from '../../scripts/lib/draft/draft.ts';
-import { escapeMdx } from '../../scripts/lib/draft/skeleton.ts';
+import { draftSlug } from '../../core/drafting/draft.ts';
+import { escapeMdx } from '../../core/drafting/skeleton.ts';
 import { migratedDatabase } from '../support/database.ts';
 import { tempDir } from '../support/temp-dir.ts';
 

@@ -54,8 +54,24 @@ describe('meanReciprocalRank', () => {
 describe('summarizeByLang', () => {
   it('gives each language and all queries their own figures', () => {
     const summaries = summarizeByLang(judged, 2);
-    expect(summaries.get('en')).toEqual({ queries: 2, recallAt1: 0.5, recallAtK: 0.5, k: 2, mrr: (1 + 1 / 3) / 2 });
-    expect(summaries.get('zh-CN')).toEqual({ queries: 2, recallAt1: 0, recallAtK: 0.5, k: 2, mrr: 0.5 / 2 });
+    expect(summaries.get('en')).toEqual({
+      queries: 2,
+      unanswerable: 0,
+      emptyOnUnanswerable: 0,
+      recallAt1: 0.5,
+      recallAtK: 0.5,
+      k: 2,
+      mrr: (1 + 1 / 3) / 2,
+    });
+    expect(summaries.get('zh-CN')).toEqual({
+      queries: 2,
+      unanswerable: 0,
+      emptyOnUnanswerable: 0,
+      recallAt1: 0,
+      recallAtK: 0.5,
+      k: 2,
+      mrr: 0.5 / 2,
+    });
     expect(summaries.get('all')).toMatchObject({ queries: 4, recallAt1: 0.25, recallAtK: 0.5 });
   });
 });

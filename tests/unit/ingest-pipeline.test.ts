@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DropReason } from '../../api/db/queries/drops.ts';
 import type { VisitorIdentifier } from '../../api/lib/ingest/identify.ts';
 import { bot, ingestPipeline, knownArticle, privacySignal, rateLimit, visitor, type IngestStep } from '../../api/lib/ingest/pipeline.ts';
-import { RateLimiter } from '../../api/lib/ingest/rate-limit.ts';
+import { WriteLimiter } from '../../api/lib/ingest/rate-limit.ts';
 
 const AT = new Date('2026-11-27T10:00:00Z');
 const c = {} as Context;
@@ -24,7 +24,13 @@ describe('ingestPipeline', () => {
   it('names its steps in order, write last', () => {
     const identifier = {} as VisitorIdentifier;
     const pipeline = ingestPipeline<string, void>({
-      steps: [privacySignal(identifier), bot(identifier), visitor(identifier), rateLimit(new RateLimiter(1)), knownArticle(() => true)],
+      steps: [
+        privacySignal(identifier),
+        bot(identifier),
+        visitor(identifier),
+        rateLimit(new WriteLimiter({ perVisitor: 1, perAddress: 1 }), identifier),
+        knownArticle(() => true),
+      ],
       write: async () => undefined,
       countDrops: async () => undefined,
     });
@@ -75,9 +81,10 @@ describe('ingestPipeline', () => {
 
   it('gives a rate-limit drop the seconds until the window resets', async () => {
     const r = recorder();
-    const limiter = new RateLimiter(2);
+    const limiter = new WriteLimiter({ perVisitor: 2, perAddress: 100 });
+    const identifier = { address: () => '198.51.100.1' } as unknown as VisitorIdentifier;
     const pipeline = ingestPipeline<string, void>({
-      steps: [{ name: 'visitor', run: (s) => void (s.visitor = 'v1') }, rateLimit(limiter)],
+      steps: [{ name: 'visitor', run: (s) => void (s.visitor = 'v1') }, rateLimit(limiter, identifier)],
       write: r.write,
       countDrops: r.countDrops,
     });

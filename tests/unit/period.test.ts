@@ -1,6 +1,14 @@
 /** Report periods (api/metrics/period.ts) and the local-day runs the roll-up queries use. */
 import { describe, expect, it } from 'vitest';
-import { localDate, localMidnightUtc, parseMetricQuery, periodOf, periodsOf, previousPeriod } from '../../api/metrics/period.ts';
+import {
+  localDate,
+  localMidnightUtc,
+  parseMetricQuery,
+  periodOf,
+  periodsOf,
+  previousPeriod,
+  resolvePeriod,
+} from '../../api/metrics/period.ts';
 import { localDayRuns } from '../../api/db/queries/metrics-events.ts';
 import { type ApiError } from '../../api/lib/http/errors.ts';
 
@@ -38,8 +46,23 @@ describe('parseMetricQuery', () => {
     expect(fieldOf({ from: '2024-01-01', to: '2026-01-01' })).toEqual(['to']);
     expect(fieldOf({ tz: 'Moon/Base' })).toEqual(['tz']);
     expect(fieldOf({ interval: 'year' })).toEqual(['interval']);
-    // Monrovia was 44 min 30 s behind UTC in 1970: not a whole number of quarter hours.
-    expect(fieldOf({ from: '1970-01-01', to: '1970-01-02', tz: 'Africa/Monrovia' })).toEqual(['tz']);
+    expect(fieldOf({ from: '1999-12-31' })).toEqual(['from']);
+    expect(fieldOf({ to: '2101-01-01' })).toEqual(['to']);
+  });
+
+  it('refuses a zone that is not a whole number of quarter hours from UTC in the period', () => {
+    // Monrovia was 44 min 30 s behind UTC in 1970: not a whole number of quarter hours. 1970 is
+    // before the dates a client may send (core/contracts/dates.ts), so the rule is checked on a
+    // query that skipped the schema.
+    const fieldOf = () => {
+      try {
+        resolvePeriod({ from: '1970-01-01', to: '1970-01-02', tz: 'Africa/Monrovia' }, NOW);
+      } catch (error) {
+        return (error as ApiError).details.map((d) => d.field);
+      }
+      return [];
+    };
+    expect(fieldOf()).toEqual(['tz']);
   });
 });
 

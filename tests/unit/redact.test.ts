@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, findPersonalData, isLuhnValid, isResidentId, redact, type PersonalDataKind } from '../../core/text/redact.ts';
+import {
+  createRedactor,
+  findPersonalData,
+  isLuhnValid,
+  isResidentId,
+  isResidentIdShaped,
+  namesIn,
+  redact,
+  type PersonalDataKind,
+} from '../../core/text/redact.ts';
 
 // Each row: the text, and what it should become (positives) or stay (negatives).
 const positives: Array<[string, PersonalDataKind, string, string]> = [
@@ -28,6 +37,30 @@ const positives: Array<[string, PersonalDataKind, string, string]> = [
   ["the requester's full name", 'name', 'Li Wei reported it', '[NAME_1] reported it'],
   ["part of a requester's Latin name", 'name', 'Thanks, Wei!', 'Thanks, [NAME_1]!'],
   ['a Chinese name and its given name', 'name', '张小明说，小明好', '[NAME_1]说，[NAME_1]好'],
+  // Issue 17: what the ticket's people fields do not list, the words around a name give away.
+  ['a resident ID with a bad checksum (a typo is still personal)', 'id', '身份证 110105194912310021', '身份证 [ID_1]'],
+  ['a customer named after 客户', 'name', '客户张伟反馈无法登录', '客户[NAME_1]反馈无法登录'],
+  ['a customer introducing themselves', 'name', '您好，我是王小明，我的账号被锁了', '您好，我是[NAME_1]，我的账号被锁了'],
+  ['a cued name mentioned again without its cue', 'name', '联系人：李娜。李娜说密码错误', '联系人：[NAME_1]。[NAME_1]说密码错误'],
+  ['a surname with a title', 'name', '张先生的电脑无法打印', '[NAME_1]的电脑无法打印'],
+  ['a Chinese signature', 'name', '麻烦尽快处理。\n谢谢！\n刘洋', '麻烦尽快处理。\n谢谢！\n[NAME_1]'],
+  ['a name after Contact:', 'name', 'Contact: John Smith (sales)', 'Contact: [NAME_1] (sales)'],
+  ['a name in a greeting', 'name', 'Hi Anna,\nthe export fails.', 'Hi [NAME_1],\nthe export fails.'],
+  ['a name after "my name is"', 'name', 'My name is Peter Novak, I cannot sign in.', 'My name is [NAME_1], I cannot sign in.'],
+  ['a title and surname', 'name', 'Mr. Garcia called back', 'Mr. [NAME_1] called back'],
+  ['an e-mail signature', 'name', 'It still fails.\n\nBest regards,\nMaria Rossi\n', 'It still fails.\n\nBest regards,\n[NAME_1]\n'],
+  ['a signature after the -- delimiter', 'name', 'Thanks for the help.\n--\nTom Baker', 'Thanks for the help.\n--\n[NAME_1]'],
+  ['a cued English name mentioned again', 'name', 'Hi Anna, ... Anna can test it', 'Hi [NAME_1], ... [NAME_1] can test it'],
+  ['a Chinese street address', 'address', '寄到北京市海淀区中关村大街27号8楼', '寄到[ADDRESS_1]'],
+  ['a Chinese address with a room number', 'address', '地址：上海市浦东新区世纪大道100号 2栋1203室，谢谢', '地址：[ADDRESS_1]，谢谢'],
+  ['an English street address', 'address', 'ship it to 221B Baker Street, London', 'ship it to [ADDRESS_1], London'],
+  ['an English address with a suite', 'address', 'office at 1600 Amphitheatre Parkway, Suite 200.', 'office at [ADDRESS_1].'],
+  ['a compressed IPv6 address', 'ip', 'client 2408:8207:1234:5678::1 fails', 'client [IP_1] fails'],
+  ['an IPv6 address in brackets with a port', 'ip', 'http://[2001:da8:8000:1::80]:443 down', 'http://[[IP_1]]:443 down'],
+  ['an IPv4-mapped IPv6 address', 'ip', 'from ::ffff:10.1.2.3 today', 'from [IP_1] today'],
+  ['an IPv6 address with a zone', 'ip', 'ping fe80::1%eth0 fails', 'ping [IP_1] fails'],
+  ['an international number in brackets, keeping the bracket', 'phone', '(call +1 415 555 0132)', '(call [PHONE_1])'],
+  ['an international number with a trunk prefix in brackets', 'phone', 'UK +44 (0)20 7946 0958', 'UK [PHONE_1]'],
 ];
 
 const negatives: Array<[string, string]> = [
@@ -41,7 +74,8 @@ const negatives: Array<[string, string]> = [
   ['a port number', 'open port 8080 and 443'],
   ['a long number failing Luhn', 'ref 1234567812345678'],
   ['a 17-digit number', 'ref 12345678901234560'],
-  ['an 18-digit number with a wrong checksum', '身份证 110105194912310021'],
+  ['an 18-digit number that is no resident ID (no such birth date)', 'ref 110105194913310021'],
+  ['an 18-digit order number', 'order 202611030457123456'],
   ['an invalid IPv4 address', 'host 999.1.1.1 or 256.0.0.1'],
   ['a documentation or loopback address', 'from 203.0.113.10 or 127.0.0.1 or ::1 or 2001:db8::1'],
   ['a MAC address', 'mac 00:1A:2B:3C:4D:5E'],
@@ -51,6 +85,20 @@ const negatives: Array<[string, string]> = [
   ['an image name with @2x', 'logo@2x.png'],
   ['a 400 service number', '400-820-6618'],
   ['a placeholder left by an earlier pass', '[EMAIL_1] [PHONE_2] [NAME_1]'],
+  // Issue 17: what the name and address cues must not take.
+  ['a product name and version after a greeting', 'Hi,\nLumen ERP 7.4.2 shows E-LIC-0042 since 2026-03-01.'],
+  ['a greeting to a team', 'Hello Support Team,\nthe report is empty.'],
+  ['thanks followed by text', 'Thanks, it works now.'],
+  ['a product after "this is"', 'This is Windows Server 2019.'],
+  ['客户端 and 用户名', '客户端提示用户名或密码错误'],
+  ['a cue followed by a verb', '客户反馈打印失败，用户无法登录'],
+  ['a product team signature', 'Regards,\nThe Lumen Team'],
+  ['a house number without a street', '请到3号楼2层领取'],
+  ['a version after a road word', '路由器固件 2.0.1 版本'],
+  ['a numbered step', 'Step 3 Open Settings'],
+  ['a date in Chinese', '2026年3月1日上午9点'],
+  ['an error code with a port', 'ERR_CONNECTION_REFUSED on port 443'],
+  ['a time range', '09:00-18:00'],
 ];
 
 const names = ['Li Wei', '张小明'];
@@ -88,6 +136,12 @@ describe('redact', () => {
     expect(redactor.redact('Li Wei, y@corp.cn, x@corp.cn').text).toBe('[NAME_1], [EMAIL_2], [EMAIL_1]');
   });
 
+  it('collects the names every field introduces, for a redactor shared by the fields', () => {
+    const names = namesIn('Printer offline', 'Hi Anna,\nit fails', undefined, '客户张伟反馈');
+    expect(names).toEqual(['Anna', '张伟']);
+    expect(createRedactor({ names }).redact('Anna and 张伟').text).toBe('[NAME_1] and [NAME_2]');
+  });
+
   it('skips empty and missing names', () => {
     expect(redact('the list is empty', { names: ['', undefined, null, ' '] }).findings).toEqual([]);
   });
@@ -103,6 +157,14 @@ describe('redact', () => {
 });
 
 describe('checks', () => {
+  it('treats an ID-shaped number as personal without its checksum, but not one with no birth date or province', () => {
+    expect([
+      isResidentIdShaped('110105194912310021'),
+      isResidentIdShaped('110105199002301232'),
+      isResidentIdShaped('990105194912310021'),
+    ]).toEqual([true, false, false]);
+  });
+
   it('accepts a resident ID only with its checksum', () => {
     expect([isResidentId('11010519491231002X'), isResidentId('110105194912310021')]).toEqual([true, false]);
   });

@@ -25,6 +25,6 @@ describe('npm run token', () => {
     const db = join(tempDir('kb-token-'), 'kb.sqlite');
     const result = run(['create', '--role', 'boss', '--name', 'x'], db);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/--role must be one of agent, trainer, admin/);
+    expect(result.stderr).toMatch(/--role must be one of agent, lead, trainer, manager, admin/);
   });
 });

@@ -12,6 +12,10 @@ import * as m0006 from './0006_ticket_metrics.ts';
 import * as m0007 from './0007_training.ts';
 import * as m0008 from './0008_lean_ingestion_indexes.ts';
 import * as m0009 from './0009_events_by_time.ts';
+import * as m0010 from './0010_visitor_sessions.ts';
+import * as m0011 from './0011_staff_accounts.ts';
+import * as m0012 from './0012_requests.ts';
+import * as m0013 from './0013_kcs.ts';
 import * as m0015 from './0015_ticket_minutes.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -24,5 +28,9 @@ export const migrations: Record<string, Migration> = {
   '0007_training': m0007,
   '0008_lean_ingestion_indexes': m0008,
   '0009_events_by_time': m0009,
+  '0010_visitor_sessions': m0010,
+  '0011_staff_accounts': m0011,
+  '0012_requests': m0012,
+  '0013_kcs': m0013,
   '0015_ticket_minutes': m0015,
 };

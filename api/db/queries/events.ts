@@ -6,6 +6,7 @@ import { isPostgres } from '../dialect.ts';
 import type { Database, EventsTable } from '../schema.ts';
 import { prepareFromKysely } from '../driver/prepared.ts';
 import { ADVISORY_LOCKS } from '../driver/postgres.ts';
+import { claimSessions, sessionUpsert, type SessionClaim } from './sessions.ts';
 
 export type EventRow = Insertable<EventsTable>;
 
@@ -30,17 +31,51 @@ const EVENT_KEYS = [
   'ticket_ref',
 ] as const;
 
+/** One request's events: all of one visitor at one moment, their session still to be decided. */
+export interface EventBatch {
+  /** The visitor, the moment and a new session id in case the events start one (queries/sessions.ts). */
+  claim: SessionClaim;
+  rows: Array<Omit<EventRow, 'session'>>;
+}
+
 /**
- * Returns a function that inserts a batch of events in one transaction: the prepared
- * fast path with the SQLite connection, multi-row Kysely INSERTs without (PostgreSQL).
+ * Returns a function that records batches of events in one transaction: for each batch, the
+ * visitor's session is decided in the database (claimSessions), then its events are inserted
+ * with it. The prepared fast path with the SQLite connection, multi-row Kysely statements
+ * without (PostgreSQL).
  */
-export function eventWriter(db: Db, sqlite?: SQLite.Database): (rows: EventRow[]) => Promise<void> {
-  if (!sqlite) return (rows) => insertEvents(db, rows);
+export function eventWriter(db: Db, sqlite?: SQLite.Database): (batches: EventBatch[]) => Promise<void> {
+  if (!sqlite) return (batches) => recordEvents(db, batches);
   const { statement, params } = prepareFromKysely(sqlite, EVENT_KEYS, (s) => db.insertInto('events').values(s as unknown as EventRow));
-  const insertAll = sqlite.transaction((rows: EventRow[]) => {
-    for (const row of rows) statement.run(params(row as Record<(typeof EVENT_KEYS)[number], unknown>));
+  const claim = prepareFromKysely(sqlite, CLAIM_KEYS, (s) => sessionUpsert(db, s as unknown as SessionClaim));
+  const recordAll = sqlite.transaction((batches: EventBatch[]) => {
+    for (const batch of batches) {
+      const { session } = claim.statement.get(claim.params(batch.claim as unknown as Record<(typeof CLAIM_KEYS)[number], unknown>)) as {
+        session: string;
+      };
+      for (const row of batch.rows) statement.run(params({ ...row, session } as Record<(typeof EVENT_KEYS)[number], unknown>));
+    }
   });
-  return async (rows) => insertAll(rows);
+  return async (batches) => recordAll(batches);
+}
+
+const CLAIM_KEYS = ['visitor', 'session', 'at'] as const;
+
+/** Records batches of events in one transaction through Kysely (PostgreSQL, or SQLite without its connection). */
+export async function recordEvents(db: Db, batches: EventBatch[]): Promise<void> {
+  if (batches.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    // First: the lock that orders event ids also orders the replicas' session decisions.
+    await serializeEventIds(trx);
+    const sessions = await claimSessions(
+      trx,
+      batches.map((b) => b.claim),
+    );
+    await insertEventRows(
+      trx,
+      batches.flatMap((b, i) => b.rows.map((row) => ({ ...row, session: sessions[i]! }))),
+    );
+  });
 }
 
 /**
@@ -61,37 +96,15 @@ export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.transaction().execute(async (trx) => {
     await serializeEventIds(trx);
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      await trx
-        .insertInto('events')
-        .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-        .execute();
-    }
+    await insertEventRows(trx, rows);
   });
 }
 
-/** A visitor's latest event, as sessions need it. */
-export interface LastEvent {
-  visitor: string;
-  session: string;
-  created_at: string;
-}
-
-/**
- * Each visitor's latest event from `since` up to `until` (events_created), so sessions
- * still open when the server starts can continue. Rows come in time order and the latest
- * per visitor wins here rather than in SQL, which keeps the query portable.
- */
-export async function recentSessions(db: Db, since: string, until: string): Promise<LastEvent[]> {
-  const rows = await db
-    .selectFrom('events')
-    .select(['visitor', 'session', 'created_at'])
-    .where('created_at', '>=', since)
-    .where('created_at', '<=', until)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const latest = new Map<string, LastEvent>();
-  for (const row of rows) latest.set(row.visitor, row);
-  return [...latest.values()];
+async function insertEventRows(trx: Kysely<Database>, rows: EventRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await trx
+      .insertInto('events')
+      .values(rows.slice(i, i + ROWS_PER_STATEMENT))
+      .execute();
+  }
 }

@@ -87,3 +87,30 @@ export async function linksWithRelation(db: Executor, relation: string): Promise
   const rows = await db.selectFrom('ticket_links').select(columns).where('relation', '=', relation).execute();
   return rows.map(toLink);
 }
+
+/** A ticket subject beside the article it led to (the customers' words, issue 15). */
+export interface ArticleSubjectRow {
+  article: string;
+  subject: string;
+  requester: string | null;
+  agent: string | null;
+}
+
+/**
+ * Subjects of the tickets linked solved-by or created-from to an article, oldest link
+ * first. A link without a source matches the ticket of that id in any source.
+ */
+export async function subjectsOfLinkedTickets(db: Db): Promise<ArticleSubjectRow[]> {
+  return db
+    .selectFrom('ticket_links')
+    .innerJoin('tickets', (join) =>
+      join
+        .onRef('tickets.id', '=', 'ticket_links.ticket_id')
+        .on((eb) => eb.or([eb('ticket_links.ticket_source', '=', ''), eb('ticket_links.ticket_source', '=', eb.ref('tickets.source'))])),
+    )
+    .select(['ticket_links.article as article', 'tickets.subject as subject', 'tickets.requester as requester', 'tickets.agent as agent'])
+    .where('ticket_links.relation', 'in', ['solved-by', 'created-from'])
+    .orderBy('ticket_links.created_at')
+    .orderBy('ticket_links.ticket_id')
+    .execute();
+}

@@ -6,12 +6,12 @@
  */
 import { sql } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
-import { localMidnightUtc } from '../../metrics/period.ts';
+import { boundedDays, localMidnightUtc } from '../../metrics/period.ts';
+import { addDays } from '../../../core/contracts/dates.ts';
 import type { Db } from '../index.ts';
 import { BUCKET_MS, BUCKETS_PER_DAY } from './rollups.ts';
 
 const DAY_MS = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * A run of local days over which the time zone's offset does not change: local day number
@@ -34,7 +34,9 @@ export function localDayRuns(range: { from: string; to: string; tz: string }): D
   if (cached) return cached;
   const runs: DayRun[] = [];
   let start = localMidnightUtc(range.from, range.tz) / BUCKET_MS;
-  for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
+  const days = boundedDays(range.from, range.to);
+  for (let i = 0; i < days; i++) {
+    const date = addDays(range.from, i);
     const end = localMidnightUtc(addDays(date, 1), range.tz) / BUCKET_MS;
     const shift = Date.parse(`${date}T00:00:00Z`) / BUCKET_MS - start;
     const last = runs[runs.length - 1];

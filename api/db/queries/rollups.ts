@@ -14,6 +14,14 @@
  *   events before the chunk and over all of them; the difference is added to the tables.
  *   So a click arriving chunks (or days) after its search still marks that search clicked,
  *   and an event dated earlier than a session's first event moves the session.
+ * - Once, whichever replica folds: every process catches up (its timer, its metrics requests),
+ *   and two could read the same chunk. The watermark row is the lease: the chunk's
+ *   transaction first moves it with a compare-and-set (`update … where value = <the
+ *   watermark the deltas were computed from>`), which takes the row's write lock. Only one
+ *   transaction can move it from that value; the other finds no row to update, rolls back
+ *   without writing a delta, reads the new watermark and goes on from there. So a chunk is
+ *   folded in exactly once on SQLite (one writer) and on PostgreSQL (the row lock, then the
+ *   WHERE re-checked on the committed row) alike (issue 13; docs/design.md §6).
  * - Portable SQL: upserts add deltas with ON CONFLICT ... DO UPDATE, in both SQLite and
  *   PostgreSQL; deltas are aggregated per key first so no statement touches a row twice.
  */
@@ -171,8 +179,8 @@ async function upsertInChunks<T>(rows: T[], write: (slice: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) await write(rows.slice(i, i + ROWS_PER_UPSERT));
 }
 
-/** Adds the deltas to the tables and moves the watermark, in one transaction. */
-async function applyDeltas(trx: Trx, d: Deltas, watermark: number, now: string): Promise<void> {
+/** Adds the deltas to the tables (in the transaction that moved the watermark). */
+async function applyDeltas(trx: Trx, d: Deltas): Promise<void> {
   const plus = (table: string, column: string) => sql<number>`${sql.ref(`${table}.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
   const searchSet = (table: string) => ({
     searches: plus(table, 'searches'),
@@ -271,17 +279,36 @@ async function applyDeltas(trx: Trx, d: Deltas, watermark: number, now: string):
         .onConflict((oc) => oc.columns(['day', 'article', 'lang']).doUpdateSet({ views: plus('metric_view_days', 'views') }))
         .execute(),
   );
-  await trx
+}
+
+/** Makes sure the watermark row exists, so the compare-and-set below always has a row to test. */
+async function ensureWatermark(db: Db): Promise<void> {
+  await db
     .insertInto('settings')
-    .values({ key: WATERMARK_KEY, value: String(watermark), updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(watermark), updated_at: now }))
+    .values({ key: WATERMARK_KEY, value: '0', updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
     .execute();
+}
+
+/**
+ * Moves the watermark from `from` to `to`, if it is still at `from`; whether it did. The
+ * first statement of the chunk's transaction, so it holds the row (the lease) until commit.
+ */
+async function moveWatermark(trx: Trx, from: number, to: number, now: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('settings')
+    .set({ value: String(to), updated_at: now })
+    .where('key', '=', WATERMARK_KEY)
+    .where('value', '=', String(from))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Folds every event newer than the watermark into the roll-ups, chunk by chunk. Returns how many. */
 async function runCatchUp(db: Db, chunkEvents: number): Promise<number> {
+  await ensureWatermark(db);
   let watermark = await readWatermark(db);
   let folded = 0;
   for (;;) {
@@ -290,9 +317,18 @@ async function runCatchUp(db: Db, chunkEvents: number): Promise<number> {
     // Reads happen before the transaction, so it only holds the database for the writes.
     const deltas = await chunkDeltas(db, chunk, watermark);
     const upTo = chunk[chunk.length - 1]!.id;
-    await db.transaction().execute((trx) => applyDeltas(trx, deltas, upTo, new Date().toISOString()));
-    watermark = upTo;
-    folded += chunk.length;
+    const moved = await db.transaction().execute(async (trx) => {
+      if (!(await moveWatermark(trx, watermark, upTo, new Date().toISOString()))) return false;
+      await applyDeltas(trx, deltas);
+      return true;
+    });
+    if (moved) {
+      watermark = upTo;
+      folded += chunk.length;
+    } else {
+      // Another process folded from this watermark first: its deltas are in, go on after them.
+      watermark = await readWatermark(db);
+    }
     await yieldToEventLoop();
   }
 }

@@ -1,8 +1,9 @@
 /** Staff bearer tokens, stored as SHA-256 hashes. */
 import type { Db } from '../index.ts';
+import type { Role } from '../../../core/contracts/roles.ts';
 
-export const ROLES = ['agent', 'trainer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles live in core (the site shows them too); re-exported for the existing callers.
+export { ROLES, type Role } from '../../../core/contracts/roles.ts';
 
 export async function insertToken(db: Db, name: string, role: Role, tokenHash: string, now: Date): Promise<number> {
   const row = await db

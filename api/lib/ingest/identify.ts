@@ -45,11 +45,16 @@ export class VisitorIdentifier {
     return userAgent === undefined || this.isBotAgent(userAgent);
   }
 
+  /** The client's IP (the socket's, or X-Forwarded-For's behind a trusted proxy): rate limits only, never stored. */
+  address(c: Context): string {
+    return clientIp(socketAddress(c), requestHeader(c, 'x-forwarded-for'), this.options.trustedProxies);
+  }
+
   /** The visitor id of the request's client for the UTC day of `now` (call after privacySignal and isBot). */
   async visitor(c: Context, now: Date): Promise<string> {
     const day = utcDay(now);
     const userAgent = requestHeader(c, 'user-agent') ?? '';
-    const ip = clientIp(socketAddress(c), requestHeader(c, 'x-forwarded-for'), this.options.trustedProxies);
+    const ip = this.address(c);
     const known = this.ids.get(day, ip, userAgent);
     if (known) return known;
     const visitor = visitorHash(await this.salt(day, now), ip, userAgent, this.options.site);

@@ -11,7 +11,7 @@ import type { Context } from 'hono';
 import type { DropReason } from '../../db/queries/drops.ts';
 import { ApiError } from '../http/errors.ts';
 import type { VisitorIdentifier } from './identify.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { WriteLimiter } from './rate-limit.ts';
 import { utcDay } from './visitor.ts';
 
 /** One request's items on their way through the steps. */
@@ -111,12 +111,15 @@ export function visitor(identifier: VisitorIdentifier): IngestStep<unknown> {
   };
 }
 
-/** Drops everything once the visitor is over `limiter`'s limit (`rate-limited`); each item costs one. */
-export function rateLimit(limiter: RateLimiter): IngestStep<unknown> {
+/**
+ * Drops everything once the visitor, or the address it comes from, is over `limiter`'s limit
+ * (`rate-limited`); each item costs one.
+ */
+export function rateLimit(limiter: WriteLimiter, identifier: VisitorIdentifier): IngestStep<unknown> {
   return {
     name: 'rateLimit',
-    run({ visitor: id, at, items }) {
-      const limit = limiter.consume(id, at.getTime(), items.length);
+    run({ c, visitor: id, at, items }) {
+      const limit = limiter.consume(id, identifier.address(c), at.getTime(), items.length);
       return limit.allowed ? undefined : { drop: 'rate-limited', retryAfter: limit.retryAfter };
     },
   };

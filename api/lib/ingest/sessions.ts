@@ -1,15 +1,15 @@
 /**
- * Sessions (docs/design.md §2): one visitor's events with no gap over 30 minutes. Visitors seen
- * in the last 30 minutes are remembered in memory. Before its first answer the tracker
- * loads every visitor's latest event of the 30 minutes before, so a session continues
- * across a restart; after that, a visitor it does not know has no open session, because
- * this process records every event. (Several processes writing events to one database
- * would each start their own sessions for a visitor they share.)
+ * Sessions (docs/design.md §2): one visitor's events with no gap over 30 minutes. The
+ * decision is the database's (db/queries/sessions.ts): each batch of events upserts the
+ * visitor's row of `visitor_sessions` in the transaction that inserts the events, so every
+ * replica on one database agrees, and a restart loses no open session. This module makes
+ * the candidate id of a new session and prunes rows that can no longer continue one.
  */
 import { randomUUID } from 'node:crypto';
-import type { LastEvent } from '../../db/queries/events.ts';
+import type { Db } from '../../db/index.ts';
+import { pruneSessions, SESSION_GAP_MS } from '../../db/queries/sessions.ts';
 
-export const SESSION_GAP_MS = 30 * 60_000;
+export { SESSION_GAP_MS };
 
 /**
  * A new session id: a UUID version 7 (RFC 9562), whose first 48 bits are the start time in
@@ -24,43 +24,25 @@ export function newSessionId(startMs: number): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
 
-/** Each visitor's latest stored event between two ISO times (db/events.ts recentSessions). */
-export type RecentSessionsLoader = (since: string, until: string) => Promise<LastEvent[]>;
+/**
+ * Deletes expired rows of `visitor_sessions` at most once per session gap per process (a
+ * scan of the table: one row per visitor of the last day or so). Called after writes; a
+ * failure is only logged, the rows are deleted next time.
+ */
+export class SessionPruner {
+  private last: number | undefined;
+  private running = false;
 
-export class SessionTracker {
-  private recent = new Map<string, { session: string; lastSeen: number }>();
-  private lastPrune = 0;
-  private loaded: Promise<void> | null = null;
+  constructor(private readonly db: Db) {}
 
-  constructor(private readonly loadRecent: RecentSessionsLoader) {}
-
-  /** The session an event of `visitor` at `at` belongs to. */
-  async sessionFor(visitor: string, at: Date): Promise<string> {
-    this.loaded ??= this.preload(at);
-    await this.loaded;
-    const t = at.getTime();
-    const known = this.recent.get(visitor);
-    const session = known && t - known.lastSeen <= SESSION_GAP_MS ? known.session : newSessionId(t);
-    this.recent.set(visitor, { session, lastSeen: Math.max(t, known?.session === session ? known.lastSeen : t) });
-    // One sweep per session gap at most (see RateLimiter for why).
-    if (this.recent.size > 200_000 && t - this.lastPrune >= SESSION_GAP_MS) this.prune(t);
-    return session;
-  }
-
-  /** Remembers the sessions still open at `at`; a failed load is tried again on the next event. */
-  private async preload(at: Date): Promise<void> {
-    try {
-      const open = await this.loadRecent(new Date(at.getTime() - SESSION_GAP_MS).toISOString(), at.toISOString());
-      // Nothing is recorded meanwhile: every caller awaits this load first.
-      for (const last of open) this.recent.set(last.visitor, { session: last.session, lastSeen: Date.parse(last.created_at) });
-    } catch (error) {
-      this.loaded = null;
-      throw error;
-    }
-  }
-
-  private prune(now: number) {
-    this.lastPrune = now;
-    for (const [visitor, s] of this.recent) if (now - s.lastSeen > SESSION_GAP_MS) this.recent.delete(visitor);
+  maybePrune(now: number): void {
+    // The first call only starts the clock: nothing has expired a moment after the start.
+    this.last ??= now;
+    if (this.running || now - this.last < SESSION_GAP_MS) return;
+    this.last = now;
+    this.running = true;
+    pruneSessions(this.db, now)
+      .catch((error: Error) => console.error('visitor sessions: prune failed:', error.message))
+      .finally(() => (this.running = false));
   }
 }

@@ -28,7 +28,7 @@ function start(dbFile: string, articles: number, token: string, now: string, cac
     site: 'bench',
     now: () => new Date(Date.now() + clock),
     // Votes come from a handful of bench addresses; the limits are not what is measured here.
-    rateLimits: { votes: 1_000_000, events: 1_000_000 },
+    rateLimits: { votes: 1_000_000, events: 1_000_000, votesPerAddress: 1_000_000, eventsPerAddress: 1_000_000 },
     metricsCacheSeconds: cacheSeconds,
   });
   const votes = sqlite.prepare('select count(*) from votes').pluck();

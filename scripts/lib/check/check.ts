@@ -10,6 +10,8 @@ import { fieldLine, proseLines, type CheckFinding } from './findings.ts';
 import { checkLinks } from './links.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { checkPersonalData, checkReview, checkTickets, checkTranslations } from './rules.ts';
+import { checkUnfinished } from './unfinished.ts';
+import { checkSynonyms } from './synonyms.ts';
 
 /** `<contentDir>/public-contacts.txt`: the organisation's own published addresses and numbers. */
 export const PUBLIC_CONTACTS_FILE = 'public-contacts.txt';
@@ -75,9 +77,10 @@ export function checkContent(contentDir: string, options: CheckOptions): CheckRe
       ...checkTickets(article),
       ...checkReview(article, options.today),
       ...checkPersonalData(article, text(article.file), allow),
+      ...checkUnfinished(article, text(article.file)),
     );
   }
-  findings.push(...checkTranslations(loaded.articles));
+  findings.push(...checkTranslations(loaded.articles), ...checkSynonyms(contentDir));
   // Whole-article findings point at the frontmatter field behind them, so annotations land on a line.
   for (const f of findings)
     if (f.line === undefined && f.file !== 'topics.yaml' && RULE_FIELDS[f.rule]) f.line = fieldLine(text(f.file), RULE_FIELDS[f.rule]!);

@@ -9,7 +9,7 @@ import { getTicket } from '../../../api/db/queries/tickets.ts';
 import type { ArticleType, Lang } from '../../../core/content/article.ts';
 import { loadTopicTree } from '../../../core/content/topics.ts';
 import { todayIso } from '../import/cli.ts';
-import { buildDraft, DraftError, type Draft } from './draft.ts';
+import { buildDraft, DraftError, type Draft } from '../../../core/drafting/draft.ts';
 
 export interface FromTicketRequest {
   ticketId: string;

@@ -3,6 +3,9 @@
  * Definitions (kept in one place so the report, the tests and the docs agree):
  * - recall@k: share of queries with at least one expected id among the first k results.
  * - MRR: mean over queries of 1 / rank of the first expected id, 0 when it is not returned.
+ * - empty on unanswerable: share of the questions no article answers (`expected` empty)
+ *   that got no result at all — the honest answer (issue 15).
+ * recall and MRR count only answerable questions.
  */
 
 /** One evaluated query: what should have come back and what did, best first. */
@@ -17,8 +20,12 @@ export interface JudgedQuery {
 
 /** The figures for one group of queries. */
 export interface QualitySummary {
-  /** Number of queries in the group. */
+  /** Number of answerable queries in the group. */
   queries: number;
+  /** Number of unanswerable queries in the group. */
+  unanswerable: number;
+  /** Share of the unanswerable queries answered with nothing (0–1; 0 when there are none). */
+  emptyOnUnanswerable: number;
   /** Share of queries answered by the first result (0–1). */
   recallAt1: number;
   /** Share of queries answered within the first k results (0–1). */
@@ -60,10 +67,19 @@ export function meanReciprocalRank(judged: readonly JudgedQuery[]): number {
   return total / judged.length;
 }
 
-/** recall@1, recall@k and MRR for one group of queries. */
-export function summarize(judged: readonly JudgedQuery[], k: number): QualitySummary {
+/** Share of unanswerable queries (no expected id) that returned nothing; 0 for none. */
+export function emptyShare(judged: readonly JudgedQuery[]): number {
+  const unanswerable = judged.filter((q) => q.expected.length === 0);
+  return unanswerable.length ? unanswerable.filter((q) => q.returned.length === 0).length / unanswerable.length : 0;
+}
+
+/** recall@1, recall@k and MRR over the answerable queries, and the empty share of the others. */
+export function summarize(all: readonly JudgedQuery[], k: number): QualitySummary {
+  const judged = all.filter((q) => q.expected.length > 0);
   return {
     queries: judged.length,
+    unanswerable: all.length - judged.length,
+    emptyOnUnanswerable: emptyShare(all),
     recallAt1: recallAtK(judged, 1),
     recallAtK: recallAtK(judged, k),
     k,

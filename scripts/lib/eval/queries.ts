@@ -23,6 +23,16 @@ export const evalQuerySchema = z
     path: ['expected'],
   });
 
+/** A query no article answers: the right answer is no result at all (issue 15). */
+export const unanswerableQuerySchema = z
+  .object({
+    lang: langSchema,
+    text: z.string().trim().min(1, 'must not be empty').max(500),
+    /** Always true: said explicitly, so a forgotten `expected` is an error, not an unanswerable question. */
+    unanswerable: z.literal(true),
+  })
+  .strict();
+
 /** A query as written in /work/shared/data/stackfaq/queries-dev.jsonl. */
 export const stackFaqQuerySchema = z
   .object({
@@ -39,6 +49,7 @@ export const stackFaqQuerySchema = z
 export interface EvalQuery {
   lang: Lang;
   text: string;
+  /** Empty for a question no article answers. */
   expected: string[];
   /** Where it came from, `file:line`, to point at it in reports. */
   source: string;
@@ -75,6 +86,11 @@ function toEvalQuery(value: unknown, source: string): EvalQuery | string {
     if (!parsed.success) return `StackFAQ query: ${describeIssues(parsed.error)}`;
     const { text, thread_id } = parsed.data;
     return { lang: 'en', text, expected: [`en/faq-${thread_id.toLowerCase()}`], source };
+  }
+  if (typeof value === 'object' && value !== null && 'unanswerable' in value) {
+    const parsed = unanswerableQuerySchema.safeParse(value);
+    if (!parsed.success) return `unanswerable query: ${describeIssues(parsed.error)}`;
+    return { lang: parsed.data.lang, text: parsed.data.text, expected: [], source };
   }
   const parsed = evalQuerySchema.safeParse(value);
   if (!parsed.success) return describeIssues(parsed.error);

@@ -15,14 +15,23 @@ export interface RunInfo {
 }
 
 /** A query is a miss when no expected id is among the first k results. */
-export const isMiss = (outcome: QueryOutcome, k: number) => outcome.rank === null || outcome.rank > k;
+export const isMiss = (outcome: QueryOutcome, k: number) =>
+  outcome.expected.length === 0 ? outcome.returned.length > 0 : outcome.rank === null || outcome.rank > k;
 
 const fixed = (n: number) => n.toFixed(3);
 
 /** The figures per language and overall as an aligned text table. */
 export function formatTable(summaries: Map<string, QualitySummary>, k: number): string {
-  const header = ['lang', 'queries', 'recall@1', `recall@${k}`, 'MRR'];
-  const rows = [...summaries].map(([lang, s]) => [lang, String(s.queries), fixed(s.recallAt1), fixed(s.recallAtK), fixed(s.mrr)]);
+  const header = ['lang', 'queries', 'recall@1', `recall@${k}`, 'MRR', 'unanswerable', 'empty'];
+  const rows = [...summaries].map(([lang, s]) => [
+    lang,
+    String(s.queries),
+    fixed(s.recallAt1),
+    fixed(s.recallAtK),
+    fixed(s.mrr),
+    String(s.unanswerable),
+    s.unanswerable ? fixed(s.emptyOnUnanswerable) : '–',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line)].join('\n');
@@ -33,7 +42,7 @@ export function formatMisses(outcomes: readonly QueryOutcome[], k: number, shown
   const misses = outcomes.filter((o) => isMiss(o, k));
   if (misses.length === 0) return `No misses within the first ${k} results.`;
   const blocks = misses.map((o) => {
-    const found = o.rank === null ? 'not returned' : `found at rank ${o.rank}`;
+    const found = o.expected.length === 0 ? 'unanswerable, yet answered' : o.rank === null ? 'not returned' : `found at rank ${o.rank}`;
     const returned = o.returned.length
       ? o.returned
           .slice(0, shown)
@@ -42,12 +51,14 @@ export function formatMisses(outcomes: readonly QueryOutcome[], k: number, shown
       : '      (no results)';
     return [
       `  [${o.lang}] ${o.text}   (${o.source})`,
-      `    expected: ${o.expected.join(', ')} — ${found}${o.failure ? ` — FAILED: ${o.failure}` : ''}`,
+      `    expected: ${o.expected.join(', ') || 'nothing'} — ${found}${o.failure ? ` — FAILED: ${o.failure}` : ''}`,
       `    returned (${o.returned.length}):`,
       returned,
     ].join('\n');
   });
-  return [`Misses (no expected article in the first ${k}): ${misses.length}`, ...blocks].join('\n');
+  return [`Misses (no expected article in the first ${k}, or an answer to an unanswerable question): ${misses.length}`, ...blocks].join(
+    '\n',
+  );
 }
 
 /** The failures (timeouts, bad answers) that were counted as no results. */
@@ -93,7 +104,9 @@ export function summaryLine(info: RunInfo, outcomes: readonly QueryOutcome[]): s
   const failed = outcomes.filter((o) => o.failure).length;
   return (
     `eval-search ${info.engine}: ${all.queries} queries, recall@1 ${fixed(all.recallAt1)}, ` +
-    `recall@${info.k} ${fixed(all.recallAtK)}, MRR ${fixed(all.mrr)}, median ${medianMs(outcomes)} ms/query` +
+    `recall@${info.k} ${fixed(all.recallAtK)}, MRR ${fixed(all.mrr)}` +
+    (all.unanswerable ? `, ${all.unanswerable} unanswerable, ${fixed(all.emptyOnUnanswerable)} answered with nothing` : '') +
+    `, median ${medianMs(outcomes)} ms/query` +
     (failed ? `, ${failed} failed (counted as no results)` : '')
   );
 }

@@ -9,6 +9,17 @@ import { cliConfig } from '../../../core/config/cli.ts';
 import { UsageError } from '../cli/usage.ts';
 import { formatSummary, type ImportSummary } from './report.ts';
 
+/** The flags every content importer takes (parseArgs options); each adds its own. */
+export const IMPORT_OPTIONS = {
+  lang: { type: 'string' },
+  type: { type: 'string' },
+  topic: { type: 'string' },
+  out: { type: 'string' },
+  owner: { type: 'string' },
+  report: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** `--out` (or `--dir`), else KB_CONTENT_DIR with its default. */
 export function contentDirFrom(out: string | undefined): string {
   return out ? resolve(out) : cliConfig().contentDir;

@@ -273,6 +273,9 @@ function enhance(root: HTMLElement): void {
   // The page's own checks speak next to each field, in the page language.
   form.noValidate = true;
   events.add(contactViewEvent(lang));
+  // The search page's "contact support" link carries the query (?q=): it becomes the subject.
+  const carried = new URLSearchParams(location.search).get('q')?.trim();
+  if (carried && !subject.value) subject.value = carried.slice(0, subject.maxLength > 0 ? subject.maxLength : carried.length);
   // Text restored by the browser (back button) deserves its suggestions too.
   if (subject.value) onType();
 }

@@ -32,6 +32,8 @@ export interface RankedResults {
   results: PagefindResult[];
   /** True when no page matched every term and the results match only some. */
   broadened: boolean;
+  /** The pages each searched unit found, by unit (for the relevance rule's document frequencies). */
+  unitHits: Map<string, PagefindResult[]>;
 }
 
 export interface EngineOptions {
@@ -41,6 +43,10 @@ export interface EngineOptions {
   chineseUnits: 'bigrams' | 'words' | 'both' | 'none';
   /** Bonus for pages matching every term, as a share of the query's total idf. */
   allTermsBonus: number;
+  /** Further units to search alone, only to know which pages hold them. */
+  extraUnits?: string[];
+  /** Terms searched alone and scored, but not required by the all-terms search (synonyms). */
+  optionalTerms?: string[];
 }
 
 /**
@@ -91,13 +97,21 @@ export async function rankedSearch(
   options: Partial<EngineOptions> = {},
 ): Promise<RankedResults> {
   const opts = { ...DEFAULT_ENGINE_OPTIONS, ...options };
-  if (terms.length === 0) return { results: [], broadened: false };
+  const unitHits = new Map<string, PagefindResult[]>();
+  if (terms.length === 0) return { results: [], broadened: false, unitHits };
   const allTerms = await find(api, terms.join(' '), filters);
-  if (opts.merge === 'fallback' && allTerms.length >= ENOUGH_RESULTS) return { results: allTerms, broadened: false };
-
-  const units = searchUnits(terms, opts.chineseUnits);
-  if (units.length === 1 && allTerms.length > 0) return { results: allTerms, broadened: false };
+  const units = searchUnits([...terms, ...(opts.optionalTerms ?? [])], opts.chineseUnits);
+  // The relevance rule's units are searched too, for their document frequencies.
+  const extra = [...new Set(opts.extraUnits ?? [])].filter((u) => !units.includes(u)).slice(0, MAX_UNITS);
+  const extraHits = await Promise.all(extra.map((unit) => find(api, unit, filters)));
+  extra.forEach((unit, i) => unitHits.set(unit, extraHits[i]!));
+  if (opts.merge === 'fallback' && allTerms.length >= ENOUGH_RESULTS) return { results: allTerms, broadened: false, unitHits };
+  if (units.length === 1 && allTerms.length > 0) {
+    unitHits.set(units[0]!, allTerms);
+    return { results: allTerms, broadened: false, unitHits };
+  }
   const perUnit = await Promise.all(units.map((unit) => find(api, unit, filters)));
+  units.forEach((unit, i) => unitHits.set(unit, perUnit[i]!));
 
   const scores = new Map<string, { result: PagefindResult; score: number }>();
   const add = (result: PagefindResult, score: number) => {
@@ -116,5 +130,5 @@ export async function rankedSearch(
   const bestAll = Math.max(0, ...allTerms.map((r) => r.score)) || 1;
   for (const result of allTerms) add(result, totalIdf * opts.allTermsBonus * (0.5 + (0.5 * result.score) / bestAll));
   const results = [...scores.values()].sort((a, b) => b.score - a.score).map((s) => s.result);
-  return { results, broadened: allTerms.length === 0 && results.length > 0 };
+  return { results, broadened: allTerms.length === 0 && results.length > 0, unitHits };
 }

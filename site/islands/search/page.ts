@@ -5,18 +5,46 @@
  * Page contract for tests and tools: the element with `data-search-status` moves
  * idle → searching → done (or error); each result is an element with
  * `data-search-result` and `data-article="<id>"` holding the article link; when a search
- * has finished every retry and found nothing, `data-search-empty` appears.
+ * has finished and no article plausibly answers (core/search/relevance.ts), `data-search-empty`
+ * appears, with a contact link carrying the query (`data-search-contact`), the other
+ * language's answers when it has some (`data-search-other-lang`) and weak matches apart
+ * (`data-search-related`), never as `data-search-result`.
  */
 import { analyzeQuery } from '../../../core/search/query.ts';
-import { PAGEFIND_RANKING, rankedSearch, type PagefindApi, type PagefindResult } from './engine.ts';
+import { relevanceUnits } from '../../../core/search/relevance.ts';
+import { PAGEFIND_RANKING, rankedSearch, type PagefindApi } from './engine.ts';
+import { judgeResults, type LoadedResult } from './judge.ts';
 
 interface SearchConfig {
   lang: string;
   pageCount: number;
+  contactUrl: string;
+  otherLang: string;
+  otherLangName: string;
+  /** This language's synonym groups (content/synonyms.yaml), normalised. */
+  synonyms: string[][];
   types: Record<string, string>;
   topics: Record<string, string>;
-  strings: Record<'searching' | 'empty' | 'emptyFiltered' | 'prompt' | 'count' | 'countOne' | 'broadened' | 'error', string>;
+  strings: Record<
+    | 'searching'
+    | 'empty'
+    | 'emptyFiltered'
+    | 'prompt'
+    | 'count'
+    | 'countOne'
+    | 'broadened'
+    | 'error'
+    | 'emptyTips'
+    | 'contact'
+    | 'otherLang'
+    | 'otherLangOne'
+    | 'related',
+    string
+  >;
 }
+
+/** At most this many units weigh in the relevance rule (each is one more Pagefind search). */
+const MAX_RULE_UNITS = 16;
 
 type Pagefind = PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
 
@@ -63,7 +91,7 @@ export function initSearchPage(): void {
   topicSelect.value = params.get('topic') ?? '';
 
   let sequence = 0;
-  let ranked: PagefindResult[] = [];
+  let ranked: LoadedResult[] = [];
   let shown = 0;
 
   const setStatus = (state: 'idle' | 'searching' | 'done' | 'error', message: string) => {
@@ -93,9 +121,8 @@ export function initSearchPage(): void {
 
   async function renderMore(mySequence: number) {
     const batch = ranked.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((r) => r.data()));
     if (mySequence !== sequence) return;
-    for (const item of data) {
+    for (const { data: item } of batch) {
       const id = item.meta.id ?? '';
       const li = el('li', { 'data-search-result': '', 'data-article': id });
       li.append(el('a', { href: item.url }, item.meta.title ?? item.url));
@@ -116,7 +143,7 @@ export function initSearchPage(): void {
     const mySequence = ++sequence;
     syncUrl();
     list.replaceChildren();
-    root!.querySelector('[data-search-empty]')?.remove();
+    for (const node of root!.querySelectorAll('[data-search-empty], [data-search-other-lang], [data-search-related]')) node.remove();
     moreButton.hidden = true;
     const { terms } = analyzeQuery(input.value);
     if (terms.length === 0) {
@@ -126,32 +153,90 @@ export function initSearchPage(): void {
     setStatus('searching', config.strings.searching);
     try {
       const pagefind = await loadPagefind();
-      const { results, broadened } = await rankedSearch(pagefind, terms, filters(), config.pageCount);
+      const units = relevanceUnits(input.value, config.synonyms).slice(0, MAX_RULE_UNITS);
+      const alternatives = units.flatMap((u) => u.alternatives ?? []);
+      const found = await rankedSearch(pagefind, terms, filters(), config.pageCount, {
+        extraUnits: units.map((u) => u.text),
+        optionalTerms: alternatives,
+      });
+      const { answers, related } = await judgeResults(found.results, units, found.unitHits, config.pageCount);
       if (mySequence !== sequence) return;
-      ranked = results;
+      ranked = answers;
       shown = 0;
       await renderMore(mySequence);
       if (mySequence !== sequence) return;
-      if (results.length === 0) {
-        const filtered = Object.keys(filters()).length > 0;
-        const empty = el(
-          'p',
-          { 'data-search-empty': '', class: 'banner banner-info' },
-          filtered ? config.strings.emptyFiltered : config.strings.empty,
-        );
-        list.after(empty);
+      if (answers.length === 0) {
+        renderEmpty(related, mySequence);
         setStatus('done', '');
       } else {
-        const count = results.length === 1 ? config.strings.countOne : config.strings.count.replace('{n}', String(results.length));
-        setStatus('done', broadened ? `${count}. ${config.strings.broadened}` : count);
+        const count = answers.length === 1 ? config.strings.countOne : config.strings.count.replace('{n}', String(answers.length));
+        setStatus('done', found.broadened ? `${count}. ${config.strings.broadened}` : count);
       }
+      // `results` counts real answers only, so the no-result rate means what it says.
       root!.dispatchEvent(
-        new CustomEvent('kb:search', { bubbles: true, detail: { query: input.value, results: results.length, filters: filters() } }),
+        new CustomEvent('kb:search', { bubbles: true, detail: { query: input.value, results: answers.length, filters: filters() } }),
       );
     } catch (error) {
       if (mySequence !== sequence) return;
       console.error(error);
       setStatus('error', config.strings.error);
+    }
+  }
+
+  /** The empty state: what to do next, the other language's answers, and weak matches apart. */
+  function renderEmpty(related: LoadedResult[], mySequence: number) {
+    const query = input.value.trim();
+    const filtered = Object.keys(filters()).length > 0;
+    const empty = el('div', { 'data-search-empty': '', class: 'banner banner-info' });
+    empty.append(el('p', {}, filtered ? config.strings.emptyFiltered : config.strings.empty));
+    const tips = el('ul', { class: 'search-tips' });
+    for (const tip of config.strings.emptyTips.split(' | ')) tips.append(el('li', {}, tip));
+    const contact = new URL(config.contactUrl, location.href);
+    contact.searchParams.set('q', query.slice(0, 120));
+    const link = el(
+      'a',
+      { href: contact.pathname + contact.search, 'data-search-contact': '' },
+      config.strings.contact.replace('{q}', query),
+    );
+    empty.append(tips, el('p', {}, ''));
+    empty.lastElementChild!.append(link);
+    list.after(empty);
+    if (related.length) {
+      const section = el('section', { 'data-search-related': '', class: 'search-related' });
+      section.append(el('h2', {}, config.strings.related));
+      const items = el('ul');
+      for (const { data } of related.slice(0, 5)) {
+        const li = el('li', { 'data-related-article': data.meta.id ?? '' });
+        li.append(el('a', { href: data.url }, data.meta.title ?? data.url));
+        items.append(li);
+      }
+      section.append(items);
+      empty.after(section);
+    }
+    void offerOtherLang(query, empty, mySequence);
+  }
+
+  /** "3 answers in 中文": the other language's answers from /api/suggest (the same rule). */
+  async function offerOtherLang(query: string, after: Element, mySequence: number) {
+    try {
+      const params = new URLSearchParams({ q: query.slice(0, 200), lang: config.otherLang, limit: '5' });
+      const res = await fetch(`/api/suggest?${params}`, { credentials: 'omit' });
+      if (!res.ok) return;
+      const { results } = (await res.json()) as { results: Array<{ article: string; title: string; url: string }> };
+      if (mySequence !== sequence || !results.length) return;
+      const section = el('section', { 'data-search-other-lang': config.otherLang, lang: config.otherLang, class: 'search-other-lang' });
+      const heading = results.length === 1 ? config.strings.otherLangOne : config.strings.otherLang.replace('{n}', String(results.length));
+      section.append(el('h2', { lang: config.lang }, heading.replace('{lang}', config.otherLangName)));
+      const items = el('ul');
+      for (const r of results) {
+        const li = el('li', { 'data-other-lang-article': r.article });
+        li.append(el('a', { href: r.url, hreflang: config.otherLang }, r.title));
+        items.append(li);
+      }
+      section.append(items);
+      after.after(section);
+    } catch {
+      // No API (a static copy of the site): no offer.
     }
   }
 

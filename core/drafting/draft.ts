@@ -5,8 +5,8 @@
  * second pass over the finished article must find nothing, or no draft is made.
  */
 import { stringify } from 'yaml';
-import { findPersonalData, createRedactor, type PersonalDataFinding } from '../../../core/text/redact.ts';
-import type { Ticket } from '../../../core/tickets/ticket.ts';
+import { findPersonalData, createRedactor, namesIn, type PersonalDataFinding } from '../text/redact.ts';
+import type { Ticket } from '../tickets/ticket.ts';
 import {
   articleSchemaFor,
   describeIssues,
@@ -14,9 +14,9 @@ import {
   type ArticleFrontmatterInput,
   type ArticleType,
   type Lang,
-} from '../../../core/content/article.ts';
-import type { TopicTree } from '../../../core/content/topics.ts';
-import { slugify } from '../../../core/text/slug.ts';
+} from '../content/article.ts';
+import type { TopicTree } from '../content/topics.ts';
+import { slugify } from '../text/slug.ts';
 import { draftSummary, kcsBody } from './skeleton.ts';
 
 /** A draft cannot be made as asked; the message says what to change. */
@@ -81,11 +81,22 @@ function chooseTopic(ticket: Ticket, topics: TopicTree, explicit: string | undef
 
 /** Builds the draft article of a ticket; throws DraftError when it cannot be made safely. */
 export function buildDraft(ticket: Ticket, options: DraftOptions, topics: TopicTree): Draft {
+  // An event-log export (ServiceNow's incident log) has times and categories but no words: a
+  // skeleton made of to-dos would teach nothing, so say what is missing instead (issue 17).
+  if (!ticket.description?.trim() && !ticket.resolution?.trim())
+    throw new DraftError(
+      `Ticket ${ticket.id} has no text to draft from: no description and no resolution${
+        ticket.source === 'servicenow'
+          ? ' (this ServiceNow export has no short_description or close_notes column; export them, or write the article by hand)'
+          : " (write the article by hand, or add the customer's words to the ticket first)"
+      }`,
+    );
   const topic = chooseTopic(ticket, topics, options.topic);
   const owner = (options.owner ?? ticket.agent)?.trim();
   if (!owner) throw new DraftError('Give --owner: the ticket names no agent to keep the article current');
 
-  const names = [ticket.requester, ticket.agent];
+  // A name one field introduces ("Hi Anna," in the description) is redacted in every field.
+  const names = [ticket.requester, ticket.agent, ...namesIn(ticket.subject, ticket.description, ticket.resolution, ticket.product)];
   const redactor = createRedactor({ names });
   const redactions: Redaction[] = [];
   const clean = (field: Redaction['field'], text: string | undefined) => {

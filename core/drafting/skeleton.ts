@@ -3,7 +3,7 @@
  * article's language, filled from the ticket's (already redacted) texts. What the ticket does
  * not say is left as a visible to-do for the author, never invented.
  */
-import type { Lang } from '../../../core/content/article.ts';
+import type { Lang } from '../content/article.ts';
 
 /** The sections of a KCS solution article, in order. */
 export interface SkeletonTexts {

@@ -1,0 +1,117 @@
+/**
+ * The static server of `npm start` (api/lib/http/static-site.ts) under hostile addresses
+ * (issue 14, class "open redirect and hostile paths"): redirects stay on this origin, bad
+ * percent-encoding is a 400 without a log line, missing assets are not cached for a year,
+ * and pages answer GET and HEAD only.
+ */
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { mountSite } from '../../api/lib/http/static-site.ts';
+import { testApp } from '../support/app.ts';
+import { folderWith } from '../support/temp-dir.ts';
+
+async function siteApp() {
+  const dist = folderWith(
+    {
+      'index.html': '<h1>Home</h1>',
+      'en/index.html': '<h1>English</h1>',
+      'evil.example/en/index.html': '<h1>A folder named like a host</h1>',
+      '_astro/app.abc123.js': 'console.log(1)',
+      '404.html': '<h1>Page not found</h1>',
+      'kb-build/manifest.json': '{}',
+    },
+    'kb-site-',
+  );
+  const { app } = await testApp();
+  mountSite(app, dist);
+  return app;
+}
+
+describe('open redirect: folder redirects stay on this origin', () => {
+  it('redirects a folder without its slash to the same path with one, keeping the query', async () => {
+    const app = await siteApp();
+    const res = await app.request('/en?x=1');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/en/?x=1');
+  });
+
+  it('never answers a Location that a browser reads as another host', async () => {
+    const app = await siteApp();
+    const hostile = [
+      '/%2Fevil.example%2F..%2Fen',
+      '/%2F%2Fevil.example%2Fen',
+      '//evil.example/en',
+      '///evil.example/en',
+      '/%5Cevil.example/en',
+      '/%5C%5Cevil.example%2Fen',
+      '/%2fevil.example/en',
+      '/.%2F%2Fevil.example/en',
+      '/%252Fevil.example/en',
+      '/en/%2E%2E/en',
+    ];
+    for (const path of hostile) {
+      const res = await app.request(path);
+      const location = res.headers.get('location');
+      if (location !== null) {
+        expect(location, path).toMatch(/^\/[^/\\]/);
+        expect(new URL(location, 'https://kb.example').origin, path).toBe('https://kb.example');
+      }
+      expect([301, 404], path).toContain(res.status);
+    }
+  });
+});
+
+describe('hostile paths', () => {
+  it('answers malformed percent-encoding with a 400 envelope and writes nothing to the log', async () => {
+    const app = await siteApp();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const path of ['/%', '/%zz', '/%E0%A4%A', '/en/%C0%AF', '/_astro/%']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    }
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
+  it('answers a missing /_astro/ file with 404 that no cache keeps, and an existing one as immutable', async () => {
+    const app = await siteApp();
+    const missing = await app.request('/_astro/gone.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+    const found = await app.request('/_astro/app.abc123.js');
+    expect(found.status).toBe(200);
+    expect(found.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('answers TRACE, PUT, DELETE and POST on pages with 405 and Allow: GET, HEAD', async () => {
+    const app = await siteApp();
+    // fetch() refuses to send TRACE, so the methods go over a real socket.
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const port = (server.address() as AddressInfo).port;
+    const send = (method: string) =>
+      new Promise<{ status: number; allow: string | undefined }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path: '/en/', method, agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, allow: res.headers.allow }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    for (const method of ['TRACE', 'PUT', 'DELETE', 'POST', 'PATCH', 'OPTIONS'])
+      expect(await send(method), method).toEqual({ status: 405, allow: 'GET, HEAD' });
+    expect((await send('HEAD')).status).toBe(200);
+    expect((await send('GET')).status).toBe(200);
+  });
+
+  it('keeps the build manifest private however the path is written', async () => {
+    const app = await siteApp();
+    for (const path of ['/kb-build/manifest.json', '//kb-build/manifest.json', '/%6Bb-build/manifest.json', '/./kb-build/manifest.json'])
+      expect((await app.request(path)).status, path).toBe(404);
+  });
+});
