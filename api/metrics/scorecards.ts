@@ -5,13 +5,15 @@
  * resolved tickets a card reads "too few to judge" and has no rank. Who sees which card is
  * decided by the route (visibleAgentRows / visibleTeamRows), from the caller's role.
  *
- * Tickets are those created in the period (docs/design.md §4) that have an agent; the team is
- * the roster's (`npm run import:roster`), "unassigned" for an agent not in it; the display name
- * is the roster's name, else the agent id. The like-for-like rule of the support KPIs applies
+ * Tickets are those created in the period (docs/design.md §4) that have an agent; the display
+ * name and team are the staff account's with that agent id, else the roster's (`npm run
+ * import:roster`), else the agent id and "unassigned". The like-for-like rule of the support KPIs applies
  * to the resolution and reopen rates (support.ts maturityOf).
  */
 import { articleAuthors, eachScorecardTicket, periodLinksByAgent, type ScorecardTicket } from '../db/queries/scorecards.ts';
+import { listStaffUsers } from '../db/queries/staff-users.ts';
 import { listRoster } from '../db/queries/training.ts';
+import { isRole, roleSatisfies } from '../../core/contracts/roles.ts';
 import { mean, median, medianOfSorted, percentileOfSorted, ratio } from '../../core/stats.ts';
 import { maturityOf, ticketFilterOf } from './support.ts';
 import { UNASSIGNED_TEAM } from './training.ts';
@@ -234,8 +236,7 @@ export async function computeScorecards(env: MetricEnv, query: MetricQuery): Pro
   await eachScorecardTicket(env.db, filter, (rows) => {
     for (const r of rows) tickets.push(r);
   });
-  const [links, authors, roster] = [await periodLinksByAgent(env.db, filter), await articleAuthors(env.db), await listRoster(env.db)];
-  const directory = new Map(roster.map((r) => [r.agent, r]));
+  const [links, authors, directory] = [await periodLinksByAgent(env.db, filter), await articleAuthors(env.db), await agentDirectory(env)];
   const teamOf = (agent: string) => directory.get(agent)?.team ?? UNASSIGNED_TEAM;
 
   // KCS participation: articles created from the agent's tickets of the period (distinct), and
@@ -359,38 +360,52 @@ export interface ScorecardViewer {
   team: string | null;
 }
 
-/** Roles that see every card (docs/design.md §8: a manager or admin sees all). */
-const SEES_ALL = new Set(['admin', 'manager']);
-
-/** The agent cards a viewer may see: an agent their own; a lead their team's; a manager or admin all. */
+/** The agent cards a viewer may see: an agent their own; a lead their team's; a manager or admin all (roleSatisfies). */
 export function visibleAgentRows(viewer: ScorecardViewer, rows: MetricRow[]): MetricRow[] {
-  if (SEES_ALL.has(viewer.role)) return rows;
-  if (viewer.role === 'lead')
-    return rows.filter((r) => (viewer.team !== null && r['team'] === viewer.team) || r['agent'] === viewer.agentId);
-  if (viewer.role === 'agent') return viewer.agentId === null ? [] : rows.filter((r) => r['agent'] === viewer.agentId);
+  if (!isRole(viewer.role)) return [];
+  if (roleSatisfies(viewer.role, 'manager')) return rows;
+  const own = (r: MetricRow) => viewer.agentId !== null && r['agent'] === viewer.agentId;
+  if (roleSatisfies(viewer.role, 'lead')) return rows.filter((r) => (viewer.team !== null && r['team'] === viewer.team) || own(r));
+  if (roleSatisfies(viewer.role, 'agent')) return rows.filter(own);
   return [];
 }
 
 /** The team cards a viewer may see: an agent or a lead their team's aggregate; a manager or admin all. */
 export function visibleTeamRows(viewer: ScorecardViewer, rows: MetricRow[]): MetricRow[] {
-  if (SEES_ALL.has(viewer.role)) return rows;
-  if (viewer.role === 'lead' || viewer.role === 'agent') return viewer.team === null ? [] : rows.filter((r) => r['team'] === viewer.team);
+  if (!isRole(viewer.role)) return [];
+  if (roleSatisfies(viewer.role, 'manager')) return rows;
+  if (roleSatisfies(viewer.role, 'agent')) return viewer.team === null ? [] : rows.filter((r) => r['team'] === viewer.team);
   return [];
 }
 
 /**
  * The viewer of a staff identity: its agent id and team when it carries them (a staff
- * account), else — for a bearer token — the roster agent whose id is the token's name, and
- * that agent's roster team.
+ * account), else — for a bearer token — the agent whose id is the token's name, and that
+ * agent's team (agentDirectory).
  */
 export async function viewerOf(
   env: MetricEnv,
   staff: { name: string; role: string; agentId?: string | null; team?: string | null },
 ): Promise<ScorecardViewer> {
-  const roster = await listRoster(env.db);
-  const agentId = staff.agentId ?? (roster.some((r) => r.agent === staff.name) ? staff.name : null);
-  const team = staff.team ?? roster.find((r) => r.agent === agentId)?.team ?? null;
+  const directory = await agentDirectory(env);
+  const agentId = staff.agentId ?? (directory.has(staff.name) ? staff.name : null);
+  const team = staff.team ?? (agentId === null ? null : (directory.get(agentId)?.team ?? null));
   return { role: staff.role, agentId, team };
+}
+
+/**
+ * One display name and team per agent id: the staff account's (an enabled account with that
+ * agent id), else the roster's (docs/design.md §8: one display name per agent).
+ */
+export async function agentDirectory(env: MetricEnv): Promise<Map<string, { name: string; team: string }>> {
+  const directory = new Map<string, { name: string; team: string }>();
+  for (const r of await listRoster(env.db)) directory.set(r.agent, { name: r.name, team: r.team });
+  for (const u of await listStaffUsers(env.db)) {
+    if (u.agentId === null || u.disabled) continue;
+    const roster = directory.get(u.agentId);
+    directory.set(u.agentId, { name: u.displayName, team: u.team ?? roster?.team ?? UNASSIGNED_TEAM });
+  }
+  return directory;
 }
 
 const FIGURE_TEXT_EN =

@@ -16,6 +16,7 @@ import { mixReference, visibleAgentRows, visibleTeamRows } from '../../api/metri
 import type { MetricRow } from '../../api/metrics/types.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { ADMIN_TOKEN, testApp } from '../support/app.ts';
+import { createStaffUser, signIn } from '../support/staff.ts';
 import { migratedDatabase } from '../support/database.ts';
 import { computeMetric, METRIC_NOW, metricTestEnv } from '../support/metrics.ts';
 
@@ -304,6 +305,30 @@ describe('GET /api/metrics/agent-scorecards and /team-scorecards', () => {
     const stranger = await token('zed', 'agent');
     expect(((await (await get(`/api/metrics/agent-scorecards${query}`, stranger)).json()) as Body).rows).toEqual([]);
     expect(((await (await get(`/api/metrics/team-scorecards${query}`, stranger)).json()) as Body).rows).toEqual([]);
+  });
+
+  it('answer signed-in staff by their account: a lead their team, a manager all, an agent their own card', async () => {
+    const { app, db, get } = await setup();
+    const password = 'correct horse battery staple';
+    await createStaffUser(db, { email: 'bo@example.com', name: 'Bo Bai', role: 'lead', team: 'Team A', agentId: 'bo', password });
+    await createStaffUser(db, { email: 'mia@example.com', name: 'Mia Ma', role: 'manager', password });
+    // The account's display name and team replace the roster's, for everyone who sees the card.
+    await createStaffUser(db, { email: 'cy@example.com', name: 'Cy Cao-Chen', role: 'agent', team: 'Team B', agentId: 'cy', password });
+    const as = async (email: string, path: string) => {
+      const cookie = await signIn(app, email, password);
+      const res = await app.request(`${path}${query}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as Body).rows;
+    };
+    expect((await as('bo@example.com', '/api/metrics/agent-scorecards')).map((r) => r['agent'])).toEqual(['ann', 'bo']);
+    expect((await as('bo@example.com', '/api/metrics/team-scorecards')).map((r) => r['team'])).toEqual(['Team A']);
+    expect((await as('mia@example.com', '/api/metrics/agent-scorecards')).map((r) => r['agent'])).toEqual(['ann', 'bo', 'cy']);
+    expect((await as('mia@example.com', '/api/metrics/team-scorecards')).map((r) => r['team'])).toEqual(['Team A', 'Team B']);
+    const own = await as('cy@example.com', '/api/metrics/agent-scorecards');
+    expect(own.map((r) => [r['agent'], r['name'], r['team']])).toEqual([['cy', 'Cy Cao-Chen', 'Team B']]);
+    expect((await as('cy@example.com', '/api/metrics/team-scorecards')).map((r) => r['team'])).toEqual(['Team B']);
+    const all = (await (await get(`/api/metrics/agent-scorecards${query}`, ADMIN_TOKEN)).json()) as Body;
+    expect(all.rows.find((r) => r['agent'] === 'cy')!['name']).toBe('Cy Cao-Chen');
   });
 
   it('refuse a trainer and an anonymous caller', async () => {
