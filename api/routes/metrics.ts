@@ -14,7 +14,9 @@ import { newRouter } from '../lib/http/router.ts';
 import { MetricCache } from '../metrics/cache.ts';
 import { metricCsv } from '../metrics/csv.ts';
 import { METRICS, metricById } from '../metrics/index.ts';
+import { periodReport } from '../metrics/period-report.ts';
 import { resolvePeriod } from '../metrics/period.ts';
+import { periodReportQuerySchema, periodReportSchema } from '../../core/contracts/period-report.ts';
 import { viewerOf, visibleAgentRows, visibleTeamRows } from '../metrics/scorecards.ts';
 import { metricSummary } from '../metrics/summary.ts';
 import type { MetricDefinition, MetricEnv, MetricInfo, MetricQuery } from '../metrics/types.ts';
@@ -85,6 +87,22 @@ export function metricRoutes(ctx: AppContext, env: MetricEnv, cache: MetricCache
     const query = resolvePeriod(c.req.valid('query'), now());
     return c.json(await metricSummary(env, query, computeMetric), 200);
   });
+
+  // The period report (issue 18): for managers; registered before /{id}.
+  const reportRoute = createRoute({
+    method: 'get',
+    path: '/period-report',
+    summary:
+      'The period report (问题汇总报告) of a month (period=2026-11) or a quarter (2026-Q4): figures from the metric registry, each with the address of what is behind it (manager)',
+    security,
+    middleware: requireStaff(db, ctx.adminToken, 'manager'),
+    request: { query: periodReportQuerySchema },
+    responses: {
+      200: { description: 'The report; /insights/report renders it', content: { 'application/json': { schema: periodReportSchema } } },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+  router.openapi(reportRoute, async (c) => c.json(await periodReport(env, c.req.valid('query'), computeMetric), 200));
 
   // Scorecards (docs/design.md §8) answer only what the caller's role may see, so they have
   // routes of their own, registered before /{id} (which would otherwise serve every card).

@@ -27,6 +27,7 @@ describe('GET /api/openapi.json', () => {
       'GET /api/links',
       'GET /api/metrics',
       'GET /api/metrics/agent-scorecards',
+      'GET /api/metrics/period-report',
       'GET /api/metrics/summary',
       'GET /api/metrics/team-scorecards',
       'GET /api/metrics/{id}',
