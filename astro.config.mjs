@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { createHash } from 'node:crypto';
 import { knowledgeBase } from './site/integrations/knowledge-base.ts';
-import { contentDir, outDir, siteUrl } from './site/lib/build-config.ts';
+import { apiOrigin, contentDir, outDir, siteUrl } from './site/lib/build-config.ts';
 
 // Builds of different content folders (demo, imports, benchmarks) must not share
 // Astro's content cache, or one folder's articles could leak into another's build.
@@ -23,4 +23,6 @@ export default defineConfig({
   // One highlighting pass whose colours are CSS variables (set per colour scheme in
   // global.css): two themes cost 14% more build CPU on code-heavy docs.
   markdown: { shikiConfig: { theme: 'css-variables' } },
+  // KB_API_ORIGIN: where the islands send their API calls (site/islands/api-origin.ts).
+  vite: { define: { __KB_API_ORIGIN__: JSON.stringify(apiOrigin) } },
 });

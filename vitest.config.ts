@@ -15,7 +15,12 @@ const DATABASE_TESTS = [
   'tests/unit/training-report-sharing.test.ts',
 ];
 /** Mechanisms only SQLite has: the WAL checkpointer, its online backup file, the yielding driver. */
-const SQLITE_ONLY = ['tests/api/checkpointer.test.ts', 'tests/api/backup.test.ts', 'tests/api/yielding-driver.test.ts'];
+const SQLITE_ONLY = [
+  'tests/api/checkpointer.test.ts',
+  'tests/api/backup.test.ts',
+  'tests/api/yielding-driver.test.ts',
+  'tests/api/database-health-sqlite.test.ts',
+];
 /** Their PostgreSQL counterparts. */
 const POSTGRES_ONLY = [
   'tests/api/backup-postgres.test.ts',
@@ -23,6 +28,7 @@ const POSTGRES_ONLY = [
   'tests/api/event-order.test.ts',
   'tests/api/cli-postgres.test.ts',
   'tests/api/replica-writes.test.ts',
+  'tests/api/two-replicas.test.ts',
 ];
 
 export default defineConfig({

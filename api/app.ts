@@ -21,7 +21,7 @@ import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './rout
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
-import { requestRoutes } from './routes/requests.ts';
+import { requestPageRoutes, requestRoutes } from './routes/requests.ts';
 import { metricRoutes } from './routes/metrics.ts';
 import { MetricCache } from './metrics/cache.ts';
 import { trainingRoutes } from './routes/training.ts';
@@ -40,14 +40,22 @@ export type { AppContext, AppDeps } from './context.ts';
 export function createApp(deps: AppDeps) {
   const ctx = buildContext(deps);
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  // Every response, pages included: nosniff, frame and referrer policies, HSTS.
-  app.use('*', secureHeaders());
+  // Every response, pages included: nosniff, frame, referrer and permissions policies, a CSP; HSTS over HTTPS.
+  app.use('*', secureHeaders({ trustedProxies: new Set(deps.trustedProxies ?? []) }));
   const origins = new Set(deps.corsOrigins ?? []);
   // Without configured origins the API is same-origin only and needs no CORS headers at all.
   if (origins.size > 0) {
     app.use(
       '/api/*',
-      cors({ origin: (origin) => (origins.has(origin) ? origin : null), allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }),
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowHeaders: ['Content-Type', 'Authorization'],
+        // The dashboards' CSV downloads name their file; a 429 says when to try again.
+        exposeHeaders: ['Content-Disposition', 'Retry-After'],
+        // The staff session cookie may come along from the listed origins only (never '*').
+        credentials: true,
+        maxAge: 600,
+      }),
     );
   }
   // Staff-token guessing: 429 after too many 401s from one address (lib/middleware/staff-guard.ts).
@@ -77,12 +85,14 @@ export function createApp(deps: AppDeps) {
   api.route('/feedback', feedbackRoutes(ctx));
   api.route('/', staffViewRoutes(ctx, deps));
   api.route('/webhooks', webhookRoutes(ctx, deps.webhookSecrets ?? {}));
-  api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [] }));
+  api.route('/contact', contactRoutes(ctx, { trustedProxies: deps.trustedProxies ?? [], siteOrigins: [...origins] }));
   api.route('/requests', requestRoutes(ctx));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
   api.route('/staff', staffRoutes(ctx, deps.signInLimits, deps.trustedProxies ?? []));
   app.route('/api', api);
+  // The request page's forms without JavaScript post to the page's own address (routes/requests.ts).
+  app.route('/', requestPageRoutes(ctx));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

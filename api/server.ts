@@ -10,11 +10,12 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { serverConfig } from '../core/config/server.ts';
-import { databaseName, databaseOptions, migrate, openDatabase } from './db/index.ts';
+import { databaseName, databaseOptions } from './db/index.ts';
 import { loadCatalog, MANIFEST_PATH } from './lib/catalog/catalog.ts';
 import { syncCreatedFromLinks } from './lib/catalog/link-sync.ts';
 import { gracefulStop } from './lib/http/graceful-stop.ts';
 import { mountSite } from './lib/http/static-site.ts';
+import { openAndMigrate } from './db/open-named.ts';
 import { loadSuggestIndex } from './suggest/search.ts';
 import { buildSite } from './site-build/build.ts';
 import { seedOnFirstStart } from './demo/first-start.ts';
@@ -37,9 +38,8 @@ async function main() {
   }
   const catalog = loadCatalog(config.distDir);
   const database = databaseOptions(config);
-  const opened = openDatabase(database);
+  const { opened, applied } = await openAndMigrate(database);
   const { db, sqlite } = opened;
-  const applied = await migrate(db);
   if (applied.length) console.log(`Database ${databaseName(database)}: applied ${applied.join(', ')}`);
   // Provenance follows the content: the build's `tickets:` frontmatter becomes created-from links.
   const synced = await syncCreatedFromLinks(db, catalog);

@@ -14,6 +14,7 @@ import { UsageError } from './lib/cli/usage.ts';
 import { formatProfile, summarizeProfile, type ProfileSummary } from './lib/bench-api/profile.ts';
 import {
   checkTargets,
+  compareDatabases,
   formatTable,
   MAX_NON_2XX_SHARE,
   summarizeScenario,
@@ -23,8 +24,10 @@ import {
 } from './lib/bench-api/report.ts';
 import { eventRequests, EVENTS_PER_BATCH, voteRequest, type BenchRequest } from './lib/bench-api/scenarios.ts';
 import { CEILING_PATH, type ServerMode } from './lib/bench-api/protocol.ts';
-import { startServer } from './lib/bench-api/server-process.ts';
-import { busyShare, cpuTimes } from './lib/bench-api/machine.ts';
+import { startServer, type BenchServer } from './lib/bench-api/server-process.ts';
+import { busyShare, cpuTimes, postgresCpuMicros } from './lib/bench-api/machine.ts';
+import { startThrowAwayServer, type ThrowAwayServer } from './lib/throwaway-postgres.ts';
+import pg from 'pg';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Profiles are kept (git-ignored) so they can be opened in Chrome DevTools or speedscope. */
@@ -42,12 +45,32 @@ interface Scenario {
   what: string;
   request: (n: number) => BenchRequest;
   env?: Record<string, string>;
+  /** On PostgreSQL (--db postgres), with this many API replicas on one database; else SQLite. */
+  postgres?: { replicas: 1 | 2 };
+}
+
+/** The throw-away PostgreSQL server of a --db postgres run. */
+let postgres: ThrowAwayServer | undefined;
+let databases = 0;
+
+/** A new empty database on the run's PostgreSQL server; the replicas migrate it when they start. */
+async function newPostgresDatabase(): Promise<string> {
+  const name = `bench_${++databases}`;
+  const client = new pg.Client(postgres!.url('postgres'));
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return postgres!.url(name);
 }
 
 interface Measured {
   load: LoadResult;
   rowsStored: number | null;
   serverCpuMicros: number;
+  databaseCpuMicros: number | null;
   machineBusy: number | null;
   profile: ProfileSummary | null;
 }
@@ -60,24 +83,45 @@ async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: st
   const profile =
     options.profile && scenario.mode === 'api' && round === options.rounds ? join(PROFILE_DIR, `${scenario.name}.cpuprofile`) : null;
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  const server = await startServer(scenario.mode, { articles: options.articles, workDir: dir, cwd: REPO_ROOT, env: scenario.env });
+  const replicas = scenario.postgres?.replicas ?? 1;
+  const databaseUrl = scenario.postgres ? await newPostgresDatabase() : undefined;
+  const start = () =>
+    startServer(scenario.mode, { articles: options.articles, workDir: dir, cwd: REPO_ROOT, env: scenario.env, databaseUrl });
+  // The first replica migrates the new database; the second starts on a current schema.
+  const servers = [await start()];
+  if (replicas === 2) servers.push(await start());
+  const [server] = servers as [BenchServer, ...BenchServer[]];
   try {
     log(
-      `${scenario.name} (round ${round}/${options.rounds}): server child pid ${server.pid} on 127.0.0.1:${server.port}; warming up ${options.warmup} s`,
+      `${scenario.name} (round ${round}/${options.rounds}): server child pid${servers.length > 1 ? 's' : ''} ${servers.map((s) => s.pid).join(', ')} on 127.0.0.1:${servers.map((s) => s.port).join(', ')}; warming up ${options.warmup} s`,
     );
-    const common = { port: server.port, path: scenario.path, connections: options.connections, request: scenario.request };
-    let next = 0;
-    if (options.warmup > 0) next = (await runLoad({ ...common, seconds: options.warmup })).nextRequest;
+    // With two replicas the connections are split between them, and replica k sends requests k, k + 2, k + 4, …
+    const loads = servers.map((s, k) => ({
+      port: s.port,
+      path: scenario.path,
+      connections: Math.max(1, Math.round(options.connections / servers.length)),
+      request: (n: number) => scenario.request(n * servers.length + k),
+    }));
+    const next = loads.map(() => 0);
+    if (options.warmup > 0) {
+      const warm = await Promise.all(loads.map((l) => runLoad({ ...l, seconds: options.warmup })));
+      warm.forEach((w, k) => (next[k] = w.nextRequest));
+    }
     if (profile) await server.startProfile();
     const before = await server.counts();
+    const cpuBefore = await Promise.all(servers.map((s) => s.counts()));
+    const dbCpuBefore = scenario.postgres ? postgresCpuMicros(join(postgres!.dir, 'data')) : null;
     log(`${scenario.name}: measuring ${options.duration} s with ${options.connections} connections${profile ? ' (CPU-profiled)' : ''}`);
-    const cpuBefore = cpuTimes();
-    const { result } = await runLoad({ ...common, seconds: options.duration, firstRequest: next });
-    const machineBusy = busyShare(cpuBefore, cpuTimes());
+    const machineBefore = cpuTimes();
+    const results = await Promise.all(loads.map((l, k) => runLoad({ ...l, seconds: options.duration, firstRequest: next[k] })));
+    const machineBusy = busyShare(machineBefore, cpuTimes());
     // Requests cut off when autocannon stops may still commit; let them, so rows match what was sent.
     await new Promise((r) => setTimeout(r, 250));
     const after = await server.counts();
+    const cpuAfter = await Promise.all(servers.map((s) => s.counts()));
+    const dbCpuAfter = scenario.postgres ? postgresCpuMicros(join(postgres!.dir, 'data')) : null;
     if (profile) await server.stopProfile(profile);
+    const result = combineLoads(results.map((r) => r.result));
     const rowsStored = scenario.name.startsWith('votes')
       ? after.votes - before.votes
       : scenario.name.startsWith('events')
@@ -89,13 +133,36 @@ async function measure(scenario: Scenario, options: ApiBenchOptions, workDir: st
     return {
       load: result,
       rowsStored,
-      serverCpuMicros: after.cpuMicros - before.cpuMicros,
+      serverCpuMicros: cpuAfter.reduce((total, c, k) => total + c.cpuMicros - cpuBefore[k]!.cpuMicros, 0),
+      databaseCpuMicros: dbCpuBefore !== null && dbCpuAfter !== null ? dbCpuAfter - dbCpuBefore : null,
       machineBusy,
       profile: profile ? summarizeProfile(profile) : null,
     };
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
   }
+}
+
+/**
+ * The loads on several replicas as one: counts and rates add up; p50 is the
+ * request-weighted mean of the parts' medians, p99 and max the worst part's (an upper bound).
+ */
+function combineLoads(parts: LoadResult[]): LoadResult {
+  if (parts.length === 1) return parts[0]!;
+  const requests = parts.reduce((t, p) => t + p.requests, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const p of parts) for (const [code, n] of Object.entries(p.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  return {
+    requests,
+    seconds: Math.max(...parts.map((p) => p.seconds)),
+    requestsPerSecond: parts.reduce((t, p) => t + p.requestsPerSecond, 0),
+    p50: Math.round(parts.reduce((t, p) => t + p.p50 * p.requests, 0) / Math.max(1, requests)),
+    p99: Math.max(...parts.map((p) => p.p99)),
+    max: Math.max(...parts.map((p) => p.max)),
+    non2xx: parts.reduce((t, p) => t + p.non2xx, 0),
+    errors: parts.reduce((t, p) => t + p.errors, 0),
+    statusCodes,
+  };
 }
 
 async function main() {
@@ -159,6 +226,44 @@ async function main() {
       },
     );
   }
+  if (options.db === 'postgres') {
+    scenarios.push(
+      {
+        name: 'votes-pg',
+        mode: 'api',
+        path: '/api/votes',
+        what: 'as votes, on PostgreSQL (one API replica)',
+        request: (n) => voteRequest(n, articleIds),
+        postgres: { replicas: 1 },
+      },
+      {
+        name: 'events-pg',
+        mode: 'api',
+        path: '/api/events',
+        what: 'as events, on PostgreSQL (one API replica)',
+        request: eventRequests(articleIds),
+        postgres: { replicas: 1 },
+      },
+      {
+        name: 'votes-pg-2r',
+        mode: 'api',
+        path: '/api/votes',
+        what: 'as votes, on PostgreSQL with two API replicas on one database, the connections split between them',
+        request: (n) => voteRequest(n, articleIds),
+        postgres: { replicas: 2 },
+      },
+      {
+        name: 'events-pg-2r',
+        mode: 'api',
+        path: '/api/events',
+        what: 'as events, on PostgreSQL with two API replicas on one database, the connections split between them',
+        request: eventRequests(articleIds),
+        postgres: { replicas: 2 },
+      },
+    );
+    log('starting a throw-away PostgreSQL 15 server (fsync and synchronous_commit off, as the tests run it)');
+    postgres = await startThrowAwayServer();
+  }
   const loadStart = loadavg()[0]!;
   log(
     `${options.rounds} rounds × ${scenarios.length} scenarios × (${options.warmup} s warm-up + ${options.duration} s); ${options.articles} synthetic articles; work dir ${workDir}`,
@@ -176,6 +281,7 @@ async function main() {
           load: measured.load,
           rowsStored: measured.rowsStored,
           serverCpuMicros: measured.serverCpuMicros,
+          databaseCpuMicros: measured.databaseCpuMicros,
           ceilingRequestsPerSecond: ceiling?.requestsPerSecond ?? null,
           machineBusy: measured.machineBusy,
         });
@@ -184,6 +290,7 @@ async function main() {
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+    await postgres?.stop();
   }
   const summaries: ScenarioSummary[] = scenarios.map((s) => summarizeScenario(s.name, s.what, rounds.get(s.name)!));
 
@@ -200,7 +307,12 @@ async function main() {
     `Machine busy: the share of all ${availableParallelism()} cores' time in use while measured (server, load generator and anything else running).`,
     `Machine: ${cpus} CPUs, load average ${loadStart.toFixed(1)} at start, ${loadEnd.toFixed(1)} at end${busy ? ' (busy: other work ran alongside, figures are noisy)' : ''}; Node ${process.version}.`,
   ];
-  console.log(formatTable(summaries, checks, notes));
+  if (options.db === 'postgres')
+    notes.push(
+      'PostgreSQL: a throw-away PostgreSQL 15 on a unix socket (scripts/lib/throwaway-postgres.ts; fsync and synchronous_commit off, like SQLite WAL with synchronous=NORMAL: no flush per commit), a fresh database per scenario and round, a pool of 10 per replica;',
+      "  its server processes' CPU is read from /proc and reported beside the API process's. Two replicas share the machine's 2 cores with PostgreSQL and the load generator.",
+    );
+  console.log(formatTable(summaries, checks, [...notes, '', ...compareDatabases(summaries)]));
   for (const p of profiles) console.log(`\n${formatProfile(p.name, p.summary)}`);
   if (options.json) {
     const machine = { cpus, loadStart, loadEnd, node: process.version };

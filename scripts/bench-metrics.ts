@@ -12,7 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase } from '../api/db/index.ts';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { migrate, openDatabase, type PostgresDatabase, type SqliteDatabase } from '../api/db/index.ts';
+import { copySqliteToPostgres } from '../api/db/copy.ts';
+import { startThrowAwayServer, type ThrowAwayServer } from './lib/throwaway-postgres.ts';
 import { catchUpRollups } from '../api/db/queries/rollups.ts';
 import { catalogFrom } from '../api/lib/catalog/catalog.ts';
 import { METRICS } from '../api/metrics/index.ts';
@@ -33,10 +37,26 @@ const USAGE = `Usage: npm run bench:metrics -- [options]
   --cache-seconds N  reuse computed results for N s as the server does (default 0: nothing is
                    reused once answered, though identical requests in flight share one
                    computation; the server's own default is KB_METRICS_CACHE_SECONDS=60)
+  --scale F        multiply the events, votes and tickets by F (0.01–1; default 1), for a
+                   shorter run on a shared machine
+  --db postgres    also copy the seeded database to PostgreSQL (a throw-away server, as the
+                   tests start it) and load every endpoint there too, beside SQLite in the
+                   same run, with the ratio of the p99s
   --json           print the figures as JSON too
   -h, --help       this text`;
 
 const ARTICLES = 400;
+const ROLLUP_TABLES = [
+  'metric_session_buckets',
+  'metric_contact_buckets',
+  'metric_search_buckets',
+  'metric_query_quarters',
+  'metric_query_days',
+  'metric_view_quarters',
+  'metric_view_days',
+] as const;
+/** The throw-away PostgreSQL server of a --db postgres run. */
+let postgres: ThrowAwayServer | undefined;
 const TOKEN = 'bench-metrics-admin-token-0123456789';
 const P99_TARGET_MS = 200;
 const started = Date.now();
@@ -53,6 +73,8 @@ function options() {
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '20' },
       only: { type: 'string' },
+      scale: { type: 'string', default: '1' },
+      db: { type: 'string', default: 'sqlite' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -62,14 +84,20 @@ function options() {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got "${values[name]}"`);
     return n;
   };
+  const scale = Number(values.scale);
+  if (!(scale >= 0.01 && scale <= 1)) throw new Error(`--scale must be a number from 0.01 to 1, got "${values.scale}"`);
+  if (values.db !== 'sqlite' && values.db !== 'postgres') throw new Error(`--db must be sqlite or postgres, got "${values.db}"`);
+  const scaled = (name: 'events' | 'votes' | 'tickets') => Math.max(1, Math.round(int(name) * scale));
   return {
     help: values.help ?? false,
+    scale,
+    db: values.db,
     json: values.json ?? false,
     only: values.only?.split(',').map((s) => s.trim()),
     cacheSeconds: Math.max(0, Number(values['cache-seconds']) || 0),
-    events: int('events'),
-    votes: int('votes'),
-    tickets: int('tickets'),
+    events: scaled('events'),
+    votes: scaled('votes'),
+    tickets: scaled('tickets'),
     days: int('days'),
     seconds: int('seconds'),
     connections: int('connections'),
@@ -77,10 +105,10 @@ function options() {
 }
 
 /** The server child, with request/response helpers over IPC. */
-async function startChild(dbFile: string, now: Date, cacheSeconds: number) {
+async function startChild(database: string, now: Date, cacheSeconds: number) {
   const child = await forkServerChild<MetricsChildMessage, MetricsParentMessage>(
     fileURLToPath(new URL('./lib/bench-metrics/server-child.ts', import.meta.url)),
-    [dbFile, String(ARTICLES), TOKEN, now.toISOString(), String(cacheSeconds)],
+    [database, String(ARTICLES), TOKEN, now.toISOString(), String(cacheSeconds)],
   );
   // A metric computed over 90 days of a large database may hold the event loop for a while.
   const REPLY_MS = 120_000;
@@ -109,6 +137,49 @@ interface EndpointRow extends RunFigures {
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+type Server = Awaited<ReturnType<typeof startChild>>;
+
+/** Loads every endpoint over both ranges, then votes alone and while metrics are read, on one server. */
+async function loadServer(server: Server, endpoints: string[], now: Date, articleIds: string[], o: ReturnType<typeof options>) {
+  const ranges: Array<[string, string]> = [
+    ['30 days (default)', ''],
+    ['90 days', `?from=${new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}`],
+  ];
+  const rows: EndpointRow[] = [];
+  for (const id of endpoints) {
+    for (const [range, qs] of ranges) {
+      server.resetDelay();
+      const figures = await getLoad(server.port, `/api/metrics/${id}${qs}`, TOKEN, o.connections, o.seconds);
+      const { maxMs } = await server.delay();
+      await drain(server);
+      rows.push({ endpoint: id, range, loopMaxMs: maxMs, ...figures });
+      log(
+        `${id.padEnd(30)} ${range.padEnd(18)} p50 ${fmt(figures.p50).padStart(6)} ms  p99 ${fmt(figures.p99).padStart(6)} ms  ${fmt(figures.requestsPerSecond, 0).padStart(5)} req/s  loop max ${fmt(maxMs).padStart(6)} ms${figures.non2xx ? `  non-2xx ${figures.non2xx}` : ''}`,
+      );
+    }
+  }
+
+  // Vote ingestion alone, then while every metric endpoint is read in turn by the same number of connections.
+  server.resetDelay();
+  await drain(server);
+  const alone = await voteLoad(server.port, articleIds, o.connections, o.seconds, 0);
+  const aloneLoop = await server.delay();
+  server.resetDelay();
+  const metricPaths = endpoints.map((id) => `/api/metrics/${id}`);
+  const [withMetrics, ...metricRuns] = await Promise.all([
+    voteLoad(server.port, articleIds, o.connections, o.seconds, 10_000_000),
+    ...metricPaths.map((path) => getLoad(server.port, path, TOKEN, Math.max(1, Math.floor(o.connections / metricPaths.length)), o.seconds)),
+  ]);
+  const mixedLoop = await server.delay();
+  const metricRequests = metricRuns.reduce((sum, r) => sum + r.requests, 0);
+  log(`votes alone: ${fmt(alone.requestsPerSecond, 0)} req/s, p99 ${fmt(alone.p99)} ms, loop max ${fmt(aloneLoop.maxMs)} ms`);
+  log(
+    `votes while metrics are read (${metricRequests} metric requests): ${fmt(withMetrics!.requestsPerSecond, 0)} req/s, p99 ${fmt(withMetrics!.p99)} ms, loop max ${fmt(mixedLoop.maxMs)} ms`,
+  );
+
+  return { rows, votes: { alone, aloneLoop, withMetrics: withMetrics!, mixedLoop, metricRequests } };
+}
 
 async function main(): Promise<number> {
   const o = options();
@@ -161,47 +232,59 @@ async function main(): Promise<number> {
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await db.destroy();
 
-    const server = await startChild(dbFile, now, o.cacheSeconds);
-    const endpoints = [...METRICS.map((m) => m.id), 'summary'].filter((id) => !o.only || o.only.includes(id));
-    const ranges: Array<[string, string]> = [
-      ['30 days (default)', ''],
-      ['90 days', `?from=${new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10)}&to=${now.toISOString().slice(0, 10)}`],
-    ];
-    const rows: EndpointRow[] = [];
-    for (const id of endpoints) {
-      for (const [range, qs] of ranges) {
-        server.resetDelay();
-        const figures = await getLoad(server.port, `/api/metrics/${id}${qs}`, TOKEN, o.connections, o.seconds);
-        const { maxMs } = await server.delay();
-        await drain(server);
-        rows.push({ endpoint: id, range, loopMaxMs: maxMs, ...figures });
-        log(
-          `${id.padEnd(30)} ${range.padEnd(18)} p50 ${fmt(figures.p50).padStart(6)} ms  p99 ${fmt(figures.p99).padStart(6)} ms  ${fmt(figures.requestsPerSecond, 0).padStart(5)} req/s  loop max ${fmt(maxMs).padStart(6)} ms${figures.non2xx ? `  non-2xx ${figures.non2xx}` : ''}`,
-        );
-      }
+    let pgCopySeconds = 0;
+    let pgCatchUpSeconds = 0;
+    const databases: Array<{ name: 'SQLite' | 'PostgreSQL'; spec: string }> = [{ name: 'SQLite', spec: dbFile }];
+    if (o.db === 'postgres') {
+      log(
+        'starting a throw-away PostgreSQL 15 server (fsync and synchronous_commit off, as the tests run it) and copying the database to it…',
+      );
+      postgres = await startThrowAwayServer();
+      const admin = new pg.Client(postgres.url('postgres'));
+      await admin.connect();
+      await admin.query('create database bench_metrics');
+      await admin.end();
+      const url = postgres.url('bench_metrics');
+      t = performance.now();
+      const source = openDatabase(dbFile);
+      const target = openDatabase({ url });
+      await copySqliteToPostgres(source as SqliteDatabase, target as PostgresDatabase);
+      pgCopySeconds = (performance.now() - t) / 1000;
+      await source.close();
+      // The same catch-up from scratch on PostgreSQL, then statistics for the planner, as autovacuum would gather them.
+      for (const table of ROLLUP_TABLES) await target.db.deleteFrom(table).execute();
+      await target.db.deleteFrom('settings').where('key', '=', 'rollups.event_watermark').execute();
+      t = performance.now();
+      await catchUpRollups(target.db);
+      pgCatchUpSeconds = (performance.now() - t) / 1000;
+      await sql`analyze`.execute(target.db);
+      await target.close();
+      log(`copied to PostgreSQL in ${fmt(pgCopySeconds)} s; roll-up catch-up from scratch there ${fmt(pgCatchUpSeconds)} s`);
+      databases.push({ name: 'PostgreSQL', spec: url });
     }
 
-    // Vote ingestion alone, then while every metric endpoint is read in turn by the same number of connections.
-    const articleIds = catalog.listed.map((a) => a.id);
-    server.resetDelay();
-    await drain(server);
-    const alone = await voteLoad(server.port, articleIds, o.connections, o.seconds, 0);
-    const aloneLoop = await server.delay();
-    server.resetDelay();
-    const metricPaths = endpoints.map((id) => `/api/metrics/${id}`);
-    const [withMetrics, ...metricRuns] = await Promise.all([
-      voteLoad(server.port, articleIds, o.connections, o.seconds, 10_000_000),
-      ...metricPaths.map((path) =>
-        getLoad(server.port, path, TOKEN, Math.max(1, Math.floor(o.connections / metricPaths.length)), o.seconds),
-      ),
-    ]);
-    const mixedLoop = await server.delay();
-    const metricRequests = metricRuns.reduce((sum, r) => sum + r.requests, 0);
-    log(`votes alone: ${fmt(alone.requestsPerSecond, 0)} req/s, p99 ${fmt(alone.p99)} ms, loop max ${fmt(aloneLoop.maxMs)} ms`);
-    log(
-      `votes while metrics are read (${metricRequests} metric requests): ${fmt(withMetrics!.requestsPerSecond, 0)} req/s, p99 ${fmt(withMetrics!.p99)} ms, loop max ${fmt(mixedLoop.maxMs)} ms`,
-    );
-    await server.stop();
+    const endpoints = [...METRICS.map((m) => m.id), 'summary'].filter((id) => !o.only || o.only.includes(id));
+    const runs: Array<{ name: string; rows: EndpointRow[]; votes: Awaited<ReturnType<typeof loadServer>>['votes'] }> = [];
+    for (const database of databases) {
+      log(`${database.name}: loading every endpoint`);
+      const server = await startChild(database.spec, now, o.cacheSeconds);
+      try {
+        runs.push({
+          name: database.name,
+          ...(await loadServer(
+            server,
+            endpoints,
+            now,
+            catalog.listed.map((a) => a.id),
+            o,
+          )),
+        });
+      } finally {
+        await server.stop();
+      }
+    }
+    const { rows, votes: sqliteVotes } = runs[0]!;
+    const { alone, withMetrics, mixedLoop } = sqliteVotes;
 
     console.log(
       `\nbench:metrics — ${eventCount.toLocaleString('en')} events, ${seeded.votes.toLocaleString('en')} votes, ${seeded.tickets.toLocaleString('en')} tickets; ${o.connections} connections, ${o.seconds} s per run; ${o.cacheSeconds ? `result cache ${o.cacheSeconds} s` : 'no result reuse (identical requests in flight share one computation)'}`,
@@ -218,6 +301,32 @@ async function main(): Promise<number> {
     console.log(
       `\nvote ingestion: alone ${fmt(alone.requestsPerSecond, 0)} req/s (p99 ${fmt(alone.p99)} ms); with metrics being read ${fmt(withMetrics!.requestsPerSecond, 0)} req/s (p99 ${fmt(withMetrics!.p99)} ms, event-loop max ${fmt(mixedLoop.maxMs)} ms)`,
     );
+    if (runs.length > 1) {
+      const pgRun = runs[1]!;
+      console.log(
+        `\nPostgreSQL beside SQLite (same run, same data copied by db:copy in ${fmt(pgCopySeconds)} s; roll-up catch-up from scratch: SQLite ${fmt(catchUpSeconds)} s, PostgreSQL ${fmt(pgCatchUpSeconds)} s)\n`,
+      );
+      console.log('| endpoint | range | SQLite p50 / p99 ms | PostgreSQL p50 / p99 ms | p99 PostgreSQL ÷ SQLite |');
+      console.log('|---|---|---:|---:|---:|');
+      const ratios: number[] = [];
+      for (const r of rows) {
+        const q = pgRun.rows.find((x) => x.endpoint === r.endpoint && x.range === r.range);
+        if (!q) continue;
+        const ratioP99 = r.p99 > 0 && q.requests > 0 ? q.p99 / r.p99 : NaN;
+        if (Number.isFinite(ratioP99)) ratios.push(ratioP99);
+        console.log(
+          `| ${r.endpoint} | ${r.range} | ${fmt(r.p50)} / ${fmt(r.p99)} | ${q.requests ? `${fmt(q.p50)} / ${fmt(q.p99)}` : 'none answered'} | ${Number.isFinite(ratioP99) ? `${fmt(ratioP99, 2)}×` : '—'} |`,
+        );
+      }
+      const within = ratios.filter((x) => x <= 2).length;
+      console.log(
+        `\np99 on PostgreSQL within 2× of SQLite's: ${within} of ${ratios.length} endpoint ranges (max ${fmt(Math.max(...ratios), 2)}×)`,
+      );
+      const v = pgRun.votes;
+      console.log(
+        `vote ingestion on PostgreSQL: alone ${fmt(v.alone.requestsPerSecond, 0)} req/s (p99 ${fmt(v.alone.p99)} ms) = ${fmt((100 * v.alone.requestsPerSecond) / alone.requestsPerSecond, 0)}% of SQLite's; with metrics being read ${fmt(v.withMetrics.requestsPerSecond, 0)} req/s (p99 ${fmt(v.withMetrics.p99)} ms)`,
+      );
+    }
     const over = rows.filter((r) => r.p99 >= P99_TARGET_MS || r.requests === 0);
     const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
     console.log(
@@ -229,7 +338,15 @@ async function main(): Promise<number> {
     if (o.json)
       console.log(
         JSON.stringify(
-          { seedSeconds, catchUpSeconds, events: eventCount, rows, votes: { alone, withMetrics, loopMaxMs: mixedLoop.maxMs } },
+          {
+            seedSeconds,
+            catchUpSeconds,
+            pgCopySeconds,
+            pgCatchUpSeconds,
+            events: eventCount,
+            runs,
+            votes: { alone, withMetrics, loopMaxMs: mixedLoop.maxMs },
+          },
           null,
           2,
         ),
@@ -237,6 +354,7 @@ async function main(): Promise<number> {
     return failed.length ? 1 : 0;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+    await postgres?.stop();
   }
 }
 

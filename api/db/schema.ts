@@ -155,7 +155,7 @@ export interface WebhookDeliveriesTable {
   source: string;
   delivery_id: string;
   ticket_id: string;
-  /** The helpdesk's updated_at of the delivered ticket; '' when it sent none. */
+  /** The helpdesk's updated_at of the delivered ticket, or the delivery's signed timestamp when it sent none (issue 14); '' for deliveries of older versions. */
   ticket_updated_at: string;
   received_at: string;
 }

@@ -3,6 +3,9 @@
  * `metric,value` line; a header line first. Cells are quoted per RFC 4180 and guarded
  * against CSV injection (OWASP): a text cell starting with = + - @ (or tab / carriage
  * return) gets a leading ' so a spreadsheet shows it instead of running it as a formula.
+ * A cell holding ; or a tab is quoted too (issue 14): a spreadsheet in a locale whose list
+ * separator is ; (most of Europe) splits an unquoted `x;=cmd` there and reads `=cmd` as a
+ * formula, and one that sniffs tabs does the same at a tab.
  */
 import type { MetricResult } from './types.ts';
 
@@ -16,7 +19,7 @@ export function csvCell(value: Cell): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   let text = Array.isArray(value) ? value.join('; ') : value;
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Records as CSV with the union of their keys as the header, in first-seen order. */

@@ -9,9 +9,19 @@ import { metrics as kcs } from './kcs.ts';
 import { metrics as support } from './support.ts';
 import { metrics as contentHealth } from './content-health.ts';
 import { metrics as training } from './training.ts';
+import { metrics as scorecards } from './scorecards.ts';
 import type { MetricDefinition } from './types.ts';
 
-export const METRICS: MetricDefinition[] = [...selfService, ...search, ...helpfulness, ...kcs, ...support, ...contentHealth, ...training];
+export const METRICS: MetricDefinition[] = [
+  ...selfService,
+  ...search,
+  ...helpfulness,
+  ...kcs,
+  ...support,
+  ...contentHealth,
+  ...training,
+  ...scorecards,
+];
 
 const byId = new Map(METRICS.map((m) => [m.id, m]));
 

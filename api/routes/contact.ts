@@ -46,6 +46,12 @@ export interface ContactRouteOptions {
   limitPerMinute?: number;
   /** Stored requests per address a minute, whatever the User-Agent (default 30). */
   limitPerAddressPerMinute?: number;
+  /**
+   * Origins of the help center when the static site is served apart from the API
+   * (KB_CORS_ORIGINS, docs/deploy.md): a form post from one of them is accepted even
+   * cross-site and sent back to the contact page on that origin.
+   */
+  siteOrigins?: readonly string[];
 }
 
 type Parsed = { ok: true; request: ContactRequest } | { ok: false; lang: Lang; details: ErrorDetail[] };
@@ -104,6 +110,7 @@ const contactRoute = createRoute({
 export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}) {
   const { db, identifier, writers, now, inbox } = ctx;
   const trusted = new Set(options.trustedProxies ?? []);
+  const siteOrigins = new Set(options.siteOrigins ?? []);
   const limiter = new WriteLimiter({
     perVisitor: options.limitPerMinute ?? DEFAULT_CONTACT_LIMIT,
     perAddress: options.limitPerAddressPerMinute ?? DEFAULT_LIMITS.contact.perAddress,
@@ -199,26 +206,30 @@ export function contactRoutes(ctx: AppContext, options: ContactRouteOptions = {}
 
     // A plain HTML form. Another site's page must not file tickets in this visitor's name
     // (JSON needs a CORS preflight; a form post does not).
-    if (c.req.header('sec-fetch-site') === 'cross-site')
+    const origin = c.req.header('origin');
+    const fromSite = origin !== undefined && siteOrigins.has(origin);
+    if (c.req.header('sec-fetch-site') === 'cross-site' && !fromSite)
       throw new ApiError(403, 'cross_site', 'Contact requests are accepted from the help center itself only');
+    // Back to the contact page where the form was: the help center's origin when it is served apart.
+    const back = (url: string) => c.redirect(fromSite ? `${origin}${url}` : url, 303);
     const parsed = parseContactForm(await readText(c, MAX_CONTACT_BODY_BYTES));
     if (!parsed.ok) {
       // The fields the page can point at; a bad `lang` or honeypot has no visible field.
       const fields = [...new Set(parsed.details.map((d) => d.field ?? ''))].filter((f): f is ContactField =>
         (CONTACT_FIELDS as readonly string[]).includes(f),
       );
-      return c.redirect(contactOutcomeUrl(parsed.lang, { kind: 'error', error: 'invalid', fields }), 303);
+      return back(contactOutcomeUrl(parsed.lang, { kind: 'error', error: 'invalid', fields }));
     }
     const { lang } = parsed.request;
     try {
       const stored = await submit(c, parsed.request, at);
       const outcome = stored ? { ref: stored.ref, key: stored.key, mail: inbox.mailConfigured } : { ref: null };
-      return c.redirect(contactOutcomeUrl(lang, { kind: 'sent', ...outcome }), 303);
+      return back(contactOutcomeUrl(lang, { kind: 'sent', ...outcome }));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 429) c.header('Retry-After', error.headers['Retry-After']!);
       const reason: ContactFormError = error.status === 429 ? 'rate_limited' : 'unavailable';
-      return c.redirect(contactOutcomeUrl(lang, { kind: 'error', error: reason, fields: [] }), 303);
+      return back(contactOutcomeUrl(lang, { kind: 'error', error: reason, fields: [] }));
     }
   });
 

@@ -6,7 +6,7 @@
  * The customer's reply and survey also come as plain form posts from the request page
  * without JavaScript, answered with a 303 back to it (Post/Redirect/Get).
  */
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppContext } from '../context.ts';
 import { listRequestTickets, ticketRowOf } from '../db/queries/requests.ts';
@@ -19,7 +19,8 @@ import { ApiError } from '../lib/http/errors.ts';
 import { errorResponses } from '../lib/http/openapi.ts';
 import { inOrder, newRouter } from '../lib/http/router.ts';
 import { notFound, refuseImported } from '../lib/requests/inbox.ts';
-import { requestKeyMatches, requestPageUrl } from '../lib/requests/keys.ts';
+import { requestKeyMatches } from '../lib/requests/keys.ts';
+import { readFormFields, replyByForm, surveyByForm, type FormFields } from '../lib/requests/forms.ts';
 import { customerView, requestSummary, staffView } from '../lib/requests/views.ts';
 import { plainText } from '../../core/text/plain-text.ts';
 import {
@@ -35,7 +36,7 @@ import {
 } from '../../core/contracts/requests.ts';
 import { TICKET_SOURCES } from '../../core/tickets/ticket.ts';
 import type { RequestEvent } from '../../core/tickets/lifecycle.ts';
-import { TICKET_ID_PATTERN, type Lang } from '../../core/content/article.ts';
+import { TICKET_ID_PATTERN } from '../../core/content/article.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MAX_BODY_BYTES = 64 * 1024;
@@ -160,17 +161,12 @@ export function requestRoutes(ctx: AppContext) {
     return c.json(await staffView(db, await staffTicket(ref, source), sla, ctx.now(), inbox.mailConfigured), 200);
   });
 
-  /** A form post from the request page, read into the JSON body's shape; a bad field sends the customer back with ?error=. */
-  async function formFields(c: Context, fields: readonly string[]): Promise<Record<string, string>> {
+  /** A form post from the request page (same origin only: a form post needs no CORS preflight). */
+  async function formFields(c: Context): Promise<FormFields> {
     if (c.req.header('sec-fetch-site') === 'cross-site')
       throw new ApiError(403, 'cross_site', 'Replies are accepted from the help center itself only');
-    const params = new URLSearchParams(await readText(c, MAX_BODY_BYTES));
-    return Object.fromEntries(fields.filter((f) => params.has(f)).map((f) => [f, params.get(f)!]));
+    return readFormFields(await readText(c, MAX_BODY_BYTES));
   }
-
-  /** Where a form post goes back to: the request's page, with the outcome. */
-  const backToPage = (row: TicketsTable, key: string, outcome: string) =>
-    `${requestPageUrl((row.lang === 'zh-CN' ? 'zh-CN' : 'en') as Lang, row.id, key)}&${outcome}`;
 
   const messageRoute = createRoute({
     method: 'post',
@@ -190,12 +186,9 @@ export function requestRoutes(ctx: AppContext) {
   router.openapi(messageRoute, async (c) => {
     const { ref } = c.req.valid('param');
     if (mediaTypeOf(c) === FORM) {
-      const fields = await formFields(c, ['k', 'body']);
+      const fields = await formFields(c);
       const row = await customerRequest(ref, fields.k ?? '');
-      const parsed = requestMessageSchema.safeParse({ k: fields.k, body: fields.body ?? '' });
-      if (!parsed.success) return c.redirect(`${backToPage(row, fields.k!, 'error=invalid')}#reply`, 303);
-      await customerReply(row.id, parsed.data.body);
-      return c.redirect(`${backToPage(row, fields.k!, 'sent=1')}#conversation`, 303);
+      return c.redirect(await replyByForm(inbox, row, fields.k!, fields), 303);
     }
     const input = c.req.valid('json');
     const body = plainText(input.body)!;
@@ -290,25 +283,9 @@ export function requestRoutes(ctx: AppContext) {
   router.openapi(surveyRoute, async (c) => {
     const { ref } = c.req.valid('param');
     if (mediaTypeOf(c) === FORM) {
-      const fields = await formFields(c, ['k', 'solved', 'rating', 'comment']);
+      const fields = await formFields(c);
       const row = await customerRequest(ref, fields.k ?? '');
-      const parsed = requestSurveySchema.safeParse({
-        k: fields.k,
-        solved: fields.solved === 'yes' ? true : fields.solved === 'no' ? false : undefined,
-        rating: fields.rating ? Number(fields.rating) : undefined,
-        comment: fields.comment || undefined,
-      });
-      if (!parsed.success) return c.redirect(`${backToPage(row, fields.k!, 'error=survey')}#survey`, 303);
-      try {
-        await inbox.answerSurvey(row.id, {
-          solved: parsed.data.solved,
-          rating: parsed.data.rating,
-          comment: plainText(parsed.data.comment),
-        });
-      } catch (error) {
-        if (!(error instanceof ApiError && error.status === 409)) throw error;
-      }
-      return c.redirect(`${backToPage(row, fields.k!, 'surveyed=1')}#survey`, 303);
+      return c.redirect(await surveyByForm(inbox, row, fields.k!, fields), 303);
     }
     const input = c.req.valid('json');
     const row = await customerRequest(ref, input.k);
@@ -316,5 +293,28 @@ export function requestRoutes(ctx: AppContext) {
     return c.json({ ok: true as const, status: input.solved ? 'closed' : 'open' }, 201);
   });
 
+  return router;
+}
+
+/**
+ * POST /<lang>/requests/<ref>/?k=<key>: the request page's forms without JavaScript (they have
+ * no action, so the browser posts to the page's own address); `form` says which (reply or
+ * survey). Not part of the API document: it is the page's, answered with a 303 back to it.
+ */
+export function requestPageRoutes(ctx: AppContext) {
+  const router = new Hono();
+  router.post('/:lang{en|zh-CN}/requests/:ref/', async (c) => {
+    if (c.req.header('sec-fetch-site') === 'cross-site')
+      throw new ApiError(403, 'cross_site', 'Replies are accepted from the help center itself only');
+    if (mediaTypeOf(c) !== FORM) throw new ApiError(415, 'unsupported_media_type', `Send the page's form (${FORM})`);
+    const ref = c.req.param('ref');
+    const key = c.req.query('k') ?? '';
+    const fields = readFormFields(await readText(c, MAX_BODY_BYTES));
+    const [row, matches] = await Promise.all([ticketRowOf(ctx.db, 'web', ref), requestKeyMatches(ctx.db, ref, key)]);
+    if (!row || !matches) throw notFound(ref);
+    const back =
+      fields.form === 'survey' ? await surveyByForm(ctx.inbox, row, key, fields) : await replyByForm(ctx.inbox, row, key, fields);
+    return c.redirect(back, 303);
+  });
   return router;
 }

@@ -16,6 +16,7 @@ import { buildSuggestIndex } from '../suggest/build.ts';
 import { ARTICLE_TYPES, AUDIENCES, KCS_STATES } from '../../core/content/article.ts';
 import { guessLang } from '../suggest/tokenize.ts';
 import { LANGS, TICKET_ID_PATTERN, type Lang } from '../../core/content/article.ts';
+import { cleanTextSchema } from '../../core/contracts/clean-text.ts';
 
 /** The part of a ticket's description used as the query: the problem is stated early. */
 const TICKET_TEXT_CHARS = 1000;
@@ -37,7 +38,7 @@ const suggestRoute = createRoute({
   summary: 'Articles that may answer what a customer typed (published public FAQ, manual and solution articles, best first)',
   request: {
     query: z.object({
-      q: z.string().trim().min(1).max(200).openapi({ description: 'What the customer typed', example: '构建时报错找不到 sharp' }),
+      q: cleanTextSchema({ min: 1, max: 200 }).openapi({ description: 'What the customer typed', example: '构建时报错找不到 sharp' }),
       lang: z.enum(LANGS).openapi({ description: 'The language of the articles to suggest' }),
       limit: limitSchema,
     }),

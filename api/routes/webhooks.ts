@@ -15,7 +15,18 @@ import { readByHandler } from '../lib/http/request-parts.ts';
 import { inOrder, newRouter } from '../lib/http/router.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../lib/webhooks/signature.ts';
 import { WEBHOOK_SOURCES, webhookPayloadSchema, type WebhookSecrets, type WebhookSource } from '../lib/webhooks/payloads.ts';
-import { dedupe, deliveryIdOf, map, parse, stale, ticketUpdatedAtOf, upsert, validate, verifySignature } from '../lib/webhooks/steps.ts';
+import {
+  dedupe,
+  deliveryIdOf,
+  map,
+  orderTimeOf,
+  parse,
+  stale,
+  ticketUpdatedAtOf,
+  upsert,
+  validate,
+  verifySignature,
+} from '../lib/webhooks/steps.ts';
 
 export { WEBHOOK_SOURCES, type WebhookSecrets, type WebhookSource } from '../lib/webhooks/payloads.ts';
 
@@ -74,12 +85,12 @@ export function webhookRoutes(ctx: AppContext, secrets: WebhookSecrets) {
     if ('ignored' in mapped) return c.json({ ok: true as const, result: 'ignored' as const, reason: mapped.ignored }, 200);
     const { ticket } = mapped;
     const ref = { source: ticket.source, id: ticket.id };
-    const deliveryId = deliveryIdOf(c, delivery);
-    if (await dedupe(db, delivery, deliveryId)) return c.json({ ok: true as const, result: 'duplicate' as const, ticket: ref }, 200);
     const ticketUpdatedAt = ticketUpdatedAtOf(payload);
-    if (await stale(db, delivery, ticket, ticketUpdatedAt))
-      return c.json({ ok: true as const, result: 'stale' as const, ticket: ref }, 200);
-    const result = await upsert(db, delivery, ticket, { deliveryId, ticketUpdatedAt });
+    const deliveryId = deliveryIdOf(delivery, ticketUpdatedAt);
+    if (await dedupe(db, delivery, deliveryId)) return c.json({ ok: true as const, result: 'duplicate' as const, ticket: ref }, 200);
+    const orderTime = orderTimeOf(delivery, ticketUpdatedAt);
+    if (await stale(db, delivery, ticket, orderTime)) return c.json({ ok: true as const, result: 'stale' as const, ticket: ref }, 200);
+    const result = await upsert(db, delivery, ticket, { deliveryId, ticketUpdatedAt: orderTime });
     return c.json({ ok: true as const, result, ticket: ref }, 200);
   });
 }

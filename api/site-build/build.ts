@@ -12,10 +12,10 @@ import { indexSite } from './pagefind-index.ts';
 import { writeSuggestIndex } from './suggest-index.ts';
 import { injectCustomerWords, loadCustomerWords } from './customer-words.ts';
 import { existsSync } from 'node:fs';
-import { migrate, openDatabase } from '../db/index.ts';
+import { databaseName, databaseOptions, migrate, openDatabase } from '../db/index.ts';
 import { loadCatalog } from '../lib/catalog/catalog.ts';
 import { syncCreatedFromLinks } from '../lib/catalog/link-sync.ts';
-import { buildConfig } from '../../core/config/build.ts';
+import { buildConfig, type BuildConfig } from '../../core/config/build.ts';
 import { envWith } from '../../core/config/env.ts';
 
 /**
@@ -43,21 +43,31 @@ export async function buildSite(astroArgs: string[] = [], overrides: Record<stri
   console.log(
     `[knowledge-base] Suggestion index: ${suggest.articles} articles, ${(suggest.bytes / 1e6).toFixed(1)} MB in ${(suggest.ms / 1000).toFixed(1)} s`,
   );
-  await syncLinksAfterBuild(outDir, config.dbFile);
+  await syncLinksAfterBuild(outDir, config);
 }
 
 /**
  * Frontmatter `tickets:` are the source of truth for created-from links: a rebuild syncs
- * them into an existing database at once (the server also syncs when it starts).
+ * them into the database at once (the server also syncs when it starts). With DATABASE_URL
+ * that is PostgreSQL, the replicas' database; else the SQLite file at KB_DB, when it exists.
+ * A PostgreSQL server that cannot be reached does not fail the build: the servers sync when
+ * they start.
  */
-async function syncLinksAfterBuild(outDir: string, dbFile: string): Promise<void> {
-  if (!existsSync(dbFile)) return;
-  const { db } = openDatabase(dbFile);
+export async function syncLinksAfterBuild(outDir: string, config: BuildConfig): Promise<void> {
+  if (!config.databaseUrl && !existsSync(config.dbFile)) return;
+  const options = { ...databaseOptions(config), poolSize: 2 };
+  const name = databaseName(options);
+  const opened = openDatabase(options);
   try {
-    await migrate(db);
-    const synced = await syncCreatedFromLinks(db, loadCatalog(outDir));
-    console.log(`[knowledge-base] Created-from links in ${dbFile}: ${synced.added} added, ${synced.removed} removed`);
+    await migrate(opened.db);
+    const synced = await syncCreatedFromLinks(opened.db, loadCatalog(outDir));
+    console.log(`[knowledge-base] Created-from links in ${name}: ${synced.added} added, ${synced.removed} removed`);
+  } catch (error) {
+    if (!config.databaseUrl) throw error;
+    console.warn(
+      `[knowledge-base] Created-from links not synced into ${name}: ${(error as Error).message} (the server syncs when it starts)`,
+    );
   } finally {
-    await db.destroy();
+    await opened.close();
   }
 }

@@ -31,11 +31,11 @@ function formTerms(form: string, kind: QueryUnit['kind']): string[] {
   return queryTerms(form);
 }
 
-/** One unit across the index: its weight and, per document holding it, its strongest field. */
-interface UnitPresence {
+/** One unit across the index: its weight and, per candidate (by position), its strongest field or null. */
+export interface UnitPresence {
   unit: QueryUnit;
   weight: number;
-  fields: Map<number, EvidenceField>;
+  fields: Array<EvidenceField | null>;
 }
 
 /** Best field of a bit mask over `postings.fields`. */
@@ -49,46 +49,42 @@ function bestField(mask: number, names: readonly string[]): EvidenceField | null
   return best;
 }
 
-/** Where the index holds each unit (see the module comment). */
-export function unitPresence(postings: Postings, units: readonly QueryUnit[], docCount: number): UnitPresence[] {
+/**
+ * Where the index holds each unit, for the candidates judged (see the module comment). A
+ * unit's document frequency adds up those of its forms (itself and its synonyms).
+ */
+export function unitPresence(
+  postings: Postings,
+  units: readonly QueryUnit[],
+  candidates: readonly number[],
+  docCount: number,
+): UnitPresence[] {
   return units.map((unit) => {
-    const fields = new Map<number, EvidenceField>();
-    const better = (doc: number, field: EvidenceField) => {
-      const known = fields.get(doc);
-      if (!known || FIELD_CREDIT[field] > FIELD_CREDIT[known]) fields.set(doc, field);
+    const fields: Array<EvidenceField | null> = candidates.map(() => null);
+    let df = 0;
+    const take = (terms: string[]) => {
+      if (!terms.length) return 0;
+      const { df: formDf, masks } = postings.presence(terms, candidates);
+      masks.forEach((mask, c) => {
+        if (mask < 0) return;
+        // All terms in one field earn that field; terms spread over fields only the body's credit.
+        const field = bestField(mask, postings.fields) ?? 'body';
+        const known = fields[c];
+        if (!known || FIELD_CREDIT[field] > FIELD_CREDIT[known]) fields[c] = field;
+      });
+      return formDf;
     };
     for (const form of [unit.text, ...(unit.alternatives ?? [])]) {
-      const terms = formTerms(form, unit.kind);
-      if (!terms.length) continue;
-      const perTerm = terms.map((term) => postings.fieldMasks(term)).sort((a, b) => a.size - b.size);
-      const [first, ...rest] = perTerm;
-      for (const [doc, mask] of first ?? []) {
-        let together = mask;
-        let everywhere = true;
-        for (const masks of rest) {
-          const other = masks.get(doc);
-          if (other === undefined) {
-            everywhere = false;
-            break;
-          }
-          together &= other;
-        }
-        // All terms in one field earn that field; terms spread over fields only the body's credit.
-        if (everywhere) better(doc, bestField(together, postings.fields) ?? 'body');
-      }
+      let formDf = take(formTerms(form, unit.kind));
       // A long Chinese word in a title or summary is also indexed whole.
-      if (/[\u3400-\u9fff]/.test(form) && form.length > 2) {
-        for (const [doc, mask] of postings.fieldMasks(form)) {
-          const field = bestField(mask, postings.fields);
-          if (field) better(doc, field);
-        }
-      }
+      if (/[\u3400-\u9fff]/.test(form) && form.length > 2) formDf = Math.max(formDf, take([form]));
+      df += formDf;
     }
-    return { unit, weight: unitWeight(fields.size, docCount), fields };
+    return { unit, weight: unitWeight(Math.min(df, docCount), docCount), fields };
   });
 }
 
-/** A document's evidence for the rule. */
-export function evidenceOf(doc: number, presence: readonly UnitPresence[]): UnitEvidence[] {
-  return presence.map((p) => ({ weight: p.weight, field: p.fields.get(doc) ?? null, code: p.unit.kind === 'code' }));
+/** The evidence of the candidate at position `c`. */
+export function evidenceOf(c: number, presence: readonly UnitPresence[]): UnitEvidence[] {
+  return presence.map((p) => ({ weight: p.weight, field: p.fields[c] ?? null, code: p.unit.kind === 'code' }));
 }

@@ -35,6 +35,13 @@ export class Postings {
   /** Field names, in the order first seen. */
   readonly fields: string[] = [];
   private readonly scratch: Float64Array;
+  /** Distinct documents holding each term. */
+  private readonly dfs: Uint32Array;
+  // Scratch of presence(), one slot per document, kept zeroed (or -1) between calls.
+  private readonly counts: Uint8Array;
+  private readonly seenAt: Int32Array;
+  private readonly candidateAt: Int32Array;
+  private stamp = 0;
 
   constructor(serialized: SerializedLunr, docCount: number) {
     let terms = 0;
@@ -67,6 +74,67 @@ export class Postings {
       }
     }
     this.scratch = new Float64Array(docCount);
+    this.counts = new Uint8Array(docCount);
+    this.seenAt = new Int32Array(docCount).fill(-1);
+    this.candidateAt = new Int32Array(docCount).fill(-1);
+    this.dfs = new Uint32Array(terms);
+    for (let t = 0; t < terms; t++) this.dfs[t] = this.distinctDocs(t);
+  }
+
+  private distinctDocs(t: number): number {
+    const stamp = ++this.stamp;
+    let n = 0;
+    for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
+      const doc = this.docs[i]!;
+      if (this.seenAt[doc] !== stamp) {
+        this.seenAt[doc] = stamp;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * How many documents hold every one of `terms` (in any fields), and for each of
+   * `candidates` the field mask holding all of them together (bit i is `fields[i]`; 0 when
+   * they are spread over fields), or -1 when the candidate lacks one. The relevance rule's
+   * evidence (core/search/relevance.ts), in passes over typed arrays: no per-query maps.
+   */
+  presence(terms: readonly string[], candidates: readonly number[]): { df: number; masks: Int32Array } {
+    const masks = new Int32Array(candidates.length).fill(-1);
+    const ids = [...new Set(terms)].map((term) => this.termIds.get(term));
+    if (ids.length === 0 || ids.some((t) => t === undefined)) return { df: 0, masks };
+    const termIds = ids as number[];
+    let df = 0;
+    if (termIds.length === 1) df = this.dfs[termIds[0]!]!;
+    else {
+      for (const t of termIds) {
+        const stamp = ++this.stamp;
+        for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
+          const doc = this.docs[i]!;
+          if (this.seenAt[doc] === stamp) continue;
+          this.seenAt[doc] = stamp;
+          if (++this.counts[doc]! === termIds.length) df++;
+        }
+      }
+      for (const t of termIds) for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) this.counts[this.docs[i]!] = 0;
+    }
+    candidates.forEach((doc, c) => (this.candidateAt[doc] = c));
+    const together = new Int32Array(candidates.length).fill(-1);
+    const termMask = new Int32Array(candidates.length);
+    for (const t of termIds) {
+      termMask.fill(0);
+      for (let i = this.offsets[t]!, end = this.offsets[t + 1]!; i < end; i++) {
+        const c = this.candidateAt[this.docs[i]!]!;
+        if (c >= 0) termMask[c]! |= 1 << this.fieldIds[i]!;
+      }
+      for (let c = 0; c < candidates.length; c++) together[c] = termMask[c] === 0 ? 0 : together[c]! & termMask[c]!;
+      // A candidate that lacks this term is marked by a zero mask below.
+      for (let c = 0; c < candidates.length; c++) if (termMask[c] === 0) masks[c] = -2;
+    }
+    for (const doc of candidates) this.candidateAt[doc] = -1;
+    for (let c = 0; c < candidates.length; c++) masks[c] = masks[c] === -2 ? -1 : together[c]! >>> 0;
+    return { df, masks };
   }
 
   /**

@@ -82,8 +82,13 @@ export class SuggestIndex {
     if (!part) return [];
     const units = relevanceUnits(text, part.synonyms).slice(0, MAX_QUERY_TERMS);
     const hits = part.postings.search(queryTermsWithSynonyms(text, units), JUDGED_CANDIDATES);
-    const presence = unitPresence(part.postings, units, part.articles.length);
-    return hits.map((hit) => ({ id: part.articles[hit.doc]!.id, ev: evidenceOf(hit.doc, presence) }));
+    const presence = unitPresence(
+      part.postings,
+      units,
+      hits.map((hit) => hit.doc),
+      part.articles.length,
+    );
+    return hits.map((hit, c) => ({ id: part.articles[hit.doc]!.id, ev: evidenceOf(c, presence) }));
   }
 
   /** The answers and the weak matches ("related, may not answer this"), each at most `limit`. */
@@ -105,8 +110,13 @@ export class SuggestIndex {
     const accepted = hits.filter((hit) => accept(part.articles[hit.doc]?.id ?? '')).length;
     if (accepted < want && hits.length === want + 10) hits = part.postings.search(terms);
     const candidates = hits.filter((hit) => accept(part.articles[hit.doc]?.id ?? '')).slice(0, want);
-    const presence = unitPresence(part.postings, units, part.articles.length);
-    const { answers, related } = selectAnswers(candidates.map((hit) => ({ item: hit, evidence: evidenceOf(hit.doc, presence) })));
+    const presence = unitPresence(
+      part.postings,
+      units,
+      candidates.map((hit) => hit.doc),
+      part.articles.length,
+    );
+    const { answers, related } = selectAnswers(candidates.map((hit, c) => ({ item: hit, evidence: evidenceOf(c, presence) })));
     const shown = (hit: (typeof candidates)[number]): Suggestion => {
       const article = part.articles[hit.doc]!;
       return { article: article.id, title: article.title, url: article.url, score: Math.round(hit.score * 1000) / 1000 };

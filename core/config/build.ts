@@ -15,6 +15,10 @@ export interface BuildConfig {
   outDir: string;
   /** The database the build syncs created-from links into, when it exists (KB_DB). */
   dbFile: string;
+  /** PostgreSQL instead of `dbFile` (DATABASE_URL); undefined: SQLite. */
+  databaseUrl: string | undefined;
+  /** Connections to PostgreSQL (KB_DB_POOL_SIZE). */
+  dbPoolSize: number;
   /** `internal` builds the agents' edition, which includes internal articles (KB_AUDIENCE). */
   audience: 'public' | 'internal';
   /** The public address without a trailing slash, for canonical, Open Graph and sitemap URLs (KB_SITE_URL). */
@@ -34,6 +38,8 @@ export function buildConfig(env: Env = processEnv()): BuildConfig {
     contentDir: resolve(v.KB_CONTENT_DIR),
     outDir: resolve(v.KB_OUT_DIR),
     dbFile: resolve(v.KB_DB),
+    databaseUrl: v.DATABASE_URL,
+    dbPoolSize: v.KB_DB_POOL_SIZE,
     audience: v.KB_AUDIENCE,
     siteUrl: v.KB_SITE_URL,
     ticketUrl: v.KB_TICKET_URL ?? '',

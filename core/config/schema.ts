@@ -118,14 +118,14 @@ export const VARIABLES = {
   DATABASE_URL: variable({
     type: postgresUrl(),
     description:
-      'PostgreSQL connection string; when set the API and the CLIs use PostgreSQL instead of SQLite at `KB_DB` (`npm run db:copy` moves a SQLite database there)',
-    readers: ['server', 'cli'],
+      'PostgreSQL connection string; when set the API, the CLIs and the build (its created-from link sync) use PostgreSQL instead of SQLite at `KB_DB` (`npm run db:copy` moves a SQLite database there)',
+    readers: ['server', 'build', 'cli'],
   }),
   KB_DB_POOL_SIZE: variable({
     type: wholeNumber(1, 100),
     default: String(DEFAULT_DB_POOL_SIZE),
     description: 'Connections each API process (or CLI) keeps open to PostgreSQL (with `DATABASE_URL`)',
-    readers: ['server', 'cli'],
+    readers: ['server', 'build', 'cli'],
   }),
   KB_ADMIN_TOKEN: variable({
     type: secret(),

@@ -5,6 +5,7 @@
  */
 import { z } from './zod.ts';
 import { LANGS } from '../content/article.ts';
+import { cleanTextSchema } from './clean-text.ts';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, EMAIL_MAX, EMAIL_PATTERN, HONEYPOT_FIELD, SUBJECT_MAX, SUBJECT_MIN } from './contact-limits.ts';
 
 export const contactRequestSchema = z
@@ -12,16 +13,24 @@ export const contactRequestSchema = z
     /** The problem in a few words; becomes the ticket's subject. */
     subject: z
       .string({ required_error: 'required' })
-      .trim()
-      .min(SUBJECT_MIN, `must be at least ${SUBJECT_MIN} characters`)
-      .max(SUBJECT_MAX, `must be at most ${SUBJECT_MAX} characters`)
+      .pipe(
+        cleanTextSchema({
+          min: SUBJECT_MIN,
+          max: SUBJECT_MAX,
+          minMessage: `must be at least ${SUBJECT_MIN} characters`,
+          maxMessage: `must be at most ${SUBJECT_MAX} characters`,
+        }),
+      )
       .openapi({ example: 'Print preview is blank' }),
     /** What happened, what was tried; becomes the ticket's description. */
-    description: z
-      .string({ required_error: 'required' })
-      .trim()
-      .min(DESCRIPTION_MIN, `must be at least ${DESCRIPTION_MIN} characters`)
-      .max(DESCRIPTION_MAX, `must be at most ${DESCRIPTION_MAX} characters`),
+    description: z.string({ required_error: 'required' }).pipe(
+      cleanTextSchema({
+        min: DESCRIPTION_MIN,
+        max: DESCRIPTION_MAX,
+        minMessage: `must be at least ${DESCRIPTION_MIN} characters`,
+        maxMessage: `must be at most ${DESCRIPTION_MAX} characters`,
+      }),
+    ),
     /** Where the support team replies; stored as the ticket's requester. */
     email: z
       .string({ required_error: 'required' })

@@ -5,7 +5,8 @@
  */
 import { z } from './zod.ts';
 import { articleIdSchema, LANGS } from '../content/article.ts';
-
+import { pathWithoutQuery } from '../text/plain-text.ts';
+import { cleanTextSchema } from './clean-text.ts';
 import { MAX_COMMENT_LENGTH, VOTE_REASONS } from './vote-values.ts';
 
 export { MAX_COMMENT_LENGTH, VOTE_REASONS, type VoteReason } from './vote-values.ts';
@@ -18,7 +19,7 @@ export const voteRequestSchema = z
     article: articleId,
     helpful: z.boolean(),
     reason: z.enum(VOTE_REASONS).optional().openapi({ description: 'Only with helpful: false' }),
-    comment: z.string().max(MAX_COMMENT_LENGTH).optional().openapi({ description: 'Plain text, at most 1000 characters' }),
+    comment: cleanTextSchema({ max: MAX_COMMENT_LENGTH }).optional().openapi({ description: 'Plain text, at most 1000 characters' }),
     lang,
   })
   .strict()
@@ -26,10 +27,11 @@ export const voteRequestSchema = z
   .openapi('VoteRequest');
 export type VoteRequest = z.infer<typeof voteRequestSchema>;
 
-const query = z.string().trim().min(1).max(200);
+/** A search query, cleaned (core/text/plain-text.ts) before it is checked. */
+const query = cleanTextSchema({ min: 1, max: 200 });
 const rank = z.number().int().min(1).max(100);
 const filters = z
-  .record(z.string().max(32), z.string().max(64))
+  .record(cleanTextSchema({ max: 32 }), cleanTextSchema({ max: 64 }))
   .refine((f) => Object.keys(f).length <= 8, 'at most 8 filters')
   .optional();
 
@@ -40,8 +42,9 @@ const eventTypes = z
       .object({
         type: z.literal('page_view'),
         article: articleId.optional(),
-        path: z.string().startsWith('/').max(300).optional(),
-        referrer: z.string().max(500).optional(),
+        /** The page's path, stored without its query string or fragment. */
+        path: z.string().startsWith('/').max(300).transform(pathWithoutQuery).optional(),
+        referrer: cleanTextSchema({ max: 500 }).optional(),
         lang,
       })
       .strict(),
@@ -51,7 +54,7 @@ const eventTypes = z
     z.object({ type: z.literal('suggestion_shown'), query, articles: z.array(articleId).min(1).max(20), lang }).strict(),
     z.object({ type: z.literal('suggestion_click'), article: articleId, rank, lang }).strict(),
     z.object({ type: z.literal('contact_solved'), article: articleId, lang }).strict(),
-    z.object({ type: z.literal('contact_submitted'), ticket: z.string().max(64).optional(), lang }).strict(),
+    z.object({ type: z.literal('contact_submitted'), ticket: cleanTextSchema({ max: 64 }).optional(), lang }).strict(),
   ])
   .openapi('Event', { description: 'A page view names either an article or a path.' });
 

@@ -10,7 +10,16 @@ export const METRIC_UNITS = ['ratio', 'hours', 'count', 'sessions-per-requester'
 export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 /** The dashboard sections a metric belongs to. */
-export const METRIC_GROUPS = ['self-service', 'search', 'helpfulness', 'kcs', 'support', 'content-health', 'training'] as const;
+export const METRIC_GROUPS = [
+  'self-service',
+  'search',
+  'helpfulness',
+  'kcs',
+  'support',
+  'content-health',
+  'training',
+  'scorecards',
+] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
 
 /** Series periods; weeks start on Monday. */

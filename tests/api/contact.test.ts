@@ -282,6 +282,18 @@ describe('POST /api/contact (plain form, no JavaScript)', () => {
     expect(await tickets(db)).toEqual([]);
   });
 
+  it('accepts a form posted from the help center served apart (KB_CORS_ORIGINS) and sends it back there', async () => {
+    const site = 'https://kb.example.net';
+    const { app, db } = await testApp({ corsOrigins: [site] });
+    const res = await app.request(...postForm(valid, { headers: { 'sec-fetch-site': 'cross-site', origin: site } }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^https:\/\/kb\.example\.net\/en\/contact\/\?ref=/);
+    expect(await tickets(db)).toHaveLength(1);
+    // Another site is still refused.
+    const other = await app.request(...postForm(valid, { headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' } }));
+    expect(other.status).toBe(403);
+  });
+
   it('answers 413 to a form body over 64 KB', async () => {
     const { app } = await testApp();
     const res = await app.request(...postForm({ ...valid, description: 'x'.repeat(65 * 1024) }));

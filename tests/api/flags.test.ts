@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../support/app.ts';
 import { call, tokenFor } from './kcs-support.ts';
 import { manualClock } from '../support/clock.ts';
+import { createStaffUser, sessionHeaders, signIn } from '../support/staff.ts';
 
 const flag = { article: 'en/reset-password', reason: 'outdated', note: 'Step 3 names the old menu' };
 
@@ -163,5 +164,35 @@ describe('POST /api/flags/{id}/close', () => {
     expect((await app.request(...call('POST', `/api/flags/${id}/close`, { how: 'fixed' }, await tokenFor(db, 'trainer')))).status).toBe(
       403,
     );
+  });
+});
+
+describe('flags with a staff sign-in', () => {
+  it('records the signed-in agent as who raised and who closed it', async () => {
+    const { app, db } = await setup();
+    await createStaffUser(db, { email: 'olu@example.com', name: 'Olu Owner', role: 'agent', password: 'a long enough password' });
+    const cookie = await signIn(app, 'olu@example.com', 'a long enough password');
+    const raised = await app.request('/api/flags', { method: 'POST', headers: sessionHeaders(cookie), body: JSON.stringify(flag) });
+    expect(raised.status).toBe(201);
+    const { flag: f } = await raised.json();
+    expect(f.createdBy).toBe('Olu Owner');
+    const closed = await app.request(`/api/flags/${f.id}/close`, {
+      method: 'POST',
+      headers: sessionHeaders(cookie),
+      body: JSON.stringify({ how: 'fixed' }),
+    });
+    expect((await closed.json()).flag.closedBy).toBe('Olu Owner');
+  });
+
+  it('refuses a cookie write from another origin (403)', async () => {
+    const { app, db } = await setup();
+    await createStaffUser(db, { email: 'olu@example.com', name: 'Olu Owner', role: 'agent', password: 'a long enough password' });
+    const cookie = await signIn(app, 'olu@example.com', 'a long enough password');
+    const res = await app.request('/api/flags', {
+      method: 'POST',
+      headers: sessionHeaders(cookie, { origin: 'https://evil.example' }),
+      body: JSON.stringify(flag),
+    });
+    expect(res.status).toBe(403);
   });
 });

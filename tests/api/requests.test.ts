@@ -232,6 +232,25 @@ describe('POST /api/requests/<ref>/messages', () => {
     expect((await staffView()).messages).toHaveLength(2);
   });
 
+  it("takes the page's own form posts (no action: the page's address carries ref and key), reply and survey", async () => {
+    const { app, ref, key, act, staffView } = await setup();
+    const post = (fields: Record<string, string>, k = key) =>
+      app.request(`/en/requests/${ref}/?k=${k}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const replied = await post({ form: 'reply', body: 'Still blank.' });
+    expect(replied.status).toBe(303);
+    expect(replied.headers.get('location')).toBe(`/en/requests/${ref}/?k=${key}&sent=1#conversation`);
+    expect((await post({ form: 'reply', body: ' ' })).headers.get('location')).toContain('&error=invalid#reply');
+    await act({ action: 'resolve', asNew: true });
+    const surveyed = await post({ form: 'survey', solved: 'yes', rating: '5' });
+    expect(surveyed.headers.get('location')).toBe(`/en/requests/${ref}/?k=${key}&surveyed=1#survey`);
+    expect(await staffView()).toMatchObject({ status: 'closed', csat: 5 });
+    expect((await post({ form: 'reply', body: 'hi' }, 'wrong-key')).status).toBe(404);
+  });
+
   it('refuses to work an imported ticket with 409', async () => {
     const { app, db } = await setup();
     await upsertTickets(db, [
@@ -270,7 +289,10 @@ describe('POST /api/requests/<ref>/actions', () => {
         after: { agent: 'zhao.lei', reassigned: 1 },
       },
     ]);
-    expect(await queryRow(db, `select reassigned from tickets where id = '${ref}'`)).toEqual({ reassigned: 1 });
+    expect(await queryRow(db, `select reassigned, minutes_logged from tickets where id = '${ref}'`)).toEqual({
+      reassigned: 1,
+      minutes_logged: 2,
+    });
   });
 
   it('sets topic and priority, and refuses a set that changes nothing with 409', async () => {

@@ -4,6 +4,7 @@
  * percent-encoding is a 400 without a log line, missing assets are not cached for a year,
  * and pages answer GET and HEAD only.
  */
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -12,10 +13,11 @@ import { mountSite } from '../../api/lib/http/static-site.ts';
 import { testApp } from '../support/app.ts';
 import { folderWith } from '../support/temp-dir.ts';
 
-async function siteApp() {
+async function siteApp(options: { trustedProxies?: string[] } = {}) {
   const dist = folderWith(
     {
-      'index.html': '<h1>Home</h1>',
+      'index.html':
+        '<h1>Home</h1><script>document.documentElement.dataset.theme = "dark";</script><script type="application/json">{"a":1}</script><script type="module" src="/_astro/app.abc123.js"></script>',
       'en/index.html': '<h1>English</h1>',
       'evil.example/en/index.html': '<h1>A folder named like a host</h1>',
       '_astro/app.abc123.js': 'console.log(1)',
@@ -24,7 +26,7 @@ async function siteApp() {
     },
     'kb-site-',
   );
-  const { app } = await testApp();
+  const { app } = await testApp(options);
   mountSite(app, dist);
   return app;
 }
@@ -113,5 +115,38 @@ describe('hostile paths', () => {
     const app = await siteApp();
     for (const path of ['/kb-build/manifest.json', '//kb-build/manifest.json', '/%6Bb-build/manifest.json', '/./kb-build/manifest.json'])
       expect((await app.request(path)).status, path).toBe(404);
+  });
+});
+
+describe('headers: CSP, Permissions-Policy and HSTS', () => {
+  it("sends every page a CSP that allows this origin and the build's own inline scripts by hash, nothing else", async () => {
+    const app = await siteApp();
+    const csp = (await app.request('/')).headers.get('content-security-policy')!;
+    const hash = createHash('sha256').update('document.documentElement.dataset.theme = "dark";').digest('base64');
+    expect(csp).toContain(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("'unsafe-inline' 'sha256");
+    // The 404 page gets it too; an API answer gets the CSP that allows nothing.
+    expect((await app.request('/no-such-page/')).headers.get('content-security-policy')).toBe(csp);
+    expect((await app.request('/api/health')).headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('sends a Permissions-Policy that turns off camera, microphone and geolocation', async () => {
+    const app = await siteApp();
+    const policy = (await app.request('/en/')).headers.get('permissions-policy')!;
+    for (const feature of ['camera=()', 'microphone=()', 'geolocation=()']) expect(policy).toContain(feature);
+  });
+
+  it('sends HSTS only over HTTPS: never over plain HTTP, nor on an untrusted X-Forwarded-Proto', async () => {
+    const app = await siteApp({ trustedProxies: ['10.0.0.1'] });
+    const viaProxy = (ip: string) =>
+      [{ headers: { 'x-forwarded-proto': 'https' } }, { incoming: { socket: { remoteAddress: ip } } }] as const;
+    expect((await app.request('http://kb.example/en/')).headers.get('strict-transport-security')).toBeNull();
+    expect((await app.request('http://kb.example/en/', ...viaProxy('203.0.113.9'))).headers.get('strict-transport-security')).toBeNull();
+    expect((await app.request('http://kb.example/en/', ...viaProxy('10.0.0.1'))).headers.get('strict-transport-security')).toMatch(
+      /max-age=\d+/,
+    );
+    expect((await app.request('https://kb.example/en/')).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
 });

@@ -191,7 +191,8 @@ describe('GET /api/training/plan', () => {
       'topic,name,nameZh,needScore,label,reasons,reasonsZh,tickets,peopleCoverage,ticketWeightedCoverage,escalationRate,untrainedAgents',
     );
     expect(lines).toHaveLength(6); // header + 5 topics (install rolls up install-desktop)
-    expect(lines[1]).toMatch(/^licensing,Licensing and activation,许可证与激活,70.3,training-gap,50% escalated; 2 of 3 agents trained;/);
+    // Joined arrays hold "; ", so the cell is quoted (a semicolon-locale spreadsheet would split it).
+    expect(lines[1]).toMatch(/^licensing,Licensing and activation,许可证与激活,70.3,training-gap,"50% escalated; 2 of 3 agents trained;/);
   });
 
   it('answers an empty period with no topics, and the CSV with the header alone', async () => {

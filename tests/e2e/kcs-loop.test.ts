@@ -18,9 +18,11 @@ import { migrate, openDatabase } from '../../api/db/index.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import { ticketSchema } from '../../core/tickets/ticket.ts';
 import { checkContent } from '../../scripts/lib/check/check.ts';
+import { createStaffUser } from '../support/staff.ts';
 
 const distDir = inject('distDir');
 const TOKEN = 'e2e-kcs-admin-token-0123456789abcdef';
+const AGENT = { email: 'ann@example.com', name: 'Agent Ann', role: 'agent', password: 'correct horse battery staple' } as const;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
 
 // Personal data the draft must not carry: names with and without cues, an e-mail address, a phone number, a street address.
@@ -67,6 +69,7 @@ beforeAll(async () => {
   const opened = openDatabase(dbFile);
   await migrate(opened.db);
   await upsertTickets(opened.db, [resolved('35436'), resolved('35437')]);
+  await createStaffUser(opened.db, AGENT);
   await opened.db.destroy();
   server = await startApiProcess({ env: { KB_DB: dbFile, KB_DIST_DIR: distDir, KB_ADMIN_TOKEN: TOKEN, KB_METRICS_CACHE_SECONDS: '0' } });
   baseUrl = server.origin;
@@ -87,11 +90,13 @@ afterAll(async () => {
 });
 
 describe('the ticket view', () => {
-  it('asks for sign-in, then shows the ticket text', async () => {
+  it('sends an agent to sign in, then back to the ticket and its text', async () => {
     await page.goto(`${baseUrl}/staff/tickets/zendesk/35436`);
-    await page.waitForSelector('[data-kcs-signin]:not([hidden])');
-    await page.fill('#kcs-token', TOKEN);
-    await page.click('[data-kcs-signin] button[type="submit"]');
+    await page.waitForURL(/\/staff\/sign-in\/\?next=/);
+    await page.fill('#staff-email', AGENT.email);
+    await page.fill('#staff-password', AGENT.password);
+    await page.click('[data-staff-signin] button[type="submit"]');
+    await page.waitForURL(/\/staff\/tickets\/zendesk\/35436$/);
     await page.waitForSelector('[data-ticket-text]');
     expect(await page.textContent('[data-ticket-text]')).toContain('E-LIC-0042');
     expect(await page.textContent('h1')).toBe('Ticket');
@@ -117,8 +122,8 @@ describe('the ticket view', () => {
     await page.fill('[data-flag-form] textarea', 'Does not say how to release a device');
     await page.click('[data-flag-form] button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('[data-flag-form] [role="status"]')?.textContent?.includes('Flagged'));
-    const { flags } = await api<{ flags: Array<{ article: string; reason: string; ticket: string }> }>('/api/flags');
-    expect(flags).toMatchObject([{ article: second, reason: 'incomplete', ticket: 'zendesk:35436' }]);
+    const { flags } = await api<{ flags: Array<{ article: string; reason: string; ticket: string; createdBy: string }> }>('/api/flags');
+    expect(flags).toMatchObject([{ article: second, reason: 'incomplete', ticket: 'zendesk:35436', createdBy: 'Agent Ann' }]);
   });
 
   it('drafts an article from the ticket, downloads it without personal data, and check:content passes only once it is filled', async () => {
@@ -153,5 +158,34 @@ describe('the ticket view', () => {
       .replace(/_To do:[^_]*_/g, 'Lumen ERP 7.4 desktop.')
       .replace(/\[[A-Z]+_\d+\]/g, 'the customer');
     expect(check(filled)).toEqual([]);
+  });
+});
+
+describe("the owner's pages", () => {
+  it('show the flag on the staff article page and close it from the flags page', async () => {
+    const { flags } = await api<{ flags: Array<{ id: number; article: string }> }>('/api/flags');
+    const flagged = flags[0]!;
+    await page.goto(`${baseUrl}/staff/articles/${flagged.article}`);
+    await page.waitForSelector('[data-kcs-main] .kcs-card h2');
+    expect(await page.textContent('[data-kcs-main]')).toContain('Does not say how to release a device');
+    await page.goto(`${baseUrl}/staff/flags/`);
+    await page.waitForSelector(`[data-flag-id="${flagged.id}"]`);
+    await page.click(`[data-flag-id="${flagged.id}"] button:not(.secondary)`);
+    await page.waitForSelector(`[data-flag-id="${flagged.id}"]`, { state: 'detached' });
+    const closed = await api<{ flags: Array<{ id: number; how: string; closedBy: string }> }>('/api/flags?status=closed');
+    expect(closed.flags).toMatchObject([{ id: flagged.id, how: 'fixed', closedBy: 'Agent Ann' }]);
+  });
+
+  it('offers the flag form on a public article page to the signed-in agent only', async () => {
+    const { flags } = await api<{ flags: Array<{ article: string }> }>('/api/flags?status=closed');
+    const [lang, slug] = flags[0]!.article.split('/');
+    await page.goto(`${baseUrl}/${lang}/articles/${slug}/`);
+    // Inside a closed <details>: there, not yet shown.
+    await page.waitForSelector('[data-staff-flag]:not([hidden]) [data-flag-form]', { state: 'attached' });
+    const visitor = await browser.newPage();
+    await visitor.goto(`${baseUrl}/${lang}/articles/${slug}/`);
+    await visitor.waitForLoadState('networkidle');
+    expect(await visitor.isHidden('[data-staff-flag]')).toBe(true);
+    await visitor.close();
   });
 });

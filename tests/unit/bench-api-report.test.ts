@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets, summarizeScenario, type RoundResult } from '../../scripts/lib/bench-api/report.ts';
+import { checkTargets, compareDatabases, summarizeScenario, type RoundResult } from '../../scripts/lib/bench-api/report.ts';
 import type { LoadResult } from '../../scripts/lib/bench-api/load.ts';
 import type { CpuInfo } from 'node:os';
 import { busyShare, cpuTimes } from '../../scripts/lib/bench-api/machine.ts';
@@ -77,5 +77,20 @@ describe('how busy the machine was', () => {
 describe('a scenario without rounds', () => {
   it('is refused rather than summarized as zeros', () => {
     expect(() => summarizeScenario('votes', 'votes', [])).toThrow(RangeError);
+  });
+});
+
+describe('bench:api --db postgres comparison', () => {
+  it('gives PostgreSQL as a share of SQLite, two replicas against one, and CPU per vote against the ceiling', () => {
+    const ceiling = summarizeScenario('ceiling', 'ceiling', [{ ...round(20_000, 5, 20_000, null), serverCpuMicros: 20_000 * 5 * 50 }]);
+    const votes = summarizeScenario('votes', 'votes', [round(8000, 15, 20_000)]);
+    const votesPg = summarizeScenario('votes-pg', 'votes-pg', [{ ...round(4000, 20, 20_000), databaseCpuMicros: 4000 * 5 * 60 }]);
+    const votesPg2 = summarizeScenario('votes-pg-2r', 'votes-pg-2r', [{ ...round(5000, 25, 20_000), databaseCpuMicros: 5000 * 5 * 60 }]);
+    const lines = compareDatabases([ceiling, votes, votesPg, votesPg2]);
+    expect(lines[1]).toContain('PostgreSQL one replica 4,000 (p99 20 ms) = 50.0% of SQLite');
+    expect(lines[1]).toContain('two replicas 5,000 (p99 25 ms) = 62.5% of SQLite, 1.25× one replica');
+    // 100 µs in the API process + 60 µs in PostgreSQL, against the ceiling's 50 µs.
+    expect(lines.join('\n')).toContain('PostgreSQL, one replica: 100 µs (2.0×) + PostgreSQL 60 µs = 160 µs (3.2×)');
+    expect(compareDatabases([ceiling, votes])).toEqual([]);
   });
 });

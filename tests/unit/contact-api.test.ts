@@ -37,9 +37,10 @@ describe('fetchSuggestions', () => {
 });
 
 describe('postContact', () => {
-  it('posts JSON and returns the reference of a 201', async () => {
-    const { fetcher, calls } = fakeFetch(json(201, { ok: true, ref: 'WEB-2026-000007' }));
-    expect(await postContact(request, fetcher)).toEqual({ kind: 'created', ref: 'WEB-2026-000007' });
+  it('posts JSON and returns the reference, the private link and whether e-mail is sent of a 201', async () => {
+    const url = '/en/requests/WEB-2026-000007/?k=k7YwuIHakZZ9L2Ooosoy0E8GCaiaBWr2';
+    const { fetcher, calls } = fakeFetch(json(201, { ok: true, ref: 'WEB-2026-000007', url, mail: false }));
+    expect(await postContact(request, fetcher)).toEqual({ kind: 'created', ref: 'WEB-2026-000007', url, mail: false });
     expect(calls[0]!.init?.method).toBe('POST');
     expect(JSON.parse(calls[0]!.init!.body as string)).toEqual(request);
   });

@@ -205,8 +205,11 @@ export async function updateTicketIfUnchanged(
   ticket: { source: string; id: string; createdAt: string; updatedAt: string; resolvedAt: string | null; closedAt: string | null },
   changes: RequestChanges,
   at: Date,
+  minutes?: number,
 ): Promise<boolean> {
-  const set: Partial<TicketsTable> = { updated_at: at.toISOString() };
+  const set: Partial<Record<keyof TicketsTable, unknown>> = { updated_at: at.toISOString() };
+  // Minutes spent add up in the column the scorecards read (migration 0015).
+  if (minutes) set.minutes_logged = sql`coalesce(minutes_logged, 0) + ${minutes}`;
   if (changes.status !== undefined && changes.status !== null) set.status = changes.status;
   if (changes.priority !== undefined && changes.priority !== null) set.priority = changes.priority;
   if (changes.topic !== undefined) set.topic = changes.topic;
@@ -230,7 +233,7 @@ export async function updateTicketIfUnchanged(
   }
   const result = await db
     .updateTable('tickets')
-    .set(set)
+    .set(set as Partial<TicketsTable>)
     .where('source', '=', ticket.source)
     .where('id', '=', ticket.id)
     .where('updated_at', '=', ticket.updatedAt)

@@ -15,6 +15,11 @@ export interface ShellPage {
 }
 
 export const SHELL_PAGES: readonly ShellPage[] = [
+  // A customer's request, /<lang>/requests/<ref>/?k=… (issue 16): the page of its language.
+  { name: 'customer request (en)', pattern: /^\/en\/requests\/[^/]+\/$/, page: 'en/requests/index.html' },
+  { name: 'customer request (zh-CN)', pattern: /^\/zh-CN\/requests\/[^/]+\/$/, page: 'zh-CN/requests/index.html' },
+  // One request in the staff inbox, /staff/requests/<ref>/ (issue 16): the inbox page draws it.
+  { name: 'staff request view', pattern: /^\/staff\/requests\/[^/]+\/?$/, page: 'staff/requests/index.html' },
   // The ticket view and the staff article page (issue 17); the islands read the id from location.
   { name: 'staff ticket view', pattern: /^\/staff\/tickets\/[a-z]+\/[^/]+\/?$/, page: 'staff/tickets/index.html' },
   { name: 'staff article page', pattern: /^\/staff\/articles\/(?:zh-CN|en)\/[a-z0-9-]+\/?$/, page: 'staff/articles/index.html' },

@@ -15,6 +15,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ApiError } from './errors.ts';
 import { shellPageFor } from './shell-pages.ts';
+import { siteCsp } from './site-csp.ts';
 
 /** The methods a page answers; anything else (TRACE, PUT, DELETE, POST…) is a 405. */
 const PAGE_METHODS = new Set(['GET', 'HEAD']);
@@ -45,6 +46,7 @@ export function folderLocation(segments: string[]): string {
 export function mountSite(app: Hono, distDir: string): void {
   const root = relative(process.cwd(), distDir) || '.';
   const notFoundPage = join(distDir, '404.html');
+  const csp = siteCsp(distDir);
 
   app.use('*', async (c, next) => {
     if (!PAGE_METHODS.has(c.req.method))
@@ -64,10 +66,12 @@ export function mountSite(app: Hono, distDir: string): void {
       const file = join(distDir, shell.page);
       if (existsSync(file)) {
         c.header('Cache-Control', 'no-cache');
+        c.header('Content-Security-Policy', csp);
         return c.html(readFileSync(file, 'utf8'));
       }
     }
     await next();
+    c.header('Content-Security-Policy', csp);
     // Only a file that exists is immutable: a CDN would keep a 404 for a year.
     if (c.res.status === 200)
       c.header('Cache-Control', path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');

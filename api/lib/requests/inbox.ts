@@ -126,6 +126,7 @@ export class RequestInbox {
         },
         changes,
         at,
+        effects.minutes,
       );
       if (!updated) throw new ApiError(409, 'changed', `Request ${id} was changed meanwhile; reload it and try again`);
       const ticket = { source: row.source, id: row.id };

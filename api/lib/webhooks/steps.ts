@@ -20,10 +20,14 @@ import { mapZammadTicket } from '../../../core/tickets/zammad.ts';
 import { mapZendeskTicket } from '../../../core/tickets/zendesk.ts';
 import { mapRow } from '../../../core/tickets/values.ts';
 
-/** A delivery whose signature holds: its source, its bytes as signed, and when it arrived. */
+/** A delivery whose signature holds: its source, its bytes and timestamp as signed, and when it arrived. */
 export interface SignedDelivery {
   source: WebhookSource;
   rawBody: string;
+  /** The signed X-KB-Timestamp (unix seconds, as sent). */
+  timestamp: string;
+  /** The same time as ISO, for ordering deliveries of one ticket. */
+  signedAt: string;
   at: Date;
 }
 
@@ -38,7 +42,8 @@ export async function verifySignature(c: Context, source: WebhookSource, secret:
     now: at,
   });
   if (!check.ok) throw new ApiError(401, check.code, check.message);
-  return { source, rawBody, at };
+  const timestamp = c.req.header(TIMESTAMP_HEADER)!;
+  return { source, rawBody, timestamp, signedAt: new Date(Number(timestamp) * 1000).toISOString(), at };
 }
 
 /** The body as JSON: 415 for another content type, 400 for malformed JSON. */
@@ -83,16 +88,19 @@ export function map(source: WebhookSource, payload: WebhookPayload): Mapped {
 }
 
 /**
- * The delivery's identity: the helpdesk's delivery id where it sends one (Zammad's
- * X-Zammad-Delivery, or X-KB-Delivery set in the webhook's headers), else a hash of the body,
- * which a redelivery repeats byte for byte while its timestamp header changes.
- * This is the one place dedupe's key is made: keying it on the signed content instead
- * changes this function only.
+ * The delivery's identity, made only of what is signed (issue 14): the delivery headers
+ * (X-Zammad-Delivery, X-KB-Delivery) are not signed, so anyone who captured a delivery could
+ * give a replay a new one, while the signed bytes cannot change without the secret.
+ *
+ * - A payload with updated_at names one state of the ticket: the body's hash is its identity,
+ *   so a helpdesk's retry (signed anew) and a replay are both duplicates.
+ * - A payload without updated_at may repeat byte for byte when the ticket returns to an
+ *   earlier state (open, solved, open again), so its identity is the hash of the signed
+ *   timestamp and the body: a replay (same timestamp) is a duplicate, a later event is not.
  */
-export function deliveryIdOf(c: Context, delivery: SignedDelivery): string {
-  const header = c.req.header('x-zammad-delivery') ?? c.req.header('x-kb-delivery');
-  if (header && header.length <= 200) return header;
-  return `sha256:${createHash('sha256').update(delivery.rawBody).digest('hex')}`;
+export function deliveryIdOf(delivery: SignedDelivery, ticketUpdatedAt: string): string {
+  const signed = ticketUpdatedAt ? delivery.rawBody : `${delivery.timestamp}.${delivery.rawBody}`;
+  return `${ticketUpdatedAt ? 'body' : 'signed'}:${createHash('sha256').update(signed).digest('hex')}`;
 }
 
 /** Whether this delivery was applied before (a helpdesk retrying one it did not see acknowledged). */
@@ -107,10 +115,23 @@ export function ticketUpdatedAtOf(payload: WebhookPayload): string {
   return Number.isNaN(time) ? '' : new Date(time).toISOString();
 }
 
-/** Whether a newer state of the ticket was already applied: helpdesks retry failed deliveries later, out of order. */
-export async function stale(db: Db, delivery: SignedDelivery, ticket: Ticket, ticketUpdatedAt: string): Promise<boolean> {
+/**
+ * When a delivery's state of the ticket holds from, for ordering (stored as
+ * webhook_deliveries.ticket_updated_at): the ticket's updated_at when the payload has one,
+ * and otherwise the delivery's signed timestamp, which the helpdesk signs with the body, so
+ * a captured delivery keeps its place in the order however often it is sent again.
+ */
+export const orderTimeOf = (delivery: SignedDelivery, ticketUpdatedAt: string) => ticketUpdatedAt || delivery.signedAt;
+
+/**
+ * Whether a newer state of the ticket was already applied (helpdesks retry failed deliveries
+ * later, out of order; an attacker may replay a captured one). An older delivery (orderTimeOf)
+ * never overwrites a newer one, so a replay never rolls a solved ticket back to open.
+ * docs/security.md, "Webhooks".
+ */
+export async function stale(db: Db, delivery: SignedDelivery, ticket: Ticket, orderTime: string): Promise<boolean> {
   const latest = await latestDelivery(db, delivery.source, ticket.id);
-  return Boolean(latest && ticketUpdatedAt && latest > ticketUpdatedAt);
+  return Boolean(latest && latest > orderTime);
 }
 
 /** Writes the ticket, then records the delivery; a crash between the two only means a redelivery upserts again. */

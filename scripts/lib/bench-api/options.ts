@@ -18,6 +18,8 @@ export interface ApiBenchOptions {
   json: boolean;
   /** Record a V8 CPU profile of each API server child while measured and print where its time goes. */
   profile: boolean;
+  /** `postgres`: also run votes and events on PostgreSQL, with one replica and with two, beside SQLite. */
+  db: 'sqlite' | 'postgres';
   help: boolean;
 }
 
@@ -45,6 +47,10 @@ Options:
   --articles <n>     articles in the synthetic catalog (default 300)
   --profile          CPU-profile the API servers while measured (V8 profiler), print where
                      time goes and keep the profiles in .bench/api/*.cpuprofile
+  --db postgres      also run votes and events on PostgreSQL (a throw-away server, as the
+                     tests start it) with one API replica and with two replicas on one
+                     database (the load split between them), beside SQLite in the same run;
+                     prints the ratios to SQLite and server CPU per vote against the ceiling
   --json             also print the figures as JSON
   --help             show this help
 `;
@@ -65,6 +71,7 @@ export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {
         connections: { type: 'string' },
         articles: { type: 'string' },
         profile: { type: 'boolean', default: false },
+        db: { type: 'string', default: 'sqlite' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,6 +88,13 @@ export function parseApiBenchOptions(argv: string[]): ApiBenchOptions {
     articles: wholeNumberFlag('articles', values.articles, 300, 5, 100_000),
     json: values.json,
     profile: values.profile,
+    db: databaseFlag(values.db),
     help: values.help,
   };
+}
+
+/** The --db value: `sqlite` (the default) or `postgres`. */
+export function databaseFlag(value: string | undefined): 'sqlite' | 'postgres' {
+  if (value === undefined || value === 'sqlite' || value === 'postgres') return value ?? 'sqlite';
+  throw new UsageError(`--db must be sqlite or postgres (got "${value}")`);
 }

@@ -6,7 +6,8 @@ import { median, ratio } from '../../../core/stats.ts';
 import type { LoadResult } from './load.ts';
 
 /** The measured scenarios; the `-inline` ones run with WAL checkpoints in the commits (KB_CHECKPOINT_THREAD=off). */
-export type ScenarioName = 'ceiling' | 'votes' | 'events' | 'votes-inline' | 'events-inline';
+export type ScenarioName =
+  'ceiling' | 'votes' | 'events' | 'votes-inline' | 'events-inline' | 'votes-pg' | 'events-pg' | 'votes-pg-2r' | 'events-pg-2r';
 
 /** One round of one scenario: a fresh server measured once. */
 export interface RoundResult {
@@ -15,6 +16,8 @@ export interface RoundResult {
   rowsStored: number | null;
   /** The server child's CPU time over the measured window, in microseconds. */
   serverCpuMicros: number;
+  /** The PostgreSQL server's CPU time over the window (PostgreSQL scenarios), in microseconds. */
+  databaseCpuMicros?: number | null;
   /** The ceiling's req/s in the same round, for the ratio. */
   ceilingRequestsPerSecond: number | null;
   /** Share of all cores' time that was busy while measured (machine.ts), null if unknown. */
@@ -44,6 +47,8 @@ export interface ScenarioSummary {
   serverCpuMicrosPerRequest: number;
   /** Server CPU time over wall time: 1 = one core kept busy the whole run. */
   serverCpuCores: number;
+  /** The PostgreSQL server's CPU time per response (PostgreSQL scenarios), in microseconds. */
+  databaseCpuMicrosPerRequest: number | null;
   /** Median over the rounds of the share of all cores' time that was busy (server, load generator and anything else). */
   machineBusy: number | null;
 }
@@ -100,6 +105,12 @@ export function summarizeScenario(name: ScenarioName, what: string, rounds: Roun
     non2xxShare: ratio(load.non2xx, load.requests) ?? 1,
     serverCpuMicrosPerRequest: ratio(serverCpuMicros, load.requests) ?? 0,
     serverCpuCores: serverCpuMicros / 1e6 / load.seconds,
+    databaseCpuMicrosPerRequest: rounds.every((r) => typeof r.databaseCpuMicros === 'number')
+      ? (ratio(
+          rounds.reduce((total, r) => total + r.databaseCpuMicros!, 0),
+          load.requests,
+        ) ?? null)
+      : null,
     machineBusy: median(busy),
   };
 }
@@ -179,4 +190,45 @@ export function formatTable(scenarios: ScenarioSummary[], checks: TargetCheck[],
   return [...rows.map(line), '', ...scenarios.map((s) => `  ${s.name}: ${s.what}`), '', 'Targets:', ...targetLines, '', ...notes].join(
     '\n',
   );
+}
+
+/**
+ * PostgreSQL beside SQLite in the same run (--db postgres): each PostgreSQL scenario's rate
+ * as a share of SQLite's, two replicas against one, and server CPU per vote against the
+ * ceiling's CPU per request. Empty without PostgreSQL scenarios.
+ */
+export function compareDatabases(scenarios: ScenarioSummary[]): string[] {
+  const by = (name: ScenarioName) => scenarios.find((s) => s.name === name);
+  const rate = (s: ScenarioSummary) => (s.name.startsWith('events') ? (s.eventsPerSecond ?? 0) : s.load.requestsPerSecond);
+  const lines: string[] = [];
+  for (const kind of ['votes', 'events'] as const) {
+    const sqlite = by(kind);
+    const one = by(`${kind}-pg`);
+    const two = by(`${kind}-pg-2r`);
+    if (!sqlite || !one) continue;
+    const unit = kind === 'votes' ? 'votes/s' : 'events/s';
+    lines.push(
+      `  ${kind}: SQLite ${int(rate(sqlite))} ${unit} (p99 ${sqlite.load.p99} ms); PostgreSQL one replica ${int(rate(one))} (p99 ${one.load.p99} ms) = ${pct(ratio(rate(one), rate(sqlite)))} of SQLite` +
+        (two
+          ? `; two replicas ${int(rate(two))} (p99 ${two.load.p99} ms) = ${pct(ratio(rate(two), rate(sqlite)))} of SQLite, ${(ratio(rate(two), rate(one)) ?? 0).toFixed(2)}× one replica`
+          : ''),
+    );
+  }
+  const ceiling = by('ceiling');
+  if (ceiling && by('votes-pg')) {
+    const times = (micros: number) => `${(ratio(micros, ceiling.serverCpuMicrosPerRequest) ?? 0).toFixed(1)}×`;
+    const perVote = (name: ScenarioName) => {
+      const s = by(name);
+      if (!s) return '—';
+      const api = `${int(s.serverCpuMicrosPerRequest)} µs (${times(s.serverCpuMicrosPerRequest)})`;
+      if (s.databaseCpuMicrosPerRequest === null) return api;
+      const all = s.serverCpuMicrosPerRequest + s.databaseCpuMicrosPerRequest;
+      return `${api} + PostgreSQL ${int(s.databaseCpuMicrosPerRequest)} µs = ${int(all)} µs (${times(all)})`;
+    };
+    lines.push(`  server CPU per vote against the ceiling's ${int(ceiling.serverCpuMicrosPerRequest)} µs per request:`);
+    lines.push(`    SQLite (in the API process): ${perVote('votes')}`);
+    lines.push(`    PostgreSQL, one replica: ${perVote('votes-pg')}`);
+    if (by('votes-pg-2r')) lines.push(`    PostgreSQL, two replicas: ${perVote('votes-pg-2r')}`);
+  }
+  return lines.length ? ['PostgreSQL beside SQLite (same run, medians over the rounds):', ...lines] : [];
 }

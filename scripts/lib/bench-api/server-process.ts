@@ -31,14 +31,20 @@ export interface StartOptions {
   cwd: string;
   /** Extra environment of the child (KB_CHECKPOINT_THREAD=off for the -inline scenarios). */
   env?: Record<string, string>;
+  /** Serve over this PostgreSQL database instead of a fresh SQLite file in `workDir`. */
+  databaseUrl?: string;
 }
 
 /** Forks a server child in `mode` and resolves once it listens on a loopback port. */
 export async function startServer(mode: ServerMode, options: StartOptions): Promise<BenchServer> {
-  const child = await forkServerChild<ChildMessage, ParentMessage>(CHILD, [mode, String(options.articles), options.workDir], {
-    cwd: options.cwd,
-    env: envWith(options.env),
-  });
+  const child = await forkServerChild<ChildMessage, ParentMessage>(
+    CHILD,
+    [mode, String(options.articles), options.workDir, ...(options.databaseUrl ? [options.databaseUrl] : [])],
+    {
+      cwd: options.cwd,
+      env: envWith(options.env),
+    },
+  );
   return {
     port: child.port,
     pid: child.pid,

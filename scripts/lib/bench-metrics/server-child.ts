@@ -6,7 +6,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../../api/app.ts';
-import { openDatabase } from '../../../api/db/index.ts';
+import { isPostgresUrl, openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
 import { syntheticManifest } from '../bench-api/catalog.ts';
 import { sendToParent, serveForParent } from '../bench-child/child.ts';
@@ -14,8 +14,9 @@ import type { MetricsChildMessage, MetricsParentMessage } from './protocol.ts';
 
 const send = (message: MetricsChildMessage) => sendToParent(message);
 
-function start(dbFile: string, articles: number, token: string, now: string, cacheSeconds: number) {
-  const { db, sqlite } = openDatabase(dbFile);
+/** `database`: the seeded SQLite file, or a PostgreSQL URL of its copy (--db postgres). */
+function start(database: string, articles: number, token: string, now: string, cacheSeconds: number) {
+  const { db, sqlite } = isPostgresUrl(database) ? openDatabase({ url: database }) : openDatabase(database);
   const catalog = catalogFrom(syntheticManifest(articles));
   // The seeded history ends at `now`; the server's clock stands there so default ranges see it.
   const clock = Date.parse(now) - Date.now();
@@ -31,7 +32,15 @@ function start(dbFile: string, articles: number, token: string, now: string, cac
     rateLimits: { votes: 1_000_000, events: 1_000_000, votesPerAddress: 1_000_000, eventsPerAddress: 1_000_000 },
     metricsCacheSeconds: cacheSeconds,
   });
-  const votes = sqlite.prepare('select count(*) from votes').pluck();
+  const countVotes = async () =>
+    Number(
+      (
+        await db
+          .selectFrom('votes')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   // Requests still being answered, so the parent can wait out a backlog between runs.
@@ -40,17 +49,17 @@ function start(dbFile: string, articles: number, token: string, now: string, cac
     inFlight++;
     return Promise.resolve(app.fetch(request, env)).finally(() => inFlight--);
   };
-  serveForParent(fetch, (message: MetricsParentMessage) => {
+  serveForParent(fetch, async (message: MetricsParentMessage) => {
     if (message.type === 'delay-reset') delay.reset();
     if (message.type === 'delay')
       send({ type: 'delay', maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, meanMs: delay.mean / 1e6 });
-    if (message.type === 'counts') send({ type: 'counts', votes: votes.get() as number, inFlight });
+    if (message.type === 'counts') send({ type: 'counts', votes: await countVotes(), inFlight });
   });
 }
 
 const [dbFile, articles, token, now, cacheSeconds = '0'] = process.argv.slice(2);
 if (!dbFile || !articles || !token || !now) {
-  console.error('usage: server-child.ts <db file> <articles> <token> <now> (started by scripts/bench-metrics.ts)');
+  console.error('usage: server-child.ts <db file | postgres url> <articles> <token> <now> (started by scripts/bench-metrics.ts)');
   process.exit(2);
 }
 start(dbFile, Number(articles), token, now, Number(cacheSeconds));

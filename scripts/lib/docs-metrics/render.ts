@@ -17,6 +17,7 @@ const GROUP_TITLES: Record<MetricGroup, string> = {
   support: 'Support KPIs',
   'content-health': 'Content health',
   training: 'Training',
+  scorecards: 'Scorecards (考核)',
 };
 
 const UNIT_TEXT: Record<MetricUnit, string> = {

@@ -10,8 +10,9 @@ import { trackingAllowed, type PrivacySignals } from './privacy.ts';
 import { EventQueue } from './queue.ts';
 import { browserClock, SearchSettler } from './search-settle.ts';
 import { beaconSender } from './transport.ts';
+import { apiUrl } from '../api-origin.ts';
 
-const ENDPOINT = '/api/events';
+const ENDPOINT = apiUrl('/api/events');
 
 function recordPageView(queue: EventQueue, lang: Lang | undefined): void {
   queue.add(

@@ -8,6 +8,7 @@ import type { ContactInput, ContactField } from '../../../core/contracts/contact
 import { CONTACT_FIELDS } from '../../../core/contracts/contact-checks.ts';
 import { type HONEYPOT_FIELD, SUGGESTION_COUNT } from '../../../core/contracts/contact-limits.ts';
 import type { Suggestion } from './suggestions.ts';
+import { apiUrl } from '../api-origin.ts';
 
 /** The browser's fetch; tests pass a fake. */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -23,7 +24,7 @@ export async function fetchSuggestions(
 ): Promise<Suggestion[] | null> {
   try {
     const params = new URLSearchParams({ q: query, lang, limit: String(SUGGESTION_COUNT) });
-    const res = await fetcher(`/api/suggest?${params}`, { credentials: 'omit', signal });
+    const res = await fetcher(apiUrl(`/api/suggest?${params}`), { credentials: 'omit', signal });
     if (!res.ok) return null;
     const body = (await res.json()) as { results?: unknown };
     if (!Array.isArray(body.results)) return null;
@@ -38,7 +39,8 @@ export async function fetchSuggestions(
 
 /** What became of a request. */
 export type ContactResult =
-  | { kind: 'created'; ref: string }
+  /** url: the request's private page (/<lang>/requests/<ref>/?k=…); mail: whether the server sends e-mail. */
+  | { kind: 'created'; ref: string; url: string | null; mail: boolean }
   /** Accepted and deliberately not stored (the spam trap was filled). */
   | { kind: 'not-recorded' }
   | { kind: 'invalid'; fields: ContactField[] }
@@ -53,15 +55,21 @@ export async function postContact(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
-    const res = await fetcher('/api/contact', {
+    const res = await fetcher(apiUrl('/api/contact'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input),
       credentials: 'omit',
       signal: controller.signal,
     });
-    const body = (await res.json().catch(() => null)) as { ref?: unknown; error?: { details?: Array<{ field?: string }> } } | null;
-    if (res.status === 201 && typeof body?.ref === 'string') return { kind: 'created', ref: body.ref };
+    const body = (await res.json().catch(() => null)) as {
+      ref?: unknown;
+      url?: unknown;
+      mail?: unknown;
+      error?: { details?: Array<{ field?: string }> };
+    } | null;
+    if (res.status === 201 && typeof body?.ref === 'string')
+      return { kind: 'created', ref: body.ref, url: typeof body.url === 'string' ? body.url : null, mail: body.mail !== false };
     if (res.status === 202) return { kind: 'not-recorded' };
     if (res.status === 429) return { kind: 'rate-limited', retryAfter: Math.max(1, Number(res.headers.get('retry-after')) || 60) };
     if (res.status === 400) {

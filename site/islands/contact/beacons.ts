@@ -8,6 +8,7 @@ import type { AnalyticsEvent } from '../../../core/contracts/events.ts';
 import { trackingAllowed, type PrivacySignals } from '../analytics/privacy.ts';
 import { EventQueue } from '../analytics/queue.ts';
 import { beaconSender } from '../analytics/transport.ts';
+import { apiUrl } from '../api-origin.ts';
 
 export interface Beacons {
   add(event: AnalyticsEvent): void;
@@ -18,7 +19,7 @@ export interface Beacons {
 export function contactBeacons(): Beacons {
   if (!trackingAllowed(navigator as Navigator & PrivacySignals)) return { add: () => {}, flush: () => {} };
   const queue = new EventQueue(
-    beaconSender('/api/events', {
+    beaconSender(apiUrl('/api/events'), {
       sendBeacon: typeof navigator.sendBeacon === 'function' ? (url, data) => navigator.sendBeacon(url, data) : undefined,
       fetch: (url, init) => fetch(url, init),
     }),

@@ -85,6 +85,16 @@ function enhance(root: HTMLElement): void {
       const refLine = part<HTMLElement>(box, '[data-contact-ref-line]');
       part<HTMLElement>(box, '[data-contact-ref]').textContent = outcome.ref ?? '';
       refLine.hidden = !outcome.ref;
+      // The private page, rebuilt from the reference and the key (docs/requests.md).
+      const linkLine = part<HTMLElement>(box, '[data-contact-link-line]');
+      const link = part<HTMLAnchorElement>(box, '[data-contact-link]');
+      if (outcome.ref && outcome.key) {
+        link.href = `/${root.dataset.lang}/requests/${encodeURIComponent(outcome.ref)}/?k=${outcome.key}`;
+        link.textContent = new URL(link.href, location.origin).href;
+      }
+      linkLine.hidden = !(outcome.ref && outcome.key);
+      part<HTMLElement>(box, '[data-contact-nomail]').hidden = !(outcome.ref && outcome.mail === false);
+      part<HTMLElement>(box, '[data-contact-mail-body]').hidden = outcome.mail === false;
     } else {
       markFields(
         outcome.fields.map((field) => ({ field, problem: 'required' as const })),
@@ -237,7 +247,17 @@ function enhance(root: HTMLElement): void {
       case 'not-recorded':
         setStatus('idle', '');
         form.hidden = true;
-        showOutcome({ kind: 'sent', ref: result.kind === 'created' ? result.ref : null }, true);
+        showOutcome(
+          result.kind === 'created'
+            ? {
+                kind: 'sent',
+                ref: result.ref,
+                key: result.url ? new URL(result.url, location.origin).searchParams.get('k') : null,
+                mail: result.mail,
+              }
+            : { kind: 'sent', ref: null },
+          true,
+        );
         history.replaceState(null, '', result.kind === 'created' ? `?ref=${encodeURIComponent(result.ref)}` : '?sent=1');
         return;
       case 'invalid': {

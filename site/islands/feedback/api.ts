@@ -3,6 +3,7 @@
  * few seconds and never throw: the article must stay usable whatever the API does.
  */
 import type { VoteRequest } from '../../../core/contracts/events.ts';
+import { apiUrl } from '../api-origin.ts';
 
 /** What became of a vote: stored, accepted but deliberately not stored, or lost. */
 export type VoteOutcome = 'counted' | 'not-counted' | 'failed';
@@ -29,7 +30,7 @@ async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms = TIM
 export async function postVote(vote: VoteRequest): Promise<VoteOutcome> {
   try {
     return await withTimeout(async (signal) => {
-      const res = await fetch('/api/votes', {
+      const res = await fetch(apiUrl('/api/votes'), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(vote),
@@ -54,7 +55,7 @@ export async function postVote(vote: VoteRequest): Promise<VoteOutcome> {
 export async function fetchHelpfulCount(article: string, fresh = false): Promise<number | null> {
   try {
     return await withTimeout(async (signal) => {
-      const res = await fetch(`/api/votes/summary?article=${encodeURIComponent(article)}`, {
+      const res = await fetch(apiUrl(`/api/votes/summary?article=${encodeURIComponent(article)}`), {
         credentials: 'omit',
         cache: fresh ? 'no-cache' : 'default',
         signal,

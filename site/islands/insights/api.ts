@@ -6,18 +6,7 @@
  * sign-in prompt, a "not available yet" or an error state.
  */
 
-/**
- * sessionStorage key of a pasted staff token, for staff pages that still take one (the KCS
- * views) until they move to the sign-in; the dashboards use the session cookie.
- */
-export const TOKEN_KEY = 'kb-insights-token';
-
-/** The part of the Storage interface the token needs (sessionStorage in the page). */
-export type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-export const readToken = (storage: TokenStorage): string | null => storage.getItem(TOKEN_KEY) || null;
-export const saveToken = (storage: TokenStorage, token: string): void => storage.setItem(TOKEN_KEY, token.trim());
-export const clearToken = (storage: TokenStorage): void => storage.removeItem(TOKEN_KEY);
+import { API_ORIGIN } from '../api-origin.ts';
 
 export type ApiFailure =
   /** 401: not signed in (or the session timed out), or a wrong or revoked token. */
@@ -81,7 +70,7 @@ export interface ApiClientOptions {
   /** A bearer token (read on every call); without this option the session cookie is sent instead. */
   token?: () => string | null;
   fetch?: typeof fetch;
-  /** Origin of the API; '' for the page's own. */
+  /** Origin of the API; the build's KB_API_ORIGIN by default ('' for the page's own). */
   baseUrl?: string;
 }
 
@@ -94,7 +83,7 @@ export interface ApiClient {
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const base = options.baseUrl ?? '';
+  const base = options.baseUrl ?? API_ORIGIN;
 
   async function get(path: string, params: URLSearchParams | undefined, accept: string): Promise<Response> {
     const token = options.token ? options.token() : undefined;
@@ -104,8 +93,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     try {
       res = await fetchImpl(`${base}${path}${query}`, {
         headers: token ? { Authorization: `Bearer ${token}`, Accept: accept } : { Accept: accept },
-        // A token is the whole credential (no cookie sent); otherwise the session cookie is, on this origin only.
-        credentials: token ? 'omit' : 'same-origin',
+        // A token is the whole credential (no cookie sent); otherwise the session cookie is, also to
+        // an API on its own origin (KB_API_ORIGIN on the same site: CORS allows credentials).
+        credentials: token ? 'omit' : base ? 'include' : 'same-origin',
         cache: 'no-store',
       });
     } catch (error) {

@@ -1,24 +1,13 @@
 /**
  * Every string of the KCS staff pages (issue 17: ticket view, staff article page, comments and
- * flags queues, the flag form on article pages), in both interface languages. Pages render
- * English and the client re-labels `[data-i18n]` elements, as the dashboards do
- * (site/islands/insights/ui-lang.ts). A missing translation is a type error.
+ * flags queues, the flag form on article pages), in both interface languages; the staff
+ * shell (site/islands/staff/strings.ts) has the navigation and sign-in. Pages render English
+ * and the client re-labels `[data-i18n]` elements. A missing translation is a type error.
  */
 import type { Lang } from '../../../core/content/article.ts';
+import type { StaffDictionaries } from './strings.ts';
 
 const en = {
-  'nav.label': 'Staff',
-  'nav.helpCenter': 'Help center',
-  'nav.comments': 'Comments',
-  'nav.flags': 'Flags',
-  'nav.insights': 'Insights',
-  'ui.switch': '中文',
-  'signin.heading': 'Sign in',
-  'signin.intro': 'Paste a staff token (agent or admin). It is kept in this browser tab only.',
-  'signin.label': 'Staff token',
-  'signin.submit': 'Sign in',
-  'signin.invalid': 'The token was not accepted.',
-  signout: 'Sign out',
   loading: 'Loading…',
   failed: 'Something went wrong: {message}',
   none: 'None yet.',
@@ -74,6 +63,7 @@ const en = {
   'capture.noRepo': 'Set KB_REPO_URL to propose drafts from here; download the file meanwhile.',
   'capture.next': 'Next: replace every placeholder, set state: not-validated, and run npm run check:content.',
   'article.title': 'Article',
+  'article.intro': 'How customers use this article and what they said about it.',
   'article.owner': 'Owner: {owner}',
   'article.reviewDue': 'Review due {date}',
   'article.edit': 'Edit the source',
@@ -102,18 +92,6 @@ const en = {
 export type KcsKey = keyof typeof en;
 
 const zh: Record<KcsKey, string> = {
-  'nav.label': '员工',
-  'nav.helpCenter': '帮助中心',
-  'nav.comments': '评论',
-  'nav.flags': '标记',
-  'nav.insights': '看板',
-  'ui.switch': 'English',
-  'signin.heading': '登录',
-  'signin.intro': '粘贴员工令牌（客服或管理员）。令牌只保存在当前浏览器标签页中。',
-  'signin.label': '员工令牌',
-  'signin.submit': '登录',
-  'signin.invalid': '令牌未被接受。',
-  signout: '退出',
   loading: '正在加载…',
   failed: '出错了：{message}',
   none: '暂无。',
@@ -169,6 +147,7 @@ const zh: Record<KcsKey, string> = {
   'capture.noRepo': '设置 KB_REPO_URL 后可在此直接提交草稿；目前请先下载文件。',
   'capture.next': '下一步：替换所有占位内容，把 state 改为 not-validated，再运行 npm run check:content。',
   'article.title': '文章',
+  'article.intro': '客户如何使用这篇文章，以及他们的评价。',
   'article.owner': '负责人：{owner}',
   'article.reviewDue': '复审日期 {date}',
   'article.edit': '编辑源文件',
@@ -201,12 +180,5 @@ export function kt(lang: Lang, key: KcsKey, vars: Record<string, string | number
   return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-export const isKcsKey = (key: string): key is KcsKey => key in en;
-
-/** Re-labels every `[data-i18n]` element under `root` whose key is a staff-page string. */
-export function applyKcsLang(root: ParentNode, lang: Lang): void {
-  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    const key = el.dataset.i18n ?? '';
-    if (isKcsKey(key)) el.textContent = kt(lang, key);
-  }
-}
+/** The KCS pages' strings as the staff shell takes a page's own (startStaffPage({ strings })). */
+export const KCS_STRINGS: StaffDictionaries = dictionaries;
