@@ -84,7 +84,12 @@ describe('createApiClient', () => {
       recording(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: 'kb_session=abc' } });
     await createApiClient({ baseUrl, fetch: withCookie }).json('/api/metrics');
     expect(seen[0]?.headers.authorization).toBeUndefined();
-    expect(requests[0]?.credentials).toBe('same-origin');
+    // The stub is another origin (as KB_API_ORIGIN is): the cookie goes with CORS credentials; on the page's own origin, same-origin.
+    expect(requests[0]?.credentials).toBe('include');
+    await createApiClient({ baseUrl: '', fetch: (input, init) => (requests.push(init ?? {}), Promise.reject(new Error('offline'))) })
+      .json('/api/metrics')
+      .catch(() => undefined);
+    expect(requests[1]?.credentials).toBe('same-origin');
   });
 
   it('fails as unauthorized without a request when the token it is given is gone', async () => {
