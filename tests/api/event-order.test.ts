@@ -54,9 +54,9 @@ describe('event ids on PostgreSQL', () => {
         "replica 2 waits for replica 1's lock",
       );
       expect(await queryValue(first.db, 'select count(*) from events')).toBe(0);
-      // A catch-up now folds nothing and leaves its watermark where it was.
+      // A catch-up now folds nothing and leaves its watermark where it was (the lease row at 0).
       await catchUpRollups(first.db);
-      expect(await queryRows(first.db, "select value from settings where key = 'rollups.event_watermark'")).toEqual([]);
+      expect(await queryRows(first.db, "select value from settings where key = 'rollups.event_watermark'")).toEqual([{ value: '0' }]);
       release();
       await firstWrite;
       await secondWrite;
