@@ -36,6 +36,8 @@ describe('defaults with nothing set', () => {
       contentDir: resolve('content'),
       outDir: resolve('dist'),
       dbFile: resolve(DEFAULT_DB_FILE),
+      databaseUrl: undefined,
+      dbPoolSize: 10,
       audience: 'public',
       siteUrl: 'http://127.0.0.1:4321',
       ticketUrl: '',

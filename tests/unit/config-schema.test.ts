@@ -55,6 +55,8 @@ describe('the configuration schema', () => {
       'PORT',
       'HOST',
       'KB_SITE_URL',
+      'DATABASE_URL',
+      'KB_DB_POOL_SIZE',
       'KB_AUDIENCE',
       'KB_TICKET_URL',
       'KB_TICKET_SUBJECT_PARAM',
@@ -108,8 +110,8 @@ describe('docs/configuration.md', () => {
     ]);
     const section = (heading: string) => doc.split(`${heading}\n`)[1]!.split('\n## ')[0]!;
     expect(section('## Build')).toContain('`KB_API_ORIGIN`');
-    expect(section('## Server and CLIs')).toContain('`DATABASE_URL`');
-    expect(section('## Server and CLIs')).toContain('| `KB_DB_POOL_SIZE` | `10` |');
+    expect(section('## Server, build and CLIs')).toContain('`DATABASE_URL`');
+    expect(section('## Server, build and CLIs')).toContain('| `KB_DB_POOL_SIZE` | `10` |');
     expect(section('## Tests')).toContain('`KB_TEST_DATABASE_URL`');
   });
 
