@@ -89,7 +89,7 @@ describe(`the server on ${testDialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ki
     const { child, origin: base } = await start();
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok' });
     const vote = await postVote(base, ARTICLES, 60_000, 'after-restart');
     expect(vote.status).toBe(201);
     child.kill('SIGTERM');
