@@ -99,10 +99,14 @@ describe('overview', () => {
     await page.click('[data-signin-form] button[type="submit"]');
     await ready(page);
     const states = await panelStates(page);
+    // Content gaps may rightly be empty: in the demo content every ticket topic is covered by an
+    // article in it or in a subtopic (topics are a tree, docs/design.md §4).
+    const { 'content-gaps': gaps, ...others } = states;
     expect(
-      Object.values(states).every((s) => s === 'ready'),
+      Object.values(others).every((s) => s === 'ready'),
       JSON.stringify(states),
     ).toBe(true);
+    expect(['ready', 'empty']).toContain(gaps);
     // The token stays in the tab, never in the address.
     expect(page.url()).not.toContain(ADMIN_TOKEN);
     expect(await page.evaluate(() => sessionStorage.getItem('kb-insights-token'))).toBe(ADMIN_TOKEN);
