@@ -107,10 +107,14 @@ describe('overview', () => {
     await page.waitForURL(/\/insights\/\?/);
     await ready(page);
     const states = await panelStates(page);
+    // Content gaps may rightly be empty: in the demo content every ticket topic is covered by an
+    // article in it or in a subtopic (topics are a tree, docs/design.md §4).
+    const { 'content-gaps': gaps, ...others } = states;
     expect(
-      Object.values(states).every((s) => s === 'ready'),
+      Object.values(others).every((s) => s === 'ready'),
       JSON.stringify(states),
     ).toBe(true);
+    expect(['ready', 'empty']).toContain(gaps);
     expect(await page.textContent('[data-staff-name]')).toBe(`Signed in as ${MANAGER.name}`);
     // The session id is in an HttpOnly cookie: no script on the page can read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain('kb_session');
