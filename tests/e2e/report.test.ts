@@ -14,9 +14,11 @@ import { migrate, openDatabase } from '../../api/db/index.ts';
 import { loadCatalog } from '../../api/lib/catalog/catalog.ts';
 import { seedDatabase } from '../../api/demo/index.ts';
 import { FIGURE_KEYS, type PeriodReport } from '../../core/contracts/period-report.ts';
+import { createStaffUser } from '../support/staff.ts';
 
 const distDir = inject('distDir');
 const ADMIN_TOKEN = 'e2e-report-admin-token-0123456789';
+const MANAGER = { email: 'report.manager@example.com', name: 'Gao Yan', role: 'manager', password: 'reports for managers' } as const;
 const PERIOD = new Date(Date.now() - 86_400_000 * 10).toISOString().slice(0, 7); // a month the 30 seeded days cover
 
 let work: string;
@@ -30,13 +32,18 @@ beforeAll(async () => {
   const opened = openDatabase(dbFile);
   await migrate(opened.db);
   await seedDatabase(opened.db, { days: 30, seed: 42, now: new Date(), catalog: loadCatalog(distDir), sqlite: opened.sqlite });
+  await createStaffUser(opened.db, MANAGER);
   await opened.db.destroy();
   server = await startApiProcess({ env: { KB_DB: dbFile, KB_DIST_DIR: distDir, KB_ADMIN_TOKEN: ADMIN_TOKEN } });
   browser = await launchBrowser();
   const context = await browser.newContext({ userAgent: BROWSER_UA, locale: 'en-US' });
-  // The dashboards' token, as the sign-in form keeps it.
-  await context.addInitScript((token) => sessionStorage.setItem('kb-insights-token', token), ADMIN_TOKEN);
   page = await context.newPage();
+  // A manager signs in as on the site; the session cookie then carries every request of the page.
+  await page.goto(`${server.origin}/staff/sign-in/`);
+  await page.fill('#staff-email', MANAGER.email);
+  await page.fill('#staff-password', MANAGER.password);
+  await page.click('[data-staff-signin] button[type="submit"]');
+  await page.waitForURL(/\/staff\/$/);
 }, 180_000);
 
 afterAll(async () => {

@@ -86,7 +86,7 @@ describe('createApiClient', () => {
     expect(seen[0]?.headers.authorization).toBeUndefined();
     // The stub is another origin (as KB_API_ORIGIN is): the cookie goes with CORS credentials; on the page's own origin, same-origin.
     expect(requests[0]?.credentials).toBe('include');
-    await createApiClient({ baseUrl: '', fetch: (input, init) => (requests.push(init ?? {}), Promise.reject(new Error('offline'))) })
+    await createApiClient({ baseUrl: '', fetch: (_input, init) => (requests.push(init ?? {}), Promise.reject(new Error('offline'))) })
       .json('/api/metrics')
       .catch(() => undefined);
     expect(requests[1]?.credentials).toBe('same-origin');

@@ -2,12 +2,12 @@
  * /insights/report?period=2026-11 (or 2026-Q4) [&ui=zh-CN|en]: the period report (问题汇总报告)
  * on one printable page. It renders GET /api/metrics/period-report with the renderer `npm run
  * report` prints (core/reports/period-report-html.ts), so page, PDF and API agree. Signed in
- * with a staff account (the session cookie) or the dashboards' token (sessionStorage).
+ * with a staff account (the session cookie).
  */
 import type { Lang } from '../../../core/content/article.ts';
 import type { PeriodReport } from '../../../core/contracts/period-report.ts';
 import { REPORT_CSS, renderPeriodReport } from '../../../core/reports/period-report-html.ts';
-import { readToken } from './api.ts';
+import { API_ORIGIN } from '../api-origin.ts';
 import { chooseUiLang, UI_LANG_KEY } from './ui-lang.ts';
 
 const PERIOD = /^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/;
@@ -55,12 +55,12 @@ export async function startReport(): Promise<void> {
   }
   const m = MESSAGES[lang];
   root.textContent = m.loading;
-  const token = readToken(sessionStorage);
   const query = new URLSearchParams({ period });
   if (tz) query.set('tz', tz);
-  const res = await fetch(`/api/metrics/period-report?${query.toString()}`, {
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  const res = await fetch(`${API_ORIGIN}/api/metrics/period-report?${query.toString()}`, {
+    // The session cookie goes along, also to an API on its own origin of the same site (KB_API_ORIGIN).
+    credentials: API_ORIGIN ? 'include' : 'same-origin',
+    headers: { Accept: 'application/json' },
   }).catch(() => null);
   if (!res || !res.ok) {
     const status = res?.status ?? 0;
