@@ -39,11 +39,13 @@ function formTerms(form: string, kind: QueryUnit['kind']): string[] {
 }
 
 /**
- * Does some article hold a Chinese word (all its character pairs, or the word whole)? The
- * relevance rule re-splits a word no article holds against these (core/search/relevance.ts).
+ * Does some article hold a Chinese word? A pair of characters is indexed as such; a longer
+ * word only counts when indexed whole (a segmenter's word of some article), not when its
+ * pairs merely occur somewhere. The relevance rule re-splits a word no article holds
+ * against these (core/search/relevance.ts).
  */
 export function corpusWord(postings: Postings): KnownWord {
-  return (word) => postings.presence(formTerms(word, 'cjk'), []).df > 0 || (word.length > 2 && postings.presence([word], []).df > 0);
+  return (word) => postings.presence([word], []).df > 0;
 }
 
 /** One unit across the index: its weight and, per candidate (by position), its strongest field or null. */

@@ -100,6 +100,9 @@ export function isCode(token: string): boolean {
  */
 export type KnownWord = (word: string) => boolean;
 
+/** Particles that end a phrase, never a word the re-split takes ("机的" in "司机的"). */
+const PARTICLES = new Set(['的', '了', '吗', '呢', '吧', '啊']);
+
 /** The longest word the re-split looks for in the corpus. */
 const RESPLIT_MAX = 4;
 
@@ -107,13 +110,14 @@ const RESPLIT_MAX = 4;
  * The Chinese words of a run: the segmenter's words of two or more characters, and runs
  * of single characters joined ("构|建" → "构建"), cut at filler words.
  *
- * With `known`, a word no article holds is cut again against the corpus: ICU cuts some
- * phrases across words ("构建时报错" as 构建|时报|错), and "时报", held by no article,
- * would weigh as a word the help center does not cover ("税率"). Such a word and the
- * single characters beside it are matched, longest first, against the words the corpus
- * holds ("报错"); the characters left over are dropped when they are filler or alone, and
- * kept as a unit otherwise. A span in which the corpus holds no word stays as it was: a
- * truly unknown word ("税率") keeps its unknown weight.
+ * With `known`, a piece holding a word no article holds is cut again against the corpus:
+ * ICU cuts some phrases across words ("构建时报错" as 构建|时报|错, "网站里用" as 网站|里用),
+ * and "时报", held by no article, would weigh as a word the help center does not cover
+ * ("税率"). The piece is matched from its start, longest word first (4 characters at
+ * most), against the words the corpus holds ("构建", "报错"); the characters left over are
+ * dropped when they are filler or alone, and kept as a unit otherwise, so a truly unknown
+ * word ("税率" in "税率设置") keeps its unknown weight. A piece in which the corpus holds
+ * no word stays as the segmenter cut it.
  */
 function chineseUnits(run: string, known?: KnownWord): string[] {
   let pieces = [run];
@@ -122,6 +126,7 @@ function chineseUnits(run: string, known?: KnownWord): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const segments = [...segmenter.segment(piece)].map((s) => s.segment);
+    /** The segmenter's words of two characters or more, and runs of single characters joined. */
     const plain = (list: readonly string[]) => {
       let singles = '';
       const flush = () => {
@@ -138,25 +143,12 @@ function chineseUnits(run: string, known?: KnownWord): string[] {
       }
       flush();
     };
-    if (!known) {
-      plain(segments);
-      continue;
-    }
-    // Spans of the segments the corpus lacks (words held by no article, and single characters).
-    let i = 0;
-    while (i < segments.length) {
-      const segment = segments[i]!;
-      if (segment.length >= 2 && known(segment)) {
-        out.push(segment);
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < segments.length && !(segments[j]!.length >= 2 && known(segments[j]!))) j++;
-      const span = segments.slice(i, j);
-      if (span.some((s) => s.length >= 2)) resplit(span, known, plain);
-      else plain(span);
-      i = j;
+    const start = out.length;
+    plain(segments);
+    // A piece holding a word no article holds is cut again, whole, against the corpus's words.
+    if (known && out.slice(start).some((word) => !known(word))) {
+      out.length = start;
+      resplit(segments, known, plain);
     }
   }
   return out;
@@ -168,7 +160,8 @@ function chineseUnits(run: string, known?: KnownWord): string[] {
       let word = '';
       for (let len = Math.min(RESPLIT_MAX, text.length - at); len >= 2 && !word; len--) {
         const candidate = text.slice(at, at + len);
-        if (isKnown(candidate)) word = candidate;
+        // A word does not end in a particle ("机的"): the particle is the cut.
+        if (!PARTICLES.has(candidate.at(-1)!) && isKnown(candidate)) word = candidate;
       }
       if (word) {
         found.push({ at, word });
@@ -178,8 +171,9 @@ function chineseUnits(run: string, known?: KnownWord): string[] {
     if (found.length === 0) return plain(span);
     let at = 0;
     const rest = (end: number) => {
-      const left = [...text.slice(at, end)].filter((c) => !SHORT_FILLERS.has(c)).join('');
-      if (left.length >= 2) out.push(left);
+      const left = [...text.slice(at, end)].filter((c) => !SHORT_FILLERS.has(c));
+      // Characters each held by some article are what is left of a cut across words ("里用"), not a new word.
+      if (left.length >= 2 && !left.every((c) => isKnown(c))) out.push(left.join(''));
     };
     for (const f of found) {
       rest(f.at);
