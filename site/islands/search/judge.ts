@@ -54,7 +54,14 @@ export async function ruleUnits(api: PagefindApi, text: string, synonyms: readon
   const units = relevanceUnits(text, synonyms);
   const chinese = units.filter((u) => u.kind === 'cjk' && !u.alternatives?.length).map((u) => u.text);
   if (chinese.length === 0) return units;
-  const held = async (word: string) => (await find(api, word, {})).length > 0;
+  // Pagefind widens a word it does not know to words sharing its start: a word is held when
+  // its first page's text really holds it.
+  const held = async (word: string) => {
+    const first = (await find(api, word, {}))[0];
+    if (!first) return false;
+    const data = (await first.data()) as LoadedResult['data'];
+    return Object.values(evidenceFields(data)).some((text) => text?.includes(word));
+  };
   const known = new Set<string>();
   const unknown = new Set<string>();
   await Promise.all(chinese.map(async (word) => ((await held(word)) ? known : unknown).add(word)));
