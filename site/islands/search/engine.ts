@@ -69,7 +69,7 @@ const MAX_UNITS = 24;
 
 const isChinese = (term: string) => /[\u3400-\u9fff]/.test(term);
 
-export async function find(api: PagefindApi, term: string, filters: Record<string, string>): Promise<PagefindResult[]> {
+async function find(api: PagefindApi, term: string, filters: Record<string, string>): Promise<PagefindResult[]> {
   return (await api.search(term, { filters }))?.results ?? [];
 }
 

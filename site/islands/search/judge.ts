@@ -10,17 +10,8 @@
  * those pages whose text really holds the unit — 0 for a word no page holds.
  */
 import { normalizeQuery } from '../../../core/search/query.ts';
-import {
-  fieldHolding,
-  relevanceUnits,
-  resplitLookups,
-  selectAnswers,
-  textHolds,
-  unitWeight,
-  type EvidenceField,
-  type QueryUnit,
-} from '../../../core/search/relevance.ts';
-import { find, type PagefindApi, type PagefindResult, type PagefindResultData } from './engine.ts';
+import { fieldHolding, selectAnswers, textHolds, unitWeight, type EvidenceField, type QueryUnit } from '../../../core/search/relevance.ts';
+import type { PagefindResult, PagefindResultData } from './engine.ts';
 
 /** How many of the merged results are judged (and so the most answers one search shows). */
 export const JUDGED_RESULTS = 15;
@@ -44,35 +35,6 @@ export function evidenceFields(data: LoadedResult['data']): Partial<Record<Evide
     body: normalizeQuery(data.content ?? data.excerpt ?? ''),
   };
 }
-
-/**
- * The rule's units of a query, with its Chinese words no page holds cut again against the
- * words Pagefind knows (core/search/relevance.ts, "构建时报错" → 构建, 报错 rather than 构建,
- * 时报). Costs one Pagefind search per Chinese unit, and more only when one is unknown.
- */
-export async function ruleUnits(api: PagefindApi, text: string, synonyms: readonly (readonly string[])[]): Promise<QueryUnit[]> {
-  const units = relevanceUnits(text, synonyms);
-  const chinese = units.filter((u) => u.kind === 'cjk' && !u.alternatives?.length).map((u) => u.text);
-  if (chinese.length === 0) return units;
-  // Pagefind widens a word it does not know to words sharing its start: a word is held when
-  // its first page's text really holds it.
-  const held = async (word: string) => {
-    const first = (await find(api, word, {}))[0];
-    if (!first) return false;
-    const data = (await first.data()) as LoadedResult['data'];
-    return Object.values(evidenceFields(data)).some((text) => text?.includes(word));
-  };
-  const known = new Set<string>();
-  const unknown = new Set<string>();
-  await Promise.all(chinese.map(async (word) => ((await held(word)) ? known : unknown).add(word)));
-  if (unknown.size === 0) return units;
-  const lookups = resplitLookups(text, unknown).slice(0, MAX_LOOKUPS);
-  await Promise.all(lookups.map(async (word) => (await held(word)) && known.add(word)));
-  return relevanceUnits(text, synonyms, (word) => known.has(word));
-}
-
-/** At most this many words are looked up to re-split a query's unknown Chinese words. */
-const MAX_LOOKUPS = 24;
 
 const loadData = async (result: PagefindResult): Promise<LoadedResult> => ({ result, data: (await result.data()) as LoadedResult['data'] });
 

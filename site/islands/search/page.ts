@@ -11,8 +11,9 @@
  * (`data-search-related`), never as `data-search-result`.
  */
 import { analyzeQuery } from '../../../core/search/query.ts';
+import { relevanceUnits } from '../../../core/search/relevance.ts';
 import { PAGEFIND_RANKING, rankedSearch, type PagefindApi } from './engine.ts';
-import { judgeResults, ruleUnits, type LoadedResult } from './judge.ts';
+import { judgeResults, type LoadedResult } from './judge.ts';
 
 interface SearchConfig {
   lang: string;
@@ -152,7 +153,7 @@ export function initSearchPage(): void {
     setStatus('searching', config.strings.searching);
     try {
       const pagefind = await loadPagefind();
-      const units = (await ruleUnits(pagefind, input.value, config.synonyms)).slice(0, MAX_RULE_UNITS);
+      const units = relevanceUnits(input.value, config.synonyms).slice(0, MAX_RULE_UNITS);
       const alternatives = units.flatMap((u) => u.alternatives ?? []);
       const found = await rankedSearch(pagefind, terms, filters(), config.pageCount, {
         extraUnits: units.map((u) => u.text),
