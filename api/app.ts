@@ -18,6 +18,7 @@ import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { linkRoutes } from './routes/links.ts';
 import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
+import { popularRoutes } from './routes/popular.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { contactRoutes } from './routes/contact.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   api.route('/links', linkRoutes(ctx));
   api.route('/suggest', agentSearchRoutes(ctx, deps.suggest));
   api.route('/suggest', suggestRoutes(ctx, deps.suggest));
+  api.route('/popular', popularRoutes(ctx));
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
   api.route('/tickets', draftRoutes(ctx, deps.topics, deps.repo));

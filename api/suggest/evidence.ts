@@ -4,7 +4,14 @@
  * each candidate holds it. Chinese words are looked up as their character pairs, the way
  * bodies are indexed (./tokenize.ts): a word is held where all its pairs are.
  */
-import { FIELD_CREDIT, type EvidenceField, type QueryUnit, type UnitEvidence, unitWeight } from '../../core/search/relevance.ts';
+import {
+  FIELD_CREDIT,
+  type EvidenceField,
+  type KnownWord,
+  type QueryUnit,
+  type UnitEvidence,
+  unitWeight,
+} from '../../core/search/relevance.ts';
 import type { Postings } from './postings.ts';
 import { queryTerms, stem } from './tokenize.ts';
 
@@ -29,6 +36,16 @@ function formTerms(form: string, kind: QueryUnit['kind']): string[] {
   }
   if (!form.includes(' ') && /^[a-z]+$/.test(form)) return [stem(form)];
   return queryTerms(form);
+}
+
+/**
+ * Does some article hold a Chinese word? A pair of characters is indexed as such; a longer
+ * word only counts when indexed whole (a segmenter's word of some article), not when its
+ * pairs merely occur somewhere. The relevance rule re-splits a word no article holds
+ * against these (core/search/relevance.ts).
+ */
+export function corpusWord(postings: Postings): KnownWord {
+  return (word) => postings.presence([word], []).df > 0;
 }
 
 /** One unit across the index: its weight and, per candidate (by position), its strongest field or null. */

@@ -9,7 +9,7 @@ import { SUGGEST_INDEX_VERSION, type SerializedSuggestIndex, type SuggestArticle
 import { Postings } from './postings.ts';
 import { queryTerms } from './tokenize.ts';
 import { relevanceUnits, selectAnswers, type QueryUnit } from '../../core/search/relevance.ts';
-import { evidenceOf, unitPresence } from './evidence.ts';
+import { corpusWord, evidenceOf, unitPresence } from './evidence.ts';
 
 /** Where the build writes the index, relative to the build's output folder. */
 export const SUGGEST_INDEX_PATH = join('kb-build', 'suggest-index.json');
@@ -80,7 +80,7 @@ export class SuggestIndex {
   explain(text: string, lang: Lang): Array<{ id: string; ev: ReturnType<typeof evidenceOf> }> {
     const part = this.langs.get(lang);
     if (!part) return [];
-    const units = relevanceUnits(text, part.synonyms).slice(0, MAX_QUERY_TERMS);
+    const units = relevanceUnits(text, part.synonyms, corpusWord(part.postings)).slice(0, MAX_QUERY_TERMS);
     const hits = part.postings.search(queryTermsWithSynonyms(text, units), JUDGED_CANDIDATES);
     const presence = unitPresence(
       part.postings,
@@ -101,7 +101,7 @@ export class SuggestIndex {
     const part = this.langs.get(lang);
     const none = { answers: [], related: [] };
     if (!part) return none;
-    const units = relevanceUnits(text, part.synonyms).slice(0, MAX_QUERY_TERMS);
+    const units = relevanceUnits(text, part.synonyms, corpusWord(part.postings)).slice(0, MAX_QUERY_TERMS);
     const terms = queryTermsWithSynonyms(text, units);
     if (!terms.length || !units.length) return none;
     const want = Math.max(limit, JUDGED_CANDIDATES);

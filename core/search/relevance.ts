@@ -95,31 +95,112 @@ export function isCode(token: string): boolean {
 }
 
 /**
+ * Does the corpus hold a Chinese word? Given by the engine (its index's document
+ * frequency), so a word the segmenter cut across real words can be cut again.
+ */
+export type KnownWord = (word: string) => boolean;
+
+/** Particles that end a phrase, never a word the re-split takes ("机的" in "司机的"). */
+const PARTICLES = new Set(['的', '了', '吗', '呢', '吧', '啊']);
+
+/** The longest word the re-split looks for in the corpus. */
+const RESPLIT_MAX = 4;
+
+/**
  * The Chinese words of a run: the segmenter's words of two or more characters, and runs
  * of single characters joined ("构|建" → "构建"), cut at filler words.
+ *
+ * With `known`, a piece holding a word no article holds is cut again against the corpus:
+ * ICU cuts some phrases across words ("构建时报错" as 构建|时报|错, "网站里用" as 网站|里用),
+ * and "时报", held by no article, would weigh as a word the help center does not cover
+ * ("税率"). The piece is matched from its start, longest word first (4 characters at
+ * most), against the words the corpus holds ("构建", "报错"); the characters left over are
+ * dropped when they are filler or alone, and kept as a unit otherwise, so a truly unknown
+ * word ("税率" in "税率设置") keeps its unknown weight. A piece in which the corpus holds
+ * no word stays as the segmenter cut it.
  */
-function chineseUnits(run: string): string[] {
+function chineseUnits(run: string, known?: KnownWord): string[] {
   let pieces = [run];
   for (const filler of LONG_FILLERS) pieces = pieces.flatMap((p) => (p.includes(filler) ? p.split(filler) : [p]));
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: string[] = [];
   for (const piece of pieces) {
-    let singles = '';
-    const flush = () => {
-      if (singles.length >= 2) out.push(singles);
-      singles = '';
-    };
-    for (const { segment } of segmenter.segment(piece)) {
-      if (SHORT_FILLERS.has(segment)) flush();
-      else if (segment.length === 1) singles += segment;
-      else {
-        flush();
-        out.push(segment);
+    const segments = [...segmenter.segment(piece)].map((s) => s.segment);
+    /** The segmenter's words of two characters or more, and runs of single characters joined. */
+    const plain = (list: readonly string[]) => {
+      let singles = '';
+      const flush = () => {
+        if (singles.length >= 2) out.push(singles);
+        singles = '';
+      };
+      for (const segment of list) {
+        if (SHORT_FILLERS.has(segment)) flush();
+        else if (segment.length === 1) singles += segment;
+        else {
+          flush();
+          out.push(segment);
+        }
       }
+      flush();
+    };
+    const start = out.length;
+    plain(segments);
+    // A piece holding a word no article holds is cut again, whole, against the corpus's words.
+    if (known && out.slice(start).some((word) => !known(word))) {
+      out.length = start;
+      resplit(segments, known, plain);
     }
-    flush();
   }
   return out;
+
+  function resplit(span: readonly string[], isKnown: KnownWord, plain: (list: readonly string[]) => void) {
+    const text = span.join('');
+    const found: Array<{ at: number; word: string }> = [];
+    for (let at = 0; at < text.length;) {
+      let word = '';
+      for (let len = Math.min(RESPLIT_MAX, text.length - at); len >= 2 && !word; len--) {
+        const candidate = text.slice(at, at + len);
+        // A word does not end in a particle ("机的"): the particle is the cut.
+        if (!PARTICLES.has(candidate.at(-1)!) && isKnown(candidate)) word = candidate;
+      }
+      if (word) {
+        found.push({ at, word });
+        at += word.length;
+      } else at++;
+    }
+    if (found.length === 0) return plain(span);
+    let at = 0;
+    const rest = (end: number) => {
+      const left = [...text.slice(at, end)].filter((c) => !SHORT_FILLERS.has(c));
+      // Characters each held by some article are what is left of a cut across words ("里用"), not a new word.
+      if (left.length >= 2 && !left.every((c) => isKnown(c))) out.push(left.join(''));
+    };
+    for (const f of found) {
+      rest(f.at);
+      out.push(f.word);
+      at = f.at + f.word.length;
+    }
+    rest(text.length);
+  }
+}
+
+/**
+ * The Chinese words the re-split (see {@link relevanceUnits}) may ask `known` about, for an
+ * engine that must look them up before it calls {@link relevanceUnits} (the search page
+ * asks Pagefind): every word of 2–4 characters inside the spans around the units the
+ * corpus lacks (`unknown`, units by text).
+ */
+export function resplitLookups(text: string, unknown: ReadonlySet<string>): string[] {
+  const initial = new Set(relevanceUnits(text).map((u) => u.text));
+  const asked = new Set<string>();
+  // Units already looked up answer as they were found; every other word is recorded and
+  // answered "not held", so the re-split tries every candidate.
+  relevanceUnits(text, [], (word) => {
+    if (initial.has(word)) return !unknown.has(word);
+    asked.add(word);
+    return false;
+  });
+  return [...asked];
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -135,9 +216,11 @@ function holdsPhrase(text: string, form: string): boolean {
  * words, error codes whole, Chinese words without filler. A member of a synonym group
  * (normalised, see core/search/synonyms.ts) found in the query becomes one unit with the
  * group's other members as alternatives, in place of the units it would give alone.
+ * `known` (the corpus's Chinese words) re-splits Chinese words no article holds (see
+ * chineseUnits).
  */
-export function relevanceUnits(text: string, synonyms: readonly (readonly string[])[] = []): QueryUnit[] {
-  const units = plainUnits(text);
+export function relevanceUnits(text: string, synonyms: readonly (readonly string[])[] = [], known?: KnownWord): QueryUnit[] {
+  const units = plainUnits(text, known);
   const normalized = normalizeQuery(text);
   for (const group of synonyms) {
     const member = group.find((m) => holdsPhrase(normalized, m));
@@ -156,7 +239,7 @@ export function relevanceUnits(text: string, synonyms: readonly (readonly string
   return units;
 }
 
-function plainUnits(text: string): QueryUnit[] {
+function plainUnits(text: string, known?: KnownWord): QueryUnit[] {
   const normalized = normalizeQuery(text);
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
@@ -169,7 +252,7 @@ function plainUnits(text: string): QueryUnit[] {
     if (!part) continue;
     if (CJK_RUN.test(part)) {
       CJK_RUN.lastIndex = 0;
-      for (const word of chineseUnits(part)) add({ text: word, kind: 'cjk' });
+      for (const word of chineseUnits(part, known)) add({ text: word, kind: 'cjk' });
       continue;
     }
     for (const [token] of part.matchAll(LATIN_TOKEN)) {

@@ -32,6 +32,7 @@ describe('GET /api/openapi.json', () => {
       'GET /api/metrics/summary',
       'GET /api/metrics/team-scorecards',
       'GET /api/metrics/{id}',
+      'GET /api/popular',
       'GET /api/requests',
       'GET /api/requests/{ref}',
       'GET /api/staff/me',

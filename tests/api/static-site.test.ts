@@ -150,3 +150,29 @@ describe('headers: CSP, Permissions-Policy and HSTS', () => {
     expect((await app.request('https://kb.example/en/')).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
   });
 });
+
+describe('/ greets in the visitor language (issue 15)', () => {
+  it("redirects / to the browser's preferred language by Accept-Language, varying on it", async () => {
+    const app = await siteApp();
+    const zh = await app.request('/', { headers: { 'Accept-Language': 'zh-TW,zh;q=0.9,en;q=0.8' } });
+    expect(zh.status).toBe(302);
+    expect(zh.headers.get('location')).toBe('/zh-CN/');
+    expect(zh.headers.get('vary')).toContain('Accept-Language');
+    const en = await app.request('/?q=vpn', { headers: { 'Accept-Language': 'fr-FR, en-GB;q=0.7, zh;q=0.5' } });
+    expect(en.headers.get('location')).toBe('/en/?q=vpn');
+  });
+
+  it('prefers the choice remembered on the device (the kb_lang cookie) over Accept-Language', async () => {
+    const app = await siteApp();
+    const res = await app.request('/', { headers: { 'Accept-Language': 'zh-CN', Cookie: 'theme=dark; kb_lang=en' } });
+    expect(res.headers.get('location')).toBe('/en/');
+  });
+
+  it('shows the chooser page when neither names a site language', async () => {
+    const app = await siteApp();
+    const res = await app.request('/', { headers: { 'Accept-Language': 'fr, de;q=0.5', Cookie: 'kb_lang=fr' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<h1>Home</h1>');
+    expect(res.headers.get('vary')).toContain('Cookie');
+  });
+});

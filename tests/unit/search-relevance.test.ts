@@ -4,6 +4,7 @@ import {
   isCode,
   judge,
   relevanceUnits,
+  resplitLookups,
   selectAnswers,
   unitWeight,
   type EvidenceField,
@@ -46,6 +47,24 @@ describe('relevanceUnits', () => {
   it('reads codes, versions and identifiers as codes, words as words', () => {
     expect(['e-lic-0042', '0x80070005', 'err_ssl_protocol_error', '1603'].every(isCode)).toBe(true);
     expect(['password', 'node', '42'].some(isCode)).toBe(false);
+  });
+});
+
+describe('re-splitting Chinese words no article holds', () => {
+  const vocabulary = new Set(['构建', '报错', '设置', '找不到', '密码']);
+  const known = (word: string) => vocabulary.has(word);
+  it('cuts a phrase the segmenter split across words against the corpus ("构建时报错")', () => {
+    expect(relevanceUnits('构建时报错').map((u) => u.text)).toEqual(['构建', '时报']);
+    expect(relevanceUnits('构建时报错找不到 sharp 怎么办', [], known).map((u) => u.text)).toEqual(['构建', '报错', '找不到', 'sharp']);
+  });
+  it('keeps a truly unknown word whole, so it keeps its unknown weight ("税率")', () => {
+    expect(relevanceUnits('税率设置怎么办', [], known).map((u) => u.text)).toEqual(['税率', '设置']);
+  });
+  it('lists the words an engine must look up first, and only around unknown units', () => {
+    const lookups = resplitLookups('构建时报错', new Set(['时报']));
+    expect(lookups).toContain('报错');
+    expect(lookups).not.toContain('时报');
+    expect(resplitLookups('税率设置', new Set())).toEqual([]);
   });
 });
 

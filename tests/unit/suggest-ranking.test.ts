@@ -19,6 +19,12 @@ describe('suggestion ranking', () => {
     expect(ids('请问忘记密码该怎么办', 'zh-CN')[0]).toBe('zh-CN/reset-password');
   });
 
+  it('answers a question the segmenter cuts across words ("构建时报错": 时报 is in no article, 报错 is)', () => {
+    const withErrors = suggestFixture.map((d) => (d.id === 'zh-CN/build-errors' ? { ...d, body: `${d.body}构建报错时先看日志。` } : d));
+    const resplit = new SuggestIndex(JSON.parse(JSON.stringify(buildSuggestIndex(withErrors))));
+    expect(index.search('构建时报错', 'zh-CN', 5)).toEqual([]);
+    expect(resplit.search('构建时报错', 'zh-CN', 5).map((s) => s.article)[0]).toBe('zh-CN/build-errors');
+  });
   it('ranks a Chinese title match above a body match', () => {
     expect(ids('密码', 'zh-CN')).toEqual(['zh-CN/reset-password', 'zh-CN/printer-setup']);
   });

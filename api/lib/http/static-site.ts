@@ -16,6 +16,8 @@ import { join, relative } from 'node:path';
 import { ApiError } from './errors.ts';
 import { shellPageFor } from './shell-pages.ts';
 import { siteCsp } from './site-csp.ts';
+import { preferredLang, rememberedLang } from '../../../core/content/lang-choice.ts';
+import { langHome } from '../../../core/content/urls.ts';
 
 /** The methods a page answers; anything else (TRACE, PUT, DELETE, POST…) is a 405. */
 const PAGE_METHODS = new Set(['GET', 'HEAD']);
@@ -54,6 +56,16 @@ export function mountSite(app: Hono, distDir: string): void {
     const url = new URL(c.req.url);
     const segments = sitePathSegments(url.pathname);
     if (segments === null || segments[0] === 'kb-build') return c.notFound();
+    // `/` greets in the visitor's language: the choice remembered on the device, else the
+    // browser's preference (issue 15); the chooser page only when neither names one.
+    if (segments.length === 0) {
+      const lang = rememberedLang(c.req.header('Cookie')) ?? preferredLang(c.req.header('Accept-Language'));
+      c.header('Vary', 'Accept-Language, Cookie');
+      if (lang) {
+        c.header('Cache-Control', 'private, no-cache');
+        return c.redirect(`${langHome(lang)}${url.search}`, 302);
+      }
+    }
     const path = `/${segments.join('/')}${segments.length > 0 && url.pathname.endsWith('/') ? '/' : ''}`;
     // Folders are published as /x/index.html; send /x to /x/ so relative links work.
     if (segments.length > 0 && !url.pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) {

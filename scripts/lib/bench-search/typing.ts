@@ -1,0 +1,82 @@
+/**
+ * The search page as a visitor types (issue 15's bench): in a fresh Chromium context per
+ * query (empty cache, so each query pays what a new visitor's first search pays), open
+ * `/<lang>/search/`, type the query, and time from the last keystroke to the first rendered
+ * results (a `[data-search-result]` or the empty state), counting the bytes downloaded
+ * from the first keystroke on. The page's own debounce (250 ms) is part of the figure.
+ */
+import type { Browser } from 'playwright-core';
+
+/** One measured query. */
+export interface TypingResult {
+  query: string;
+  lang: string;
+  /** ms from the last keystroke to the first rendered results. */
+  ms: number;
+  /** Bytes (as sent) of every response from the first keystroke until the network went quiet. */
+  bytes: number;
+  requests: number;
+  results: number;
+}
+
+/** Types `query` on the search page at `origin` and measures it (see the module comment). */
+export async function measureTyping(
+  browser: Browser,
+  origin: string,
+  lang: string,
+  query: string,
+  timeoutMs: number,
+): Promise<TypingResult> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.goto(`${origin}/${lang}/search/`, { waitUntil: 'load' });
+    await page.waitForSelector('[data-search-status="idle"]', { state: 'attached' });
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    let counting = false;
+    let bytes = 0;
+    let requests = 0;
+    const pending: Array<Promise<void>> = [];
+    page.on('requestfinished', (request) => {
+      if (!counting) return;
+      pending.push(
+        request.sizes().then((sizes) => {
+          bytes += sizes.responseBodySize;
+          requests += 1;
+        }),
+      );
+    });
+    // In the page: the time of the last input event, and of the first result rendered after it.
+    await page.evaluate(() => {
+      const w = window as unknown as { benchLastKey: number; benchRendered: number };
+      w.benchLastKey = 0;
+      w.benchRendered = 0;
+      const input = document.querySelector<HTMLInputElement>('#search-q');
+      input?.addEventListener('input', () => {
+        w.benchLastKey = performance.now();
+        w.benchRendered = 0;
+      });
+      new MutationObserver(() => {
+        if (w.benchLastKey && !w.benchRendered && document.querySelector('[data-search-result], [data-search-empty]'))
+          w.benchRendered = performance.now();
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    counting = true;
+    const box = page.locator('#search-q');
+    await box.click();
+    await box.pressSequentially(query, { delay: 30 });
+    await page.waitForFunction(() => (window as unknown as { benchRendered: number }).benchRendered > 0);
+    const ms = await page.evaluate(() => {
+      const w = window as unknown as { benchLastKey: number; benchRendered: number };
+      return w.benchRendered - w.benchLastKey;
+    });
+    await page.waitForSelector('[data-search-status="done"]', { state: 'attached' });
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await Promise.all(pending);
+    const results = await page.locator('[data-search-result]').count();
+    return { query, lang, ms, bytes, requests, results };
+  } finally {
+    await context.close();
+  }
+}
