@@ -53,6 +53,8 @@ export async function startReport(): Promise<void> {
     a.href = `?${other.toString()}`;
     if (a.dataset.reportLang === lang) a.setAttribute('aria-current', 'true');
   }
+  // A listener, not an inline onclick: the Content-Security-Policy allows no inline handlers.
+  document.querySelector('[data-report-print]')?.addEventListener('click', () => window.print());
   const m = MESSAGES[lang];
   root.textContent = m.loading;
   const query = new URLSearchParams({ period });
