@@ -118,10 +118,18 @@ describe('search', () => {
 });
 
 describe('pages', () => {
-  it('lets the visitor choose a language at the root, linking both', async () => {
-    await page.goto(`${baseUrl}/`);
-    const links = await page.$$eval('[data-choose-lang]', (els) => els.map((e) => e.getAttribute('href')));
-    expect(links).toEqual(['/zh-CN/', '/en/']);
+  it('lets the visitor choose a language at the root when the browser prefers neither, linking both', async () => {
+    // A browser preferring zh or en is sent to that language (greeting.test.ts); French is neither.
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    try {
+      const root = await context.newPage();
+      await root.goto(`${baseUrl}/`);
+      expect(new URL(root.url()).pathname).toBe('/');
+      const links = await root.$$eval('[data-choose-lang]', (els) => els.map((e) => e.getAttribute('href')));
+      expect(links).toEqual(['/zh-CN/', '/en/']);
+    } finally {
+      await context.close();
+    }
   });
 
   it('switches an article to its other language version', async () => {
