@@ -189,7 +189,7 @@ export const VARIABLES = {
   KB_REPORT_RECIPIENTS: variable({
     type: mailAddressList(),
     description:
-      'Comma-separated e-mail addresses that get the period report (问题汇总报告) on the first working day of each period (`KB_BUSINESS_HOURS`/`KB_HOLIDAYS`, else Mon–Fri); needs `KB_SMTP_URL`; unset: no report e-mail',
+      'Comma-separated addresses e-mailed the period report on the first working day of each period (business calendar, else Mon–Fri); needs `KB_SMTP_URL`',
     readers: ['server'],
   }),
   KB_REPORT_PERIOD: variable({
