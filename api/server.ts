@@ -25,6 +25,7 @@ import { startCheckpointer } from './db/driver/checkpointer.ts';
 import { mailSettings } from './lib/mail/smtp.ts';
 import { MailOutbox } from './lib/mail/outbox.ts';
 import { RequestInbox } from './lib/requests/inbox.ts';
+import { ReportMailer } from './lib/mail/report-mail.ts';
 
 const apiOnly = process.argv.includes('--api-only');
 /** How long a stop waits for the requests under way. */
@@ -68,6 +69,17 @@ async function main() {
   const outbox = new MailOutbox(db, mail);
   outbox.start();
   const stopSweep = new RequestInbox(db, outbox, () => new Date()).startSweep();
+  // The period report to KB_REPORT_RECIPIENTS on the first working day of each period, once
+  // across replicas (api/lib/mail/report-mail.ts); checked every 15 minutes.
+  const stopReportMail = new ReportMailer({
+    db,
+    catalog,
+    topics,
+    metricSettings: config.metricSettings,
+    outbox,
+    businessCalendar: config.businessCalendar,
+    settings: config.reportMail,
+  }).start();
   const app = createApp({
     db,
     sqlite,
@@ -106,6 +118,7 @@ async function main() {
   const onSignal = (signal: NodeJS.Signals) => {
     stopRollups();
     stopSweep();
+    stopReportMail();
     stop(signal);
   };
   process.on('SIGINT', onSignal);

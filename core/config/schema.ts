@@ -27,6 +27,7 @@ import {
   businessHours,
   holidays,
   mailAddress,
+  mailAddressList,
   onOff,
   oneOf,
   origin,
@@ -183,6 +184,24 @@ export const VARIABLES = {
     type: mailAddress(),
     default: 'Help Center <help@localhost>',
     description: "Sender of the requests inbox's e-mail",
+    readers: ['server'],
+  }),
+  KB_REPORT_RECIPIENTS: variable({
+    type: mailAddressList(),
+    description:
+      'Comma-separated addresses e-mailed the period report on the first working day of each period (business calendar, else Mon–Fri); needs `KB_SMTP_URL`',
+    readers: ['server'],
+  }),
+  KB_REPORT_PERIOD: variable({
+    type: oneOf(['month', 'quarter'] as const),
+    default: 'month',
+    description: 'The period the e-mailed report covers: `month` (sent early in each month, for the month before) or `quarter`',
+    readers: ['server'],
+  }),
+  KB_REPORT_LANG: variable({
+    type: oneOf(['zh-CN', 'en'] as const),
+    default: 'zh-CN',
+    description: 'Language of the e-mailed period report',
     readers: ['server'],
   }),
   KB_EDIT_URL: variable({

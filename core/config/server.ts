@@ -46,6 +46,8 @@ export interface ServerConfig {
   businessCalendar: BusinessCalendar | undefined;
   /** KB_SMTP_URL (undefined: no e-mail) and KB_MAIL_FROM. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** KB_REPORT_RECIPIENTS ([] for none), KB_REPORT_PERIOD and KB_REPORT_LANG: the e-mailed period report. */
+  reportMail: { recipients: string[]; period: 'month' | 'quarter'; lang: 'zh-CN' | 'en' };
   /** KB_REPO_URL and KB_REPO_BRANCH: where "propose it" sends a draft; url '' for none. */
   repo: { url: string; branch: string };
   /** KB_METRICS_CACHE_SECONDS: how long a computed metric result is reused. */
@@ -92,6 +94,7 @@ export function serverConfig(env: Env = processEnv()): ServerConfig {
     siteUrl: v.KB_SITE_URL,
     businessCalendar: v.KB_BUSINESS_HOURS ? { ...v.KB_BUSINESS_HOURS, holidays: v.KB_HOLIDAYS ?? new Set<string>() } : undefined,
     mail: { smtpUrl: v.KB_SMTP_URL, from: v.KB_MAIL_FROM },
+    reportMail: { recipients: v.KB_REPORT_RECIPIENTS ?? [], period: v.KB_REPORT_PERIOD, lang: v.KB_REPORT_LANG },
     repo: { url: v.KB_REPO_URL ?? '', branch: v.KB_REPO_BRANCH },
     metricsCacheSeconds: v.KB_METRICS_CACHE_SECONDS,
     demo: v.KB_DEMO,

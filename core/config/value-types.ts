@@ -141,3 +141,7 @@ export const mailAddress = () =>
     /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
     'must be an address such as help@example.com or "Help <help@example.com>"',
   );
+
+/** Comma-separated plain e-mail addresses (`a@example.com, b@example.com`). */
+export const mailAddressList = () =>
+  list((entry) => /^[^\s@<>,"]+@[^\s@<>,".]+(\.[^\s@<>,".]+)+$/.test(entry), 'an e-mail address such as lead@example.com');

@@ -173,3 +173,29 @@ export function addWorkingHours(start: Date, hours: number, calendar?: BusinessC
   }
   throw new Error('The business calendar has no working hours in ten years');
 }
+
+/** The local date (YYYY-MM-DD) in `timeZone` at `at`. */
+export function localDateIn(at: Date, timeZone: string): string {
+  return isoDate(localDateOf(at.getTime(), timeZone));
+}
+
+/**
+ * Whether `date` (YYYY-MM-DD) is a working day: one of the calendar's days and not a holiday;
+ * without a calendar, Monday to Friday.
+ */
+export function isWorkingDate(date: string, calendar?: BusinessCalendar): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  if (!calendar) return day >= 1 && day <= 5;
+  return calendar.days.has(day) && !calendar.holidays.has(date);
+}
+
+/** The first working day on or after `date` (YYYY-MM-DD); null when there is none in ten years. */
+export function firstWorkingDateFrom(date: string, calendar?: BusinessCalendar): string | null {
+  let d = new Date(`${date}T00:00:00Z`);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const iso = d.toISOString().slice(0, 10);
+    if (isWorkingDate(iso, calendar)) return iso;
+    d = new Date(d.getTime() + 86_400_000);
+  }
+  return null;
+}

@@ -9,12 +9,18 @@ import type { Database } from '../schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** A message waiting to be sent. */
+/** What a request's customer is told by e-mail (api/lib/mail/templates.ts). */
+export type RequestMailKind = 'received' | 'reply' | 'resolved';
+
+/**
+ * A message waiting to be sent. `report` is the e-mailed period report (api/lib/mail/report-mail.ts):
+ * its body is an HTML document, its `ticketId` `report:<period>`.
+ */
 export interface OutgoingMail {
   to: string;
   subject: string;
   body: string;
-  kind: 'received' | 'reply' | 'resolved';
+  kind: RequestMailKind | 'report';
   ticketId: string;
 }
 

@@ -10,7 +10,7 @@ import { withoutKeys } from './templates.ts';
 
 /** What sends one message (a nodemailer transport has this shape). */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; subject: string; text?: string; html?: string }): Promise<unknown>;
 }
 
 export interface MailSettings {
@@ -53,7 +53,9 @@ export class MailOutbox {
     for (const mail of await dueMail(this.db, this.now(), BATCH)) {
       if (!(await claimMail(this.db, mail, new Date(this.now().getTime() + LEASE_MS)))) continue;
       try {
-        await transport.sendMail({ from: this.settings.from, to: mail.to, subject: mail.subject, text: mail.body });
+        // The period report's body is its HTML document; a request's e-mail is plain text.
+        const content = mail.kind === 'report' ? { html: mail.body } : { text: mail.body };
+        await transport.sendMail({ from: this.settings.from, to: mail.to, subject: mail.subject, ...content });
         await markMailSent(this.db, mail.id, withoutKeys(mail.body), this.now());
         sent++;
       } catch (error) {

@@ -4,7 +4,7 @@
  * problem?". Plain text: nothing from the customer or staff is ever interpreted as markup.
  */
 import type { Lang } from '../../../core/content/article.ts';
-import type { OutgoingMail } from '../../db/queries/mail-outbox.ts';
+import type { OutgoingMail, RequestMailKind } from '../../db/queries/mail-outbox.ts';
 
 export interface MailFacts {
   ref: string;
@@ -17,7 +17,7 @@ export interface MailFacts {
 
 type Template = (f: MailFacts) => { subject: string; body: string };
 
-const TEMPLATES: Record<Lang, Record<OutgoingMail['kind'], Template>> = {
+const TEMPLATES: Record<Lang, Record<RequestMailKind, Template>> = {
   en: {
     received: (f) => ({
       subject: `[${f.ref}] We have your request: ${f.subject}`,
@@ -49,7 +49,7 @@ const TEMPLATES: Record<Lang, Record<OutgoingMail['kind'], Template>> = {
 };
 
 /** The message of `kind` about a request, in `lang`. */
-export function requestMail(kind: OutgoingMail['kind'], lang: Lang, to: string, facts: MailFacts): OutgoingMail {
+export function requestMail(kind: RequestMailKind, lang: Lang, to: string, facts: MailFacts): OutgoingMail {
   const { subject, body } = TEMPLATES[lang][kind](facts);
   return { to, subject, body, kind, ticketId: facts.ref };
 }

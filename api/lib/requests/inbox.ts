@@ -26,7 +26,7 @@ import {
   type RequestEvent,
   type RequestState,
 } from '../../../core/tickets/lifecycle.ts';
-import type { OutgoingMail } from '../../db/queries/mail-outbox.ts';
+import type { RequestMailKind } from '../../db/queries/mail-outbox.ts';
 import type { MailOutbox } from '../mail/outbox.ts';
 import { requestMail } from '../mail/templates.ts';
 import { issueRequestKey, requestPageUrl } from './keys.ts';
@@ -46,7 +46,7 @@ export interface Effects {
   /** The article a resolution links (solved-by). */
   article?: string | undefined;
   /** An e-mail to the customer, written once the ticket is known. */
-  mail?: OutgoingMail['kind'] | undefined;
+  mail?: RequestMailKind | undefined;
   /** Extra writes in the same transaction (the survey answer); throwing rolls everything back. */
   also?: ((trx: Trx, ticket: TicketsTable) => Promise<void>) | undefined;
 }
@@ -86,7 +86,7 @@ export class RequestInbox {
   }
 
   /** Stores `mail` about a request to be sent once the transaction commits, with a fresh key in its link. No e-mail configured: nothing. */
-  async storeMail(trx: Trx, kind: OutgoingMail['kind'], ticket: TicketsTable, at: Date, extra: { reply?: string; key?: string } = {}) {
+  async storeMail(trx: Trx, kind: RequestMailKind, ticket: TicketsTable, at: Date, extra: { reply?: string; key?: string } = {}) {
     if (!this.outbox.configured || !ticket.requester) return;
     const lang: Lang = ticket.lang === 'zh-CN' ? 'zh-CN' : 'en';
     const key = extra.key ?? (await issueRequestKey(trx, ticket.id, at));
