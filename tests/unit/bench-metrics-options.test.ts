@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lastWholeQuarter, parseOptions } from '../../scripts/lib/bench-metrics/options.ts';
-import { benchRoster } from '../../scripts/lib/bench-metrics/scorecards.ts';
+import SQLite from 'better-sqlite3';
+import { assignRoster, benchRoster } from '../../scripts/lib/bench-metrics/scorecards.ts';
 
 describe('bench:metrics options', () => {
   it('keeps the endpoints scenario as it was by default', () => {
@@ -75,5 +76,22 @@ describe('benchRoster', () => {
     const perTeam = new Map<string, number>();
     for (const r of roster) perTeam.set(r.team, (perTeam.get(r.team) ?? 0) + 1);
     expect([...perTeam.values()]).toEqual(Array(10).fill(20));
+  });
+});
+
+describe('assignRoster', () => {
+  it('writes the roster and spreads the tickets with an agent over its ids', () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.exec('create table agent_roster (agent text primary key, name text not null, team text not null, updated_at text not null)');
+    sqlite.exec('create table tickets (agent text)');
+    const insert = sqlite.prepare('insert into tickets (agent) values (?)');
+    for (let i = 0; i < 450; i++) insert.run(i % 7 === 0 ? null : 'demo');
+    expect(assignRoster(sqlite, 200, 10, new Date('2026-09-30T04:00:00Z'))).toBe(385);
+    const agents = sqlite.prepare('select distinct agent from tickets where agent is not null').pluck().all() as string[];
+    const roster = new Set(sqlite.prepare('select agent from agent_roster').pluck().all() as string[]);
+    expect(roster.size).toBe(200);
+    expect(agents.length).toBe(200);
+    expect(agents.every((a) => roster.has(a))).toBe(true);
+    expect(sqlite.prepare('select count(*) from tickets where agent is null').pluck().get()).toBe(65);
   });
 });

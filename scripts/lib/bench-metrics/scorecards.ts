@@ -27,9 +27,13 @@ export function assignRoster(sqlite: SQLite.Database, agents: number, teams: num
   return sqlite.transaction(() => {
     sqlite.prepare('delete from agent_roster').run();
     for (const r of roster) insert.run(r.agent, r.name, r.team, at.toISOString());
+    // Whole numbers inlined (bound JS numbers are REAL in SQLite, and rowid % 200.0 is "5.0"): the ids benchRoster gives.
+    const modulo = Math.trunc(agents);
     return sqlite
-      .prepare(`update tickets set agent = 'agent-' || substr('${'0'.repeat(width)}' || (rowid % ?), -?) where agent is not null`)
-      .run(agents, width).changes;
+      .prepare(
+        `update tickets set agent = 'agent-' || substr('${'0'.repeat(width)}' || (rowid % ${modulo}), -${width}) where agent is not null`,
+      )
+      .run().changes;
   })();
 }
 
