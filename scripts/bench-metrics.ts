@@ -5,13 +5,13 @@
  * process) with 20 connections, for the default 30-day range and a 90-day range: p50/p99
  * latency, requests per second and the server's largest event-loop delay. Last, vote
  * ingestion alone and while metrics are being read. There is no result cache: every
- * request computes. Run with --help for the options.
+ * request computes. --scenario scorecards: the scorecards and the period report of one quarter
+ * with 200 agents, cold (issue 18). Run with --help for the options.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { migrate, openDatabase, type PostgresDatabase, type SqliteDatabase } from '../api/db/index.ts';
@@ -25,25 +25,8 @@ import { getLoad, voteLoad, type RunFigures } from './lib/bench-metrics/load.ts'
 import { forkServerChild } from './lib/bench-child/parent.ts';
 import type { MetricsChildMessage, MetricsParentMessage } from './lib/bench-metrics/protocol.ts';
 import { seedDatabase } from '../api/demo/index.ts';
-
-const USAGE = `Usage: npm run bench:metrics -- [options]
-  --events N       events to seed (default 1000000)
-  --votes N        votes to seed (default 100000)
-  --tickets N      tickets to seed (default 100000)
-  --days N         days of history (default 180)
-  --seconds N      seconds per endpoint and range (default 5)
-  --connections N  concurrent connections (default 20)
-  --only IDS       comma-separated metric ids (and "summary") to load; default all
-  --cache-seconds N  reuse computed results for N s as the server does (default 0: nothing is
-                   reused once answered, though identical requests in flight share one
-                   computation; the server's own default is KB_METRICS_CACHE_SECONDS=60)
-  --scale F        multiply the events, votes and tickets by F (0.01–1; default 1), for a
-                   shorter run on a shared machine
-  --db postgres    also copy the seeded database to PostgreSQL (a throw-away server, as the
-                   tests start it) and load every endpoint there too, beside SQLite in the
-                   same run, with the ratio of the p99s
-  --json           print the figures as JSON too
-  -h, --help       this text`;
+import { lastWholeQuarter, parseOptions, USAGE } from './lib/bench-metrics/options.ts';
+import { assignRoster, coldRequests, type ColdFigures } from './lib/bench-metrics/scorecards.ts';
 
 const ARTICLES = 400;
 const ROLLUP_TABLES = [
@@ -59,50 +42,12 @@ const ROLLUP_TABLES = [
 let postgres: ThrowAwayServer | undefined;
 const TOKEN = 'bench-metrics-admin-token-0123456789';
 const P99_TARGET_MS = 200;
+/** Issue 18: the scorecards and the period report, cold, over one quarter of 100 k tickets. */
+const SCORECARD_P99_TARGET_MS = 300;
 const started = Date.now();
 const log = (line: string) => process.stderr.write(`[bench:metrics ${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}\n`);
 
-function options() {
-  const { values } = parseArgs({
-    options: {
-      events: { type: 'string', default: '1000000' },
-      votes: { type: 'string', default: '100000' },
-      tickets: { type: 'string', default: '100000' },
-      days: { type: 'string', default: '180' },
-      'cache-seconds': { type: 'string', default: '0' },
-      seconds: { type: 'string', default: '5' },
-      connections: { type: 'string', default: '20' },
-      only: { type: 'string' },
-      scale: { type: 'string', default: '1' },
-      db: { type: 'string', default: 'sqlite' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const int = (name: keyof typeof values) => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got "${values[name]}"`);
-    return n;
-  };
-  const scale = Number(values.scale);
-  if (!(scale >= 0.01 && scale <= 1)) throw new Error(`--scale must be a number from 0.01 to 1, got "${values.scale}"`);
-  if (values.db !== 'sqlite' && values.db !== 'postgres') throw new Error(`--db must be sqlite or postgres, got "${values.db}"`);
-  const scaled = (name: 'events' | 'votes' | 'tickets') => Math.max(1, Math.round(int(name) * scale));
-  return {
-    help: values.help ?? false,
-    scale,
-    db: values.db,
-    json: values.json ?? false,
-    only: values.only?.split(',').map((s) => s.trim()),
-    cacheSeconds: Math.max(0, Number(values['cache-seconds']) || 0),
-    events: scaled('events'),
-    votes: scaled('votes'),
-    tickets: scaled('tickets'),
-    days: int('days'),
-    seconds: int('seconds'),
-    connections: int('connections'),
-  };
-}
+const options = () => parseOptions(process.argv.slice(2));
 
 /** The server child, with request/response helpers over IPC. */
 async function startChild(database: string, now: Date, cacheSeconds: number) {
@@ -193,14 +138,18 @@ async function main(): Promise<number> {
     const { db, sqlite } = openDatabase(dbFile);
     await migrate(db);
     const catalog = catalogFrom(syntheticManifest(ARTICLES));
-    const now = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 4 * 3_600_000); // 12:00 in Shanghai today
+    const quarter = lastWholeQuarter(new Date());
+    const scorecards = o.scenario === 'scorecards';
+    // 12:00 in Shanghai today; in the scorecards scenario, on the last day of the last whole quarter.
+    const now = scorecards ? quarter.now : new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + 4 * 3_600_000);
+    const days = o.days ?? quarter.days;
     log(
-      `seeding ${o.events.toLocaleString('en')} events, ${o.votes.toLocaleString('en')} votes, ${o.tickets.toLocaleString('en')} tickets over ${o.days} days…`,
+      `seeding ${o.events.toLocaleString('en')} events, ${o.votes.toLocaleString('en')} votes, ${o.tickets.toLocaleString('en')} tickets over ${days} days…`,
     );
     let t = performance.now();
     const seeded = await seedDatabase(db, {
       sqlite,
-      days: o.days,
+      days,
       seed: 42,
       now,
       catalog,
@@ -226,6 +175,10 @@ async function main(): Promise<number> {
     await catchUpRollups(db);
     const catchUpSeconds = (performance.now() - t) / 1000;
     const eventCount = sqlite.prepare('select count(*) from events').pluck().get() as number;
+    if (scorecards) {
+      const reassigned = assignRoster(sqlite, o.agents, o.teams, now);
+      log(`roster: ${o.agents} agents in ${o.teams} teams; ${reassigned.toLocaleString('en')} tickets with an agent spread over them`);
+    }
     log(
       `roll-up catch-up of ${eventCount.toLocaleString('en')} events from scratch: ${fmt(catchUpSeconds)} s (${Math.round(eventCount / catchUpSeconds).toLocaleString('en')} events/s)`,
     );
@@ -262,6 +215,8 @@ async function main(): Promise<number> {
       log(`copied to PostgreSQL in ${fmt(pgCopySeconds)} s; roll-up catch-up from scratch there ${fmt(pgCatchUpSeconds)} s`);
       databases.push({ name: 'PostgreSQL', spec: url });
     }
+
+    if (scorecards) return await runScorecards(databases, now, quarter, o, { seedSeconds, tickets: seeded.tickets, events: eventCount });
 
     const endpoints = [...METRICS.map((m) => m.id), 'summary'].filter((id) => !o.only || o.only.includes(id));
     const runs: Array<{ name: string; rows: EndpointRow[]; votes: Awaited<ReturnType<typeof loadServer>>['votes'] }> = [];
@@ -356,6 +311,56 @@ async function main(): Promise<number> {
     rmSync(workDir, { recursive: true, force: true });
     await postgres?.stop();
   }
+}
+
+/** The scorecards scenario: each endpoint of the quarter requested o.requests times in turn, cold, on every database. */
+async function runScorecards(
+  databases: Array<{ name: string; spec: string }>,
+  now: Date,
+  quarter: ReturnType<typeof lastWholeQuarter>,
+  o: ReturnType<typeof options>,
+  seeded: { seedSeconds: number; tickets: number; events: number },
+): Promise<number> {
+  const range = `from=${quarter.from}&to=${quarter.to}`;
+  const paths = [
+    `/api/metrics/agent-scorecards?${range}`,
+    `/api/metrics/team-scorecards?${range}`,
+    `/api/metrics/period-report?period=${quarter.period}`,
+  ];
+  const runs: Array<{ name: string; rows: ColdFigures[] }> = [];
+  for (const database of databases) {
+    log(`${database.name}: ${o.requests} sequential requests per endpoint, no result cache`);
+    const server = await startChild(database.spec, now, 0);
+    const rows: ColdFigures[] = [];
+    try {
+      for (const path of paths) {
+        const figures = await coldRequests(server.port, path, TOKEN, o.requests);
+        rows.push(figures);
+        log(
+          `${path.padEnd(60)} first ${fmt(figures.firstMs).padStart(7)} ms  p50 ${fmt(figures.p50).padStart(7)} ms  p99 ${fmt(figures.p99).padStart(7)} ms  ${figures.bytes} bytes${figures.failures ? `  failures ${figures.failures}` : ''}`,
+        );
+      }
+    } finally {
+      await server.stop();
+    }
+    runs.push({ name: database.name, rows });
+  }
+  console.log(
+    `\nbench:metrics --scenario scorecards — ${seeded.tickets.toLocaleString('en')} tickets (${seeded.events.toLocaleString('en')} events) over ${quarter.period}, ${o.agents} agents in ${o.teams} teams; ${o.requests} sequential requests per endpoint, no result cache; seed ${fmt(seeded.seedSeconds)} s\n`,
+  );
+  console.log('| database | endpoint | first ms | p50 ms | p99 ms | max ms | body bytes |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const run of runs)
+    for (const r of run.rows)
+      console.log(`| ${run.name} | ${r.path} | ${fmt(r.firstMs)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.bytes} |`);
+  const over = runs.flatMap((run) => run.rows.filter((r) => r.p99 >= SCORECARD_P99_TARGET_MS).map((r) => `${run.name} ${r.path}`));
+  console.log(
+    over.length
+      ? `p99 at or over ${SCORECARD_P99_TARGET_MS} ms: ${over.join(', ')}`
+      : `every endpoint: p99 under ${SCORECARD_P99_TARGET_MS} ms`,
+  );
+  if (o.json) console.log(JSON.stringify({ ...seeded, quarter: quarter.period, runs }, null, 2));
+  return runs.some((run) => run.rows.some((r) => r.failures > 0)) ? 1 : 0;
 }
 
 main().then(
