@@ -204,11 +204,16 @@ function pooled(cards: readonly CardTickets[]): CardTickets {
         if (card.counts.minutes !== null) counts.minutes = (counts.minutes ?? 0) + card.counts.minutes;
       } else counts[key] += card.counts[key];
     }
+  const concat = (pick: (c: CardTickets) => number[]) => {
+    const all: number[] = [];
+    for (const c of cards) for (const v of pick(c)) all.push(v);
+    return all;
+  };
   return {
     counts,
-    firstResponse: cards.flatMap((c) => c.firstResponse),
-    resolution: cards.flatMap((c) => c.resolution),
-    ratios: cards.flatMap((c) => c.ratios),
+    firstResponse: concat((c) => c.firstResponse),
+    resolution: concat((c) => c.resolution),
+    ratios: concat((c) => c.ratios),
     linkedByLinks: cards.reduce((s, c) => s + c.linkedByLinks, 0),
   };
 }

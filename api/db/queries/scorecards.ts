@@ -80,6 +80,17 @@ const COUNTS: ReadonlyArray<Exclude<keyof AgentCounts, 'minutes'>> = [
   'knowledgeResolved',
 ];
 
+/** The counts summed as they come; the others arrive in pairs (unpair). */
+const SUMMED = ['tickets', 'resolved', 'tooRecent', 'escalated', 'csatSum', 'csatResponses', 'csatSatisfied', 'knowledgeResolved'] as const;
+
+/** Two counts carried in one sum: first × PAIR + second (each count far below 2³², the sum exact in a double). */
+const PAIR = 2 ** 32;
+const unpair = (value: unknown): [number, number] => {
+  const v = Number(value ?? 0);
+  const first = Math.floor(v / PAIR);
+  return [first, v - first * PAIR];
+};
+
 /** Separators of the per-agent duration lists: a ticket's fields, and tickets (no topic id or priority holds them). */
 const FIELD = '\u001f';
 const RECORD = '\u001e';
@@ -143,18 +154,15 @@ export async function agentTicketsOf(
           sql<number>`count(*)`.as('tickets'),
           sql<number>`count(resolution_seconds)`.as('resolved'),
           countWhen(sql`resolution_seconds is null and created_at >= ${maturity.openSince}`).as('tooRecent'),
-          countWhen(sql`${outcome} = 1`).as('slaMet'),
-          countWhen(sql`${outcome} = 0`).as('slaMissed'),
+          // Two counts in one sum (the first × 2³², both far below it), so the SLA case and the
+          // reopen judgement are evaluated once per ticket, not once per count.
+          sql<number>`sum(case ${outcome} when 1 then ${sql.lit(PAIR)} when 0 then 1 else 0 end)`.as('slaPair'),
           countWhen(sql`escalated = 1`).as('escalated'),
           sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
           sql<number>`count(csat)`.as('csatResponses'),
           countWhen(sql`csat >= 4`).as('csatSatisfied'),
-          countWhen(sql`resolution_seconds is not null and (${resolvedAt} is null or ${resolvedAt} < ${maturity.resolvedSince})`).as(
-            'reopenJudged',
-          ),
-          countWhen(
-            sql`resolution_seconds is not null and (${resolvedAt} is null or ${resolvedAt} < ${maturity.resolvedSince}) and reopened > 0`,
-          ).as('reopened'),
+          sql<number>`sum(case when resolution_seconds is not null and (${resolvedAt} is null or ${resolvedAt} < ${maturity.resolvedSince})
+            then (case when reopened > 0 then ${sql.lit(PAIR + 1)} else 1 end) else 0 end)`.as('reopenPair'),
           countWhen(sql`resolution_seconds is not null and knowledge_used = 1`).as('knowledgeResolved'),
           sql<number | null>`sum(minutes_logged)`.as('minutes'),
           concatAll(db, sql`cast(first_response_seconds as text)`, ',').as('firstResponse'),
@@ -179,7 +187,13 @@ export async function agentTicketsOf(
           };
           byAgent.set(r.agent, a);
         }
-        for (const c of COUNTS) a[c] += Number(r[c] ?? 0);
+        for (const c of SUMMED) a[c] += Number(r[c] ?? 0);
+        const [met, missed] = unpair(r.slaPair);
+        a.slaMet += met;
+        a.slaMissed += missed;
+        const [reopened, judged] = unpair(r.reopenPair);
+        a.reopened += reopened;
+        a.reopenJudged += judged;
         if (r.minutes !== null) a.minutes = (a.minutes ?? 0) + Number(r.minutes);
         splitNumbers(r.firstResponse, a.firstResponse);
         if (r.resolution !== null && r.resolution !== '')
