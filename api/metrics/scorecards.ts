@@ -10,7 +10,15 @@
  * import:roster`), else the agent id and "unassigned". The like-for-like rule of the support KPIs applies
  * to the resolution and reopen rates (support.ts maturityOf).
  */
-import { agentTicketsOf, articleAuthors, periodTicketLinks, type AgentTickets, type ScorecardTicket } from '../db/queries/scorecards.ts';
+import {
+  agentTicketsOf,
+  articleAuthors,
+  cellKey,
+  cellTopic,
+  periodTicketLinks,
+  type AgentTickets,
+  type ScorecardTicket,
+} from '../db/queries/scorecards.ts';
 import type { SlaRule } from '../db/queries/metrics-tickets.ts';
 import { listStaffUsers } from '../db/queries/staff-users.ts';
 import { listRoster } from '../db/queries/training.ts';
@@ -66,17 +74,16 @@ export type Figures = Record<ScorecardFigure, MetricNumber>;
 export interface MixReference {
   /** Median resolution seconds of all resolved tickets of the period. */
   overallMedianSeconds: number | null;
-  /** The ratio of a resolved ticket of `topic` ('' for none) and `priority`; null when its reference median is 0. */
-  ratio(topic: string, priority: string, seconds: number): number | null;
+  /** The ratio of a resolved ticket of `cell` (cellKey); null when its reference median is 0. */
+  ratio(cell: string, seconds: number): number | null;
   /** The same for one ticket; null when it is unresolved. */
   ratioOf(t: Pick<ScorecardTicket, 'topic' | 'priority' | 'resolutionSeconds'>): number | null;
 }
 
-/** The resolved tickets the mix reference is built from: parallel lists of topic ('' for none), priority and seconds. */
+/** The resolved tickets the mix reference is built from: parallel lists of seconds and cell (cellKey). */
 interface ResolvedLists {
   resolution: readonly number[];
-  resolutionTopic: readonly string[];
-  resolutionPriority: readonly string[];
+  resolutionCell: readonly string[];
 }
 
 /**
@@ -86,42 +93,42 @@ interface ResolvedLists {
  */
 function mixReferenceOf(lists: Iterable<ResolvedLists>): MixReference {
   const byCell = new Map<string, number[]>();
-  const byTopic = new Map<string, number[]>();
   const all: number[] = [];
-  const push = (map: Map<string, number[]>, key: string, seconds: number) => {
-    let list = map.get(key);
-    if (!list) map.set(key, (list = []));
-    list.push(seconds);
-  };
   for (const l of lists)
     for (let i = 0; i < l.resolution.length; i++) {
       const seconds = l.resolution[i]!;
-      push(byCell, `${l.resolutionTopic[i]}\u0000${l.resolutionPriority[i]}`, seconds);
-      push(byTopic, l.resolutionTopic[i]!, seconds);
+      const key = l.resolutionCell[i]!;
+      let list = byCell.get(key);
+      if (!list) byCell.set(key, (list = []));
+      list.push(seconds);
       all.push(seconds);
     }
+  // A topic's times are its cells' (medians do not depend on the order).
+  const byTopic = new Map<string, number[]>();
+  for (const [cell, seconds] of byCell) {
+    const topic = cellTopic(cell);
+    let list = byTopic.get(topic);
+    if (!list) byTopic.set(topic, (list = []));
+    for (const s of seconds) list.push(s);
+  }
   const overall = median(all);
   // The reference of each cell, decided once.
   const references = new Map<string, number | null>();
-  const referenceOf = (topic: string, priority: string) => {
-    const key = `${topic}\u0000${priority}`;
-    let reference = references.get(key);
-    if (reference === undefined) {
-      const cell = byCell.get(key) ?? [];
-      const inTopic = byTopic.get(topic) ?? [];
-      reference = cell.length >= MIN_CELL_TICKETS ? median(cell) : inTopic.length >= MIN_CELL_TICKETS ? median(inTopic) : overall;
-      references.set(key, reference);
-    }
-    return reference;
-  };
-  const ratioOf = (topic: string, priority: string, seconds: number) => {
-    const reference = referenceOf(topic, priority);
+  for (const [cell, seconds] of byCell) {
+    const inTopic = byTopic.get(cellTopic(cell))!;
+    references.set(
+      cell,
+      seconds.length >= MIN_CELL_TICKETS ? median(seconds) : inTopic.length >= MIN_CELL_TICKETS ? median(inTopic) : overall,
+    );
+  }
+  const ratioOf = (cell: string, seconds: number) => {
+    const reference = references.get(cell);
     return reference ? seconds / reference : null;
   };
   return {
     overallMedianSeconds: overall,
     ratio: ratioOf,
-    ratioOf: (t) => (t.resolutionSeconds === null ? null : ratioOf(t.topic ?? '', t.priority, t.resolutionSeconds)),
+    ratioOf: (t) => (t.resolutionSeconds === null ? null : ratioOf(cellKey(t.topic, t.priority), t.resolutionSeconds)),
   };
 }
 
@@ -129,11 +136,7 @@ function mixReferenceOf(lists: Iterable<ResolvedLists>): MixReference {
 export function mixReference(tickets: ReadonlyArray<Pick<ScorecardTicket, 'topic' | 'priority' | 'resolutionSeconds'>>): MixReference {
   const resolved = tickets.filter((t) => t.resolutionSeconds !== null);
   return mixReferenceOf([
-    {
-      resolution: resolved.map((t) => t.resolutionSeconds!),
-      resolutionTopic: resolved.map((t) => t.topic ?? ''),
-      resolutionPriority: resolved.map((t) => t.priority),
-    },
+    { resolution: resolved.map((t) => t.resolutionSeconds!), resolutionCell: resolved.map((t) => cellKey(t.topic, t.priority)) },
   ]);
 }
 
@@ -152,7 +155,7 @@ const hoursOf = (sorted: Float64Array) => {
 
 /** A card's tickets: one agent's, or a team's (its members' pooled), with each resolved ticket's mix ratio. */
 interface CardTickets {
-  counts: Omit<AgentTickets, 'agent' | 'firstResponse' | 'resolution' | 'resolutionTopic' | 'resolutionPriority'>;
+  counts: Omit<AgentTickets, 'agent' | 'firstResponse' | 'resolution' | 'resolutionCell'>;
   firstResponse: number[];
   resolution: number[];
   ratios: number[];
@@ -273,10 +276,10 @@ export async function computeScorecards(env: MetricEnv, query: MetricQuery): Pro
   const cardTickets = new Map<string, CardTickets>();
   for (const [agent, a] of byAgent) {
     if (agent === null) continue;
-    const { firstResponse, resolution, resolutionTopic, resolutionPriority, agent: _, ...counts } = a;
+    const { firstResponse, resolution, resolutionCell, agent: _, ...counts } = a;
     const ratios: number[] = [];
     for (let i = 0; i < resolution.length; i++) {
-      const r = mix.ratio(resolutionTopic[i]!, resolutionPriority[i]!, resolution[i]!);
+      const r = mix.ratio(resolutionCell[i]!, resolution[i]!);
       if (r !== null) ratios.push(r);
     }
     cardTickets.set(agent, { counts, firstResponse, resolution, ratios, linkedByLinks: linkedTickets.get(agent)?.size ?? 0 });

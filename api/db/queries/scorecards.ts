@@ -59,10 +59,9 @@ export interface AgentCounts {
 export interface AgentTickets extends AgentCounts {
   agent: string | null;
   firstResponse: number[];
-  /** Resolution seconds of the resolved tickets, and beside each (same index) its topic ('' for none) and priority. */
+  /** Resolution seconds of the resolved tickets, and beside each (same index) its cell: cellKey(topic, priority). */
   resolution: number[];
-  resolutionTopic: string[];
-  resolutionPriority: string[];
+  resolutionCell: string[];
 }
 
 const COUNTS: ReadonlyArray<Exclude<keyof AgentCounts, 'minutes'>> = [
@@ -90,6 +89,11 @@ const unpair = (value: unknown): [number, number] => {
   const first = Math.floor(v / PAIR);
   return [first, v - first * PAIR];
 };
+
+/** The (topic, priority) cell of a ticket as the duration lists name it: topic ('' for none), FIELD, priority. */
+export const cellKey = (topic: string | null, priority: string) => `${topic ?? ''}${FIELD}${priority}`;
+/** The topic of a cell ('' for none). */
+export const cellTopic = (cell: string) => cell.slice(0, cell.indexOf(FIELD));
 
 /** Separators of the per-agent duration lists: a ticket's fields, and tickets (no topic id or priority holds them). */
 const FIELD = '\u001f';
@@ -182,8 +186,7 @@ export async function agentTicketsOf(
             minutes: null,
             firstResponse: [],
             resolution: [],
-            resolutionTopic: [],
-            resolutionPriority: [],
+            resolutionCell: [],
           };
           byAgent.set(r.agent, a);
         }
@@ -198,11 +201,9 @@ export async function agentTicketsOf(
         splitNumbers(r.firstResponse, a.firstResponse);
         if (r.resolution !== null && r.resolution !== '')
           for (const record of r.resolution.split(RECORD)) {
-            const first = record.indexOf(FIELD);
-            const second = record.indexOf(FIELD, first + 1);
-            a.resolutionTopic.push(record.slice(0, first));
-            a.resolutionPriority.push(record.slice(first + 1, second));
-            a.resolution.push(Number(record.slice(second + 1)));
+            const last = record.lastIndexOf(FIELD);
+            a.resolutionCell.push(record.slice(0, last));
+            a.resolution.push(Number(record.slice(last + 1)));
           }
       }
     },
