@@ -9,7 +9,7 @@
  */
 import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
-import type { Db } from '../index.ts';
+import { isPostgres, type Db } from '../index.ts';
 import { forEachSlice, querySliced, sumByKey, type TimeRange } from './metrics-slices.ts';
 import { startsWith } from './prefix.ts';
 import type { Database } from '../schema.ts';
@@ -206,6 +206,18 @@ export async function slaOutcomesByGroup(
 }
 
 /**
+ * Whether the ticket in the outer query has a link (linkMatchesTicket). On PostgreSQL as two
+ * uncorrelated IN lists, which it hashes once per query: the correlated EXISTS ran an index
+ * probe per ticket, 5× slower over 90 days of 100,000 tickets. SQLite keeps the EXISTS: it
+ * would build the IN lists again for each of its time slices. The same tickets either way.
+ */
+const linkedTicket = (db: Db, eb: ExpressionBuilder<Database, 'tickets'>) =>
+  isPostgres(db)
+    ? sql<boolean>`((tickets.source, tickets.id) in (select ticket_source, ticket_id from ticket_links)
+        or tickets.id in (select ticket_id from ticket_links where ticket_source = ''))`
+    : eb.exists(eb.selectFrom('ticket_links').select(sql.lit(1).as('one')).where(linkMatchesTicket));
+
+/**
  * Resolved tickets, and those with a linked article or knowledgeUsed, per UTC bucket of
  * created_at (13 = hour; see period.ts periodBuckets). A bucket cut by a slice boundary
  * comes back twice; callers add them up.
@@ -223,9 +235,7 @@ export async function linkedResolvedByBucket(
         .select((eb) => [
           sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
           sql<number>`count(*)`.as('resolved'),
-          sql<number>`sum(case when knowledge_used = 1 or ${eb.exists(eb.selectFrom('ticket_links').select(sql.lit(1).as('one')).where(linkMatchesTicket))} then 1 else 0 end)`.as(
-            'linked',
-          ),
+          sql<number>`sum(case when knowledge_used = 1 or ${linkedTicket(db, eb)} then 1 else 0 end)`.as('linked'),
         ])
         .groupBy('bucket')
         .execute(),
