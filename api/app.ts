@@ -17,6 +17,7 @@ import { voteRoutes } from './routes/votes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { linkRoutes } from './routes/links.ts';
+import { ticketListRoutes } from './routes/ticket-list.ts';
 import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
 import { popularRoutes } from './routes/popular.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   api.route('/popular', popularRoutes(ctx));
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
+  api.route('/tickets', ticketListRoutes(ctx, env));
   api.route('/tickets', draftRoutes(ctx, deps.topics, deps.repo));
   api.route('/flags', flagRoutes(ctx));
   api.route('/feedback', feedbackRoutes(ctx));

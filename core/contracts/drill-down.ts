@@ -111,7 +111,13 @@ export const ticketListSchema = z
     tz: z.string(),
     /** The filters as read (defaults filled in), for the chips and for the CSV's address. */
     filters: z.record(z.string()),
-    total: z.number().int().openapi({ description: 'Every matching ticket; equals the count the link came from' }),
+    total: z.number().int().openapi({ description: 'Every matching ticket the caller may see; equals the count the link came from' }),
+    outsideView: z
+      .number()
+      .int()
+      .openapi({
+        description: "Matching tickets left out because the caller's role does not see them (an agent sees their own, a lead their team's)",
+      }),
     page: z.number().int(),
     limit: z.number().int(),
     rows: z.array(ticketListRowSchema),

@@ -39,6 +39,7 @@ describe('GET /api/openapi.json', () => {
       'GET /api/staff/users',
       'GET /api/suggest',
       'GET /api/suggest/agents',
+      'GET /api/tickets',
       'GET /api/tickets/{id}/suggestions',
       'GET /api/tickets/{source}/{id}',
       'GET /api/training/agents',

@@ -79,8 +79,9 @@ export function hasLink(
   return eb.exists(links);
 }
 
-/** Used knowledge: links an article, or the helpdesk recorded knowledgeUsed (the KCS link rate's numerator among resolved tickets). */
-export const usedKnowledge = (eb: ExpressionBuilder<Database, 'tickets'>) => sql<boolean>`(tickets.knowledge_used = 1 or ${hasLink(eb)})`;
+/** Used knowledge: links an article, or the helpdesk recorded knowledgeUsed (the KCS link rate's numerator among resolved tickets); never null, so its negation keeps the rest. */
+export const usedKnowledge = (eb: ExpressionBuilder<Database, 'tickets'>) =>
+  sql<boolean>`(coalesce(tickets.knowledge_used, 0) = 1 or ${hasLink(eb)})`;
 
 /**
  * Known (known-vs-new, kcs.ts): the ticket links an article whose creation day (`createdOn`,
