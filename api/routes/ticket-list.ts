@@ -36,7 +36,7 @@ export const MAX_CSV_ROWS = 100_000;
 type Directory = Map<string, { name: string; team: string }>;
 
 /** The agent ids of a team: its members in the directory; for "unassigned", every agent who has no other team. */
-function teamSet(directory: Directory, team: string): { in: string[] } | { notIn: string[] } {
+export function teamSet(directory: Directory, team: string): { in: string[] } | { notIn: string[] } {
   if (team === UNASSIGNED_TEAM) return { notIn: [...directory].filter(([, d]) => d.team !== UNASSIGNED_TEAM).map(([a]) => a) };
   return { in: [...directory].filter(([, d]) => d.team === team).map(([a]) => a) };
 }

@@ -35,6 +35,7 @@ describe('GET /api/openapi.json', () => {
       'GET /api/popular',
       'GET /api/requests',
       'GET /api/requests/{ref}',
+      'GET /api/staff/articles',
       'GET /api/staff/me',
       'GET /api/staff/users',
       'GET /api/suggest',

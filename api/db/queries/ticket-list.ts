@@ -175,3 +175,19 @@ export async function ticketListPage(db: Db, spec: TicketListSpec, page: { offse
     links: Number(r.links ?? 0),
   }));
 }
+
+/**
+ * The articles created from the list's tickets: distinct articles a `created-from` link of a
+ * matching ticket names (the scorecards' articlesCreated, scorecards.ts), whether or not the
+ * build still has them.
+ */
+export async function articlesCreatedFrom(db: Db, spec: TicketListSpec): Promise<string[]> {
+  const rows = await matching(db, { ...spec, status: undefined, article: undefined })
+    .crossJoin('ticket_links')
+    .where(linkMatchesTicket)
+    .where('ticket_links.relation', '=', 'created-from')
+    .select('ticket_links.article')
+    .distinct()
+    .execute();
+  return rows.map((r) => r.article).sort();
+}
