@@ -8,7 +8,13 @@
  */
 import type { Lang } from '../../../core/content/article.ts';
 import type { ArticleList, ArticleListRow, TicketList, TicketListRow } from '../../../core/contracts/drill-down.ts';
-import { ARTICLE_FILTER_KEYS, ARTICLE_LIST_PATH, TICKET_FILTER_KEYS, TICKET_LIST_PATH } from '../../../core/contracts/drill-down-values.ts';
+import {
+  ARTICLE_FILTER_KEYS,
+  ARTICLE_LIST_PATH,
+  PAGING_KEYS,
+  TICKET_FILTER_KEYS,
+  TICKET_LIST_PATH,
+} from '../../../core/contracts/drill-down-values.ts';
 import { kcsFetch } from './kcs-client.ts';
 import { dt, filterValueText, type DrillKey } from './drill-strings.ts';
 import { fill, h } from './dom.ts';
@@ -29,6 +35,18 @@ function hrefWith(kind: Kind, search: string, changes: Record<string, string | u
   }
   const query = params.toString();
   return `${PATH[kind]}${query ? `?${query}` : ''}`;
+}
+
+/** The address's filters and paging as the API takes them; other parameters (`ui=`, the interface language) stay with the page. */
+function apiQuery(kind: Kind, search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of [...KEYS[kind], ...PAGING_KEYS]) {
+    const value = params.get(key);
+    if (value) kept.set(key, value);
+  }
+  const query = kept.toString();
+  return query ? `?${query}` : '';
 }
 
 /** The chips of the address's filters, in the contract's order, each a link that removes it. */
@@ -130,7 +148,7 @@ export async function renderDrillList(into: HTMLElement, kind: Kind, lang: Lang,
   fill(into, section);
   let answer: TicketList | ArticleList;
   try {
-    answer = await kcsFetch<TicketList | ArticleList>(`${API[kind]}${search}`);
+    answer = await kcsFetch<TicketList | ArticleList>(`${API[kind]}${apiQuery(kind, search)}`);
   } catch (error) {
     section.append(
       h(
@@ -141,7 +159,7 @@ export async function renderDrillList(into: HTMLElement, kind: Kind, lang: Lang,
     );
     return;
   }
-  const csvParams = new URLSearchParams(search);
+  const csvParams = new URLSearchParams(apiQuery(kind, search));
   csvParams.delete('page');
   csvParams.delete('limit');
   csvParams.set('format', 'csv');
