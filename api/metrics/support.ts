@@ -228,8 +228,8 @@ const resolutionTime: MetricDefinition = {
   compute: (env, query) => durationMetric(env, query, 'resolution_seconds'),
 };
 
-/** SLA targets as the storage layer takes them (seconds). */
-function slaRules(settings: MetricSettings) {
+/** SLA targets as the storage layer takes them (seconds); the drill-down list judges with the same (routes/ticket-list.ts). */
+export function slaRules(settings: MetricSettings) {
   return PRIORITIES.map((priority) => ({
     priority,
     firstResponseSeconds: settings.slaTargets[priority].firstResponseHours * HOUR,

@@ -7,12 +7,20 @@
  * for exact medians and p90. Every query runs in time slices (metrics-slices.ts) so no
  * single synchronous SQLite call holds the event loop long.
  */
-import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
-import { isPostgres, type Db } from '../index.ts';
+import type { Db } from '../index.ts';
 import { forEachSlice, querySliced, sumByKey, type TimeRange } from './metrics-slices.ts';
 import { startsWith } from './prefix.ts';
-import type { Database } from '../schema.ts';
+import {
+  isReopenedResolved,
+  isSatisfied,
+  isYoungOpen,
+  linkMatchesTicket,
+  slaOutcome,
+  usedKnowledge,
+  type SlaRule,
+} from './ticket-predicates.ts';
 
 /** Which tickets a metric counts. */
 export interface TicketFilter extends TimeRange {
@@ -27,19 +35,6 @@ function ticketsIn(db: Db, filter: TicketFilter, slice: TimeRange) {
   if (filter.topics) query = query.where('tickets.topic', 'in', [...filter.topics]);
   return query;
 }
-
-/**
- * A link names its ticket by id, and by source unless it was recorded without one ('').
- * Joins from tickets to links are written `tickets CROSS JOIN ticket_links WHERE …`: standard
- * SQL that PostgreSQL plans as any inner join, while SQLite keeps the written order, so the
- * period's tickets (a range of tickets_metrics) drive look-ups in the links' primary key
- * instead of every link ever made driving look-ups of tickets.
- */
-const linkMatchesTicket = (eb: ExpressionBuilder<Database, 'tickets' | 'ticket_links'>) =>
-  eb.and([
-    eb('ticket_links.ticket_id', '=', eb.ref('tickets.id')),
-    eb.or([eb('ticket_links.ticket_source', '=', eb.ref('tickets.source')), eb('ticket_links.ticket_source', '=', '')]),
-  ]);
 
 const countWhen = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 const groupKey = (r: { priority: string; topic: string | null }) => `${r.priority}\u0000${r.topic ?? ''}`;
@@ -90,11 +85,11 @@ export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter, maturi
           sql<number>`count(*)`.as('tickets'),
           sql<number>`count(resolution_seconds)`.as('resolved'),
           sql<number>`sum(escalated)`.as('escalated'),
-          countWhen(sql`resolution_seconds is not null and reopened > 0`).as('reopened'),
+          countWhen(isReopenedResolved).as('reopened'),
           sql<number>`count(csat)`.as('csatResponses'),
           sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
-          countWhen(sql`csat >= 4`).as('csatSatisfied'),
-          countWhen(sql`resolution_seconds is null and created_at >= ${maturity.openSince}`).as('youngOpen'),
+          countWhen(isSatisfied).as('csatSatisfied'),
+          countWhen(isYoungOpen(maturity.openSince)).as('youngOpen'),
           countWhen(recent).as('recentResolved'),
           countWhen(sql`${recent} and reopened > 0`).as('recentReopened'),
           countWhen(sql`${recent} and csat is not null`).as('recentCsatResponses'),
@@ -154,12 +149,7 @@ export async function eachTicketDurations(
   );
 }
 
-/** SLA targets of one priority, in seconds. */
-export interface SlaRule {
-  priority: string;
-  firstResponseSeconds: number;
-  resolutionSeconds: number;
-}
+export type { SlaRule } from './ticket-predicates.ts';
 
 /**
  * Tickets meeting and missing their SLA per (priority, topic). The helpdesk's own slaMet
@@ -175,16 +165,8 @@ export async function slaOutcomesByGroup(
   rules: readonly SlaRule[],
   now: Date,
 ): Promise<Array<{ priority: string; topic: string | null; met: number; missed: number }>> {
-  const cutoff = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
-  const byTargets = rules.map(
-    (r) => sql`when priority = ${r.priority} then (case
-      when resolution_seconds > ${r.resolutionSeconds} or first_response_seconds > ${r.firstResponseSeconds} then 0
-      when resolution_seconds is not null then 1
-      when created_at < ${cutoff(r.resolutionSeconds)} then 0
-      when first_response_seconds is null and created_at < ${cutoff(r.firstResponseSeconds)} then 0
-      else null end)`,
-  );
-  const outcome = sql<number | null>`case when sla_met is not null then sla_met ${sql.join(byTargets, sql` `)} else null end`;
+  // One definition of the outcome for this count and for the list of tickets behind it (ticket-predicates.ts).
+  const outcome = slaOutcome(rules, now);
   const rows = await querySliced(
     filter,
     (slice) =>
@@ -206,18 +188,6 @@ export async function slaOutcomesByGroup(
 }
 
 /**
- * Whether the ticket in the outer query has a link (linkMatchesTicket). On PostgreSQL as two
- * uncorrelated IN lists, which it hashes once per query: the correlated EXISTS ran an index
- * probe per ticket, 5× slower over 90 days of 100,000 tickets. SQLite keeps the EXISTS: it
- * would build the IN lists again for each of its time slices. The same tickets either way.
- */
-const linkedTicket = (db: Db, eb: ExpressionBuilder<Database, 'tickets'>) =>
-  isPostgres(db)
-    ? sql<boolean>`((tickets.source, tickets.id) in (select ticket_source, ticket_id from ticket_links)
-        or tickets.id in (select ticket_id from ticket_links where ticket_source = ''))`
-    : eb.exists(eb.selectFrom('ticket_links').select(sql.lit(1).as('one')).where(linkMatchesTicket));
-
-/**
  * Resolved tickets, and those with a linked article or knowledgeUsed, per UTC bucket of
  * created_at (13 = hour; see period.ts periodBuckets). A bucket cut by a slice boundary
  * comes back twice; callers add them up.
@@ -235,7 +205,7 @@ export async function linkedResolvedByBucket(
         .select((eb) => [
           sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
           sql<number>`count(*)`.as('resolved'),
-          sql<number>`sum(case when knowledge_used = 1 or ${linkedTicket(db, eb)} then 1 else 0 end)`.as('linked'),
+          sql<number>`sum(case when ${usedKnowledge(eb, db)} then 1 else 0 end)`.as('linked'),
         ])
         .groupBy('bucket')
         .execute(),
