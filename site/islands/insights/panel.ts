@@ -9,6 +9,7 @@ import { mountChart, unmountChart, type DashboardChart } from './charts.ts';
 import { definitionIn } from './definition.ts';
 import type { InsightsFilters } from './filters.ts';
 import type { InsightsKey } from './strings.ts';
+import type { InsightsPage } from './nav.ts';
 import { buildTable, type TableSpec } from './table.ts';
 import type { MetricInfo } from './types.ts';
 
@@ -22,6 +23,8 @@ export interface RenderContext {
   /** The build's topic ids in taxonomy order. */
   topicIds: readonly string[];
   t(key: InsightsKey, vars?: Record<string, string | number>): string;
+  /** The address of another dashboard page showing this view. */
+  pageHref(page: InsightsPage): string;
 }
 
 /** What a panel shows; null means "no data for this period". */

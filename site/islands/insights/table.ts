@@ -6,7 +6,16 @@
 import { NOT_AVAILABLE } from './format.ts';
 
 /** A table cell: plain text, or text with a link, a tooltip (why a value is "—") or a language. */
-export type Cell = string | { text: string; href?: string | undefined; title?: string | undefined; lang?: string | undefined };
+export type Cell =
+  | string
+  | {
+      text: string;
+      href?: string | undefined;
+      title?: string | undefined;
+      lang?: string | undefined;
+      /** A second, smaller line (the median a figure is read against). */
+      note?: string | undefined;
+    };
 
 export interface Column {
   label: string;
@@ -55,6 +64,7 @@ function fillCell(el: HTMLElement, cell: Cell): void {
     el.textContent = cell.text;
     if (cell.title) el.title = cell.title;
   }
+  if (cell.note) el.append(Object.assign(document.createElement('small'), { className: 'cell-note', textContent: cell.note }));
 }
 
 /** Builds the table element of `spec`. */
