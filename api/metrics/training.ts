@@ -5,6 +5,7 @@
  * with completions valid for settings.trainingValidityDays. Only the topic filter applies.
  */
 import { listRoster } from '../db/queries/training.ts';
+import { agentNames, displayName } from './agent-names.ts';
 import { trainingRecordsCompletedIn } from '../db/queries/training.ts';
 import { agentTicketsInWindows } from '../db/queries/training-tickets.ts';
 import { effectivenessRows, pooledEffect, ticketWindows, MIN_TICKETS_PER_SIDE, EFFECT_WINDOW_DAYS } from './training/effectiveness.ts';
@@ -197,6 +198,7 @@ const effectiveness: MetricDefinition = {
     );
     const [tickets, roster] = [await agentTicketsInWindows(env.db, ticketWindows(completions), topics), await listRoster(env.db)];
     const people = new Map(roster.map((r) => [r.agent, r]));
+    const names = await agentNames(env.db);
     const rows = effectivenessRows(completions, topicsByArticle, tickets, query.topic);
     const pooled = pooledEffect(rows);
     return {
@@ -209,7 +211,7 @@ const effectiveness: MetricDefinition = {
       },
       rows: rows.map((r) => ({
         agent: r.agent,
-        name: people.get(r.agent)?.name ?? r.agent,
+        name: displayName(names, r.agent),
         team: people.get(r.agent)?.team ?? UNASSIGNED_TEAM,
         topic: r.topic,
         article: r.article,

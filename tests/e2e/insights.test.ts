@@ -204,6 +204,49 @@ describe('overview', () => {
           rates.slice(0, 4).join(' | '),
         ).toBe(true);
       }
+      if (path === '/insights/knowledge/') {
+        // Long titles are cut on the axis by display width with "…" (a Chinese character counts
+        // double); the chart's data, hence its tooltip, and the table keep the whole title.
+        const drawn = await page.$$eval('[data-panel="leaders"] canvas[data-chart], [data-panel="laggards"] canvas[data-chart]', (els) =>
+          els.flatMap((c) => JSON.parse(c.getAttribute('data-axis-labels') ?? '[]') as string[]),
+        );
+        const titles = await page.$$eval('[data-panel="leaders"] tbody th, [data-panel="laggards"] tbody th', (cells) =>
+          cells.map((c) => c.textContent ?? ''),
+        );
+        const cutChinese = drawn.filter((label) => /[\u4e00-\u9fff]/.test(label) && label.includes('…'));
+        expect(cutChinese.length, drawn.join(' | ')).toBeGreaterThan(0);
+        for (const label of cutChinese) {
+          const stem = label.slice(0, label.indexOf('…'));
+          const full = titles.find((title) => title.startsWith(stem));
+          expect(full, label).toBeDefined();
+          expect(full!.length).toBeGreaterThan(stem.length);
+          // 28 columns for the title: at most 14 Chinese characters before the ellipsis.
+          expect([...stem].length).toBeLessThanOrEqual(28);
+        }
+      }
+      if (path === '/insights/support/') {
+        // The wide KPI table scrolls inside its panel, its header row sticky, and the page does not widen.
+        const box = await page.$eval('[data-panel="kpi-topic"] [data-table-scroll]', (el) => {
+          const panel = el.closest('[data-panel]')!.getBoundingClientRect();
+          const rect = el.getBoundingClientRect();
+          const th = el.querySelector('thead th')!;
+          return {
+            inside: rect.left >= panel.left && rect.right <= panel.right,
+            overflow: getComputedStyle(el).overflowX,
+            sticky: getComputedStyle(th).position,
+            region: el.getAttribute('role'),
+          };
+        });
+        expect(box).toEqual({ inside: true, overflow: 'auto', sticky: 'sticky', region: 'region' });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+        // Scrolled down, the header row is still at the top of the box.
+        const kept = await page.$eval('[data-panel="kpi-topic"] [data-table-scroll]', (el) => {
+          el.scrollTop = el.scrollHeight;
+          const th = el.querySelector('thead th')!.getBoundingClientRect();
+          return Math.abs(th.top - el.getBoundingClientRect().top) <= 2 || el.scrollHeight <= el.clientHeight;
+        });
+        expect(kept).toBe(true);
+      }
       if (path === '/insights/content/') {
         // Content-health rows link to the article.
         const overdueLinks = await page.$$eval('[data-panel="overdue-reviews"] tbody th a', (links) =>
@@ -363,6 +406,16 @@ describe('training', () => {
     // The first topic's reasons, in words, are in the ranking table.
     expect(await page.textContent('[data-panel="training-need"] tbody tr:first-child')).toContain(need.rows[0]!.reasons[0]!);
     expect(await page.$$eval('[data-panel="coverage-heatmap"] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
+    // The heatmap has a legend: the colour scale with its numbers, and the look of "no data".
+    const legend = await page.$$eval('[data-panel="coverage-heatmap"] [data-heat-legend] li', (items) =>
+      items.map((i) => i.textContent ?? ''),
+    );
+    expect(legend).toEqual(['Share of agents trained', '0.0%', '25.0%', '50.0%', '75.0%', '100.0%', '— no data']);
+    // Every cell of the table shows its number, and a cell without data says so.
+    const cells = await page.$$eval('[data-panel="coverage-heatmap"] tbody td', (tds) =>
+      tds.map((td) => ({ text: td.textContent ?? '', title: td.querySelector('[title]')?.getAttribute('title') ?? '' })),
+    );
+    expect(cells.every((c) => /^\d+(\.\d)?% \(\d+\/\d+\)$/.test(c.text) || (c.text.startsWith('—') && c.title === 'no data'))).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
     // In Chinese, the need ranking's definition is the registry's Chinese one.

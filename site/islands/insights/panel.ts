@@ -10,7 +10,7 @@ import { definitionIn } from './definition.ts';
 import type { InsightsFilters } from './filters.ts';
 import type { InsightsKey } from './strings.ts';
 import type { InsightsPage } from './nav.ts';
-import { buildTable, type TableSpec } from './table.ts';
+import { buildScrollTable, type TableSpec } from './table.ts';
 import type { MetricInfo } from './types.ts';
 
 /** What a panel's render function gets. */
@@ -142,7 +142,7 @@ function drawView(root: HTMLElement, view: PanelView): void {
     }
   }
   const tableBox = root.querySelector<HTMLElement>('[data-panel-table]');
-  if (tableBox) tableBox.replaceChildren(...(view.table ? [buildTable(view.table)] : []));
+  if (tableBox) tableBox.replaceChildren(...(view.table ? [buildScrollTable(view.table)] : []));
   const custom = root.querySelector<HTMLElement>('[data-panel-custom]');
   if (custom && view.custom) view.custom(custom);
 }

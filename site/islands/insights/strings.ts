@@ -238,6 +238,8 @@ const en = {
   'unit.score': '{n} : 1',
   'effect.summary': 'Pooled over {evaluated} of {trainings} trainings: escalation rate {before} before, {after} after.',
   'effect.tooFew': 'too few tickets',
+  'heat.legend': 'Share of agents trained',
+  'heat.noData': 'no data',
 } as const;
 
 export type InsightsKey = keyof typeof en;
@@ -474,6 +476,8 @@ const zh: Record<InsightsKey, string> = {
   'unit.score': '{n} : 1',
   'effect.summary': '汇总 {trainings} 次培训中已评估的 {evaluated} 次：升级率培训前 {before}，培训后 {after}。',
   'effect.tooFew': '工单太少',
+  'heat.legend': '已受训客服占比',
+  'heat.noData': '无数据',
 };
 
 const dictionaries: Record<Lang, Record<InsightsKey, string>> = { en, 'zh-CN': zh };

@@ -67,12 +67,26 @@ function fillCell(el: HTMLElement, cell: Cell): void {
   if (cell.note) el.append(Object.assign(document.createElement('small'), { className: 'cell-note', textContent: cell.note }));
 }
 
+/**
+ * The table of `spec` in its scroll box: a wide or long table scrolls inside its panel, the
+ * header row staying in view (sticky, insights.css). The box is a named region that takes the
+ * keyboard focus, so keyboard users can scroll it too.
+ */
+export function buildScrollTable(spec: TableSpec): HTMLDivElement {
+  const box = document.createElement('div');
+  box.className = 'table-scroll';
+  box.dataset.tableScroll = '';
+  box.tabIndex = 0;
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', spec.caption);
+  box.append(buildTable(spec));
+  return box;
+}
+
 /** Builds the table element of `spec`. */
 export function buildTable(spec: TableSpec): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'insights-table';
-  // Wide tables scroll sideways on a phone (global.css); keyboard users must reach that scroll.
-  table.tabIndex = 0;
   const caption = table.createCaption();
   caption.textContent = spec.caption;
   const headRow = table.createTHead().insertRow();
