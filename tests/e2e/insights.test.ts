@@ -22,6 +22,7 @@ import { seedDatabase } from '../../api/demo/index.ts';
 import { formatPercent, formatScore } from '../../site/islands/insights/format.ts';
 import { createStaffUser } from '../support/staff.ts';
 import { defaultRange, todayIn } from '../../site/islands/insights/filters.ts';
+import { asciiIdentifiers } from '../support/zh-text.ts';
 
 const distDir = inject('distDir');
 const ADMIN_TOKEN = 'e2e-insights-admin-token-0123456789';
@@ -349,8 +350,9 @@ describe('overview', () => {
     );
     const deflection = metrics.find((m) => m.id === 'deflection')!;
     const definition = '[data-panel="deflection"] [data-definition]';
-    expect(await page.textContent(definition)).toBe(`${deflection.definition.en} (${deflection.formula})`);
-    expect(await page.getAttribute(definition, 'lang')).toBe('en');
+    // The registry's words, then the formula on a second, smaller line.
+    expect(await page.textContent(`${definition} > span`)).toBe(deflection.definition.en);
+    expect(await page.textContent(`${definition} small[data-formula]`)).toBe(`Formula: ${deflection.formula}`);
 
     await page.click('[data-ui-switch]');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -360,10 +362,12 @@ describe('overview', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('ui')).toBe('zh-CN');
     expect(url.searchParams.get('lang')).toBe('zh-CN');
-    // The registry's Chinese definition under the Chinese title; the formula stays English and says so.
-    expect(await page.textContent(definition)).toBe(`${deflection.definition['zh-CN']}（公式：${deflection.formula}）`);
-    expect(await page.getAttribute(definition, 'lang')).toBe('zh-CN');
-    expect(await page.getAttribute(`${definition} span`, 'lang')).toBe('en');
+    // The registry's Chinese definition under the Chinese title; the English formula is folded away.
+    expect(await page.textContent(`${definition} > span`)).toBe(deflection.definition['zh-CN']);
+    expect(await page.getAttribute(`${definition} > span`, 'lang')).toBe('zh-CN');
+    expect(await page.textContent(`${definition} details[data-formula] summary`)).toBe('公式（英文字段名）');
+    expect(await page.getAttribute(`${definition} details[data-formula]`, 'open')).toBeNull();
+    expect(await page.getAttribute(`${definition} details[data-formula] code`, 'lang')).toBe('en');
     // Every panel that has a definition shows a Chinese one.
     const shown = await page.$$eval('[data-definition]:not([hidden])', (els) => els.map((e) => e.textContent ?? ''));
     expect(shown.length).toBeGreaterThan(0);
@@ -371,7 +375,37 @@ describe('overview', () => {
 
     await page.click('[data-ui-switch]');
     expect(await page.textContent('h1')).toBe('Self-service and search');
-    expect(await page.textContent(definition)).toBe(`${deflection.definition.en} (${deflection.formula})`);
+    expect(await page.textContent(`${definition} > span`)).toBe(deflection.definition.en);
+  });
+
+  it('shows the Chinese overview and support page entirely in Chinese, with titles from the metric registry', async () => {
+    const { metrics } = await api<{ metrics: Array<{ id: string; title: Record<'zh-CN' | 'en', string> }> }>('/api/metrics');
+    for (const path of ['/insights/', '/insights/support/']) {
+      await page.click(`[data-insights-nav] a[href^="${path}"]`);
+      await page.waitForURL((url) => url.pathname === path);
+      await ready(page);
+      if (path === '/insights/') {
+        await page.click('[data-ui-switch]');
+        await ready(page);
+        // Each headline is titled by its metric's registry title.
+        expect(await page.textContent('[data-headline="escalationRate"] dt')).toBe(
+          metrics.find((m) => m.id === 'escalation-rate')!.title['zh-CN'],
+        );
+        expect(await page.textContent('[data-headline="csatMean"] dt')).toBe(metrics.find((m) => m.id === 'csat')!.title['zh-CN']);
+      }
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+      // What a reader sees (innerText leaves out hidden and folded text): no internal names, no English words.
+      const visible = await page.evaluate(() => document.body.innerText);
+      expect(asciiIdentifiers(visible), path).toEqual([]);
+      expect(visible).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // The multi-source CSV buttons are named by metric, not by id.
+    expect(await page.textContent('[data-panel="kpi-topic"] [data-csv="escalation-rate"]')).toContain(
+      metrics.find((m) => m.id === 'escalation-rate')!.title['zh-CN'],
+    );
+    await page.click('[data-ui-switch]');
+    await page.click('[data-insights-nav] a[href^="/insights/self-service/"]');
+    await ready(page);
   });
 
   it('fits a 375 px wide phone', async () => {

@@ -82,8 +82,17 @@ export function startDashboard(panels: PanelSpec[]): void {
     // The switch names the other language in that language.
     uiSwitch.lang = lang === 'en' ? 'zh-CN' : 'en';
     fillTopicOptions();
+    nameCsvSources();
     showFilters();
     staffName.textContent = staff ? t('signin.as', { name: staff.name }) : '';
+  }
+
+  /** A panel with several CSV sources names each button by its metric's registry title, not its id. */
+  function nameCsvSources(): void {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-csv-title]')) {
+      const id = el.dataset.csvTitle ?? '';
+      el.textContent = registry.get(id)?.title[lang] ?? id;
+    }
   }
 
   function fillTopicOptions(): void {
@@ -137,6 +146,7 @@ export function startDashboard(panels: PanelSpec[]): void {
     } catch {
       registry = new Map();
     }
+    nameCsvSources();
   }
 
   signoutButton.addEventListener('click', () => {
@@ -248,6 +258,7 @@ export function startDashboard(panels: PanelSpec[]): void {
       topicIds: topics.map((topic) => topic.id),
       t,
       pageHref: hrefOf,
+      metricTitle: (id) => registry.get(id)?.title[lang],
     };
     showPanel(panelRoot(panel), panel, outcomes, ctx, registry.get(panel.sources[0]!));
   }

@@ -6,8 +6,7 @@
  */
 import type { PanelSpec, RenderContext } from './panel.ts';
 import { changeOf, formatValue, NOT_AVAILABLE, type Polarity, type Unit } from './format.ts';
-import type { InsightsKey } from './strings.ts';
-import { SUMMARY_KEYS, type SummaryKey, type SummaryResponse } from './types.ts';
+import { SUMMARY_KEYS, SUMMARY_SOURCES, type SummaryKey, type SummaryResponse } from './types.ts';
 import { navItem, type InsightsPage } from './nav.ts';
 
 /** The page each headline number is explained on. */
@@ -85,9 +84,15 @@ function card(ctx: RenderContext, summary: SummaryResponse, key: SummaryKey): HT
   return item;
 }
 
-/** A headline's title in the interface language. */
-function headlineTitle(ctx: RenderContext, key: SummaryKey): string {
-  return ctx.t(`kpi.${key}` as InsightsKey);
+/**
+ * A headline's title in the interface language: its metric's title in the registry (one
+ * name for one metric, on every page and in docs/metrics.md); a part of a metric (the explicit
+ * deflection rate) says which part.
+ */
+export function headlineTitle(ctx: Pick<RenderContext, 'metricTitle' | 't'>, key: SummaryKey): string {
+  const { metric, figure } = SUMMARY_SOURCES[key];
+  const title = ctx.metricTitle(metric) ?? metric;
+  return figure === 'explicitRate' ? ctx.t('headline.explicitOf', { title }) : title;
 }
 
 /**

@@ -5,7 +5,7 @@
  * no rank. Agents are named by their display name (staff account, else roster).
  */
 import type { PanelSpec, RenderContext } from './panel.ts';
-import { formats, rowsOf, valueCell } from './panel-helpers.ts';
+import { formats, rowsOf, teamName, valueCell } from './panel-helpers.ts';
 import type { InsightsKey } from './strings.ts';
 import type { Cell, Column } from './table.ts';
 import { num, str, type MetricResponse, type MetricRow } from './types.ts';
@@ -64,7 +64,7 @@ export const teamScorecardsPanel: PanelSpec = {
           ...figureColumns(ctx),
         ],
         rows: rows.map((r) => [
-          str(r, 'team') || NOT_AVAILABLE,
+          teamName(ctx, str(r, 'team')),
           judgement(ctx, r),
           f.count(num(r, 'agents')),
           f.count(num(r, 'judgedAgents')),
@@ -98,7 +98,7 @@ export const agentScorecardsPanel: PanelSpec = {
         ],
         rows: sorted.map((r) => [
           agentName(r),
-          str(r, 'team') || NOT_AVAILABLE,
+          teamName(ctx, str(r, 'team')),
           num(r, 'rank') === null ? { text: NOT_AVAILABLE, title: ctx.t('judgement.tooFew') } : f.count(num(r, 'rank')),
           judgement(ctx, r),
           ...FIGURES.map((fig) => figureCell(ctx, r, fig.key, fig.unit, 'TeamMedian', 'scorecard.teamMedian')),

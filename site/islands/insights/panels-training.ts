@@ -6,7 +6,7 @@
 import type { PanelSpec, RenderContext } from './panel.ts';
 import { barChart, HEAT_STOPS, heatColor, heatmapChart, seriesColor, type HeatCell } from './charts.ts';
 import { NOT_AVAILABLE } from './format.ts';
-import { dimensionKey, formats, rowsOf, valueCell, yesNo } from './panel-helpers.ts';
+import { dimensionKey, formats, rowsOf, teamName, valueCell, yesNo } from './panel-helpers.ts';
 import type { InsightsKey } from './strings.ts';
 import type { Cell } from './table.ts';
 import { coverageGrid } from './training-grid.ts';
@@ -69,17 +69,17 @@ export const heatmapPanel: PanelSpec = {
         const c = grid.cell(topic, team);
         const has = c !== undefined && c.agents > 0;
         cells.push({
-          x: team,
+          x: teamName(ctx, team),
           y: topicLabel(topic, name),
           value: has ? c.coverage : null,
           label: has ? f.percent(c.coverage) : NOT_AVAILABLE,
-          text: `${topicLabel(topic, name)} × ${team}: ${has ? cellText(c.coverage, c.trainedAgents, c.agents) : `${NOT_AVAILABLE} (${noData})`}`,
+          text: `${topicLabel(topic, name)} × ${teamName(ctx, team)}: ${has ? cellText(c.coverage, c.trainedAgents, c.agents) : `${NOT_AVAILABLE} (${noData})`}`,
         });
       }
     }
     return {
       chart: heatmapChart(
-        grid.teams,
+        grid.teams.map((team) => teamName(ctx, team)),
         grid.topics.map((t) => topicLabel(t.topic, t.name)),
         cells,
       ),
@@ -87,7 +87,7 @@ export const heatmapPanel: PanelSpec = {
       chartHeight: Math.max(220, grid.topics.length * 34 + 70),
       table: {
         caption: ctx.t('panel.coverageHeatmap'),
-        columns: [{ label: ctx.t('col.topic') }, ...grid.teams.map((team) => ({ label: team, numeric: true }))],
+        columns: [{ label: ctx.t('col.topic') }, ...grid.teams.map((team) => ({ label: teamName(ctx, team), numeric: true }))],
         rows: grid.topics.map(({ topic, name }) => [
           topicLabel(topic, name),
           ...grid.teams.map((team): Cell => {
@@ -317,7 +317,7 @@ function effectivenessTable(ctx: RenderContext, rows: MetricRow[]) {
     ),
     rows: rows.map((r) => [
       str(r, 'name') || str(r, 'agent'),
-      str(r, 'team'),
+      teamName(ctx, str(r, 'team')),
       dimensionKey(ctx, 'topic', str(r, 'topic')),
       str(r, 'trainedAt').slice(0, 10),
       r.tooFewTickets === true ? ctx.t('effect.tooFew') : ctx.t('yes'),

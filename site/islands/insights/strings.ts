@@ -96,18 +96,7 @@ const en = {
   'change.lowerBetter': 'lower is better',
   'change.higherBetter': 'higher is better',
   'headlines.heading': 'Headline numbers',
-  'kpi.selfServiceScore': 'Self-service score',
-  'kpi.deflectionRate': 'Deflection rate',
-  'kpi.explicitDeflectionRate': 'Explicit deflection',
-  'kpi.helpfulRate': 'Helpful rate',
-  'kpi.noResultRate': 'No-result searches',
-  'kpi.searchClickThrough': 'Search click-through',
-  'kpi.linkRate': 'Link rate',
-  'kpi.resolutionRate': 'Resolution rate',
-  'kpi.medianResolutionHours': 'Median resolution time',
-  'kpi.slaAttainment': 'SLA attainment',
-  'kpi.escalationRate': 'Escalation rate',
-  'kpi.csatMean': 'CSAT (1–5)',
+  'headline.explicitOf': '{title}: explicit only',
   'section.selfService': 'Self-service',
   'section.helpfulness': 'Helpfulness',
   'section.search': 'Search',
@@ -238,6 +227,7 @@ const en = {
   'unit.score': '{n} : 1',
   'effect.summary': 'Pooled over {evaluated} of {trainings} trainings: escalation rate {before} before, {after} after.',
   'effect.tooFew': 'too few tickets',
+  'team.unassigned': 'Not on the roster',
   'heat.legend': 'Share of agents trained',
   'heat.noData': 'no data',
 } as const;
@@ -334,18 +324,7 @@ const zh: Record<InsightsKey, string> = {
   'change.lowerBetter': '越低越好',
   'change.higherBetter': '越高越好',
   'headlines.heading': '核心指标',
-  'kpi.selfServiceScore': '自助服务得分',
-  'kpi.deflectionRate': '分流率',
-  'kpi.explicitDeflectionRate': '明确分流率',
-  'kpi.helpfulRate': '有用率',
-  'kpi.noResultRate': '无结果搜索',
-  'kpi.searchClickThrough': '搜索点击率',
-  'kpi.linkRate': '关联率',
-  'kpi.resolutionRate': '解决率',
-  'kpi.medianResolutionHours': '解决时长中位数',
-  'kpi.slaAttainment': 'SLA 达成率',
-  'kpi.escalationRate': '升级率',
-  'kpi.csatMean': '满意度（1–5）',
+  'headline.explicitOf': '{title}（仅明确分流）',
   'section.selfService': '自助服务',
   'section.helpfulness': '文章有用度',
   'section.search': '搜索',
@@ -415,7 +394,7 @@ const zh: Record<InsightsKey, string> = {
   'col.resolutionRate': '解决率',
   'col.firstResponse': '首次响应中位数',
   'col.resolutionTime': '解决时长中位数',
-  'col.resolutionP90': '解决时长 p90',
+  'col.resolutionP90': '解决时长（第 90 百分位）',
   'col.sla': 'SLA 达成率',
   'col.escalationRate': '升级率',
   'col.reopenRate': '重开率',
@@ -476,11 +455,15 @@ const zh: Record<InsightsKey, string> = {
   'unit.score': '{n} : 1',
   'effect.summary': '汇总 {trainings} 次培训中已评估的 {evaluated} 次：升级率培训前 {before}，培训后 {after}。',
   'effect.tooFew': '工单太少',
+  'team.unassigned': '未分配（不在名册中）',
   'heat.legend': '已受训客服占比',
   'heat.noData': '无数据',
 };
 
 const dictionaries: Record<Lang, Record<InsightsKey, string>> = { en, 'zh-CN': zh };
+
+/** Every string in both languages (for tests that read them all). */
+export const INSIGHTS_STRINGS: Readonly<Record<Lang, Readonly<Record<InsightsKey, string>>>> = dictionaries;
 
 /** The two interface languages, the same as the site's. */
 export const UI_LANGS: readonly Lang[] = ['zh-CN', 'en'];

@@ -15,7 +15,7 @@ export type {
   SummaryNumbers,
   MetricSummary as SummaryResponse,
 } from '../../../core/contracts/metrics.ts';
-export { SUMMARY_KEYS, type SummaryKey } from '../../../core/contracts/metric-values.ts';
+export { SUMMARY_KEYS, SUMMARY_SOURCES, type SummaryKey } from '../../../core/contracts/metric-values.ts';
 
 /** One value of a row. */
 export type RowValue = MetricRow[string];
