@@ -14,6 +14,7 @@ import { analyzeQuery } from '../../../core/search/query.ts';
 import { relevanceUnits } from '../../../core/search/relevance.ts';
 import { PAGEFIND_RANKING, rankedSearch, type PagefindApi } from './engine.ts';
 import { judgeResults, type LoadedResult } from './judge.ts';
+import { PageVocabulary } from './vocabulary.ts';
 
 interface SearchConfig {
   lang: string;
@@ -90,6 +91,7 @@ export function initSearchPage(): void {
   typeSelect.value = params.get('type') ?? '';
   topicSelect.value = params.get('topic') ?? '';
 
+  const vocabulary = new PageVocabulary(config.lang);
   let sequence = 0;
   let ranked: LoadedResult[] = [];
   let shown = 0;
@@ -152,8 +154,9 @@ export function initSearchPage(): void {
     }
     setStatus('searching', config.strings.searching);
     try {
-      const pagefind = await loadPagefind();
-      const units = relevanceUnits(input.value, config.synonyms).slice(0, MAX_RULE_UNITS);
+      // The same units as /api/suggest: Chinese re-split against the corpus's words.
+      const [pagefind, known] = await Promise.all([loadPagefind(), vocabulary.knownFor(input.value)]);
+      const units = relevanceUnits(input.value, config.synonyms, known).slice(0, MAX_RULE_UNITS);
       const alternatives = units.flatMap((u) => u.alternatives ?? []);
       const found = await rankedSearch(pagefind, terms, filters(), config.pageCount, {
         extraUnits: units.map((u) => u.text),
