@@ -118,7 +118,7 @@ export class SuggestIndex {
     );
     const { answers, related } = selectAnswers(
       candidates.map((hit, c) => ({ item: hit, evidence: evidenceOf(c, presence) })),
-      part.articles.length,
+      { docCount: part.articles.length },
     );
     const shown = (hit: (typeof candidates)[number]): Suggestion => {
       const article = part.articles[hit.doc]!;

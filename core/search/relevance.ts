@@ -299,15 +299,22 @@ export interface Selection<T> {
   related: T[];
 }
 
+/** How {@link selectAnswers} judges. */
+export interface SelectOptions {
+  /** Articles in the engine's index for that language (see {@link RelevanceThresholds.strong}). */
+  docCount?: number;
+  thresholds?: RelevanceThresholds;
+}
+
 /**
- * Applies the rule to ranked candidates. Answers keep the engine's order; an answer far
- * below the best answer's coverage (more than `spread`) is only related: when one article
- * covers the whole question, one covering half of it is not an answer beside it.
+ * Applies the rule to ranked candidates. Answers keep the engine's order (ordering them by
+ * coverage was tried and measured worse on both engines); an answer far below the best answer's coverage (more than
+ * `spread`) is only related: when one article covers the whole question, one covering half
+ * of it is not an answer beside it.
  */
 export function selectAnswers<T>(
   candidates: ReadonlyArray<{ item: T; evidence: readonly UnitEvidence[] }>,
-  docCount = Infinity,
-  thresholds: RelevanceThresholds = RELEVANCE,
+  { docCount = Infinity, thresholds = RELEVANCE }: SelectOptions = {},
 ): Selection<T> {
   const judged = candidates.map((c) => ({ item: c.item, judgement: judge(c.evidence, docCount, thresholds) }));
   const best = Math.max(0, ...judged.filter((j) => j.judgement.verdict === 'answer').map((j) => j.judgement.coverage));

@@ -75,5 +75,5 @@ export async function judgeResults(
       code: unit.kind === 'code',
     })),
   }));
-  return selectAnswers(candidates, pageCount);
+  return selectAnswers(candidates, { docCount: pageCount });
 }
