@@ -132,12 +132,10 @@ export const articleListFiltersSchema = z
       .enum(ARTICLE_LIST_STATES, { errorMap: () => ({ message: `must be one of ${ARTICLE_LIST_STATES.join(', ')}` }) })
       .optional()
       .openapi({ description: 'Only the articles one count counts (docs/dashboards.md, Drill-down)' }),
-    agent: nameSchema
-      .optional()
-      .openapi({
-        description:
-          'With created-from-tickets: created from tickets of this agent (topic and lang then filter those tickets, as the scorecards count)',
-      }),
+    agent: nameSchema.optional().openapi({
+      description:
+        'With created-from-tickets: created from tickets of this agent (topic and lang then filter those tickets, as the scorecards count)',
+    }),
     team: nameSchema.optional().openapi({ description: "With created-from-tickets: created from tickets of this team's agents" }),
   })
   .strict();

@@ -75,25 +75,28 @@ const NEVER: Maturity = { openSince: '9999', resolvedSince: '9999' };
 export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter, maturity: Maturity = NEVER): Promise<TicketOutcomeGroup[]> {
   const resolvedAt = sql`coalesce(resolved_at, closed_at)`;
   const recent = sql`resolution_seconds is not null and ${resolvedAt} >= ${maturity.resolvedSince}`;
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .select([
-        'priority',
-        'topic',
-        sql<number>`count(*)`.as('tickets'),
-        sql<number>`count(resolution_seconds)`.as('resolved'),
-        sql<number>`sum(escalated)`.as('escalated'),
-        countWhen(isReopenedResolved).as('reopened'),
-        sql<number>`count(csat)`.as('csatResponses'),
-        sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
-        countWhen(isSatisfied).as('csatSatisfied'),
-        countWhen(isYoungOpen(maturity.openSince)).as('youngOpen'),
-        countWhen(recent).as('recentResolved'),
-        countWhen(sql`${recent} and reopened > 0`).as('recentReopened'),
-        countWhen(sql`${recent} and csat is not null`).as('recentCsatResponses'),
-      ])
-      .groupBy(['priority', 'topic'])
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .select([
+          'priority',
+          'topic',
+          sql<number>`count(*)`.as('tickets'),
+          sql<number>`count(resolution_seconds)`.as('resolved'),
+          sql<number>`sum(escalated)`.as('escalated'),
+          countWhen(isReopenedResolved).as('reopened'),
+          sql<number>`count(csat)`.as('csatResponses'),
+          sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
+          countWhen(isSatisfied).as('csatSatisfied'),
+          countWhen(isYoungOpen(maturity.openSince)).as('youngOpen'),
+          countWhen(recent).as('recentResolved'),
+          countWhen(sql`${recent} and reopened > 0`).as('recentReopened'),
+          countWhen(sql`${recent} and csat is not null`).as('recentCsatResponses'),
+        ])
+        .groupBy(['priority', 'topic'])
+        .execute(),
+    db,
   );
   const groups = rows.map((r) => ({
     priority: r.priority,
@@ -142,6 +145,7 @@ export async function eachTicketDurations(
         .where(column, 'is not', null)
         .execute(),
     consume,
+    db,
   );
 }
 
@@ -163,11 +167,14 @@ export async function slaOutcomesByGroup(
 ): Promise<Array<{ priority: string; topic: string | null; met: number; missed: number }>> {
   // One definition of the outcome for this count and for the list of tickets behind it (ticket-predicates.ts).
   const outcome = slaOutcome(rules, now);
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .select(['priority', 'topic', outcome.as('outcome'), sql<number>`count(*)`.as('tickets')])
-      .groupBy(['priority', 'topic', 'outcome'])
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .select(['priority', 'topic', outcome.as('outcome'), sql<number>`count(*)`.as('tickets')])
+        .groupBy(['priority', 'topic', 'outcome'])
+        .execute(),
+    db,
   );
   const groups = new Map<string, { priority: string; topic: string | null; met: number; missed: number }>();
   for (const r of rows) {
@@ -190,16 +197,19 @@ export async function linkedResolvedByBucket(
   filter: TicketFilter,
   prefixLength: number,
 ): Promise<Array<{ bucket: string; resolved: number; linked: number }>> {
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .where('resolution_seconds', 'is not', null)
-      .select((eb) => [
-        sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
-        sql<number>`count(*)`.as('resolved'),
-        sql<number>`sum(case when ${usedKnowledge(eb)} then 1 else 0 end)`.as('linked'),
-      ])
-      .groupBy('bucket')
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .where('resolution_seconds', 'is not', null)
+        .select((eb) => [
+          sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
+          sql<number>`count(*)`.as('resolved'),
+          sql<number>`sum(case when ${usedKnowledge(eb, db)} then 1 else 0 end)`.as('linked'),
+        ])
+        .groupBy('bucket')
+        .execute(),
+    db,
   );
   return rows.map((r) => ({ bucket: r.bucket, resolved: Number(r.resolved), linked: Number(r.linked) }));
 }
@@ -224,6 +234,7 @@ export async function eachResolvedTicketArticles(
         .select(['tickets.source', 'tickets.id', 'tickets.created_at', 'ticket_links.article'])
         .execute(),
     consume,
+    db,
   );
 }
 
@@ -232,32 +243,36 @@ export async function linksByArticle(
   db: Db,
   filter: TicketFilter & { articleLang?: Lang | undefined },
 ): Promise<Array<{ article: string; links: number; tickets: number; createdFrom: number; solvedBy: number; referenced: number }>> {
-  const rows = await querySliced(filter, async (slice) => {
-    let query = ticketsIn(db, { ...filter, lang: undefined }, slice)
-      .crossJoin('ticket_links')
-      .where(linkMatchesTicket);
-    if (filter.articleLang) query = query.where(startsWith('ticket_links.article', `${filter.articleLang}/`));
-    const sliceRows = await query
-      .select([
-        'ticket_links.article',
-        sql<number>`count(*)`.as('links'),
-        // Distinct within the slice; a ticket belongs to one slice only, so slices add up exactly.
-        sql<number>`count(distinct tickets.source || ':' || tickets.id)`.as('tickets'),
-        countWhen(sql`ticket_links.relation = 'created-from'`).as('createdFrom'),
-        countWhen(sql`ticket_links.relation = 'solved-by'`).as('solvedBy'),
-        countWhen(sql`ticket_links.relation = 'referenced'`).as('referenced'),
-      ])
-      .groupBy('ticket_links.article')
-      .execute();
-    return sliceRows.map((r) => ({
-      article: r.article,
-      links: Number(r.links),
-      tickets: Number(r.tickets),
-      createdFrom: Number(r.createdFrom),
-      solvedBy: Number(r.solvedBy),
-      referenced: Number(r.referenced),
-    }));
-  });
+  const rows = await querySliced(
+    filter,
+    async (slice) => {
+      let query = ticketsIn(db, { ...filter, lang: undefined }, slice)
+        .crossJoin('ticket_links')
+        .where(linkMatchesTicket);
+      if (filter.articleLang) query = query.where(startsWith('ticket_links.article', `${filter.articleLang}/`));
+      const sliceRows = await query
+        .select([
+          'ticket_links.article',
+          sql<number>`count(*)`.as('links'),
+          // Distinct within the slice; a ticket belongs to one slice only, so slices add up exactly.
+          sql<number>`count(distinct tickets.source || ':' || tickets.id)`.as('tickets'),
+          countWhen(sql`ticket_links.relation = 'created-from'`).as('createdFrom'),
+          countWhen(sql`ticket_links.relation = 'solved-by'`).as('solvedBy'),
+          countWhen(sql`ticket_links.relation = 'referenced'`).as('referenced'),
+        ])
+        .groupBy('ticket_links.article')
+        .execute();
+      return sliceRows.map((r) => ({
+        article: r.article,
+        links: Number(r.links),
+        tickets: Number(r.tickets),
+        createdFrom: Number(r.createdFrom),
+        solvedBy: Number(r.solvedBy),
+        referenced: Number(r.referenced),
+      }));
+    },
+    db,
+  );
   return sumByKey(rows, (r) => r.article, ['links', 'tickets', 'createdFrom', 'solvedBy', 'referenced']);
 }
 
@@ -265,12 +280,15 @@ export async function linksByArticle(
 export async function ticketsByTopic(db: Db, filter: TicketFilter): Promise<Array<{ topic: string; tickets: number; escalated: number }>> {
   // Grouped by (topic, escalated): grouping by topic alone tempts SQLite's planner to walk the whole
   // (topic, created_at) index, with a table look-up per ticket, to save a sort.
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .where('topic', 'is not', null)
-      .select(['topic', 'escalated', sql<number>`count(*)`.as('tickets')])
-      .groupBy(['topic', 'escalated'])
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .where('topic', 'is not', null)
+        .select(['topic', 'escalated', sql<number>`count(*)`.as('tickets')])
+        .groupBy(['topic', 'escalated'])
+        .execute(),
+    db,
   );
   const byTopic = new Map<string, { topic: string; tickets: number; escalated: number }>();
   for (const r of rows) {
