@@ -140,7 +140,7 @@ export const DRILL_COUNTS: Readonly<Record<string, Readonly<Record<string, Count
   csat: { responses: { tickets: 'surveyed' } },
   'link-rate': { resolved: { tickets: 'resolved' }, linked: { tickets: 'linked' } },
   'known-vs-new': { known: { tickets: 'known' }, new: { tickets: 'new' } },
-  'content-gaps': { tickets: { tickets: null } },
+  'content-gaps': { tickets: { tickets: null }, escalated: { tickets: 'escalated' } },
   'overdue-reviews': { value: { articles: 'review-overdue' } },
   'agent-scorecards': {
     tickets: { tickets: null },
