@@ -2,15 +2,17 @@
  * The period report (问题汇总报告, issue 18): a month or a quarter for management, built
  * from the metric registry's results (so every figure is the one the dashboards show for the
  * same period) plus the catalog's article dates, the training records and the trend's ticket
- * counts (ticketsCreatedIn, the resolution-rate's own count). Each figure carries
- * the address of what is behind it: the dashboard panel of that metric for the same period, or
- * the metric's rows (GET /api/metrics/<id>, the same filters in the address).
+ * counts (ticketsCreatedIn, the resolution-rate's own count). Each figure carries the address
+ * of what is behind it: the list of the tickets or articles a count counts (/staff/tickets/?…,
+ * /staff/articles/?…: the drill-down, core/contracts/drill-down.ts), or the dashboard panel of
+ * the metric for the same period.
  */
 import { readDemoMarker } from '../db/queries/demo-marker.ts';
 import { ticketsCreatedIn } from '../db/queries/period-report.ts';
 import { trainingRecordsCompletedIn } from '../db/queries/training.ts';
 import { invalidRequest } from '../lib/http/validation.ts';
 import { PERIOD_PATTERN, type PeriodReport, type ReportFigureKey } from '../../core/contracts/period-report.ts';
+import { articleListHref, ticketListHref, type TicketListFilters } from '../../core/contracts/drill-down.ts';
 import { metricById } from './index.ts';
 import { resolvePeriod } from './period.ts';
 import type { ComputeMetric } from './summary.ts';
@@ -74,7 +76,11 @@ export async function periodReport(
   const metric = async (id: string, query: MetricQuery = q): Promise<MetricResult> => computeMetric(metricById(id)!, query);
   const range = (p: { from: string; to: string }) => `from=${p.from}&to=${p.to}&tz=${encodeURIComponent(tz)}`;
   const panel = (id: string, page = '') => `/insights/${page}?${range(current)}#${id}`;
-  const rowsOf = (id: string, extra = '') => `/api/metrics/${id}?${range(current)}${extra}`;
+  // Drill-down (issue 18): a count links to the list of what it counts, with the same filters (core/contracts/drill-down.ts).
+  const ticketsOf = (filters: Partial<TicketListFilters> = {}, p: { from: string; to: string } = current) =>
+    ticketListHref({ from: p.from, to: p.to, tz, ...filters });
+  const articleList = (state: 'created' | 'updated' | 'review-overdue') =>
+    articleListHref({ from: current.from, to: current.to, tz, state });
   const nameOf = (topic: string) => {
     const t = env.topics?.byId.get(topic);
     return { 'zh-CN': t?.name['zh-CN'] ?? topic, en: t?.name.en ?? topic };
@@ -121,41 +127,45 @@ export async function periodReport(
   const prevCompletions = (await trainingRecordsCompletedIn(env.db, prevQ.start, prevQ.end)).length;
 
   const figures: PeriodReport['figures'] = {
-    tickets: { value: num(resolution.parts?.['tickets']), previous: num(prevResolution.parts?.['tickets']), href: panel('kpi-priority') },
-    resolutionRate: { value: resolution.value, previous: prevResolution.value, href: panel('kpi-priority') },
+    tickets: { value: num(resolution.parts?.['tickets']), previous: num(prevResolution.parts?.['tickets']), href: ticketsOf() },
+    resolutionRate: { value: resolution.value, previous: prevResolution.value, href: ticketsOf({ status: 'resolved' }) },
     resolutionTooRecent: {
       value: num(resolution.parts?.['tooRecent']),
       previous: num(prevResolution.parts?.['tooRecent']),
-      href: panel('headlines'),
+      href: ticketsOf({ status: 'too-recent' }),
     },
-    medianResolutionHours: { value: resolutionTime.value, previous: prevResolutionTime.value, href: panel('kpi-priority') },
-    slaAttainment: { value: sla.value, previous: prevSla.value, href: panel('sla-by-priority') },
+    medianResolutionHours: { value: resolutionTime.value, previous: prevResolutionTime.value, href: ticketsOf({ status: 'resolved' }) },
+    slaAttainment: { value: sla.value, previous: prevSla.value, href: ticketsOf({ status: 'sla-breached' }) },
     escalated: {
       value: num(escalation.parts?.['escalated']),
       previous: num(prevEscalation.parts?.['escalated']),
-      href: panel('kpi-topic'),
+      href: ticketsOf({ status: 'escalated' }),
     },
-    escalationRate: { value: escalation.value, previous: prevEscalation.value, href: panel('kpi-topic') },
-    csatMean: { value: csat.value, previous: prevCsat.value, href: panel('kpi-priority') },
+    escalationRate: { value: escalation.value, previous: prevEscalation.value, href: ticketsOf({ status: 'escalated' }) },
+    csatMean: { value: csat.value, previous: prevCsat.value, href: ticketsOf({ status: 'surveyed' }) },
     csatSatisfiedShare: {
       value: num(csat.parts?.['satisfiedShare']),
       previous: num(prevCsat.parts?.['satisfiedShare']),
-      href: panel('kpi-priority'),
+      href: ticketsOf({ status: 'satisfied' }),
     },
-    csatResponses: { value: num(csat.parts?.['responses']), previous: num(prevCsat.parts?.['responses']), href: panel('kpi-priority') },
-    articlesCreated: { value: created, previous: articles.filter((a) => inPrevious(a.created)).length, href: '/en/articles/' },
+    csatResponses: {
+      value: num(csat.parts?.['responses']),
+      previous: num(prevCsat.parts?.['responses']),
+      href: ticketsOf({ status: 'surveyed' }),
+    },
+    articlesCreated: { value: created, previous: articles.filter((a) => inPrevious(a.created)).length, href: articleList('created') },
     articlesUpdated: {
       value: updated,
       previous: articles.filter((a) => inPrevious(a.reviewed) && a.reviewed !== a.created).length,
-      href: '/en/articles/',
+      href: articleList('updated'),
     },
-    linkRate: { value: linkRate.value, previous: prevLinkRate.value, href: panel('link-rate') },
-    known: { value: num(knownNew.parts?.['known']), href: panel('known-vs-new') },
-    new: { value: num(knownNew.parts?.['new']), href: panel('known-vs-new') },
+    linkRate: { value: linkRate.value, previous: prevLinkRate.value, href: ticketsOf({ status: 'linked' }) },
+    known: { value: num(knownNew.parts?.['known']), href: ticketsOf({ status: 'known' }) },
+    new: { value: num(knownNew.parts?.['new']), href: ticketsOf({ status: 'new' }) },
     deflectionRate: { value: deflection.value, previous: prevDeflection.value, href: panel('deflection') },
     noResultSearches: { value: noResult.value, href: panel('no-result-zh') },
     trainingCompletions: { value: completions, previous: prevCompletions, href: `/insights/training?${range(current)}#training-need` },
-    overdueReviews: { value: overdue.value, href: panel('overdue-reviews') },
+    overdueReviews: { value: overdue.value, href: articleList('review-overdue') },
     contentGaps: { value: gaps.value, href: panel('content-gaps') },
   } satisfies Record<ReportFigureKey, unknown>;
 
@@ -171,7 +181,7 @@ export async function periodReport(
       const pq = queryOf(p);
       tickets = await ticketsCreatedIn(env.db, pq.start, pq.end);
     }
-    volume.push({ period: p.period, from: p.from, to: p.to, tickets, href: `/insights/?${range(p)}#kpi-topic` });
+    volume.push({ period: p.period, from: p.from, to: p.to, tickets, href: ticketsOf({}, p) });
   }
 
   const topicRows = (r: MetricResult) => (r.rows ?? []).filter((row) => row['dimension'] === 'topic' && row['key'] !== '(none)');
@@ -187,7 +197,7 @@ export async function periodReport(
         tickets,
         previous: prev,
         change: tickets - prev,
-        href: rowsOf('escalation-rate', `&topic=${topic}`),
+        href: ticketsOf({ topic }),
       };
     })
     .filter((g) => g.change > 0)
@@ -201,7 +211,7 @@ export async function periodReport(
       tickets: num(row['tickets']) ?? 0,
       met: num(row['met']) ?? 0,
       value: num(row['value']),
-      href: panel('sla-by-priority'),
+      href: ticketsOf({ priority: String(row['key']) as TicketListFilters['priority'], status: 'sla-breached' }),
     }));
 
   const escalationsByTopic = topicRows(escalation)
@@ -211,7 +221,7 @@ export async function periodReport(
       tickets: num(row['tickets']) ?? 0,
       escalated: num(row['escalated']) ?? 0,
       value: num(row['value']),
-      href: rowsOf('escalation-rate', `&topic=${String(row['key'])}`),
+      href: ticketsOf({ topic: String(row['key']), status: 'escalated' }),
     }))
     .filter((row) => row.escalated > 0)
     .sort((a, b) => b.escalated - a.escalated || a.topic.localeCompare(b.topic))
@@ -221,7 +231,8 @@ export async function periodReport(
     query: String(row['query']),
     lang: typeof row['lang'] === 'string' ? row['lang'] : null,
     searches: num(row['searches']) ?? 0,
-    href: rowsOf('top-no-result-searches', typeof row['lang'] === 'string' ? `&lang=${row['lang']}` : ''),
+    // The search metric's panel of that language, where every query without an answer is listed.
+    href: panel(row['lang'] === 'en' ? 'no-result-en' : 'no-result-zh'),
   }));
 
   const trainingNeeds = (need.rows ?? []).slice(0, TOP).map((row) => ({
@@ -263,7 +274,7 @@ export async function periodReport(
         en: `Review the ${overdue.value} articles overdue for review.`,
         'zh-CN': `复审 ${overdue.value} 篇逾期未复审的文章。`,
       },
-      href: panel('overdue-reviews'),
+      href: articleList('review-overdue'),
     });
   if (resolution.value !== null && prevResolution.value !== null && resolution.value < prevResolution.value - 0.05)
     recommendations.push({

@@ -122,3 +122,59 @@ export const listQueryOf = (href: string): string => {
   const i = href.indexOf('?');
   return i < 0 ? '' : href.slice(i);
 };
+
+/** What a count of a metric lists: the ticket list with a status (null: no status, every ticket), or the article list with a state. */
+type CountTarget = { tickets: TicketListStatus | null } | { articles: ArticleListState };
+
+/**
+ * The list behind each count the metrics answer, by metric id and field (a part, or a row's
+ * column): the dashboards and the report link a count through countHref instead of choosing
+ * a status themselves. Counts not listed here (medians, rates, sums of minutes) have no list.
+ */
+export const DRILL_COUNTS: Readonly<Record<string, Readonly<Record<string, CountTarget>>>> = {
+  'resolution-rate': { tickets: { tickets: null }, resolved: { tickets: 'resolved' }, tooRecent: { tickets: 'too-recent' } },
+  'resolution-time': { tickets: { tickets: 'resolved' } },
+  'escalation-rate': { tickets: { tickets: null }, escalated: { tickets: 'escalated' } },
+  'reopen-rate': { resolved: { tickets: 'resolved' }, reopened: { tickets: 'reopened' } },
+  'sla-attainment': { met: { tickets: 'sla-met' }, missed: { tickets: 'sla-breached' } },
+  csat: { responses: { tickets: 'surveyed' } },
+  'link-rate': { resolved: { tickets: 'resolved' }, linked: { tickets: 'linked' } },
+  'known-vs-new': { known: { tickets: 'known' }, new: { tickets: 'new' } },
+  'content-gaps': { tickets: { tickets: null }, escalated: { tickets: 'escalated' } },
+  'overdue-reviews': { value: { articles: 'review-overdue' } },
+  'agent-scorecards': {
+    tickets: { tickets: null },
+    resolved: { tickets: 'resolved' },
+    tooRecent: { tickets: 'too-recent' },
+    csatResponses: { tickets: 'surveyed' },
+    articlesCreated: { articles: 'created-from-tickets' },
+  },
+  'team-scorecards': {
+    tickets: { tickets: null },
+    resolved: { tickets: 'resolved' },
+    tooRecent: { tickets: 'too-recent' },
+    csatResponses: { tickets: 'surveyed' },
+    articlesCreated: { articles: 'created-from-tickets' },
+  },
+};
+
+/**
+ * The address of the list behind `field` of metric `metric` for `filters` (the period, and
+ * the row's topic, priority, agent or team), or null when that count has no list.
+ * countHref('escalation-rate', 'escalated', { from, to, tz, topic: 'accounts' }) →
+ * `/staff/tickets/?from=…&to=…&tz=…&topic=accounts&status=escalated`.
+ */
+export function countHref(
+  metric: string,
+  field: string,
+  filters: Partial<Omit<TicketListFilters, 'status'>> & Partial<Omit<ArticleListFilters, 'state'>> = {},
+): string | null {
+  const target = DRILL_COUNTS[metric]?.[field];
+  if (!target) return null;
+  if ('articles' in target) {
+    const { from, to, tz, topic, lang, agent, team } = filters;
+    return articleListHref({ from, to, tz, topic, lang, agent, team, state: target.articles });
+  }
+  const { type: _type, kcs: _kcs, ...ticketFilters } = filters;
+  return ticketListHref({ ...ticketFilters, ...(target.tickets === null ? {} : { status: target.tickets }) });
+}

@@ -76,7 +76,7 @@ describe('GET /api/metrics/period-report', () => {
     // Each figure is the registry's: the same as GET /api/metrics/<id> for the same dates.
     const metric = (await (await get('/api/metrics/escalation-rate?from=2026-11-01&to=2026-11-30&tz=UTC')).json()) as { value: number };
     expect(report.figures.escalationRate.value).toBe(metric.value);
-    expect(report.figures.escalationRate.href).toBe('/insights/?from=2026-11-01&to=2026-11-30&tz=UTC#kpi-topic');
+    expect(report.figures.escalationRate.href).toBe('/staff/tickets/?from=2026-11-01&to=2026-11-30&tz=UTC&status=escalated');
     // Volume: June to November.
     expect(report.volume.map((v) => [v.period, v.tickets])).toEqual([
       ['2026-06', 0],
@@ -98,6 +98,40 @@ describe('GET /api/metrics/period-report', () => {
       'Write an article for “billing”: 5 tickets this period and no published article.',
       'Write an article for “install”: 1 ticket this period and no published article.',
     ]);
+  });
+
+  it('links every count to the list of what it counts, whose total is the count (drill-down)', async () => {
+    const { get } = await setup();
+    const report = (await (await get('/api/metrics/period-report?period=2026-11&tz=UTC')).json()) as PeriodReport;
+    const totalBehind = async (href: string) => {
+      const api = href.replace(/^\/staff\/tickets\/\?/, '/api/tickets?').replace(/^\/staff\/articles\/\?/, '/api/staff/articles?');
+      expect(api, href).toMatch(/^\/api\/(tickets|staff\/articles)\?/);
+      const res = await get(api);
+      expect(res.status, api).toBe(200);
+      return ((await res.json()) as { total: number }).total;
+    };
+    const f = report.figures;
+    for (const key of [
+      'tickets',
+      'escalated',
+      'csatResponses',
+      'resolutionTooRecent',
+      'known',
+      'new',
+      'articlesCreated',
+      'articlesUpdated',
+      'overdueReviews',
+    ] as const)
+      expect(await totalBehind(f[key].href), key).toBe(f[key].value);
+    for (const v of report.volume) expect(await totalBehind(v.href), v.period).toBe(v.tickets);
+    for (const g of report.growth) expect(await totalBehind(g.href), g.topic).toBe(g.tickets);
+    for (const e of report.escalationsByTopic) expect(await totalBehind(e.href), e.topic).toBe(e.escalated);
+    for (const sla of report.slaByPriority) expect(await totalBehind(sla.href), sla.priority).toBe(sla.tickets - sla.met);
+    expect(report.slaByPriority.find((x) => x.priority === 'high')!.href).toBe(
+      '/staff/tickets/?from=2026-11-01&to=2026-11-30&tz=UTC&priority=high&status=sla-breached',
+    );
+    expect(report.growth[0]!.href).toBe('/staff/tickets/?from=2026-11-01&to=2026-11-30&tz=UTC&topic=billing');
+    expect(f.articlesCreated.href).toBe('/staff/articles/?from=2026-11-01&to=2026-11-30&tz=UTC&state=created');
   });
 
   it('covers a quarter', async () => {

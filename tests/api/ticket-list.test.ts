@@ -14,7 +14,7 @@ import { upsertRoster } from '../../api/db/queries/training.ts';
 import { hashToken, newToken } from '../../api/lib/middleware/auth.ts';
 import type { MetricEnv, MetricRow } from '../../api/metrics/types.ts';
 import { buildTopicTree } from '../../core/content/topics.ts';
-import { ticketListHref, type TicketList } from '../../core/contracts/drill-down.ts';
+import { countHref, ticketListHref, type TicketList } from '../../core/contracts/drill-down.ts';
 import { ticketSchema, TICKET_PRIORITIES, type TicketInput } from '../../core/tickets/ticket.ts';
 import { ADMIN_TOKEN, testApp } from '../support/app.ts';
 import { manifestArticle } from '../support/catalog.ts';
@@ -186,6 +186,22 @@ describe('GET /api/tickets: each status totals what its metric counts', () => {
       const card = teams.find((r) => r['team'] === team)!;
       expect((await list({ team })).total).toBe(card['tickets']);
       expect((await list({ team, status: 'resolved' })).total).toBe(card['resolved']);
+    }
+  });
+});
+
+describe('GET /api/tickets: the rows of a table', () => {
+  it('total what each content-gap row counts, through countHref', async () => {
+    const { env, list } = await setup();
+    const gaps = (await metric(env, 'content-gaps')).rows!;
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) {
+      const topic = String(gap['topic']);
+      for (const field of ['tickets', 'escalated']) {
+        const href = countHref('content-gaps', field, { ...PERIOD, topic })!;
+        const filters = Object.fromEntries(new URL(href, 'http://x').searchParams) as Parameters<typeof ticketListHref>[0];
+        expect((await list(filters)).total, `${topic} ${field}`).toBe(gap[field]);
+      }
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The period report page (/insights/report, issue 18) in Chromium against the production build
  * and the real API, on a database filled by the demo seed: in both languages every figure on
- * the page equals the API's answer for the same period, and the demo banner shows.
+ * the page equals the API's answer for the same period, and the demo banner shows; the counts
+ * link to the drill-down lists (/staff/tickets/?…, /staff/articles/?…), whose totals are those counts.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,5 +72,26 @@ describe('/insights/report', () => {
     const volume = await page.$$eval('[data-list="volume"]', (els) => els.map((e) => Number(e.getAttribute('data-value'))));
     expect(volume).toEqual(report.volume.map((v) => v.tickets));
     expect(await page.$('[data-demo]')).not.toBeNull(); // the seed marks demo data
+  });
+
+  it('links its counts to the lists of what they count', async () => {
+    const res = await fetch(`${server!.origin}/api/metrics/period-report?period=${PERIOD}`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    const report = (await res.json()) as PeriodReport;
+    await page.goto(`${server!.origin}/insights/report?period=${PERIOD}&ui=en`);
+    await page.waitForSelector('[data-report][data-report-state="ready"]', { timeout: 30_000 });
+    const { from, to, tz } = report;
+    const range = `from=${from}&to=${to}&tz=${encodeURIComponent(tz)}`;
+    expect(await page.getAttribute('a[data-figure="tickets"]', 'href')).toBe(`/staff/tickets/?${range}`);
+    expect(await page.getAttribute('a[data-figure="escalated"]', 'href')).toBe(`/staff/tickets/?${range}&status=escalated`);
+    expect(await page.getAttribute('a[data-figure="articlesCreated"]', 'href')).toBe(`/staff/articles/?${range}&state=created`);
+    const sla = await page.$$eval('[data-list="sla"]', (els) => els.map((e) => e.getAttribute('href')));
+    expect(sla).toEqual(report.slaByPriority.map((s) => `/staff/tickets/?${range}&priority=${s.priority}&status=sla-breached`));
+    // Following one: the list's total is the figure.
+    await page.click('a[data-figure="escalated"]');
+    await page.waitForURL((url) => url.pathname === '/staff/tickets/' && url.searchParams.get('status') === 'escalated');
+    await page.waitForSelector('[data-drill-total]', { timeout: 30_000 });
+    expect(Number(await page.getAttribute('[data-drill-total]', 'data-drill-total'))).toBe(report.figures.escalated.value);
   });
 });

@@ -36,3 +36,21 @@ describe('drill-down addresses', () => {
     expect(ticketListQuerySchema.safeParse({ surprise: '1' }).success).toBe(false);
   });
 });
+
+describe('countHref', () => {
+  it('links a metric’s count to its list, and a figure without one to nothing', async () => {
+    const { countHref } = await import('../../core/contracts/drill-down.ts');
+    const period = { from: '2026-11-01', to: '2026-11-30', tz: 'UTC' };
+    expect(countHref('escalation-rate', 'escalated', { ...period, topic: 'accounts' })).toBe(
+      '/staff/tickets/?from=2026-11-01&to=2026-11-30&tz=UTC&topic=accounts&status=escalated',
+    );
+    expect(countHref('resolution-rate', 'tickets', { ...period, priority: 'high' })).toBe(
+      '/staff/tickets/?from=2026-11-01&to=2026-11-30&tz=UTC&priority=high',
+    );
+    expect(countHref('agent-scorecards', 'articlesCreated', { ...period, agent: 'ann' })).toBe(
+      '/staff/articles/?from=2026-11-01&to=2026-11-30&tz=UTC&state=created-from-tickets&agent=ann',
+    );
+    expect(countHref('resolution-time', 'median', period)).toBeNull();
+    expect(countHref('no-such-metric', 'tickets', period)).toBeNull();
+  });
+});

@@ -63,7 +63,7 @@ export interface TicketListEntry {
 type TicketsEb = ExpressionBuilder<Database, 'tickets'>;
 
 /** The status's condition: the fragment the metric counts with. */
-function statusCondition(eb: TicketsEb, spec: TicketListSpec): Expression<SqlBool> {
+function statusCondition(eb: TicketsEb, spec: TicketListSpec, db: Db): Expression<SqlBool> {
   const and = (...parts: Array<Expression<SqlBool>>) => eb.and(parts);
   switch (spec.status!) {
     case 'resolved':
@@ -81,13 +81,13 @@ function statusCondition(eb: TicketsEb, spec: TicketListSpec): Expression<SqlBoo
     case 'sla-breached':
       return sql<SqlBool>`${slaOutcome(spec.slaRules, spec.now)} = 0`;
     case 'linked':
-      return and(isResolved, usedKnowledge(eb));
+      return and(isResolved, usedKnowledge(eb, db));
     case 'unlinked':
-      return and(isResolved, eb.not(usedKnowledge(eb)));
+      return and(isResolved, eb.not(usedKnowledge(eb, db)));
     case 'known':
       return and(isResolved, linksKnownArticle(eb, spec.articleCreated));
     case 'new':
-      return and(isResolved, hasLink(eb), eb.not(linksKnownArticle(eb, spec.articleCreated)));
+      return and(isResolved, hasLink(eb, {}, db), eb.not(linksKnownArticle(eb, spec.articleCreated)));
     case 'created-article':
       return hasLink(eb, { relation: 'created-from' });
     case 'surveyed':
@@ -117,7 +117,7 @@ function matching(db: Db, spec: TicketListSpec) {
     const only = { article: spec.article, relation: spec.relation };
     query = query.where((eb) => hasLink(eb, only));
   }
-  if (spec.status) query = query.where((eb) => statusCondition(eb, spec));
+  if (spec.status) query = query.where((eb) => statusCondition(eb, spec, db));
   return query;
 }
 
