@@ -30,7 +30,7 @@ const openFlags: MetricDefinition = {
   title: { 'zh-CN': '未关闭的文章标记', en: 'Open flags' },
   definition: {
     'zh-CN':
-      '客服人员对文章提出的标记（过时、错误、不完整、重复、不清楚）中，在本时间段结束时仍未关闭的数量；hoursOpen 为从提出到本时间段结束的小时数，打开最久的排在最前。按文章负责人（owner）列出，供其处理。',
+      '客服人员对文章提出的标记（过时、错误、不完整、重复、不清楚）中，在本时间段结束时仍未关闭的数量；打开时长为从提出到本时间段结束的小时数，打开最久的排在最前。按文章负责人列出，供其处理。',
     en: "Agents' flags on articles (outdated, incorrect, incomplete, duplicate, unclear) still open at the end of the period; hoursOpen counts from the flag to the period's end, longest open first. Listed with the article's owner, who closes them.",
   },
   formula: 'count of flags with createdAt < end and (closedAt missing or ≥ end)',

@@ -33,8 +33,8 @@ export function editUrlOf(env: MetricEnv, article: ManifestArticle): string | nu
   return env.settings.editUrlBase ? `${env.settings.editUrlBase}${article.file ?? `${article.id}.mdx`}` : null;
 }
 
-/** The catalog's articles a query's lang and topic filters keep. */
-function articlesMatching(env: MetricEnv, articles: readonly ManifestArticle[], query: MetricQuery): ManifestArticle[] {
+/** The catalog's articles a query's lang and topic filters keep (the drill-down's article list too). */
+export function articlesMatching(env: MetricEnv, articles: readonly ManifestArticle[], query: MetricQuery): ManifestArticle[] {
   // The topic filter keeps the topic and its descendants (docs/design.md §4).
   const scope = query.topic === undefined ? undefined : new Set(topicScope(env.topics, query.topic));
   return articles.filter(
@@ -43,6 +43,8 @@ function articlesMatching(env: MetricEnv, articles: readonly ManifestArticle[], 
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** The day an article is next due for review: reviewed + reviewEvery days (overdue once on or before the period's last day). */
+export const reviewDueOn = (a: Pick<ManifestArticle, 'reviewed' | 'reviewEvery'>) => addDays(a.reviewed, a.reviewEvery);
 const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 const overdueReviews: MetricDefinition = {
@@ -51,7 +53,7 @@ const overdueReviews: MetricDefinition = {
   title: { 'zh-CN': '逾期未复审的文章', en: 'Articles overdue for review' },
   definition: {
     'zh-CN':
-      '已发布的文章（已验证或未验证，未归档）中，下次复审日期（reviewed + reviewEvery 天）在本时间段最后一天当天或之前的文章；daysOverdue 为从该到期日到本时间段最后一天的天数（0 = 恰好当天到期）。逾期最久的排在最前。',
+      '已发布的文章（已验证或未验证，未归档）中，下次复审日期（上次复审日期加上规定的复审间隔天数）在本时间段最后一天当天或之前的文章；逾期天数为从该到期日到本时间段最后一天的天数（0 = 恰好当天到期）。逾期最久的排在最前。',
     en: 'Published articles (validated or not validated, not archived) whose next review (reviewed + reviewEvery days) falls on or before the last day of the period; daysOverdue counts from that due date to the last day (0 = due on it). Most overdue first.',
   },
   formula: 'count of published articles with reviewed + reviewEvery ≤ to',
@@ -62,7 +64,7 @@ const overdueReviews: MetricDefinition = {
     const rows: MetricRow[] = [];
     for (const a of articlesMatching(env, env.catalog.manifest.articles, query)) {
       if (!isPublished(a.state)) continue;
-      const dueOn = addDays(a.reviewed, a.reviewEvery);
+      const dueOn = reviewDueOn(a);
       if (dueOn > query.to) continue;
       rows.push({
         article: a.id,
@@ -135,7 +137,7 @@ const contentGaps: MetricDefinition = {
   title: { 'zh-CN': '内容缺口', en: 'Content gaps' },
   definition: {
     'zh-CN':
-      '本时间段内有新建工单、但没有任何列出文章（已发布、未归档）以其或其子主题为主题或附加主题的工单主题（上级主题的工单数包含其子主题的工单）；使用语言筛选时，只看该语言的工单和文章。按工单数排序。name 为该主题在语言筛选所选语言中的名称（未筛选语言时为中文）；主题分类中没有该主题时为原始主题值。',
+      '本时间段内有新建工单、但没有任何列出文章（已发布、未归档）以其或其子主题为主题或附加主题的工单主题（上级主题的工单数包含其子主题的工单）；使用语言筛选时，只看该语言的工单和文章。按工单数排序。主题名称使用语言筛选所选的语言（未筛选语言时为中文）；主题分类中没有该主题时显示工单上的原始主题值。',
     en: "Ticket topics with tickets created in the period but no listed article (published, not archived) whose topic or further topics include the topic or one of its subtopics (a parent's tickets include its subtopics'); with the lang filter, tickets and articles of that language. Topics by ticket count. name is the topic's name in the lang filter's language (Chinese without it), or the raw topic when the taxonomy does not know it.",
   },
   formula: 'count of ticket topics without a listed article',

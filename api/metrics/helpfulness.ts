@@ -63,7 +63,7 @@ const helpfulRateMetric: MetricDefinition = {
   group: 'helpfulness',
   title: { 'zh-CN': '文章有用率', en: 'Helpful rate' },
   definition: {
-    'zh-CN': `文章投票中回答“是，有帮助”的比例。票数少于 ${MIN_VOTES_FOR_RATE} 票时（整体和每个时间段均如此）不予计算（null），因为寥寥几票说明不了问题。`,
+    'zh-CN': `文章投票中回答“是，有帮助”的比例。票数少于 ${MIN_VOTES_FOR_RATE} 票时（整体和每个时间段均如此）不予计算（显示为“—”），因为寥寥几票说明不了问题。`,
     en: `Share of article votes that answered "yes, this helped". Undefined (null) with fewer than ${MIN_VOTES_FOR_RATE} votes, overall and per period, because a handful of votes says little.`,
   },
   formula: 'helpful votes ÷ votes (null under 5 votes)',
@@ -120,7 +120,7 @@ const voteReasonsMetric: MetricDefinition = {
   group: 'helpfulness',
   title: { 'zh-CN': '“没有帮助”的原因', en: 'Reasons for "not helpful"' },
   definition: {
-    'zh-CN': `“没有帮助”投票按读者所选的原因（${VOTE_REASONS.join(', ')}）分类，未给出原因的计为“none”；占比 = 该原因的票数 ÷ “没有帮助”的总票数。`,
+    'zh-CN': `“没有帮助”投票按读者所选的原因（内容过时、难以理解、信息不全、内容有误、没有解决问题、其他）分类，未给出原因的计为“未填写原因”；占比 = 该原因的票数 ÷ “没有帮助”的总票数。`,
     en: `Not-helpful votes by the reason the reader picked (${VOTE_REASONS.join(', ')}), and "none" when no reason was given; share = the reason's votes ÷ not-helpful votes.`,
   },
   formula: 'not-helpful votes per reason; share = reason ÷ not-helpful votes',

@@ -20,7 +20,7 @@ const linkRate: MetricDefinition = {
   title: { 'zh-CN': 'KCS 关联率', en: 'KCS link rate' },
   definition: {
     'zh-CN':
-      '已解决工单中，关联了至少一篇知识库文章（任一关联类型），或服务台记录了使用过知识（knowledgeUsed）的工单所占的比例。已解决 = 有 resolvedAt，或没有 resolvedAt 但有 closedAt。',
+      '已解决工单中，关联了至少一篇知识库文章（任一关联类型），或服务台标记为“使用了知识”的工单所占的比例。已解决 = 有解决时间，或没有解决时间但已关闭。',
     en: 'Share of resolved tickets that link at least one knowledge article (any relation) or where the helpdesk recorded that knowledge was used (knowledgeUsed). Resolved = has resolvedAt, or closedAt lacking it.',
   },
   formula: 'resolved tickets with ≥ 1 link or knowledgeUsed ÷ resolved tickets',
@@ -54,7 +54,7 @@ const knownVsNew: MetricDefinition = {
   title: { 'zh-CN': '已知问题与新问题', en: 'Known vs new' },
   definition: {
     'zh-CN':
-      '在关联了至少一篇文章的已解决工单中：已知问题 = 其关联的某篇文章的创建日期（manifest 的 `created`，取自 frontmatter 的 `created`，没有时取 `reviewed`）按 UTC 日期早于工单创建当天；否则为新问题（知识是为该工单编写的，或与工单同一天创建，或文章已不在当前构建中）。只有 knowledgeUsed、未指明文章的工单两者都不算。',
+      '在关联了至少一篇文章的已解决工单中：已知问题 = 其关联的某篇文章在工单创建之前就已存在（按文章的创建日期，没有时按复审日期，以协调世界时的日期比较）；否则为新问题（知识是为该工单编写的，或与工单同一天创建，或文章已不在当前构建中）。只标记了“使用了知识”、未指明文章的工单两者都不算。',
     en: 'Among resolved tickets linked to at least one article: known = an article it links was created (manifest `created`, the frontmatter `created` or else `reviewed`) on a UTC day before the day the ticket was created; new otherwise (the knowledge was written for it, or the same day, or the article is no longer in the build). Tickets with only knowledgeUsed, naming no article, are neither.',
   },
   formula: 'known ÷ (known + new)',
@@ -97,7 +97,7 @@ const articleReuse: MetricDefinition = {
   title: { 'zh-CN': '文章复用', en: 'Article reuse' },
   definition: {
     'zh-CN':
-      '每篇文章的工单–文章关联数，按关联类型（created-from、solved-by、referenced）分列，以及关联该文章的不同工单数；复用最多的文章排在最前。',
+      '每篇文章的工单–文章关联数，按关联类型（由工单创建、用于解决、被引用）分列，以及关联该文章的不同工单数；复用最多的文章排在最前。',
     en: 'Ticket–article links per article, by relation (created-from, solved-by, referenced), and how many distinct tickets link it; articles most reused first.',
   },
   formula: 'links per article; value = all links',

@@ -457,7 +457,7 @@ const agentScorecards: MetricDefinition = {
   group: 'scorecards',
   title: { 'zh-CN': '客服考核', en: 'Agent scorecards' },
   definition: {
-    'zh-CN': `每位客服一行：${FIGURE_TEXT_ZH}；每项旁边是所在团队（依据人员名册；不在名册中的客服归入“${UNASSIGNED_TEAM}”）可评判客服的中位数。${MIX_TEXT_ZH}已解决工单少于 ${MIN_RESOLVED_TO_JUDGE} 张的客服显示为“太少，暂不评判”，不参与排名；排名按难度指数从低到高。客服只看到自己的考核和团队汇总，组长看到本团队的考核，经理和管理员看到全部。`,
+    'zh-CN': `每位客服一行：${FIGURE_TEXT_ZH}；每项旁边是所在团队（依据人员名册；不在名册中的客服归入“未分配”）可评判客服的中位数。${MIX_TEXT_ZH}已解决工单少于 ${MIN_RESOLVED_TO_JUDGE} 张的客服显示为“太少，暂不评判”，不参与排名；排名按难度指数从低到高。客服只看到自己的考核和团队汇总，组长看到本团队的考核，经理和管理员看到全部。`,
     en: `One row per agent: ${FIGURE_TEXT_EN}; beside each figure, the median of the judged agents of the agent's team (from the roster; "${UNASSIGNED_TEAM}" when not in it). ${MIX_TEXT_EN} Under ${MIN_RESOLVED_TO_JUDGE} resolved tickets a card reads too few to judge and is not ranked; ranks go by the mix index, lowest first. An agent sees their own card (and their team's aggregate), a lead their team's cards, a manager or admin all.`,
   },
   formula:

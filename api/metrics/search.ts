@@ -53,7 +53,8 @@ const clickThrough: MetricDefinition = {
   group: 'search',
   title: { 'zh-CN': '搜索点击率', en: 'Search click-through' },
   definition: {
-    'zh-CN': '之后点击了搜索结果的搜索所占的比例：同一会话中，若某次搜索之后出现规范化查询词相同的 search_click，则该次搜索计为有点击。',
+    'zh-CN':
+      '之后点击了搜索结果的搜索所占的比例：同一会话中，若某次搜索之后读者点击了同一搜索词（忽略大小写和空格差异）的结果，则该次搜索计为有点击。',
     en: 'Share of searches followed by a click on a result: a search counts as clicked when a search_click with the same normalised query follows it in the same session.',
   },
   formula: 'searches followed by ≥ 1 click on a result ÷ searches',

@@ -69,7 +69,7 @@ const deflection: MetricDefinition = {
   title: { 'zh-CN': '联系表单分流率', en: 'Contact-form deflection' },
   definition: {
     'zh-CN':
-      '在打开过联系表单的会话（≥ 1 次 contact_view）中：明确分流 = 表示某条推荐内容解决了问题（contact_solved）且未提交表单；隐式分流 = 看到 ≥ 1 条推荐内容，既未表示已解决也未提交（中途离开：也可能只是放弃了，因此与明确分流分开显示）；已提交 = 提交了表单。没有看到推荐内容、既未表示已解决也未提交的联系会话只计入分母。语言取会话的语言（即其第一个事件的语言）。',
+      '在打开过联系表单的会话中：明确分流 = 读者表示某条推荐内容解决了问题，且没有提交表单；隐式分流 = 看到 ≥ 1 条推荐内容，既未表示已解决也未提交（中途离开：也可能只是放弃了，因此与明确分流分开显示）；已提交 = 提交了表单。没有看到推荐内容、既未表示已解决也未提交的联系会话只计入分母。语言取会话的语言（即其第一个事件的语言）。',
     en: "Among sessions that opened the contact form (≥ 1 contact_view): explicit = said a suggestion solved it (contact_solved) and did not submit; implicit = saw ≥ 1 suggestion and neither solved nor submitted (abandoned: may have given up, so shown apart from explicit); submitted = sent the form. A contact session with no suggestion that neither solved nor submitted counts in the denominator only. The lang is the session's (its first event).",
   },
   formula: '(explicit + implicit) ÷ contact sessions; explicit rate = explicit ÷ contact sessions',

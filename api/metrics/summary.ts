@@ -8,7 +8,7 @@ import { readDemoMarker } from '../db/queries/demo-marker.ts';
 import { metricById } from './index.ts';
 import { previousPeriod } from './period.ts';
 import type { MetricDefinition, MetricEnv, MetricQuery, MetricResult } from './types.ts';
-import type { MetricSummary, SummaryKey, SummaryNumbers } from '../../core/contracts/metrics.ts';
+import { SUMMARY_SOURCES, type MetricSummary, type SummaryNumbers } from '../../core/contracts/metrics.ts';
 
 export type { MetricSummary } from '../../core/contracts/metrics.ts';
 
@@ -16,20 +16,7 @@ export type { MetricSummary } from '../../core/contracts/metrics.ts';
 export type ComputeMetric = (definition: MetricDefinition, query: MetricQuery) => Promise<MetricResult>;
 
 /** Each headline number of the contract (SUMMARY_KEYS): the metric it comes from and which figure of its result. */
-export const HEADLINES = {
-  selfServiceScore: { metric: 'self-service-score', figure: 'value' },
-  deflectionRate: { metric: 'deflection', figure: 'value' },
-  explicitDeflectionRate: { metric: 'deflection', figure: 'explicitRate' },
-  helpfulRate: { metric: 'helpful-rate', figure: 'value' },
-  noResultRate: { metric: 'search-no-result-rate', figure: 'value' },
-  searchClickThrough: { metric: 'search-click-through', figure: 'value' },
-  linkRate: { metric: 'link-rate', figure: 'value' },
-  resolutionRate: { metric: 'resolution-rate', figure: 'value' },
-  medianResolutionHours: { metric: 'resolution-time', figure: 'value' },
-  slaAttainment: { metric: 'sla-attainment', figure: 'value' },
-  escalationRate: { metric: 'escalation-rate', figure: 'value' },
-  csatMean: { metric: 'csat', figure: 'value' },
-} as const satisfies Record<SummaryKey, { metric: string; figure: string }>;
+export const HEADLINES = SUMMARY_SOURCES;
 
 export type HeadlineNumbers = SummaryNumbers & { resolutionTooRecent: number | null };
 

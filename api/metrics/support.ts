@@ -203,7 +203,7 @@ const firstResponseTime: MetricDefinition = {
   title: { 'zh-CN': '首次响应时间', en: 'Time to first response' },
   definition: {
     'zh-CN':
-      '从工单创建到首次响应的小时数：在记录了首次响应的工单中取中位数（p50）和第 90 百分位数。百分位数在相邻名次之间插值（偶数个值的中位数为中间两个值的平均数）。',
+      '从工单创建到首次响应的小时数：在记录了首次响应的工单中取中位数和第 90 百分位数。百分位数在相邻名次之间插值（偶数个值的中位数为中间两个值的平均数）。',
     en: "Hours from a ticket's creation to its first response: the median (p50) and the 90th percentile, over tickets with a recorded first response. Percentiles interpolate between ranks (the median of an even count is the mean of the two middle values).",
   },
   formula: 'median(firstResponseAt − createdAt) in hours; p90 likewise',
@@ -218,7 +218,7 @@ const resolutionTime: MetricDefinition = {
   group: 'support',
   title: { 'zh-CN': '解决时间', en: 'Time to resolution' },
   definition: {
-    'zh-CN': '从工单创建到解决（resolvedAt；没有时取 closedAt）的小时数：在已解决工单中取中位数和第 90 百分位数。',
+    'zh-CN': '从工单创建到解决（没有解决时间时取关闭时间）的小时数：在已解决工单中取中位数和第 90 百分位数。',
     en: "Hours from a ticket's creation to its resolution (resolvedAt, or closedAt when it is missing): median and 90th percentile over resolved tickets.",
   },
   formula: 'median((resolvedAt ?? closedAt) − createdAt) in hours; p90 likewise',
@@ -228,8 +228,8 @@ const resolutionTime: MetricDefinition = {
   compute: (env, query) => durationMetric(env, query, 'resolution_seconds'),
 };
 
-/** SLA targets as the storage layer takes them (seconds). */
-function slaRules(settings: MetricSettings) {
+/** SLA targets as the storage layer takes them (seconds); the drill-down list judges with the same (routes/ticket-list.ts). */
+export function slaRules(settings: MetricSettings) {
   return PRIORITIES.map((priority) => ({
     priority,
     firstResponseSeconds: settings.slaTargets[priority].firstResponseHours * HOUR,
@@ -243,7 +243,7 @@ const slaAttainment: MetricDefinition = {
   title: { 'zh-CN': 'SLA 达成率', en: 'SLA attainment' },
   definition: {
     'zh-CN':
-      '在结果已知的工单中，达成 SLA 的工单所占的比例。服务台记录了 slaMet 的，以服务台的记录为准；否则按工单优先级配置的目标（KB_SLA_TARGETS）判断：在解决时限内解决，并且（若记录了首次响应）在首次响应时限内响应，即为达成。未解决的工单在存在时间超过解决时限后计为未达成（尚无响应而超过首次响应时限，或首次响应已超时，也计为未达成）；在此之前其结果未知，不计入。',
+      '在结果已知的工单中，达成 SLA 的工单所占的比例。服务台记录了是否达成的，以服务台的记录为准；否则按为每个优先级配置的目标时限判断：在解决时限内解决，并且（若记录了首次响应）在首次响应时限内响应，即为达成。未解决的工单在存在时间超过解决时限后计为未达成（尚无响应而超过首次响应时限，或首次响应已超时，也计为未达成）；在此之前其结果未知，不计入。',
     en: "Share of tickets meeting their SLA among those whose outcome is known. The helpdesk's own slaMet decides where it recorded one; otherwise the configured targets of the ticket's priority (KB_SLA_TARGETS): met when resolved within the resolution target and, when a first response is recorded, answered within the first-response target. An unresolved ticket counts as missed once it is older than its resolution target (or than its first-response target without a response, or was answered late); until then its outcome is not known and it is left out.",
   },
   formula: 'tickets meeting SLA ÷ (met + missed)',

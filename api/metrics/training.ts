@@ -5,6 +5,7 @@
  * with completions valid for settings.trainingValidityDays. Only the topic filter applies.
  */
 import { listRoster } from '../db/queries/training.ts';
+import { agentNames, displayName } from './agent-names.ts';
 import { trainingRecordsCompletedIn } from '../db/queries/training.ts';
 import { agentTicketsInWindows } from '../db/queries/training-tickets.ts';
 import { effectivenessRows, pooledEffect, ticketWindows, MIN_TICKETS_PER_SIDE, EFFECT_WINDOW_DAYS } from './training/effectiveness.ts';
@@ -100,7 +101,7 @@ const matrix: MetricDefinition = {
   group: 'training',
   title: { 'zh-CN': '培训覆盖矩阵（主题 × 团队）', en: 'Training matrix (topic × team)' },
   definition: {
-    'zh-CN': `按主题和团队统计的人员覆盖率：某团队（依据人员名册；不在名册中的客服归入“${UNASSIGNED_TEAM}”）中解决过该主题工单的客服里，在其最近一次解决时已受过该主题培训的客服所占的比例。`,
+    'zh-CN': `按主题和团队统计的人员覆盖率：某团队（依据人员名册；不在名册中的客服归入“未分配”）中解决过该主题工单的客服里，在其最近一次解决时已受过该主题培训的客服所占的比例。`,
     en: `People coverage per topic and team: of the agents of a team (from the roster; "${UNASSIGNED_TEAM}" when an agent is not in it) who resolved tickets of the topic, those trained on it at their latest resolution.`,
   },
   formula: 'coverage = trained agents ÷ agents who resolved ≥ 1 ticket of the topic, per team',
@@ -141,7 +142,7 @@ const need: MetricDefinition = {
   group: 'training',
   title: { 'zh-CN': '培训需求排名', en: 'Training need ranking' },
   definition: {
-    'zh-CN': `按需求得分（0–100）对主题排序。得分由工单量、覆盖不足、升级率和重新打开率、解决时间相对整体中位数的长短、“没有帮助”投票以及无结果搜索构成（公式见 docs/training.md），附文字说明的原因和一个标签：培训缺口（虽有已验证的文章覆盖该主题，仍有 ≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% 的工单被升级）、内容缺口（没有已发布的培训文章或客户文章），或两者兼有。`,
+    'zh-CN': `按需求得分（0–100）对主题排序。得分由工单量、覆盖不足、升级率和重新打开率、解决时间相对整体中位数的长短、“没有帮助”投票以及无结果搜索构成（计算方法见培训文档），附文字说明的原因和一个标签：培训缺口（虽有已验证的文章覆盖该主题，仍有 ≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% 的工单被升级）、内容缺口（没有已发布的培训文章或客户文章），或两者兼有。`,
     en: `Topics ranked by a need score (0–100) built from ticket volume, lack of coverage, escalation and reopen rates, resolution time against the overall median, unhelpful votes and no-result searches (formula in docs/training.md), with the reasons in words and a label: training gap (≥ ${Math.round(TRAINING_GAP_ESCALATION * 100)}% escalated although a validated article covers the topic), content gap (no published training or customer article), or both.`,
   },
   formula:
@@ -197,6 +198,7 @@ const effectiveness: MetricDefinition = {
     );
     const [tickets, roster] = [await agentTicketsInWindows(env.db, ticketWindows(completions), topics), await listRoster(env.db)];
     const people = new Map(roster.map((r) => [r.agent, r]));
+    const names = await agentNames(env.db);
     const rows = effectivenessRows(completions, topicsByArticle, tickets, query.topic);
     const pooled = pooledEffect(rows);
     return {
@@ -209,7 +211,7 @@ const effectiveness: MetricDefinition = {
       },
       rows: rows.map((r) => ({
         agent: r.agent,
-        name: people.get(r.agent)?.name ?? r.agent,
+        name: displayName(names, r.agent),
         team: people.get(r.agent)?.team ?? UNASSIGNED_TEAM,
         topic: r.topic,
         article: r.article,

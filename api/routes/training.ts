@@ -26,8 +26,11 @@ import { resolvePeriod } from '../metrics/period.ts';
 import type { MetricEnv } from '../metrics/types.ts';
 import { DAY_MS, trainingTopicsByArticle } from '../metrics/training/history.ts';
 import { trainingReport } from '../metrics/training/report.ts';
+import { agentNames, displayName } from '../metrics/agent-names.ts';
 import {
   planQuerySchema,
+  type PlanResponse,
+  type PlanTopic,
   recordIdSchema,
   recordListQuerySchema,
   trainingRecordOutSchema,
@@ -47,6 +50,7 @@ const PLAN_COLUMNS = [
   'ticketWeightedCoverage',
   'escalationRate',
   'untrainedAgents',
+  'untrainedAgentNames',
 ] as const;
 
 export function trainingRoutes(ctx: AppContext, env: MetricEnv) {
@@ -168,7 +172,8 @@ export function trainingRoutes(ctx: AppContext, env: MetricEnv) {
     const query = resolvePeriod(params, ctx.now());
     await catchUpRollups(ctx.db);
     const report = await trainingReport(env, query);
-    const topics = report.topics.map((t) => ({
+    const names = await agentNames(ctx.db);
+    const topics = report.topics.map((t): PlanTopic => ({
       topic: t.topic,
       name: t.name,
       nameZh: t.nameZh,
@@ -181,6 +186,7 @@ export function trainingRoutes(ctx: AppContext, env: MetricEnv) {
       ticketWeightedCoverage: t.ticketWeightedCoverage,
       escalationRate: t.escalationRate,
       untrainedAgents: t.untrainedAgents,
+      untrainedAgentNames: t.untrainedAgents.map((agent) => displayName(names, agent)),
     }));
     if (format === 'csv') {
       // With no topics the download is the header alone, so a spreadsheet still shows the columns.
@@ -190,7 +196,7 @@ export function trainingRoutes(ctx: AppContext, env: MetricEnv) {
         'Content-Disposition': `attachment; filename="training-plan_${query.from}_${query.to}.csv"`,
       });
     }
-    return c.json({ from: query.from, to: query.to, tz: query.tz, topics });
+    return c.json({ from: query.from, to: query.to, tz: query.tz, topics } satisfies PlanResponse);
   });
 
   return router;

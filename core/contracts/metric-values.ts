@@ -56,3 +56,23 @@ export const SUMMARY_KEYS = [
   'csatMean',
 ] as const;
 export type SummaryKey = (typeof SUMMARY_KEYS)[number];
+
+/**
+ * Each headline number's source: the registry metric it comes from and which figure of its
+ * result (`value`, or a part). The API computes the summary by it (api/metrics/summary.ts);
+ * the dashboards title each headline by that metric's registry title.
+ */
+export const SUMMARY_SOURCES = {
+  selfServiceScore: { metric: 'self-service-score', figure: 'value' },
+  deflectionRate: { metric: 'deflection', figure: 'value' },
+  explicitDeflectionRate: { metric: 'deflection', figure: 'explicitRate' },
+  helpfulRate: { metric: 'helpful-rate', figure: 'value' },
+  noResultRate: { metric: 'search-no-result-rate', figure: 'value' },
+  searchClickThrough: { metric: 'search-click-through', figure: 'value' },
+  linkRate: { metric: 'link-rate', figure: 'value' },
+  resolutionRate: { metric: 'resolution-rate', figure: 'value' },
+  medianResolutionHours: { metric: 'resolution-time', figure: 'value' },
+  slaAttainment: { metric: 'sla-attainment', figure: 'value' },
+  escalationRate: { metric: 'escalation-rate', figure: 'value' },
+  csatMean: { metric: 'csat', figure: 'value' },
+} as const satisfies Record<SummaryKey, { metric: string; figure: string }>;

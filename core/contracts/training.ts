@@ -91,3 +91,31 @@ const planQueryShape = {
 
 /** GET /api/training/plan's query; any other parameter is refused by name (a typo should not silently widen the plan). */
 export const planQuerySchema = objectNamingUnknownKeys(planQueryShape, `unknown parameter (use ${Object.keys(planQueryShape).join(', ')})`);
+
+/** One topic of GET /api/training/plan: its need, why, and the agents still to train. */
+export const planTopicSchema = z
+  .object({
+    topic: z.string(),
+    name: z.string(),
+    nameZh: z.string(),
+    needScore: z.number().nullable(),
+    label: z.enum(['training-gap', 'content-gap', 'both']).nullable(),
+    reasons: z.array(z.string()),
+    reasonsZh: z.array(z.string()),
+    tickets: z.number(),
+    peopleCoverage: z.number().nullable(),
+    ticketWeightedCoverage: z.number().nullable(),
+    escalationRate: z.number().nullable(),
+    /** Agent ids, as on the tickets. */
+    untrainedAgents: z.array(z.string()),
+    /** The same agents by display name (staff account, else roster, else the id), in the same order. */
+    untrainedAgentNames: z.array(z.string()),
+  })
+  .openapi('PlanTopic');
+export type PlanTopic = z.infer<typeof planTopicSchema>;
+
+/** GET /api/training/plan as JSON: the draft plan of a period, most needed topic first. */
+export const planResponseSchema = z
+  .object({ from: z.string(), to: z.string(), tz: z.string(), topics: z.array(planTopicSchema) })
+  .openapi('PlanResponse');
+export type PlanResponse = z.infer<typeof planResponseSchema>;

@@ -8,6 +8,7 @@ import { loadTopicTree } from '../../core/content/topics.ts';
 import { ADMIN_TOKEN, testApp } from '../support/app.ts';
 import { manualClock } from '../support/clock.ts';
 import { addTickets, seedTrainingFixture, ticket, trainingArticles } from './training-fixture.ts';
+import { createStaffUser } from '../support/staff.ts';
 
 async function setup() {
   const clock = manualClock('2026-04-15T00:00:00Z');
@@ -180,6 +181,18 @@ describe('GET /api/training/plan', () => {
     expect(body.topics[1]).toMatchObject({ topic: 'billing', label: 'both', untrainedAgents: ['grace'] });
   });
 
+  it('names the untrained agents as every dashboard does: staff account, else roster, else the id', async () => {
+    const { app, db } = await setup();
+    await seedTrainingFixture(db);
+    // carol is on the roster as "Carol Cao"; her staff account's name wins. grace is on neither.
+    await createStaffUser(db, { email: 'carol@example.com', name: 'Cao Ke', role: 'agent', agentId: 'carol', password: 'a long password' });
+    const body = (await (await app.request(...get('/api/training/plan?from=2026-03-01&to=2026-03-31&tz=UTC'))).json()) as {
+      topics: Array<{ topic: string; untrainedAgents: string[]; untrainedAgentNames: string[] }>;
+    };
+    expect(body.topics[0]).toMatchObject({ untrainedAgents: ['carol'], untrainedAgentNames: ['Cao Ke'] });
+    expect(body.topics[1]).toMatchObject({ untrainedAgents: ['grace'], untrainedAgentNames: ['grace'] });
+  });
+
   it('exports the plan as CSV with a header line and arrays joined', async () => {
     const { app, db } = await setup();
     await seedTrainingFixture(db);
@@ -188,7 +201,7 @@ describe('GET /api/training/plan', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="training-plan_2026-03-01_2026-03-31.csv"');
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'topic,name,nameZh,needScore,label,reasons,reasonsZh,tickets,peopleCoverage,ticketWeightedCoverage,escalationRate,untrainedAgents',
+      'topic,name,nameZh,needScore,label,reasons,reasonsZh,tickets,peopleCoverage,ticketWeightedCoverage,escalationRate,untrainedAgents,untrainedAgentNames',
     );
     expect(lines).toHaveLength(6); // header + 5 topics (install rolls up install-desktop)
     // Joined arrays hold "; ", so the cell is quoted (a semicolon-locale spreadsheet would split it).

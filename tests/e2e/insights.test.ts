@@ -22,6 +22,7 @@ import { seedDatabase } from '../../api/demo/index.ts';
 import { formatPercent, formatScore } from '../../site/islands/insights/format.ts';
 import { createStaffUser } from '../support/staff.ts';
 import { defaultRange, todayIn } from '../../site/islands/insights/filters.ts';
+import { asciiIdentifiers } from '../support/zh-text.ts';
 
 const distDir = inject('distDir');
 const ADMIN_TOKEN = 'e2e-insights-admin-token-0123456789';
@@ -101,20 +102,13 @@ describe('overview', () => {
     expect(new URL(page.url()).pathname).toBe('/staff/sign-in/');
   });
 
-  it('signs in with the account, comes back and renders every panel from the seeded data', async () => {
+  it('signs in with the account, comes back and renders the headline numbers, each linking to its page', async () => {
     await page.fill('#staff-password', MANAGER.password);
     await page.click('[data-staff-signin] button[type="submit"]');
     await page.waitForURL(/\/insights\/\?/);
     await ready(page);
-    const states = await panelStates(page);
-    // Content gaps may rightly be empty: in the demo content every ticket topic is covered by an
-    // article in it or in a subtopic (topics are a tree, docs/design.md §4).
-    const { 'content-gaps': gaps, ...others } = states;
-    expect(
-      Object.values(others).every((s) => s === 'ready'),
-      JSON.stringify(states),
-    ).toBe(true);
-    expect(['ready', 'empty']).toContain(gaps);
+    // The overview is short: the headline numbers and what changed most, nothing else.
+    expect(await panelStates(page)).toEqual({ headlines: 'ready' });
     expect(await page.textContent('[data-staff-name]')).toBe(`Signed in as ${MANAGER.name}`);
     // The session id is in an HttpOnly cookie: no script on the page can read it.
     expect(await page.evaluate(() => document.cookie)).not.toContain('kb_session');
@@ -130,34 +124,150 @@ describe('overview', () => {
     expect(summary.selfServiceScore).not.toBeNull();
     expect(await headline(page, 'helpfulRate')).toContain(formatPercent('en', summary.helpfulRate));
     expect(await headline(page, 'selfServiceScore')).toContain(formatScore('en', summary.selfServiceScore));
+    // Each headline links to its area's page with the same view.
+    const supportLink = await page.getAttribute('[data-headline="escalationRate"] dt a', 'href');
+    expect(supportLink).toMatch(new RegExp(`^/insights/support/\\?from=${from}&to=${to}`));
+    expect(await page.$$eval('[data-changes] li', (items) => items.length)).toBeGreaterThan(0);
 
-    // Each chart is drawn and has a table with one row per period (30 days).
-    const canvases = await page.$$eval('[data-panel] canvas[data-chart]', (els) =>
-      els.filter((c) => !c.closest('[hidden]')).map((c) => (c as HTMLCanvasElement).width),
-    );
-    expect(canvases.length).toBeGreaterThanOrEqual(8);
-    expect(canvases.every((w) => w > 0)).toBe(true);
-    expect(await page.$$eval('[data-panel="deflection"] tbody tr', (rows) => rows.length)).toBe(30);
-    expect(await page.$$eval('[data-panel="deflection"] table caption', (els) => els.length)).toBe(1);
-    // Search rates over time: one row per day, rates as percentages, and the chart drawn.
-    expect(await page.$$eval('[data-panel="search-rates"] tbody tr', (rows) => rows.length)).toBe(30);
-    expect(await page.$$eval('[data-panel="search-rates"] canvas[data-chart]', (els) => els.length)).toBe(1);
-    const rates = await page.$$eval(
-      '[data-panel="search-rates"] tbody tr td:nth-child(4), [data-panel="search-rates"] tbody tr td:nth-child(6)',
-      (cells) => cells.map((c) => c.textContent ?? ''),
-    );
-    expect(
-      rates.some((text) => /^\d+(\.\d)?%$/.test(text.trim())),
-      rates.slice(0, 4).join(' | '),
-    ).toBe(true);
-    // Content-health rows link to the article.
-    const overdueLinks = await page.$$eval('[data-panel="overdue-reviews"] tbody th a', (links) =>
-      links.map((a) => a.getAttribute('href')),
-    );
-    expect(overdueLinks.length).toBeGreaterThan(0);
-    expect(overdueLinks.every((href) => /^\/(zh-CN|en)\//.test(href ?? ''))).toBe(true);
-
+    // The navigation marks this page and carries the filters to every other one.
+    expect(await page.$$eval('[data-insights-nav] a[aria-current="page"]', (links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      `/insights/?from=${from}&to=${to}&interval=day`,
+    ]);
+    const hrefs = await page.$$eval('[data-insights-nav] a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.map((h) => h.split('?')[0])).toEqual([
+      '/insights/',
+      '/insights/self-service/',
+      '/insights/knowledge/',
+      '/insights/support/',
+      '/insights/content/',
+      '/insights/training/',
+      '/insights/scorecards/',
+      '/insights/report/',
+    ]);
+    expect(hrefs.slice(0, 7).every((h) => h.includes(`from=${from}`) && h.includes(`to=${to}`))).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shows each area on its own page, reached through the navigation with the same filters', async () => {
+    const expected: Record<string, string[]> = {
+      '/insights/self-service/': [
+        'self-service-score',
+        'deflection',
+        'search-rates',
+        'top-searches-zh',
+        'top-searches-en',
+        'no-result-zh',
+        'no-result-en',
+      ],
+      '/insights/knowledge/': ['link-rate', 'known-vs-new', 'leaders', 'laggards', 'vote-reasons'],
+      '/insights/support/': ['sla-by-priority', 'kpi-priority', 'kpi-topic'],
+      '/insights/content/': ['overdue-reviews', 'low-helpfulness-high-traffic', 'content-gaps'],
+      '/insights/scorecards/': ['team-scorecards', 'agent-scorecards'],
+    };
+    const overview = new URL(page.url());
+    for (const [path, panels] of Object.entries(expected)) {
+      await page.click(`[data-insights-nav] a[href^="${path}"]`);
+      await page.waitForURL((url) => url.pathname === path);
+      await ready(page);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('from')).toBe(overview.searchParams.get('from'));
+      expect(url.searchParams.get('to')).toBe(overview.searchParams.get('to'));
+      expect(await page.getAttribute(`[data-insights-nav] a[href^="${path}"]`, 'aria-current')).toBe('page');
+      const states = await panelStates(page);
+      expect(Object.keys(states)).toEqual(panels);
+      // Content gaps may rightly be empty: in the demo content every ticket topic is covered by an
+      // article in it or in a subtopic (topics are a tree, docs/design.md §4).
+      const { 'content-gaps': gaps, ...others } = states;
+      expect(
+        Object.values(others).every((s) => s === 'ready'),
+        `${path}: ${JSON.stringify(states)}`,
+      ).toBe(true);
+      if (gaps) expect(['ready', 'empty']).toContain(gaps);
+      // Charts are drawn.
+      const canvases = await page.$$eval('[data-panel] canvas[data-chart]', (els) =>
+        els.filter((c) => !c.closest('[hidden]')).map((c) => (c as HTMLCanvasElement).width),
+      );
+      expect(canvases.every((w) => w > 0)).toBe(true);
+      expect(await seriousViolations(page), path).toEqual([]);
+
+      if (path === '/insights/self-service/') {
+        expect(await page.$$eval('[data-panel="deflection"] tbody tr', (rows) => rows.length)).toBe(30);
+        expect(await page.$$eval('[data-panel="deflection"] table caption', (els) => els.length)).toBe(1);
+        // Search rates over time: one row per day, rates as percentages, and the chart drawn.
+        expect(await page.$$eval('[data-panel="search-rates"] tbody tr', (rows) => rows.length)).toBe(30);
+        expect(await page.$$eval('[data-panel="search-rates"] canvas[data-chart]', (els) => els.length)).toBe(1);
+        const rates = await page.$$eval(
+          '[data-panel="search-rates"] tbody tr td:nth-child(4), [data-panel="search-rates"] tbody tr td:nth-child(6)',
+          (cells) => cells.map((c) => c.textContent ?? ''),
+        );
+        expect(
+          rates.some((text) => /^\d+(\.\d)?%$/.test(text.trim())),
+          rates.slice(0, 4).join(' | '),
+        ).toBe(true);
+      }
+      if (path === '/insights/knowledge/') {
+        // Long titles are cut on the axis by display width with "…" (a Chinese character counts
+        // double); the chart's data, hence its tooltip, and the table keep the whole title.
+        const drawn = await page.$$eval('[data-panel="leaders"] canvas[data-chart], [data-panel="laggards"] canvas[data-chart]', (els) =>
+          els.flatMap((c) => JSON.parse(c.getAttribute('data-axis-labels') ?? '[]') as string[]),
+        );
+        const titles = await page.$$eval('[data-panel="leaders"] tbody th, [data-panel="laggards"] tbody th', (cells) =>
+          cells.map((c) => c.textContent ?? ''),
+        );
+        const cutChinese = drawn.filter((label) => /[\u4e00-\u9fff]/.test(label) && label.includes('…'));
+        expect(cutChinese.length, drawn.join(' | ')).toBeGreaterThan(0);
+        for (const label of cutChinese) {
+          const stem = label.slice(0, label.indexOf('…'));
+          const full = titles.find((title) => title.startsWith(stem));
+          expect(full, label).toBeDefined();
+          expect(full!.length).toBeGreaterThan(stem.length);
+          // 28 columns for the title: at most 14 Chinese characters before the ellipsis.
+          expect([...stem].length).toBeLessThanOrEqual(28);
+        }
+      }
+      if (path === '/insights/support/') {
+        // The wide KPI table scrolls inside its panel, its header row sticky, and the page does not widen.
+        const box = await page.$eval('[data-panel="kpi-topic"] [data-table-scroll]', (el) => {
+          const panel = el.closest('[data-panel]')!.getBoundingClientRect();
+          const rect = el.getBoundingClientRect();
+          const th = el.querySelector('thead th')!;
+          return {
+            inside: rect.left >= panel.left && rect.right <= panel.right,
+            overflow: getComputedStyle(el).overflowX,
+            sticky: getComputedStyle(th).position,
+            region: el.getAttribute('role'),
+          };
+        });
+        expect(box).toEqual({ inside: true, overflow: 'auto', sticky: 'sticky', region: 'region' });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+        // Scrolled down, the header row is still at the top of the box.
+        const kept = await page.$eval('[data-panel="kpi-topic"] [data-table-scroll]', (el) => {
+          el.scrollTop = el.scrollHeight;
+          const th = el.querySelector('thead th')!.getBoundingClientRect();
+          return Math.abs(th.top - el.getBoundingClientRect().top) <= 2 || el.scrollHeight <= el.clientHeight;
+        });
+        expect(kept).toBe(true);
+      }
+      if (path === '/insights/content/') {
+        // Content-health rows link to the article.
+        const overdueLinks = await page.$$eval('[data-panel="overdue-reviews"] tbody th a', (links) =>
+          links.map((a) => a.getAttribute('href')),
+        );
+        expect(overdueLinks.length).toBeGreaterThan(0);
+        expect(overdueLinks.every((href) => /^\/(zh-CN|en)\//.test(href ?? ''))).toBe(true);
+      }
+      if (path === '/insights/scorecards/') {
+        // Agents by name, never by a bare id, when the directory knows the name.
+        const cards = await api<{ rows: Array<{ agent: string; name: string }> }>(
+          `/api/metrics/agent-scorecards?from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}&tz=Asia/Shanghai`,
+        );
+        const shown = await page.$$eval('[data-panel="agent-scorecards"] tbody th', (cells) => cells.map((c) => c.textContent ?? ''));
+        expect(shown.length).toBe(cards.rows.length);
+        expect(shown.sort()).toEqual(cards.rows.map((r) => r.name || r.agent).sort());
+      }
+    }
+    await page.goto(overview.toString());
+    await ready(page);
   });
 
   it('changes the address and the numbers when a filter changes', async () => {
@@ -191,6 +301,8 @@ describe('overview', () => {
   });
 
   it('downloads a chart’s data as CSV with the session', async () => {
+    await page.click('[data-insights-nav] a[href^="/insights/self-service/"]');
+    await ready(page);
     const url = new URL(page.url());
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -206,6 +318,8 @@ describe('overview', () => {
   });
 
   it('downloads the per-topic KPI figures from the topic table itself', async () => {
+    await page.click('[data-insights-nav] a[href^="/insights/support/"]');
+    await ready(page);
     const buttons = await page.$$eval('[data-panel="kpi-topic"] button[data-csv]', (els) => els.map((b) => b.getAttribute('data-csv')));
     expect(buttons).toEqual([
       'resolution-rate',
@@ -229,32 +343,69 @@ describe('overview', () => {
   });
 
   it('switches the interface to Chinese without touching the language filter', async () => {
+    await page.click('[data-insights-nav] a[href^="/insights/self-service/"]');
+    await ready(page);
     const { metrics } = await api<{ metrics: Array<{ id: string; formula: string; definition: Record<'zh-CN' | 'en', string> }> }>(
       '/api/metrics',
     );
     const deflection = metrics.find((m) => m.id === 'deflection')!;
     const definition = '[data-panel="deflection"] [data-definition]';
-    expect(await page.textContent(definition)).toBe(`${deflection.definition.en} (${deflection.formula})`);
-    expect(await page.getAttribute(definition, 'lang')).toBe('en');
+    // The registry's words, then the formula on a second, smaller line.
+    expect(await page.textContent(`${definition} > span`)).toBe(deflection.definition.en);
+    expect(await page.textContent(`${definition} small[data-formula]`)).toBe(`Formula: ${deflection.formula}`);
 
     await page.click('[data-ui-switch]');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await page.textContent('h1')).toBe('支持数据看板');
+    expect(await page.textContent('h1')).toBe('自助服务与搜索');
+    // The navigation keeps the interface language.
+    expect(await page.getAttribute('[data-insights-nav] a[href^="/insights/support/"]', 'href')).toContain('ui=zh-CN');
     const url = new URL(page.url());
     expect(url.searchParams.get('ui')).toBe('zh-CN');
     expect(url.searchParams.get('lang')).toBe('zh-CN');
-    // The registry's Chinese definition under the Chinese title; the formula stays English and says so.
-    expect(await page.textContent(definition)).toBe(`${deflection.definition['zh-CN']}（公式：${deflection.formula}）`);
-    expect(await page.getAttribute(definition, 'lang')).toBe('zh-CN');
-    expect(await page.getAttribute(`${definition} span`, 'lang')).toBe('en');
+    // The registry's Chinese definition under the Chinese title; the English formula is folded away.
+    expect(await page.textContent(`${definition} > span`)).toBe(deflection.definition['zh-CN']);
+    expect(await page.getAttribute(`${definition} > span`, 'lang')).toBe('zh-CN');
+    expect(await page.textContent(`${definition} details[data-formula] summary`)).toBe('公式（英文字段名）');
+    expect(await page.getAttribute(`${definition} details[data-formula]`, 'open')).toBeNull();
+    expect(await page.getAttribute(`${definition} details[data-formula] code`, 'lang')).toBe('en');
     // Every panel that has a definition shows a Chinese one.
     const shown = await page.$$eval('[data-definition]:not([hidden])', (els) => els.map((e) => e.textContent ?? ''));
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((text) => /[\u4e00-\u9fff]/.test(text))).toBe(true);
 
     await page.click('[data-ui-switch]');
-    expect(await page.textContent('h1')).toBe('Support insights');
-    expect(await page.textContent(definition)).toBe(`${deflection.definition.en} (${deflection.formula})`);
+    expect(await page.textContent('h1')).toBe('Self-service and search');
+    expect(await page.textContent(`${definition} > span`)).toBe(deflection.definition.en);
+  });
+
+  it('shows the Chinese overview and support page entirely in Chinese, with titles from the metric registry', async () => {
+    const { metrics } = await api<{ metrics: Array<{ id: string; title: Record<'zh-CN' | 'en', string> }> }>('/api/metrics');
+    for (const path of ['/insights/', '/insights/support/']) {
+      await page.click(`[data-insights-nav] a[href^="${path}"]`);
+      await page.waitForURL((url) => url.pathname === path);
+      await ready(page);
+      if (path === '/insights/') {
+        await page.click('[data-ui-switch]');
+        await ready(page);
+        // Each headline is titled by its metric's registry title.
+        expect(await page.textContent('[data-headline="escalationRate"] dt')).toBe(
+          metrics.find((m) => m.id === 'escalation-rate')!.title['zh-CN'],
+        );
+        expect(await page.textContent('[data-headline="csatMean"] dt')).toBe(metrics.find((m) => m.id === 'csat')!.title['zh-CN']);
+      }
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+      // What a reader sees (innerText leaves out hidden and folded text): no internal names, no English words.
+      const visible = await page.evaluate(() => document.body.innerText);
+      expect(asciiIdentifiers(visible), path).toEqual([]);
+      expect(visible).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // The multi-source CSV buttons are named by metric, not by id.
+    expect(await page.textContent('[data-panel="kpi-topic"] [data-csv="escalation-rate"]')).toContain(
+      metrics.find((m) => m.id === 'escalation-rate')!.title['zh-CN'],
+    );
+    await page.click('[data-ui-switch]');
+    await page.click('[data-insights-nav] a[href^="/insights/self-service/"]');
+    await ready(page);
   });
 
   it('fits a 375 px wide phone', async () => {
@@ -289,6 +440,16 @@ describe('training', () => {
     // The first topic's reasons, in words, are in the ranking table.
     expect(await page.textContent('[data-panel="training-need"] tbody tr:first-child')).toContain(need.rows[0]!.reasons[0]!);
     expect(await page.$$eval('[data-panel="coverage-heatmap"] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
+    // The heatmap has a legend: the colour scale with its numbers, and the look of "no data".
+    const legend = await page.$$eval('[data-panel="coverage-heatmap"] [data-heat-legend] li', (items) =>
+      items.map((i) => i.textContent ?? ''),
+    );
+    expect(legend).toEqual(['Share of agents trained', '0.0%', '25.0%', '50.0%', '75.0%', '100.0%', '— no data']);
+    // Every cell of the table shows its number, and a cell without data says so.
+    const cells = await page.$$eval('[data-panel="coverage-heatmap"] tbody td', (tds) =>
+      tds.map((td) => ({ text: td.textContent ?? '', title: td.querySelector('[title]')?.getAttribute('title') ?? '' })),
+    );
+    expect(cells.every((c) => /^\d+(\.\d)?% \(\d+\/\d+\)$/.test(c.text) || (c.text.startsWith('—') && c.title === 'no data'))).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
 
     // In Chinese, the need ranking's definition is the registry's Chinese one.

@@ -11,21 +11,21 @@ const info = {
 };
 
 describe('definitionIn', () => {
-  it('shows the definition in the interface language, with that language’s brackets for the formula', () => {
+  it('shows the definition in the interface language; the English formula is a second line, folded away in Chinese', () => {
     expect(definitionIn(info, 'zh-CN')).toEqual({
       lang: 'zh-CN',
       text: info.definition['zh-CN'],
-      formulaOpen: '（公式：',
-      formulaClose: '）',
+      formulaLabel: '公式（英文字段名）',
+      formulaFolded: true,
     });
-    expect(definitionIn(info, 'en')).toEqual({ lang: 'en', text: info.definition.en, formulaOpen: ' (', formulaClose: ')' });
+    expect(definitionIn(info, 'en')).toEqual({ lang: 'en', text: info.definition.en, formulaLabel: 'Formula: ', formulaFolded: false });
   });
 
   it('falls back to English when the interface language has no definition', () => {
     // Empty, blank and missing Chinese all fall back, and the element is then marked English.
     for (const zh of ['', '   ', undefined]) {
       const shown = definitionIn({ definition: { en: 'English only.', 'zh-CN': zh as string } }, 'zh-CN');
-      expect(shown).toEqual({ lang: 'en', text: 'English only.', formulaOpen: ' (', formulaClose: ')' });
+      expect(shown).toMatchObject({ lang: 'en', text: 'English only.' });
     }
   });
 

@@ -35,6 +35,8 @@ Chart.register(
   Legend,
 );
 
+import { ellipsize, LABEL_WIDTH } from './labels.ts';
+
 /** How many series colours styles define (`--chart-1` … `--chart-7`). */
 const PALETTE_SIZE = 7;
 
@@ -56,6 +58,18 @@ function applyTheme(): void {
   Chart.defaults.borderColor = cssVar('--border', '#d5dae3');
   Chart.defaults.font.family = cssVar('--font', 'system-ui, sans-serif');
   Chart.defaults.font.size = 13;
+}
+
+/**
+ * Ticks of a category axis: each label cut by display width with an ellipsis (labels.ts);
+ * the data keep the whole text, so the tooltip's title shows it in full.
+ */
+export function categoryTicks(width = LABEL_WIDTH, tickText?: (index: number) => string) {
+  return {
+    callback(this: { getLabelForValue(value: number): string }, value: string | number, index: number) {
+      return tickText ? tickText(index) : ellipsize(this.getLabelForValue(Number(value)), width);
+    },
+  };
 }
 
 export interface SeriesInput {
@@ -98,7 +112,10 @@ export function lineChart(
     options: {
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
-      scales: { y: { min: options.min, max: options.max, ticks: { callback: (v) => format(Number(v)) } } },
+      scales: {
+        x: { ticks: categoryTicks() },
+        y: { min: options.min, max: options.max, ticks: { callback: (v) => format(Number(v)) } },
+      },
       plugins: { tooltip: { callbacks: { label: tooltipLabel<'line'>(format) } } },
     },
   };
@@ -109,7 +126,15 @@ export function barChart(
   labels: string[],
   series: SeriesInput[],
   format: ValueFormat,
-  options: { stacked?: boolean; horizontal?: boolean; min?: number; max?: number; colors?: string[] } = {},
+  options: {
+    stacked?: boolean;
+    horizontal?: boolean;
+    min?: number;
+    max?: number;
+    colors?: string[];
+    labelWidth?: number;
+    tickText?: (index: number) => string;
+  } = {},
 ): ChartConfiguration<'bar'> {
   const valueAxis = {
     min: options.min,
@@ -117,7 +142,10 @@ export function barChart(
     stacked: options.stacked,
     ticks: { callback: (v: string | number) => format(Number(v)) },
   };
-  const labelAxis = { stacked: options.stacked, ticks: { autoSkip: !options.horizontal } };
+  const labelAxis = {
+    stacked: options.stacked,
+    ticks: { autoSkip: !options.horizontal, ...categoryTicks(options.labelWidth, options.tickText) },
+  };
   return {
     type: 'bar',
     data: {
@@ -138,27 +166,32 @@ export function barChart(
   };
 }
 
-/** One heatmap cell: a value 0–1 (null when undefined) and its tooltip text. */
+/** One heatmap cell: a value 0–1 (null when there is no data), the number it shows and its tooltip text. */
 export interface HeatCell {
   x: string;
   y: string;
   value: number | null;
+  /** What the cell shows: "67%", or "—" when there is no data. */
+  label: string;
   text: string;
 }
 
-/** A sequential scale in the accent colour: more coverage, stronger colour; undefined is grey. */
-function heatColor(value: number | null): string {
+/** A sequential scale in the accent colour: more coverage, stronger colour (0% is the palest, not blank). */
+export function heatColor(value: number | null): string {
   if (value === null) return cssVar('--chart-none', 'rgba(128,128,128,0.25)');
   const alpha = 0.12 + 0.88 * Math.max(0, Math.min(1, value));
   return `rgba(${cssVar('--chart-heat-rgb', '37, 99, 235')}, ${alpha.toFixed(2)})`;
 }
 
-/** Solid tiles for the heatmap's cells, cached by size and colour. */
+/** The legend's stops: the colour scale with its numbers. */
+export const HEAT_STOPS = [0, 0.25, 0.5, 0.75, 1] as const;
+
+/** Solid tiles for the heatmap's cells (hatched when there is no data), cached by size and colour. */
 const tiles = new Map<string, HTMLCanvasElement>();
-function tile(width: number, height: number, fill: string, stroke: string): HTMLCanvasElement {
+function tile(width: number, height: number, fill: string, stroke: string, hatched: boolean): HTMLCanvasElement {
   const w = Math.max(2, Math.floor(width));
   const h = Math.max(2, Math.floor(height));
-  const key = `${w}|${h}|${fill}|${stroke}`;
+  const key = `${w}|${h}|${fill}|${stroke}|${hatched}`;
   let canvas = tiles.get(key);
   if (!canvas) {
     canvas = document.createElement('canvas');
@@ -166,9 +199,21 @@ function tile(width: number, height: number, fill: string, stroke: string): HTML
     canvas.height = h;
     const g = canvas.getContext('2d');
     if (g) {
-      g.fillStyle = fill;
+      g.fillStyle = hatched ? 'transparent' : fill;
       g.fillRect(0, 0, w, h);
+      if (hatched) {
+        // No data: diagonal stripes, so it never reads as a pale 0%.
+        g.strokeStyle = fill;
+        g.lineWidth = 2;
+        for (let x = -h; x < w; x += 8) {
+          g.beginPath();
+          g.moveTo(x, h);
+          g.lineTo(x + h, 0);
+          g.stroke();
+        }
+      }
       g.strokeStyle = stroke;
+      g.lineWidth = 1;
       g.strokeRect(0.5, 0.5, w - 1, h - 1);
     }
     tiles.set(key, canvas);
@@ -179,7 +224,7 @@ function tile(width: number, height: number, fill: string, stroke: string): HTML
 /**
  * A topic × team heatmap: a scatter chart on two category axes whose points are tiles
  * filling their cell (Chart.js has no heatmap of its own, and a plugin would be one more
- * dependency).
+ * dependency). Each cell writes its number; a cell without data is hatched and writes "—".
  */
 export function heatmapChart(xLabels: string[], yLabels: string[], cells: HeatCell[]): ChartConfiguration<'scatter', HeatCell[]> {
   const cellSize = (ctx: ScriptableContext<'line'>) => {
@@ -193,6 +238,8 @@ export function heatmapChart(xLabels: string[], yLabels: string[], cells: HeatCe
     return size ? Math.max(3, Math.min(size.w, size.h) / 2) : 8;
   };
   const border = cssVar('--border', '#d5dae3');
+  const ink = cssVar('--fg', '#1f2937');
+  const paper = cssVar('--bg', '#ffffff');
   return {
     type: 'scatter',
     data: {
@@ -202,8 +249,8 @@ export function heatmapChart(xLabels: string[], yLabels: string[], cells: HeatCe
           data: cells,
           pointStyle: (ctx: ScriptableContext<'line'>) => {
             const size = cellSize(ctx);
-            const fill = heatColor((ctx.raw as HeatCell | undefined)?.value ?? null);
-            return size ? tile(size.w, size.h, fill, border) : 'rect';
+            const value = (ctx.raw as HeatCell | undefined)?.value ?? null;
+            return size ? tile(size.w, size.h, heatColor(value), border, value === null) : 'rect';
           },
           pointRadius: radius,
           pointHoverRadius: radius,
@@ -215,18 +262,32 @@ export function heatmapChart(xLabels: string[], yLabels: string[], cells: HeatCe
       maintainAspectRatio: false,
       parsing: { xAxisKey: 'x', yAxisKey: 'y' },
       scales: {
-        x: { type: 'category', labels: xLabels, offset: true, grid: { display: false } },
-        y: { type: 'category', labels: yLabels, offset: true, grid: { display: false } },
+        x: { type: 'category', labels: xLabels, offset: true, grid: { display: false }, ticks: categoryTicks(20) },
+        y: { type: 'category', labels: yLabels, offset: true, grid: { display: false }, ticks: categoryTicks() },
       },
       plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => (item.raw as HeatCell).text } } },
     },
+    plugins: [
+      {
+        id: 'heat-values',
+        // Each cell's number on the cell: the page's background colour on the strong colours, its text colour on the pale ones.
+        afterDatasetsDraw(chart) {
+          const g = chart.ctx;
+          g.save();
+          g.textAlign = 'center';
+          g.textBaseline = 'middle';
+          g.font = `600 12px ${cssVar('--font', 'system-ui, sans-serif')}`;
+          chart.getDatasetMeta(0).data.forEach((point, i) => {
+            const cell = cells[i];
+            if (!cell) return;
+            g.fillStyle = cell.value !== null && cell.value >= 0.55 ? paper : ink;
+            g.fillText(cell.label, point.x, point.y);
+          });
+          g.restore();
+        },
+      },
+    ],
   };
-}
-
-/** A label cut to `max` characters for an axis; the table keeps the whole text. */
-export function shortLabel(text: string, max = 32): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 /** Any chart the dashboards draw. */
@@ -238,7 +299,13 @@ export function mountChart(canvas: HTMLCanvasElement, config: DashboardChart): C
   applyTheme();
   const reduced = prefersReducedMotion();
   const options = { ...(config.options ?? {}), animation: reduced ? (false as const) : { duration: 250 }, responsive: true };
-  return new Chart(canvas, { ...config, options } as unknown as ChartConfiguration);
+  const chart = new Chart(canvas, { ...config, options } as unknown as ChartConfiguration);
+  // The category labels as drawn (cut by display width), for a reader of the page's DOM: the canvas holds only pixels.
+  const drawn = Object.values(chart.scales)
+    .filter((scale) => scale.type === 'category')
+    .flatMap((scale) => scale.ticks.map((tick) => String(tick.label ?? '')));
+  canvas.dataset.axisLabels = JSON.stringify(drawn);
+  return chart;
 }
 
 /** Removes the chart on `canvas`, if any. */

@@ -7,7 +7,7 @@
  * Page contract (tests rely on it): `body[data-insights-state]` is signed-out, loading
  * or ready; each `[data-panel]` has `data-state` loading, ready, empty, unavailable or
  * error; `[data-signin-link]`, `[data-signout]`, `[data-staff-name]`, `[data-filters]`,
- * `[data-csv]` buttons.
+ * `[data-csv]` buttons, `[data-insights-nav] a[data-nav-page]` links (carrying the view).
  */
 import type { Lang } from '../../../core/content/article.ts';
 import { createApiClient, InsightsApiError, type ApiClient } from './api.ts';
@@ -18,6 +18,7 @@ import { setPanelState, showPanel, sourcePath, type Outcome, type PanelSpec, typ
 import { tr, type InsightsKey } from './strings.ts';
 import type { MetricInfo } from './types.ts';
 import { applyUiLang, chooseUiLang, UI_LANG_KEY } from './ui-lang.ts';
+import { pageHref, type InsightsPage } from './nav.ts';
 
 /** A topic of the build's taxonomy, for the topic filter and for names in tables. */
 export interface TopicOption {
@@ -65,6 +66,15 @@ export function startDashboard(panels: PanelSpec[]): void {
     ({ filters, problems } = readFilters(location.search, todayIn(new Date()), new Set(topicById.keys())));
   }
 
+  /** The address of another dashboard page with this view (filters and interface language). */
+  const hrefOf = (page: InsightsPage) => pageHref(page, filters, new URLSearchParams(location.search).get('ui'));
+
+  // ----- navigation: every link keeps the view -----
+  function updateNav(): void {
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('[data-insights-nav] a[data-nav-page]'))
+      a.href = hrefOf(a.dataset.navPage as InsightsPage);
+  }
+
   // ----- interface language -----
   function applyLang(): void {
     document.documentElement.lang = lang;
@@ -72,8 +82,17 @@ export function startDashboard(panels: PanelSpec[]): void {
     // The switch names the other language in that language.
     uiSwitch.lang = lang === 'en' ? 'zh-CN' : 'en';
     fillTopicOptions();
+    nameCsvSources();
     showFilters();
     staffName.textContent = staff ? t('signin.as', { name: staff.name }) : '';
+  }
+
+  /** A panel with several CSV sources names each button by its metric's registry title, not its id. */
+  function nameCsvSources(): void {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-csv-title]')) {
+      const id = el.dataset.csvTitle ?? '';
+      el.textContent = registry.get(id)?.title[lang] ?? id;
+    }
   }
 
   function fillTopicOptions(): void {
@@ -127,6 +146,7 @@ export function startDashboard(panels: PanelSpec[]): void {
     } catch {
       registry = new Map();
     }
+    nameCsvSources();
   }
 
   signoutButton.addEventListener('click', () => {
@@ -145,6 +165,7 @@ export function startDashboard(panels: PanelSpec[]): void {
     field('interval').value = filters.interval;
     rangeText.textContent = t('filters.range', { from: filters.from, to: filters.to });
     showProblems();
+    updateNav();
   }
 
   function showProblems(): void {
@@ -236,6 +257,8 @@ export function startDashboard(panels: PanelSpec[]): void {
       topicName,
       topicIds: topics.map((topic) => topic.id),
       t,
+      pageHref: hrefOf,
+      metricTitle: (id) => registry.get(id)?.title[lang],
     };
     showPanel(panelRoot(panel), panel, outcomes, ctx, registry.get(panel.sources[0]!));
   }

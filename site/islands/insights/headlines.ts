@@ -6,8 +6,27 @@
  */
 import type { PanelSpec, RenderContext } from './panel.ts';
 import { changeOf, formatValue, NOT_AVAILABLE, type Polarity, type Unit } from './format.ts';
-import type { InsightsKey } from './strings.ts';
-import { SUMMARY_KEYS, type SummaryKey, type SummaryResponse } from './types.ts';
+import { SUMMARY_KEYS, SUMMARY_SOURCES, type SummaryKey, type SummaryResponse } from './types.ts';
+import { navItem, type InsightsPage } from './nav.ts';
+
+/** The page each headline number is explained on. */
+export const HEADLINE_AREA: Record<SummaryKey, InsightsPage> = {
+  selfServiceScore: 'self-service',
+  deflectionRate: 'self-service',
+  explicitDeflectionRate: 'self-service',
+  helpfulRate: 'knowledge',
+  noResultRate: 'self-service',
+  searchClickThrough: 'self-service',
+  linkRate: 'knowledge',
+  resolutionRate: 'support',
+  medianResolutionHours: 'support',
+  slaAttainment: 'support',
+  escalationRate: 'support',
+  csatMean: 'support',
+};
+
+/** How many headlines "what changed most" lists. */
+const CHANGES_SHOWN = 4;
 
 /** Each headline's unit and which way is good. */
 export const HEADLINES: Record<SummaryKey, { unit: Unit; polarity: Polarity }> = {
@@ -33,7 +52,8 @@ function card(ctx: RenderContext, summary: SummaryResponse, key: SummaryKey): HT
   item.className = 'headline';
   item.dataset.headline = key;
   const term = document.createElement('dt');
-  term.textContent = ctx.t(`kpi.${key}` as InsightsKey);
+  // The title links to the page of its area, with the same view.
+  term.append(Object.assign(document.createElement('a'), { href: ctx.pageHref(HEADLINE_AREA[key]), textContent: headlineTitle(ctx, key) }));
   const value = document.createElement('dd');
   value.className = 'headline-value';
   value.textContent = formatValue(ctx.lang, unit, current);
@@ -64,6 +84,67 @@ function card(ctx: RenderContext, summary: SummaryResponse, key: SummaryKey): HT
   return item;
 }
 
+/**
+ * A headline's title in the interface language: its metric's title in the registry (one
+ * name for one metric, on every page and in docs/metrics.md); a part of a metric (the explicit
+ * deflection rate) says which part.
+ */
+export function headlineTitle(ctx: Pick<RenderContext, 'metricTitle' | 't'>, key: SummaryKey): string {
+  const { metric, figure } = SUMMARY_SOURCES[key];
+  const title = ctx.metricTitle(metric) ?? metric;
+  return figure === 'explicitRate' ? ctx.t('headline.explicitOf', { title }) : title;
+}
+
+/**
+ * The headlines that moved most against the previous period, by the size of the move relative
+ * to where they were (a rate from 10% to 12% moved as much as one from 40% to 48%), biggest first.
+ */
+export function biggestChanges(summary: SummaryResponse, count = CHANGES_SHOWN): SummaryKey[] {
+  const moves = SUMMARY_KEYS.flatMap((key) => {
+    const current = summary[key];
+    const previous = summary.previous?.[key] ?? null;
+    if (current === null || previous === null || current === previous) return [];
+    const base = Math.abs(previous) || Math.abs(current);
+    return [{ key, size: Math.abs(current - previous) / base }];
+  });
+  return moves
+    .sort((a, b) => b.size - a.size)
+    .slice(0, count)
+    .map((m) => m.key);
+}
+
+function changesList(ctx: RenderContext, summary: SummaryResponse): HTMLElement {
+  const box = document.createElement('section');
+  box.className = 'headline-changes';
+  box.dataset.changes = '';
+  const heading = Object.assign(document.createElement('h3'), { textContent: ctx.t('changes.heading') });
+  const list = document.createElement('ul');
+  for (const key of biggestChanges(summary)) {
+    const { unit, polarity } = HEADLINES[key];
+    const change = changeOf(ctx.lang, unit, summary[key], summary.previous?.[key] ?? null, polarity);
+    if (!change || change.verdict === 'same') continue;
+    const item = document.createElement('li');
+    item.dataset.change = key;
+    item.className = change.verdict;
+    const link = Object.assign(document.createElement('a'), {
+      href: ctx.pageHref(HEADLINE_AREA[key]),
+      textContent: headlineTitle(ctx, key),
+    });
+    const verdict = ctx.t(change.verdict === 'better' ? 'change.better' : 'change.worse');
+    const area = ctx.t(navItem(HEADLINE_AREA[key]).key);
+    item.append(
+      link,
+      ` ${formatValue(ctx.lang, unit, summary.previous?.[key] ?? null)} → ${formatValue(ctx.lang, unit, summary[key])} `,
+      Object.assign(document.createElement('span'), { textContent: `${change.arrow} `, ariaHidden: 'true' }),
+      `${change.text} · ${verdict} · ${ctx.t('changes.area', { area })}`,
+    );
+    list.append(item);
+  }
+  if (!list.children.length) list.append(Object.assign(document.createElement('li'), { textContent: ctx.t('changes.none') }));
+  box.append(heading, list);
+  return box;
+}
+
 export const headlinesPanel: PanelSpec = {
   id: 'headlines',
   sources: ['summary'],
@@ -75,7 +156,7 @@ export const headlinesPanel: PanelSpec = {
         const list = document.createElement('dl');
         list.className = 'headline-grid';
         list.append(...SUMMARY_KEYS.map((key) => card(ctx, summary, key)));
-        container.replaceChildren(list);
+        container.replaceChildren(changesList(ctx, summary), list);
         // The seed marks demo data (api/db/queries/demo-marker.ts): say so above the numbers.
         if (summary.demo) {
           const banner = document.createElement('p');

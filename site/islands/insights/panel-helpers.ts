@@ -55,6 +55,11 @@ export function dimensionKey(ctx: RenderContext, dimension: string, key: string)
   return key;
 }
 
+/** A team as people read it: the roster's name, or "not on the roster" for the API's `unassigned` (api/metrics/training.ts). */
+export function teamName(ctx: RenderContext, team: string): string {
+  return team === 'unassigned' || team === '' ? ctx.t('team.unassigned') : team;
+}
+
 /** yes / no for booleans. */
 export const yesNo = (ctx: RenderContext, v: unknown): string => (v === true ? ctx.t('yes') : v === false ? ctx.t('no') : NOT_AVAILABLE);
 

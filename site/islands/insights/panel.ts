@@ -9,7 +9,8 @@ import { mountChart, unmountChart, type DashboardChart } from './charts.ts';
 import { definitionIn } from './definition.ts';
 import type { InsightsFilters } from './filters.ts';
 import type { InsightsKey } from './strings.ts';
-import { buildTable, type TableSpec } from './table.ts';
+import type { InsightsPage } from './nav.ts';
+import { buildScrollTable, type TableSpec } from './table.ts';
 import type { MetricInfo } from './types.ts';
 
 /** What a panel's render function gets. */
@@ -22,6 +23,10 @@ export interface RenderContext {
   /** The build's topic ids in taxonomy order. */
   topicIds: readonly string[];
   t(key: InsightsKey, vars?: Record<string, string | number>): string;
+  /** The address of another dashboard page showing this view. */
+  pageHref(page: InsightsPage): string;
+  /** A metric's title in the interface language, from the registry (GET /api/metrics); undefined when unknown. */
+  metricTitle(id: string): string | undefined;
 }
 
 /** What a panel shows; null means "no data for this period". */
@@ -83,7 +88,8 @@ export function showPanel(
   const primary = outcomes.get(panel.sources[0]!);
   if (!primary || !primary.ok) {
     const error = failures[0]?.[1].error;
-    if (error?.kind === 'unavailable') setPanelState(root, 'unavailable', t('state.unavailable', { metric: panel.sources[0]! }));
+    const name = ctx.metricTitle(panel.sources[0]!) ?? panel.sources[0]!;
+    if (error?.kind === 'unavailable') setPanelState(root, 'unavailable', t('state.unavailable', { metric: name }));
     else setPanelState(root, 'error', t('state.error', { message: error?.message ?? '' }));
     return;
   }
@@ -97,22 +103,34 @@ export function showPanel(
   const definition = root.querySelector<HTMLElement>('[data-definition]');
   if (definition && info) {
     // The registry's own words, so the page and docs/metrics.md never disagree; the formula
-    // is English in every interface language, so it is marked as such.
+    // (English, naming the API's fields) on a second, smaller line, folded away in Chinese.
     const shown = definitionIn(info, ctx.lang);
-    const formula = Object.assign(document.createElement('span'), { lang: 'en', textContent: info.formula });
-    definition.lang = shown.lang;
-    definition.replaceChildren(shown.text, shown.formulaOpen, formula, shown.formulaClose);
+    const words = Object.assign(document.createElement('span'), { textContent: shown.text });
+    words.lang = shown.lang;
+    const code = Object.assign(document.createElement('code'), { lang: 'en', textContent: info.formula });
+    let formula: HTMLElement;
+    if (shown.formulaFolded) {
+      formula = document.createElement('details');
+      formula.append(Object.assign(document.createElement('summary'), { textContent: shown.formulaLabel }), code);
+    } else {
+      formula = document.createElement('small');
+      formula.append(shown.formulaLabel, code);
+    }
+    formula.className = 'panel-formula';
+    formula.dataset.formula = '';
+    definition.replaceChildren(words, formula);
     definition.hidden = false;
   }
   if (!view) {
     setPanelState(root, 'empty', t('state.empty'));
     return;
   }
-  const missing = failures.map(([source, o]) =>
-    o.error.kind === 'unavailable'
-      ? t('state.unavailable', { metric: source })
-      : t('state.error', { message: `${source}: ${o.error.message}` }),
-  );
+  const missing = failures.map(([source, o]) => {
+    const name = ctx.metricTitle(source) ?? source;
+    return o.error.kind === 'unavailable'
+      ? t('state.unavailable', { metric: name })
+      : t('state.error', { message: `${name}: ${o.error.message}` });
+  });
   setPanelState(root, 'ready', missing.join(' '));
   drawView(root, view);
 }
@@ -139,7 +157,7 @@ function drawView(root: HTMLElement, view: PanelView): void {
     }
   }
   const tableBox = root.querySelector<HTMLElement>('[data-panel-table]');
-  if (tableBox) tableBox.replaceChildren(...(view.table ? [buildTable(view.table)] : []));
+  if (tableBox) tableBox.replaceChildren(...(view.table ? [buildScrollTable(view.table)] : []));
   const custom = root.querySelector<HTMLElement>('[data-panel-custom]');
   if (custom && view.custom) view.custom(custom);
 }

@@ -4,7 +4,8 @@
  * readers voted "not helpful", and the top and no-result searches per language.
  */
 import type { PanelSpec, RenderContext } from './panel.ts';
-import { barChart, lineChart, shortLabel } from './charts.ts';
+import { barChart, lineChart } from './charts.ts';
+import { ellipsize } from './labels.ts';
 import { articleCell, formats, isQuiet, langName, rowsOf, valueCell } from './panel-helpers.ts';
 import type { InsightsKey } from './strings.ts';
 import { num, str, type MetricResponse, type MetricRow } from './types.ts';
@@ -89,8 +90,11 @@ const RANKING_SIZE = 10;
 
 function rankingView(ctx: RenderContext, rows: MetricRow[], caption: string) {
   const f = formats(ctx.lang);
-  // Vote counts go into the bar labels, so a high rate on few votes is read as such.
-  const labels = rows.map((r) => `${shortLabel(str(r, 'title') || str(r, 'article'))} (${f.count(num(r, 'votes'))})`);
+  // Vote counts go into the bar labels, so a high rate on few votes is read as such; the title is
+  // cut by display width on the axis and whole in the tooltip.
+  const titles = rows.map((r) => str(r, 'title') || str(r, 'article'));
+  const votes = rows.map((r) => `(${f.count(num(r, 'votes'))})`);
+  const labels = titles.map((title, i) => `${title} ${votes[i]}`);
   return {
     chart: barChart(
       labels,
@@ -99,7 +103,7 @@ function rankingView(ctx: RenderContext, rows: MetricRow[], caption: string) {
         { label: ctx.t('col.helpfulRate'), data: rows.map((r) => num(r, 'helpfulRate')) },
       ],
       f.percent,
-      { horizontal: true, min: 0, max: 1 },
+      { horizontal: true, min: 0, max: 1, tickText: (i) => `${ellipsize(titles[i] ?? '', 28)} ${votes[i] ?? ''}` },
     ),
     chartHeight: Math.max(200, rows.length * 44 + 60),
     table: {

@@ -4,8 +4,9 @@
  * the draft training plan (`GET /api/training/plan`) with its CSV export.
  */
 import type { PanelSpec, RenderContext } from './panel.ts';
-import { barChart, heatmapChart, seriesColor, shortLabel, type HeatCell } from './charts.ts';
-import { dimensionKey, formats, rowsOf, valueCell, yesNo } from './panel-helpers.ts';
+import { barChart, HEAT_STOPS, heatColor, heatmapChart, seriesColor, type HeatCell } from './charts.ts';
+import { NOT_AVAILABLE } from './format.ts';
+import { dimensionKey, formats, rowsOf, teamName, valueCell, yesNo } from './panel-helpers.ts';
 import type { InsightsKey } from './strings.ts';
 import type { Cell } from './table.ts';
 import { coverageGrid } from './training-grid.ts';
@@ -26,6 +27,30 @@ function reasonsText(ctx: RenderContext, row: Record<string, unknown>): string {
   return Array.isArray(list) ? list.join('; ') : '';
 }
 
+/** The heatmap's legend: the colour scale with its numbers, and what a cell without data looks like. */
+function heatLegend(ctx: RenderContext): HTMLElement {
+  const f = formats(ctx.lang);
+  const legend = document.createElement('ul');
+  legend.className = 'heat-legend';
+  legend.dataset.heatLegend = '';
+  legend.setAttribute('aria-label', ctx.t('heat.legend'));
+  const entry = (swatchClass: string, color: string | null, text: string) => {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = swatchClass;
+    swatch.setAttribute('aria-hidden', 'true');
+    if (color) swatch.style.background = color;
+    item.append(swatch, text);
+    return item;
+  };
+  legend.append(
+    Object.assign(document.createElement('li'), { className: 'heat-legend-title', textContent: ctx.t('heat.legend') }),
+    ...HEAT_STOPS.map((stop) => entry('heat-swatch', heatColor(stop), f.percent(stop))),
+    entry('heat-swatch heat-swatch-none', null, `${NOT_AVAILABLE} ${ctx.t('heat.noData')}`),
+  );
+  return legend;
+}
+
 export const heatmapPanel: PanelSpec = {
   id: 'coverage-heatmap',
   sources: ['training-matrix'],
@@ -36,34 +61,38 @@ export const heatmapPanel: PanelSpec = {
     const grid = coverageGrid(rows, ctx.topicIds);
     const topicLabel = (topic: string, name: string) => (ctx.topicName(topic) !== topic ? ctx.topicName(topic) : name);
     const cellText = (value: number | null, trained: number, agents: number) => `${f.percent(value)} (${trained}/${agents})`;
+    const noData = ctx.t('heat.noData');
     const cells: HeatCell[] = [];
+    // Every topic × team cell, so one without data shows as such (hatched, "—"), never as a blank that reads like 0%.
     for (const { topic, name } of grid.topics) {
       for (const team of grid.teams) {
         const c = grid.cell(topic, team);
-        if (c)
-          cells.push({
-            x: team,
-            y: topicLabel(topic, name),
-            value: c.coverage,
-            text: `${topicLabel(topic, name)} × ${team}: ${cellText(c.coverage, c.trainedAgents, c.agents)}`,
-          });
+        const has = c !== undefined && c.agents > 0;
+        cells.push({
+          x: teamName(ctx, team),
+          y: topicLabel(topic, name),
+          value: has ? c.coverage : null,
+          label: has ? f.percent(c.coverage) : NOT_AVAILABLE,
+          text: `${topicLabel(topic, name)} × ${teamName(ctx, team)}: ${has ? cellText(c.coverage, c.trainedAgents, c.agents) : `${NOT_AVAILABLE} (${noData})`}`,
+        });
       }
     }
     return {
       chart: heatmapChart(
-        grid.teams,
+        grid.teams.map((team) => teamName(ctx, team)),
         grid.topics.map((t) => topicLabel(t.topic, t.name)),
         cells,
       ),
+      custom: (container) => container.replaceChildren(heatLegend(ctx)),
       chartHeight: Math.max(220, grid.topics.length * 34 + 70),
       table: {
         caption: ctx.t('panel.coverageHeatmap'),
-        columns: [{ label: ctx.t('col.topic') }, ...grid.teams.map((team) => ({ label: team, numeric: true }))],
+        columns: [{ label: ctx.t('col.topic') }, ...grid.teams.map((team) => ({ label: teamName(ctx, team), numeric: true }))],
         rows: grid.topics.map(({ topic, name }) => [
           topicLabel(topic, name),
           ...grid.teams.map((team): Cell => {
             const c = grid.cell(topic, team);
-            return c && c.agents > 0 ? cellText(c.coverage, c.trainedAgents, c.agents) : { text: '—', title: ctx.t('na.noData') };
+            return c && c.agents > 0 ? cellText(c.coverage, c.trainedAgents, c.agents) : { text: NOT_AVAILABLE, title: noData };
           }),
         ]),
       },
@@ -146,13 +175,14 @@ export const needPanel: PanelSpec = {
     const colorOf = (label: unknown) => seriesColor(label === 'training-gap' ? 0 : label === 'content-gap' ? 1 : label === 'both' ? 3 : 6);
     return {
       chart: barChart(
-        top.map((r) => shortLabel(`${dimensionKey(ctx, 'topic', str(r, 'topic'))} · ${labelText(ctx, r.label)}`, 40)),
+        top.map((r) => `${dimensionKey(ctx, 'topic', str(r, 'topic'))} · ${labelText(ctx, r.label)}`),
         [{ label: ctx.t('col.needScore'), data: top.map((r) => num(r, 'needScore')) }],
         f.decimal,
         {
           horizontal: true,
           min: 0,
           colors: top.map((r) => colorOf(r.label)),
+          labelWidth: 40,
         },
       ),
       chartHeight: Math.max(220, top.length * 36 + 60),
@@ -190,7 +220,7 @@ export const needPanel: PanelSpec = {
 };
 
 function effectLabel(ctx: RenderContext, r: MetricRow): string {
-  return shortLabel(`${str(r, 'name') || str(r, 'agent')} · ${dimensionKey(ctx, 'topic', str(r, 'topic'))}`);
+  return `${str(r, 'name') || str(r, 'agent')} · ${dimensionKey(ctx, 'topic', str(r, 'topic'))}`;
 }
 
 /** Only trainings with enough tickets on both sides are drawn; the table lists them all. */
@@ -287,7 +317,7 @@ function effectivenessTable(ctx: RenderContext, rows: MetricRow[]) {
     ),
     rows: rows.map((r) => [
       str(r, 'name') || str(r, 'agent'),
-      str(r, 'team'),
+      teamName(ctx, str(r, 'team')),
       dimensionKey(ctx, 'topic', str(r, 'topic')),
       str(r, 'trainedAt').slice(0, 10),
       r.tooFewTickets === true ? ctx.t('effect.tooFew') : ctx.t('yes'),
@@ -327,8 +357,9 @@ export const planPanel: PanelSpec = {
         rows: topics.map((p) => [
           ctx.topicName(p.topic) !== p.topic ? ctx.topicName(p.topic) : p.name,
           labelText(ctx, p.label),
-          reasonsText(ctx, p as unknown as Record<string, unknown>),
-          p.untrainedAgents.join(', '),
+          (ctx.lang === 'zh-CN' ? p.reasonsZh : p.reasons).join('; '),
+          // By display name, as on every other panel (api/metrics/agent-names.ts).
+          p.untrainedAgentNames.join(', '),
           f.decimal(p.needScore),
           f.count(p.tickets),
           valueCell(ctx, 'ratio', p.peopleCoverage),

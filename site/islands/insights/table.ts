@@ -6,7 +6,16 @@
 import { NOT_AVAILABLE } from './format.ts';
 
 /** A table cell: plain text, or text with a link, a tooltip (why a value is "—") or a language. */
-export type Cell = string | { text: string; href?: string | undefined; title?: string | undefined; lang?: string | undefined };
+export type Cell =
+  | string
+  | {
+      text: string;
+      href?: string | undefined;
+      title?: string | undefined;
+      lang?: string | undefined;
+      /** A second, smaller line (the median a figure is read against). */
+      note?: string | undefined;
+    };
 
 export interface Column {
   label: string;
@@ -55,14 +64,29 @@ function fillCell(el: HTMLElement, cell: Cell): void {
     el.textContent = cell.text;
     if (cell.title) el.title = cell.title;
   }
+  if (cell.note) el.append(Object.assign(document.createElement('small'), { className: 'cell-note', textContent: cell.note }));
+}
+
+/**
+ * The table of `spec` in its scroll box: a wide or long table scrolls inside its panel, the
+ * header row staying in view (sticky, insights.css). The box is a named region that takes the
+ * keyboard focus, so keyboard users can scroll it too.
+ */
+export function buildScrollTable(spec: TableSpec): HTMLDivElement {
+  const box = document.createElement('div');
+  box.className = 'table-scroll';
+  box.dataset.tableScroll = '';
+  box.tabIndex = 0;
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', spec.caption);
+  box.append(buildTable(spec));
+  return box;
 }
 
 /** Builds the table element of `spec`. */
 export function buildTable(spec: TableSpec): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'insights-table';
-  // Wide tables scroll sideways on a phone (global.css); keyboard users must reach that scroll.
-  table.tabIndex = 0;
   const caption = table.createCaption();
   caption.textContent = spec.caption;
   const headRow = table.createTHead().insertRow();

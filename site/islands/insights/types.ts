@@ -15,33 +15,13 @@ export type {
   SummaryNumbers,
   MetricSummary as SummaryResponse,
 } from '../../../core/contracts/metrics.ts';
-export { SUMMARY_KEYS, type SummaryKey } from '../../../core/contracts/metric-values.ts';
+export { SUMMARY_KEYS, SUMMARY_SOURCES, type SummaryKey } from '../../../core/contracts/metric-values.ts';
 
 /** One value of a row. */
 export type RowValue = MetricRow[string];
 
-/** One topic of `GET /api/training/plan`. */
-export interface PlanTopic {
-  topic: string;
-  name: string;
-  needScore: MetricNumber;
-  label: 'training-gap' | 'content-gap' | 'both' | null;
-  reasons: string[];
-  reasonsZh?: string[];
-  tickets: number;
-  peopleCoverage: MetricNumber;
-  ticketWeightedCoverage: MetricNumber;
-  escalationRate: MetricNumber;
-  untrainedAgents: string[];
-}
-
-/** `GET /api/training/plan`. */
-export interface PlanResponse {
-  from: string;
-  to: string;
-  tz: string;
-  topics: PlanTopic[];
-}
+/** GET /api/training/plan: its contract is core/contracts/training.ts's, shared with the API. */
+export type { PlanResponse, PlanTopic } from '../../../core/contracts/training.ts';
 
 /** Reads a number field of a row or series point; anything else is null. */
 export const num = (record: Record<string, unknown> | undefined, key: string): MetricNumber => {
