@@ -19,22 +19,13 @@ import {
   type AgentTickets,
   type ScorecardTicket,
 } from '../db/queries/scorecards.ts';
-import type { SlaRule } from '../db/queries/metrics-tickets.ts';
 import { listStaffUsers } from '../db/queries/staff-users.ts';
 import { listRoster } from '../db/queries/training.ts';
 import { isRole, roleSatisfies } from '../../core/contracts/roles.ts';
 import { mean, median, medianOfSorted, percentileOfSorted, ratio } from '../../core/stats.ts';
-import { maturityOf, ticketFilterOf } from './support.ts';
+import { maturityOf, slaRules, ticketFilterOf } from './support.ts';
 import { UNASSIGNED_TEAM } from './training.ts';
-import {
-  PRIORITIES,
-  type MetricDefinition,
-  type MetricEnv,
-  type MetricNumber,
-  type MetricQuery,
-  type MetricRow,
-  type MetricSettings,
-} from './types.ts';
+import type { MetricDefinition, MetricEnv, MetricNumber, MetricQuery, MetricRow } from './types.ts';
 
 /** Fewer resolved tickets than this: "too few to judge", never ranked (docs/design.md §8). */
 export const MIN_RESOLVED_TO_JUDGE = 10;
@@ -140,14 +131,6 @@ export function mixReference(tickets: ReadonlyArray<Pick<ScorecardTicket, 'topic
   ]);
 }
 
-/** SLA targets as the storage layer takes them (seconds). */
-export const slaRulesOf = (settings: MetricSettings): SlaRule[] =>
-  PRIORITIES.map((priority) => ({
-    priority,
-    firstResponseSeconds: settings.slaTargets[priority].firstResponseHours * HOUR,
-    resolutionSeconds: settings.slaTargets[priority].resolutionHours * HOUR,
-  }));
-
 const hoursOf = (sorted: Float64Array) => {
   const h = (s: number | null) => (s === null ? null : s / HOUR);
   return { median: h(medianOfSorted(sorted)), p90: h(percentileOfSorted(sorted, 0.9)) };
@@ -247,7 +230,7 @@ export interface Scorecards {
 export async function computeScorecards(env: MetricEnv, query: MetricQuery): Promise<Scorecards> {
   const filter = ticketFilterOf(env, query);
   const now = env.now();
-  const byAgent = await agentTicketsOf(env.db, filter, { maturity: maturityOf(env, query), slaRules: slaRulesOf(env.settings), now });
+  const byAgent = await agentTicketsOf(env.db, filter, { maturity: maturityOf(env, query), slaRules: slaRules(env.settings), now });
   const [links, authors, directory] = [await periodTicketLinks(env.db, filter), await articleAuthors(env.db), await agentDirectory(env)];
   const teamOf = (agent: string) => directory.get(agent)?.team ?? UNASSIGNED_TEAM;
 

@@ -5,14 +5,16 @@
  * and slice (group_concat / string_agg), not as a row each: materialising ~100,000 row objects
  * was most of a quarter's cost (docs/performance.md, "Scorecards and the period report"). The
  * article links come from the links' side (a few per ticket that has any), not one probe per
- * ticket. A period selects tickets by created_at; the ticket queries run in time slices
- * (metrics-slices.ts).
+ * ticket. A period selects tickets by created_at; the ticket query runs in time slices on SQLite
+ * (metrics-slices.ts). The SLA outcome and the other predicates are the metrics' own
+ * (ticket-predicates.ts).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../index.ts';
 import { isPostgres } from '../dialect.ts';
 import { forEachSlice } from './metrics-slices.ts';
-import type { Maturity, SlaRule, TicketFilter } from './metrics-tickets.ts';
+import type { Maturity, TicketFilter } from './metrics-tickets.ts';
+import { isEscalated, isSatisfied, isYoungOpen, slaOutcome, type SlaRule } from './ticket-predicates.ts';
 
 /** One ticket of the period as a scorecard reads it (the reference shape; mixReference takes it). */
 export interface ScorecardTicket {
@@ -112,23 +114,6 @@ const countWhen = (condition: RawBuilder<unknown>) => sql<number>`sum(case when 
 const concatAll = (db: Db, text: RawBuilder<unknown>, separator: string) =>
   isPostgres(db) ? sql<string | null>`string_agg(${text}, ${separator})` : sql<string | null>`group_concat(${text}, ${separator})`;
 
-/**
- * The SLA outcome of a ticket in SQL, as slaOutcomesByGroup (metrics-tickets.ts) and
- * scorecards' definition decide it: 1 met, 0 missed, null not known yet.
- */
-function slaOutcome(rules: readonly SlaRule[], now: Date): RawBuilder<number | null> {
-  const cutoff = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
-  const byTargets = rules.map(
-    (r) => sql`when priority = ${r.priority} then (case
-      when resolution_seconds > ${r.resolutionSeconds} or first_response_seconds > ${r.firstResponseSeconds} then 0
-      when resolution_seconds is not null then 1
-      when created_at < ${cutoff(r.resolutionSeconds)} then 0
-      when first_response_seconds is null and created_at < ${cutoff(r.firstResponseSeconds)} then 0
-      else null end)`,
-  );
-  return sql<number | null>`case when sla_met is not null then sla_met ${sql.join(byTargets, sql` `)} else null end`;
-}
-
 const splitNumbers = (list: string | null, into: number[]) => {
   if (list === null || list === '') return;
   for (const s of list.split(',')) into.push(Number(s));
@@ -157,14 +142,14 @@ export async function agentTicketsOf(
           sql<string | null>`agent || ''`.as('agent'),
           sql<number>`count(*)`.as('tickets'),
           sql<number>`count(resolution_seconds)`.as('resolved'),
-          countWhen(sql`resolution_seconds is null and created_at >= ${maturity.openSince}`).as('tooRecent'),
+          countWhen(isYoungOpen(maturity.openSince)).as('tooRecent'),
           // Two counts in one sum (the first × 2³², both far below it), so the SLA case and the
           // reopen judgement are evaluated once per ticket, not once per count.
           sql<number>`sum(case ${outcome} when 1 then ${sql.lit(PAIR)} when 0 then 1 else 0 end)`.as('slaPair'),
-          countWhen(sql`escalated = 1`).as('escalated'),
+          countWhen(isEscalated).as('escalated'),
           sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
           sql<number>`count(csat)`.as('csatResponses'),
-          countWhen(sql`csat >= 4`).as('csatSatisfied'),
+          countWhen(isSatisfied).as('csatSatisfied'),
           sql<number>`sum(case when resolution_seconds is not null and (${resolvedAt} is null or ${resolvedAt} < ${maturity.resolvedSince})
             then (case when reopened > 0 then ${sql.lit(PAIR + 1)} else 1 end) else 0 end)`.as('reopenPair'),
           countWhen(sql`resolution_seconds is not null and knowledge_used = 1`).as('knowledgeResolved'),
@@ -207,6 +192,8 @@ export async function agentTicketsOf(
           }
       }
     },
+    // One slice on PostgreSQL (metrics-slices.ts): nothing there holds the event loop.
+    db,
   );
   return byAgent;
 }
