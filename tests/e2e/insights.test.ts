@@ -240,6 +240,20 @@ describe('overview', () => {
         });
         expect(box).toEqual({ inside: true, overflow: 'auto', sticky: 'sticky', region: 'region' });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+        // Drill-down: each topic's ticket count links to the list of those tickets, with the same filters.
+        const drill = await page.$$eval('[data-panel="kpi-topic"] tbody tr', (rows) =>
+          rows.map((row) => row.querySelector('td a')?.getAttribute('href') ?? ''),
+        );
+        expect(drill.length).toBeGreaterThan(0);
+        for (const href of drill) {
+          const link = new URL(href, baseUrl);
+          expect(link.pathname).toBe('/staff/tickets/');
+          expect(link.searchParams.get('from')).toBe(url.searchParams.get('from'));
+          expect(link.searchParams.get('to')).toBe(url.searchParams.get('to'));
+          expect(link.searchParams.get('tz')).toBe('Asia/Shanghai');
+          expect(link.searchParams.get('topic')).toBeTruthy();
+        }
+
         // Scrolled down, the header row is still at the top of the box.
         const kept = await page.$eval('[data-panel="kpi-topic"] [data-table-scroll]', (el) => {
           el.scrollTop = el.scrollHeight;
