@@ -18,7 +18,9 @@ import {
   ticketsCell,
   valueCell,
 } from './panel-helpers.ts';
-import type { InsightsKey } from './strings.ts';
+import { isInsightsKey, type InsightsKey } from './strings.ts';
+import { NOT_AVAILABLE } from './format.ts';
+import { articleUrl } from '../../../core/content/urls.ts';
 import type { TicketListFilters } from '../../../core/contracts/drill-down.ts';
 
 type Priority = NonNullable<TicketListFilters['priority']>;
@@ -224,6 +226,37 @@ export const gapsPanel: PanelSpec = {
           ticketsCell(ctx, f.count(num(r, 'tickets')), { topic: str(r, 'topic') }),
           ticketsCell(ctx, f.count(num(r, 'escalated')), { topic: str(r, 'topic'), status: 'escalated' }),
         ]),
+      },
+    };
+  },
+};
+
+/** The open flags on articles (issue 17's flags, metric open-flags): the article, why, its owner and how long it has been open. */
+export const openFlagsPanel: PanelSpec = {
+  id: 'open-flags',
+  sources: ['open-flags'],
+  render(ctx) {
+    const answer = ctx.data<MetricResponse>('open-flags');
+    const rows = rowsOf(answer);
+    if (!rows.length) return null;
+    const f = formats(ctx.lang);
+    const reason = (r: string) => (isInsightsKey(`flag.${r}`) ? ctx.t(`flag.${r}` as InsightsKey) : r);
+    return {
+      summary: ctx.t('flags.summary', { count: f.count(rows.length), median: f.hours(num(answer?.parts, 'medianHoursOpen')) }),
+      table: {
+        caption: ctx.t('panel.openFlags'),
+        columns: columns(ctx, ['col.article', 'col.flagReason', 'col.owner', 'col.flaggedOn', 'col.hoursOpen'], 4),
+        rows: rows.map((r) => {
+          const article = str(r, 'article');
+          const lang = article.startsWith('zh-CN/') ? 'zh-CN' : article.startsWith('en/') ? 'en' : undefined;
+          return [
+            { text: str(r, 'title') || article, href: lang ? articleUrl(article) : undefined, lang },
+            reason(str(r, 'reason')),
+            str(r, 'owner') || NOT_AVAILABLE,
+            str(r, 'createdAt').slice(0, 10),
+            valueCell(ctx, 'hours', num(r, 'hoursOpen')),
+          ];
+        }),
       },
     };
   },
