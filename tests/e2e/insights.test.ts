@@ -441,6 +441,8 @@ describe('overview', () => {
   it('fits a 375 px wide phone', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await ready(page);
+    // Charts follow their box on the next resize callback, not at once.
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= 375, undefined, { timeout: 5_000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
