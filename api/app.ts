@@ -17,6 +17,8 @@ import { voteRoutes } from './routes/votes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { linkRoutes } from './routes/links.ts';
+import { ticketListRoutes } from './routes/ticket-list.ts';
+import { articleListRoutes } from './routes/article-list.ts';
 import { agentSearchRoutes, suggestRoutes, ticketSuggestionRoutes } from './routes/suggest.ts';
 import { popularRoutes } from './routes/popular.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps) {
   api.route('/popular', popularRoutes(ctx));
   api.route('/tickets', ticketSuggestionRoutes(ctx, deps.suggest));
   api.route('/tickets', ticketRoutes(ctx));
+  api.route('/tickets', ticketListRoutes(ctx, env));
   api.route('/tickets', draftRoutes(ctx, deps.topics, deps.repo));
   api.route('/flags', flagRoutes(ctx));
   api.route('/feedback', feedbackRoutes(ctx));
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps) {
   api.route('/requests', requestRoutes(ctx));
   api.route('/metrics', metricRoutes(ctx, env, new MetricCache(deps.metricsCacheSeconds ?? 0, () => ctx.now().getTime())));
   api.route('/training', trainingRoutes(ctx, env));
+  api.route('/staff', articleListRoutes(ctx, env));
   api.route('/staff', staffRoutes(ctx, deps.signInLimits, deps.trustedProxies ?? []));
   app.route('/api', api);
   // The request page's forms without JavaScript post to the page's own address (routes/requests.ts).

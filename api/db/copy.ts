@@ -26,10 +26,8 @@ export interface CopyReport {
   sequences: string[];
 }
 
-/** PostgreSQL accepts 65,535 bound values per statement; stay well below. */
-const VALUES_PER_STATEMENT = 30_000;
-/** Rows read from SQLite at a time. */
-const ROWS_PER_READ = 5_000;
+/** Rows read from SQLite, and inserted into PostgreSQL, at a time. */
+const ROWS_PER_READ = 10_000;
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -94,7 +92,12 @@ export async function copySqliteToPostgres(
   }
 }
 
-/** Copies one table in rowid order, in multi-row INSERTs. */
+/**
+ * Copies one table in rowid order. Each statement carries one array per column and inserts
+ * from unnest() of them, so a statement has as many parameters as the table has columns,
+ * whatever its rows (multi-row VALUES would take one parameter per value, and PostgreSQL
+ * parses and plans each such statement anew).
+ */
 async function copyTable(
   sqlite: SqliteDatabase['sqlite'],
   trx: Kysely<Database>,
@@ -103,6 +106,7 @@ async function copyTable(
   onProgress?: (table: string, copied: number, total: number) => void,
 ): Promise<void> {
   const read = sqlite.prepare(`select rowid as "__rowid", * from ${quote(table)} where rowid > ? order by rowid limit ${ROWS_PER_READ}`);
+  const types = await columnTypes(trx, table);
   let after = -Infinity;
   let copied = 0;
   onProgress?.(table, 0, total);
@@ -110,17 +114,25 @@ async function copyTable(
     const batch = read.all(after) as Array<Record<string, unknown> & { __rowid: number }>;
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.__rowid;
-    const rows = batch.map(({ __rowid: _rowid, ...row }) => row);
-    const perStatement = Math.max(1, Math.floor(VALUES_PER_STATEMENT / Object.keys(rows[0]!).length));
-    for (let i = 0; i < rows.length; i += perStatement) {
-      await trx
-        .insertInto(table as keyof Database)
-        .values(rows.slice(i, i + perStatement) as never)
-        .execute();
-    }
-    copied += rows.length;
+    const columns = Object.keys(batch[0]!).filter((c) => c !== '__rowid');
+    const arrays = columns.map((column) => {
+      const type = types.get(column);
+      if (!type) throw new CopyError(`${table}.${column} is in SQLite but not in PostgreSQL; nothing was written`);
+      return sql`${batch.map((row) => row[column] ?? null)}::${sql.raw(type)}[]`;
+    });
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      select * from unnest(${sql.join(arrays)})`.execute(trx);
+    copied += batch.length;
     onProgress?.(table, copied, total);
   }
+}
+
+/** The PostgreSQL type of each column of `table`, as format_type() spells it. */
+async function columnTypes(trx: Kysely<Database>, table: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ name: string; type: string }>`
+    select a.attname as name, format_type(a.atttypid, a.atttypmod) as type from pg_attribute a
+    where a.attrelid = ${table}::regclass and a.attnum > 0 and not a.attisdropped`.execute(trx);
+  return new Map(rows.map((r) => [r.name, r.type]));
 }
 
 /** Moves every identity sequence past the highest id of its table; returns the columns moved. */

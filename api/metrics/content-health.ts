@@ -33,8 +33,8 @@ export function editUrlOf(env: MetricEnv, article: ManifestArticle): string | nu
   return env.settings.editUrlBase ? `${env.settings.editUrlBase}${article.file ?? `${article.id}.mdx`}` : null;
 }
 
-/** The catalog's articles a query's lang and topic filters keep. */
-function articlesMatching(env: MetricEnv, articles: readonly ManifestArticle[], query: MetricQuery): ManifestArticle[] {
+/** The catalog's articles a query's lang and topic filters keep (the drill-down's article list too). */
+export function articlesMatching(env: MetricEnv, articles: readonly ManifestArticle[], query: MetricQuery): ManifestArticle[] {
   // The topic filter keeps the topic and its descendants (docs/design.md §4).
   const scope = query.topic === undefined ? undefined : new Set(topicScope(env.topics, query.topic));
   return articles.filter(
@@ -43,6 +43,8 @@ function articlesMatching(env: MetricEnv, articles: readonly ManifestArticle[], 
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** The day an article is next due for review: reviewed + reviewEvery days (overdue once on or before the period's last day). */
+export const reviewDueOn = (a: Pick<ManifestArticle, 'reviewed' | 'reviewEvery'>) => addDays(a.reviewed, a.reviewEvery);
 const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 const overdueReviews: MetricDefinition = {
@@ -62,7 +64,7 @@ const overdueReviews: MetricDefinition = {
     const rows: MetricRow[] = [];
     for (const a of articlesMatching(env, env.catalog.manifest.articles, query)) {
       if (!isPublished(a.state)) continue;
-      const dueOn = addDays(a.reviewed, a.reviewEvery);
+      const dueOn = reviewDueOn(a);
       if (dueOn > query.to) continue;
       rows.push({
         article: a.id,

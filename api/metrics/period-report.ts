@@ -1,11 +1,13 @@
 /**
- * The period report (问题汇总报告, issue 18): a month or a quarter for management, built only
+ * The period report (问题汇总报告, issue 18): a month or a quarter for management, built
  * from the metric registry's results (so every figure is the one the dashboards show for the
- * same period) plus the catalog's article dates and the training records. Each figure carries
+ * same period) plus the catalog's article dates, the training records and the trend's ticket
+ * counts (ticketsCreatedIn, the resolution-rate's own count). Each figure carries
  * the address of what is behind it: the dashboard panel of that metric for the same period, or
  * the metric's rows (GET /api/metrics/<id>, the same filters in the address).
  */
 import { readDemoMarker } from '../db/queries/demo-marker.ts';
+import { ticketsCreatedIn } from '../db/queries/period-report.ts';
 import { trainingRecordsCompletedIn } from '../db/queries/training.ts';
 import { invalidRequest } from '../lib/http/validation.ts';
 import { PERIOD_PATTERN, type PeriodReport, type ReportFigureKey } from '../../core/contracts/period-report.ts';
@@ -78,29 +80,36 @@ export async function periodReport(
     return { 'zh-CN': t?.name['zh-CN'] ?? topic, en: t?.name.en ?? topic };
   };
 
-  const [resolution, prevResolution, resolutionTime, prevResolutionTime, sla, prevSla, escalation, prevEscalation, csat, prevCsat] = [
-    await metric('resolution-rate'),
-    await metric('resolution-rate', prevQ),
-    await metric('resolution-time'),
-    await metric('resolution-time', prevQ),
-    await metric('sla-attainment'),
-    await metric('sla-attainment', prevQ),
-    await metric('escalation-rate'),
-    await metric('escalation-rate', prevQ),
-    await metric('csat'),
-    await metric('csat', prevQ),
-  ];
-  const [linkRate, prevLinkRate, knownNew, deflection, prevDeflection, noResult, overdue, gaps, need] = [
-    await metric('link-rate'),
-    await metric('link-rate', prevQ),
-    await metric('known-vs-new'),
-    await metric('deflection'),
-    await metric('deflection', prevQ),
-    await metric('top-no-result-searches'),
-    await metric('overdue-reviews'),
-    await metric('content-gaps'),
-    await metric('training-need'),
-  ];
+  // Every computation at once: those that stand on the same reads share them while they run
+  // (support.ts outcomes, training/report.ts), and on PostgreSQL the queries overlap.
+  const [
+    [resolution, prevResolution, resolutionTime, prevResolutionTime, sla, prevSla, escalation, prevEscalation, csat, prevCsat],
+    [linkRate, prevLinkRate, knownNew, deflection, prevDeflection, noResult, overdue, gaps, need],
+  ] = await Promise.all([
+    Promise.all([
+      metric('resolution-rate'),
+      metric('resolution-rate', prevQ),
+      metric('resolution-time'),
+      metric('resolution-time', prevQ),
+      metric('sla-attainment'),
+      metric('sla-attainment', prevQ),
+      metric('escalation-rate'),
+      metric('escalation-rate', prevQ),
+      metric('csat'),
+      metric('csat', prevQ),
+    ]),
+    Promise.all([
+      metric('link-rate'),
+      metric('link-rate', prevQ),
+      metric('known-vs-new'),
+      metric('deflection'),
+      metric('deflection', prevQ),
+      metric('top-no-result-searches'),
+      metric('overdue-reviews'),
+      metric('content-gaps'),
+      metric('training-need'),
+    ]),
+  ]);
 
   // Articles of the build whose creation or last review falls in the period.
   const inPeriod = (date: string | undefined) => date !== undefined && date >= current.from && date <= current.to;
@@ -152,16 +161,17 @@ export async function periodReport(
 
   // Volume: this period and the five before it.
   const volume: PeriodReport['volume'] = [];
+  // The four before the previous one need only their count: the resolution-rate's `tickets`
+  // part, counted directly instead of computing the whole metric for each.
   for (let steps = 5; steps >= 0; steps--) {
     const p = steps === 0 ? current : earlierPeriod(current, steps);
-    const r = steps === 0 ? resolution : steps === 1 ? prevResolution : await metric('resolution-rate', queryOf(p));
-    volume.push({
-      period: p.period,
-      from: p.from,
-      to: p.to,
-      tickets: num(r.parts?.['tickets']) ?? 0,
-      href: `/insights/?${range(p)}#kpi-topic`,
-    });
+    let tickets: number;
+    if (steps <= 1) tickets = num((steps === 0 ? resolution : prevResolution).parts?.['tickets']) ?? 0;
+    else {
+      const pq = queryOf(p);
+      tickets = await ticketsCreatedIn(env.db, pq.start, pq.end);
+    }
+    volume.push({ period: p.period, from: p.from, to: p.to, tickets, href: `/insights/?${range(p)}#kpi-topic` });
   }
 
   const topicRows = (r: MetricResult) => (r.rows ?? []).filter((row) => row['dimension'] === 'topic' && row['key'] !== '(none)');

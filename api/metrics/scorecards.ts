@@ -10,14 +10,31 @@
  * import:roster`), else the agent id and "unassigned". The like-for-like rule of the support KPIs applies
  * to the resolution and reopen rates (support.ts maturityOf).
  */
-import { articleAuthors, eachScorecardTicket, periodLinksByAgent, type ScorecardTicket } from '../db/queries/scorecards.ts';
+import {
+  agentTicketsOf,
+  articleAuthors,
+  cellKey,
+  cellTopic,
+  periodTicketLinks,
+  type AgentTickets,
+  type ScorecardTicket,
+} from '../db/queries/scorecards.ts';
+import type { SlaRule } from '../db/queries/metrics-tickets.ts';
 import { listStaffUsers } from '../db/queries/staff-users.ts';
 import { listRoster } from '../db/queries/training.ts';
 import { isRole, roleSatisfies } from '../../core/contracts/roles.ts';
 import { mean, median, medianOfSorted, percentileOfSorted, ratio } from '../../core/stats.ts';
 import { maturityOf, ticketFilterOf } from './support.ts';
 import { UNASSIGNED_TEAM } from './training.ts';
-import type { MetricDefinition, MetricEnv, MetricNumber, MetricQuery, MetricRow, MetricSettings } from './types.ts';
+import {
+  PRIORITIES,
+  type MetricDefinition,
+  type MetricEnv,
+  type MetricNumber,
+  type MetricQuery,
+  type MetricRow,
+  type MetricSettings,
+} from './types.ts';
 
 /** Fewer resolved tickets than this: "too few to judge", never ranked (docs/design.md §8). */
 export const MIN_RESOLVED_TO_JUDGE = 10;
@@ -57,157 +74,150 @@ export type Figures = Record<ScorecardFigure, MetricNumber>;
 export interface MixReference {
   /** Median resolution seconds of all resolved tickets of the period. */
   overallMedianSeconds: number | null;
-  /** The ratio of one resolved ticket; null when its reference median is 0 or it is unresolved. */
-  ratioOf(t: ScorecardTicket): number | null;
+  /** The ratio of a resolved ticket of `cell` (cellKey); null when its reference median is 0. */
+  ratio(cell: string, seconds: number): number | null;
+  /** The same for one ticket; null when it is unresolved. */
+  ratioOf(t: Pick<ScorecardTicket, 'topic' | 'priority' | 'resolutionSeconds'>): number | null;
 }
 
-const cellKey = (t: ScorecardTicket) => `${t.topic ?? ''}\u0000${t.priority}`;
-const topicKey = (t: ScorecardTicket) => t.topic ?? '';
+/** The resolved tickets the mix reference is built from: parallel lists of seconds and cell (cellKey). */
+interface ResolvedLists {
+  resolution: readonly number[];
+  resolutionCell: readonly string[];
+}
 
 /**
  * The reference medians: of the ticket's topic and priority; of its topic alone when that
  * cell has fewer than MIN_CELL_TICKETS resolved tickets; of all tickets when the topic has
  * fewer than MIN_CELL_TICKETS too.
  */
-export function mixReference(tickets: readonly ScorecardTicket[]): MixReference {
+function mixReferenceOf(lists: Iterable<ResolvedLists>): MixReference {
   const byCell = new Map<string, number[]>();
-  const byTopic = new Map<string, number[]>();
   const all: number[] = [];
-  for (const t of tickets) {
-    if (t.resolutionSeconds === null) continue;
-    const push = (map: Map<string, number[]>, key: string) => {
-      let list = map.get(key);
-      if (!list) map.set(key, (list = []));
-      list.push(t.resolutionSeconds!);
-    };
-    push(byCell, cellKey(t));
-    push(byTopic, topicKey(t));
-    all.push(t.resolutionSeconds);
+  for (const l of lists)
+    for (let i = 0; i < l.resolution.length; i++) {
+      const seconds = l.resolution[i]!;
+      const key = l.resolutionCell[i]!;
+      let list = byCell.get(key);
+      if (!list) byCell.set(key, (list = []));
+      list.push(seconds);
+      all.push(seconds);
+    }
+  // A topic's times are its cells' (medians do not depend on the order).
+  const byTopic = new Map<string, number[]>();
+  for (const [cell, seconds] of byCell) {
+    const topic = cellTopic(cell);
+    let list = byTopic.get(topic);
+    if (!list) byTopic.set(topic, (list = []));
+    for (const s of seconds) list.push(s);
   }
-  const medians = new Map<string, number | null>();
-  const medianOf = (key: string, list: number[]) => {
-    let m = medians.get(key);
-    if (m === undefined) medians.set(key, (m = median(list)));
-    return m;
-  };
   const overall = median(all);
+  // The reference of each cell, decided once.
+  const references = new Map<string, number | null>();
+  for (const [cell, seconds] of byCell) {
+    const inTopic = byTopic.get(cellTopic(cell))!;
+    references.set(
+      cell,
+      seconds.length >= MIN_CELL_TICKETS ? median(seconds) : inTopic.length >= MIN_CELL_TICKETS ? median(inTopic) : overall,
+    );
+  }
+  const ratioOf = (cell: string, seconds: number) => {
+    const reference = references.get(cell);
+    return reference ? seconds / reference : null;
+  };
   return {
     overallMedianSeconds: overall,
-    ratioOf(t) {
-      if (t.resolutionSeconds === null) return null;
-      const cell = byCell.get(cellKey(t))!;
-      const topic = byTopic.get(topicKey(t))!;
-      const reference =
-        cell.length >= MIN_CELL_TICKETS
-          ? medianOf(`c${cellKey(t)}`, cell)
-          : topic.length >= MIN_CELL_TICKETS
-            ? medianOf(`t${topicKey(t)}`, topic)
-            : overall;
-      return reference ? t.resolutionSeconds / reference : null;
-    },
+    ratio: ratioOf,
+    ratioOf: (t) => (t.resolutionSeconds === null ? null : ratioOf(cellKey(t.topic, t.priority), t.resolutionSeconds)),
   };
 }
 
-/** SLA outcome of one ticket, as slaOutcomesByGroup decides it (metrics-tickets.ts): true met, false missed, null not known yet. */
-export function slaOutcome(t: ScorecardTicket, settings: MetricSettings, now: number): boolean | null {
-  if (t.slaMet !== null) return t.slaMet;
-  const target = settings.slaTargets[t.priority as keyof MetricSettings['slaTargets']];
-  if (!target) return null;
-  const fr = target.firstResponseHours * HOUR;
-  const res = target.resolutionHours * HOUR;
-  if ((t.resolutionSeconds ?? 0) > res || (t.firstResponseSeconds ?? 0) > fr) return false;
-  if (t.resolutionSeconds !== null) return true;
-  const age = (now - Date.parse(t.createdAt)) / 1000;
-  if (age > res) return false;
-  if (t.firstResponseSeconds === null && age > fr) return false;
-  return null;
+/** The mix reference of a list of tickets (their resolved ones). */
+export function mixReference(tickets: ReadonlyArray<Pick<ScorecardTicket, 'topic' | 'priority' | 'resolutionSeconds'>>): MixReference {
+  const resolved = tickets.filter((t) => t.resolutionSeconds !== null);
+  return mixReferenceOf([
+    { resolution: resolved.map((t) => t.resolutionSeconds!), resolutionCell: resolved.map((t) => cellKey(t.topic, t.priority)) },
+  ]);
 }
 
-const hoursOf = (seconds: number[]) => {
-  const sorted = Float64Array.from(seconds).sort();
+/** SLA targets as the storage layer takes them (seconds). */
+export const slaRulesOf = (settings: MetricSettings): SlaRule[] =>
+  PRIORITIES.map((priority) => ({
+    priority,
+    firstResponseSeconds: settings.slaTargets[priority].firstResponseHours * HOUR,
+    resolutionSeconds: settings.slaTargets[priority].resolutionHours * HOUR,
+  }));
+
+const hoursOf = (sorted: Float64Array) => {
   const h = (s: number | null) => (s === null ? null : s / HOUR);
   return { median: h(medianOfSorted(sorted)), p90: h(percentileOfSorted(sorted, 0.9)) };
 };
 
-/** What the figures of a set of tickets stand on besides the tickets. */
-export interface FigureContext {
-  mix: MixReference;
-  settings: MetricSettings;
-  now: number;
-  /** Unresolved tickets created from here on are too recent to judge; resolved ones from resolvedSince on, for reopening. */
-  maturity: { openSince: string; resolvedSince: string };
-  articlesCreated: number;
-  reuseByOthers: number;
+/** A card's tickets: one agent's, or a team's (its members' pooled), with each resolved ticket's mix ratio. */
+interface CardTickets {
+  counts: Omit<AgentTickets, 'agent' | 'firstResponse' | 'resolution' | 'resolutionCell'>;
+  firstResponse: number[];
+  resolution: number[];
+  ratios: number[];
+  /** Resolved tickets linked by a link alone (no knowledgeUsed). */
+  linkedByLinks: number;
 }
 
-/** Every figure of a card over `tickets` (one agent's, or one team's). */
-export function figuresOf(tickets: readonly ScorecardTicket[], ctx: FigureContext): Figures {
-  let resolved = 0;
-  let tooRecent = 0;
-  let met = 0;
-  let missed = 0;
-  let escalated = 0;
-  let csatSum = 0;
-  let csatResponses = 0;
-  let csatSatisfied = 0;
-  let reopenJudged = 0;
-  let reopened = 0;
-  let linked = 0;
-  let minutes: number | null = null;
-  const firstResponse: number[] = [];
-  const resolution: number[] = [];
-  const ratios: number[] = [];
-  for (const t of tickets) {
-    if (t.escalated) escalated++;
-    if (t.firstResponseSeconds !== null) firstResponse.push(t.firstResponseSeconds);
-    if (t.minutesLogged !== null) minutes = (minutes ?? 0) + t.minutesLogged;
-    if (t.csat !== null) {
-      csatResponses++;
-      csatSum += t.csat;
-      if (t.csat >= 4) csatSatisfied++;
-    }
-    const sla = slaOutcome(t, ctx.settings, ctx.now);
-    if (sla === true) met++;
-    else if (sla === false) missed++;
-    if (t.resolutionSeconds === null) {
-      if (t.createdAt >= ctx.maturity.openSince) tooRecent++;
-      continue;
-    }
-    resolved++;
-    resolution.push(t.resolutionSeconds);
-    if (t.linked) linked++;
-    if (t.resolvedAt === null || t.resolvedAt < ctx.maturity.resolvedSince) {
-      reopenJudged++;
-      if (t.reopened) reopened++;
-    }
-    const r = ctx.mix.ratioOf(t);
-    if (r !== null) ratios.push(r);
-  }
-  const fr = hoursOf(firstResponse);
-  const res = hoursOf(resolution);
-  const mixIndex = median(ratios);
-  const overall = ctx.mix.overallMedianSeconds;
+/** Every figure of a card. */
+function figuresOf(
+  card: CardTickets,
+  overallMedianSeconds: number | null,
+  kcs: { articlesCreated: number; reuseByOthers: number },
+): Figures {
+  const c = card.counts;
+  // A typed array sorts numerically without a comparator.
+  const fr = hoursOf(Float64Array.from(card.firstResponse).sort());
+  const res = hoursOf(Float64Array.from(card.resolution).sort());
+  const mixIndex = median(card.ratios);
   return {
-    tickets: tickets.length,
-    resolved,
-    resolutionRate: ratio(resolved, tickets.length - tooRecent),
-    tooRecent,
+    tickets: c.tickets,
+    resolved: c.resolved,
+    resolutionRate: ratio(c.resolved, c.tickets - c.tooRecent),
+    tooRecent: c.tooRecent,
     firstResponseMedianHours: fr.median,
     firstResponseP90Hours: fr.p90,
     resolutionMedianHours: res.median,
     resolutionP90Hours: res.p90,
     mixIndex,
-    mixAdjustedResolutionHours: mixIndex === null || overall === null ? null : (mixIndex * overall) / HOUR,
-    slaAttainment: ratio(met, met + missed),
-    csatMean: mean(csatSum, csatResponses),
-    csatSatisfiedShare: ratio(csatSatisfied, csatResponses),
-    csatResponses,
-    escalationRate: ratio(escalated, tickets.length),
-    reopenRate: ratio(reopened, reopenJudged),
-    minutesLogged: minutes,
-    linkRate: ratio(linked, resolved),
-    articlesCreated: ctx.articlesCreated,
-    reuseByOthers: ctx.reuseByOthers,
+    mixAdjustedResolutionHours: mixIndex === null || overallMedianSeconds === null ? null : (mixIndex * overallMedianSeconds) / HOUR,
+    slaAttainment: ratio(c.slaMet, c.slaMet + c.slaMissed),
+    csatMean: mean(c.csatSum, c.csatResponses),
+    csatSatisfiedShare: ratio(c.csatSatisfied, c.csatResponses),
+    csatResponses: c.csatResponses,
+    escalationRate: ratio(c.escalated, c.tickets),
+    reopenRate: ratio(c.reopened, c.reopenJudged),
+    minutesLogged: c.minutes,
+    linkRate: ratio(c.knowledgeResolved + card.linkedByLinks, c.resolved),
+    articlesCreated: kcs.articlesCreated,
+    reuseByOthers: kcs.reuseByOthers,
+  };
+}
+
+/** Several cards' tickets pooled (a team's). */
+function pooled(cards: readonly CardTickets[]): CardTickets {
+  const counts = { ...cards[0]!.counts };
+  for (const card of cards.slice(1))
+    for (const key of Object.keys(counts) as Array<keyof CardTickets['counts']>) {
+      if (key === 'minutes') {
+        if (card.counts.minutes !== null) counts.minutes = (counts.minutes ?? 0) + card.counts.minutes;
+      } else counts[key] += card.counts[key];
+    }
+  const concat = (pick: (c: CardTickets) => number[]) => {
+    const all: number[] = [];
+    for (const c of cards) for (const v of pick(c)) all.push(v);
+    return all;
+  };
+  return {
+    counts,
+    firstResponse: concat((c) => c.firstResponse),
+    resolution: concat((c) => c.resolution),
+    ratios: concat((c) => c.ratios),
+    linkedByLinks: cards.reduce((s, c) => s + c.linkedByLinks, 0),
   };
 }
 
@@ -229,20 +239,24 @@ export interface Scorecards {
   overallMedianResolutionHours: number | null;
 }
 
-/** Every agent's and every team's card for the period (the route keeps what the caller may see). */
+/**
+ * Every agent's and every team's card for the period (the route keeps what the caller may see).
+ * The period's tickets are read once, folded per agent in SQL (agentTicketsOf); a team's card
+ * pools its members' folds.
+ */
 export async function computeScorecards(env: MetricEnv, query: MetricQuery): Promise<Scorecards> {
   const filter = ticketFilterOf(env, query);
-  const tickets: ScorecardTicket[] = [];
-  await eachScorecardTicket(env.db, filter, (rows) => {
-    for (const r of rows) tickets.push(r);
-  });
-  const [links, authors, directory] = [await periodLinksByAgent(env.db, filter), await articleAuthors(env.db), await agentDirectory(env)];
+  const now = env.now();
+  const byAgent = await agentTicketsOf(env.db, filter, { maturity: maturityOf(env, query), slaRules: slaRulesOf(env.settings), now });
+  const [links, authors, directory] = [await periodTicketLinks(env.db, filter), await articleAuthors(env.db), await agentDirectory(env)];
   const teamOf = (agent: string) => directory.get(agent)?.team ?? UNASSIGNED_TEAM;
 
   // KCS participation: articles created from the agent's tickets of the period (distinct), and
   // links from other agents' tickets of the period to articles created from the agent's tickets (any time).
   const created = new Map<string, Set<string>>();
   const reuse = new Map<string, number>();
+  // Resolved tickets without knowledgeUsed that link an article: linked by their links (counted once per ticket).
+  const linkedTickets = new Map<string, Set<string>>();
   for (const l of links) {
     if (l.relation === 'created-from') {
       let set = created.get(l.agent);
@@ -250,30 +264,31 @@ export async function computeScorecards(env: MetricEnv, query: MetricQuery): Pro
       set.add(l.article);
     }
     for (const author of authors.get(l.article) ?? []) if (author !== l.agent) reuse.set(author, (reuse.get(author) ?? 0) + 1);
+    if (l.linksOnly) {
+      let set = linkedTickets.get(l.agent);
+      if (!set) linkedTickets.set(l.agent, (set = new Set()));
+      set.add(l.ticket);
+    }
   }
 
-  const mix = mixReference(tickets);
-  const now = env.now().getTime();
-  const maturity = maturityOf(env, query);
-  const ctx = (articlesCreated: number, reuseByOthers: number): FigureContext => ({
-    mix,
-    settings: env.settings,
-    now,
-    maturity,
-    articlesCreated,
-    reuseByOthers,
-  });
-
-  const byAgent = new Map<string, ScorecardTicket[]>();
-  for (const t of tickets) {
-    if (t.agent === null) continue;
-    let list = byAgent.get(t.agent);
-    if (!list) byAgent.set(t.agent, (list = []));
-    list.push(t);
+  // The mix reference stands on every resolved ticket of the period, those without an agent included.
+  const mix = mixReferenceOf(byAgent.values());
+  const cardTickets = new Map<string, CardTickets>();
+  for (const [agent, a] of byAgent) {
+    if (agent === null) continue;
+    const { firstResponse, resolution, resolutionCell, agent: _, ...counts } = a;
+    const ratios: number[] = [];
+    for (let i = 0; i < resolution.length; i++) {
+      const r = mix.ratio(resolutionCell[i]!, resolution[i]!);
+      if (r !== null) ratios.push(r);
+    }
+    cardTickets.set(agent, { counts, firstResponse, resolution, ratios, linkedByLinks: linkedTickets.get(agent)?.size ?? 0 });
   }
-  const agents: AgentCard[] = [...byAgent]
-    .map(([agent, list]) => {
-      const figures = figuresOf(list, ctx(created.get(agent)?.size ?? 0, reuse.get(agent) ?? 0));
+
+  const overall = mix.overallMedianSeconds;
+  const agents: AgentCard[] = [...cardTickets]
+    .map(([agent, card]) => {
+      const figures = figuresOf(card, overall, { articlesCreated: created.get(agent)?.size ?? 0, reuseByOthers: reuse.get(agent) ?? 0 });
       return {
         agent,
         name: directory.get(agent)?.name ?? agent,
@@ -284,26 +299,35 @@ export async function computeScorecards(env: MetricEnv, query: MetricQuery): Pro
     })
     .sort((a, b) => a.team.localeCompare(b.team) || a.name.localeCompare(b.name) || a.agent.localeCompare(b.agent));
 
-  const teamNames = [...new Set(agents.map((a) => a.team))].sort();
-  const teams = teamNames.map((team) => {
-    const members = agents.filter((a) => a.team === team);
-    const memberIds = new Set(members.map((m) => m.agent));
-    const teamTickets = tickets.filter((t) => t.agent !== null && memberIds.has(t.agent));
-    const articles = new Set(members.flatMap((m) => [...(created.get(m.agent) ?? [])]));
-    // Reuse by others, for a team: links from tickets of agents outside the team to articles created from the team's tickets.
-    let reusedByOthers = 0;
-    for (const l of links)
-      if (!memberIds.has(l.agent) && [...(authors.get(l.article) ?? [])].some((a) => memberIds.has(a))) reusedByOthers++;
-    const figures = figuresOf(teamTickets, ctx(articles.size, reusedByOthers));
+  const members = new Map<string, AgentCard[]>();
+  for (const a of agents) {
+    let list = members.get(a.team);
+    if (!list) members.set(a.team, (list = []));
+    list.push(a);
+  }
+  // Reuse by others, for a team: links from tickets of agents outside the team to articles created
+  // from the team's tickets — the team's members being the agents with a card of the period.
+  const teamReuse = new Map<string, number>();
+  for (const l of links) {
+    const authorTeams = new Set<string>();
+    for (const author of authors.get(l.article) ?? []) if (cardTickets.has(author)) authorTeams.add(teamOf(author));
+    for (const team of authorTeams) if (team !== teamOf(l.agent)) teamReuse.set(team, (teamReuse.get(team) ?? 0) + 1);
+  }
+  const teams = [...members.keys()].sort().map((team) => {
+    const list = members.get(team)!;
+    const articles = new Set(list.flatMap((m) => [...(created.get(m.agent) ?? [])]));
+    const figures = figuresOf(pooled(list.map((m) => cardTickets.get(m.agent)!)), overall, {
+      articlesCreated: articles.size,
+      reuseByOthers: teamReuse.get(team) ?? 0,
+    });
     return {
       team,
-      agents: members.length,
-      judgedAgents: members.filter((m) => m.judged).length,
+      agents: list.length,
+      judgedAgents: list.filter((m) => m.judged).length,
       figures,
       judged: (figures.resolved ?? 0) >= MIN_RESOLVED_TO_JUDGE,
     };
   });
-  const overall = mix.overallMedianSeconds;
   return { agents, teams, overallMedianResolutionHours: overall === null ? null : overall / HOUR };
 }
 

@@ -12,6 +12,7 @@ import {
   type DurationColumn,
   type Maturity,
   type TicketFilter,
+  type TicketOutcomeGroup,
 } from '../db/queries/metrics-tickets.ts';
 import { mean, medianOfSorted, percentileOfSorted, ratio } from '../../core/stats.ts';
 import { topicAncestry, topicScope } from '../../core/content/topics.ts';
@@ -135,8 +136,31 @@ export function maturityOf(env: Pick<MetricEnv, 'now' | 'settings'>, query: Pick
   return { openSince: new Date(reportEnd - days).toISOString(), resolvedSince: new Date(now - days).toISOString() };
 }
 
-export async function outcomes(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery) {
-  return ticketOutcomesByGroup(env.db, ticketFilterOf(env, query), maturityOf(env, query));
+/**
+ * Outcome counts being read, by database, filter and maturity: resolution rate, escalation, reopen
+ * and CSAT all stand on the same counts, and a page or the period report asks for them at once,
+ * so overlapping requests share one read. Nothing is kept once it is answered.
+ */
+const outcomesInFlight = new WeakMap<object, Map<string, Promise<TicketOutcomeGroup[]>>>();
+
+export function outcomes(env: Parameters<MetricDefinition['compute']>[0], query: MetricQuery): Promise<TicketOutcomeGroup[]> {
+  const filter = ticketFilterOf(env, query);
+  const maturity = maturityOf(env, query);
+  const key = JSON.stringify([
+    filter.start,
+    filter.end,
+    filter.lang ?? '',
+    filter.topics ?? null,
+    maturity.openSince,
+    maturity.resolvedSince,
+  ]);
+  let running = outcomesInFlight.get(env.db);
+  if (!running) outcomesInFlight.set(env.db, (running = new Map()));
+  const shared = running.get(key);
+  if (shared) return shared;
+  const read = ticketOutcomesByGroup(env.db, filter, maturity).finally(() => running.delete(key));
+  running.set(key, read);
+  return read;
 }
 
 const resolutionRate: MetricDefinition = {
@@ -204,8 +228,8 @@ const resolutionTime: MetricDefinition = {
   compute: (env, query) => durationMetric(env, query, 'resolution_seconds'),
 };
 
-/** SLA targets as the storage layer takes them (seconds). */
-function slaRules(settings: MetricSettings) {
+/** SLA targets as the storage layer takes them (seconds); the drill-down list judges with the same (routes/ticket-list.ts). */
+export function slaRules(settings: MetricSettings) {
   return PRIORITIES.map((priority) => ({
     priority,
     firstResponseSeconds: settings.slaTargets[priority].firstResponseHours * HOUR,

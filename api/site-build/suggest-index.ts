@@ -5,11 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isPublished } from '../../core/content/article.ts';
+import { LANGS, isPublished, type Lang } from '../../core/content/article.ts';
 import { loadContent } from '../../core/content/loader.ts';
 import { buildSuggestIndex, type SuggestDoc } from '../suggest/build.ts';
 import { SUGGEST_INDEX_PATH } from '../suggest/search.ts';
 import { loadSynonyms } from '../../core/search/synonyms.ts';
+import { VOCAB_DIR, isVocabularyWord, vocabularyShards } from '../../core/search/vocabulary.ts';
+import type { SerializedSuggestIndex } from '../suggest/build.ts';
 
 /** The articles of a content folder that suggestions may show. */
 export function suggestDocsFromContent(contentDir: string, words: ReadonlyMap<string, readonly string[]> = new Map()): SuggestDoc[] {
@@ -43,9 +45,30 @@ export function writeSuggestIndex(
 ): SuggestIndexReport {
   const started = performance.now();
   const docs = suggestDocsFromContent(contentDir, words);
-  const json = JSON.stringify(buildSuggestIndex(docs, new Date(), { synonyms: loadSynonyms(contentDir) }));
+  const index = buildSuggestIndex(docs, new Date(), { synonyms: loadSynonyms(contentDir) });
+  const json = JSON.stringify(index);
   const file = join(outDir, SUGGEST_INDEX_PATH);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, json);
+  writeVocabulary(index, outDir);
   return { file, articles: docs.length, bytes: Buffer.byteLength(json), ms: performance.now() - started };
+}
+
+/** The Chinese words of one language's suggestion index: what `corpusWord` (api/suggest/evidence.ts) knows. */
+export function indexVocabulary(index: SerializedSuggestIndex, lang: Lang): string[] {
+  const lunrIndex = index.langs[lang]?.index as { invertedIndex?: Array<[string, unknown]> } | undefined;
+  return (lunrIndex?.invertedIndex ?? []).map(([term]) => term).filter(isVocabularyWord);
+}
+
+/**
+ * Writes each language's Chinese vocabulary for the search page (core/search/vocabulary.ts):
+ * `<outDir>/search-vocab/<lang>/<shard>.txt`, every shard of every language (empty ones
+ * too), so the page's re-split knows exactly the words /api/suggest knows.
+ */
+export function writeVocabulary(index: SerializedSuggestIndex, outDir: string): void {
+  for (const lang of LANGS) {
+    const dir = join(outDir, VOCAB_DIR, lang);
+    mkdirSync(dir, { recursive: true });
+    vocabularyShards(indexVocabulary(index, lang)).forEach((text, shard) => writeFileSync(join(dir, `${shard}.txt`), text));
+  }
 }

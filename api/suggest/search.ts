@@ -116,7 +116,10 @@ export class SuggestIndex {
       candidates.map((hit) => hit.doc),
       part.articles.length,
     );
-    const { answers, related } = selectAnswers(candidates.map((hit, c) => ({ item: hit, evidence: evidenceOf(c, presence) })));
+    const { answers, related } = selectAnswers(
+      candidates.map((hit, c) => ({ item: hit, evidence: evidenceOf(c, presence) })),
+      { docCount: part.articles.length },
+    );
     const shown = (hit: (typeof candidates)[number]): Suggestion => {
       const article = part.articles[hit.doc]!;
       return { article: article.id, title: article.title, url: article.url, score: Math.round(hit.score * 1000) / 1000 };

@@ -111,7 +111,10 @@ export const ticketListSchema = z
     tz: z.string(),
     /** The filters as read (defaults filled in), for the chips and for the CSV's address. */
     filters: z.record(z.string()),
-    total: z.number().int().openapi({ description: 'Every matching ticket; equals the count the link came from' }),
+    total: z.number().int().openapi({ description: 'Every matching ticket the caller may see; equals the count the link came from' }),
+    outsideView: z.number().int().openapi({
+      description: "Matching tickets left out because the caller's role does not see them (an agent sees their own, a lead their team's)",
+    }),
     page: z.number().int(),
     limit: z.number().int(),
     rows: z.array(ticketListRowSchema),
@@ -129,7 +132,10 @@ export const articleListFiltersSchema = z
       .enum(ARTICLE_LIST_STATES, { errorMap: () => ({ message: `must be one of ${ARTICLE_LIST_STATES.join(', ')}` }) })
       .optional()
       .openapi({ description: 'Only the articles one count counts (docs/dashboards.md, Drill-down)' }),
-    agent: nameSchema.optional().openapi({ description: 'With created-from-tickets: created from tickets of this agent' }),
+    agent: nameSchema.optional().openapi({
+      description:
+        'With created-from-tickets: created from tickets of this agent (topic and lang then filter those tickets, as the scorecards count)',
+    }),
     team: nameSchema.optional().openapi({ description: "With created-from-tickets: created from tickets of this team's agents" }),
   })
   .strict();
@@ -142,17 +148,19 @@ export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 export const articleListRowSchema = z
   .object({
     id: z.string().openapi({ example: 'zh-CN/reset-password' }),
+    /** Whether the served build has the article; a link may name one since removed (then only id and lang are known). */
+    inBuild: z.boolean(),
     title: z.string(),
     lang: z.enum(LANGS),
-    type: z.enum(ARTICLE_TYPES),
-    topic: z.string(),
-    kcs: z.enum(KCS_STATES),
-    audience: z.string(),
-    owner: z.string(),
+    type: z.enum(ARTICLE_TYPES).nullable(),
+    topic: z.string().nullable(),
+    kcs: z.enum(KCS_STATES).nullable(),
+    audience: z.string().nullable(),
+    owner: z.string().nullable(),
     created: z.string().nullable(),
-    reviewed: z.string(),
-    reviewDue: z.string(),
-    url: z.string(),
+    reviewed: z.string().nullable(),
+    reviewDue: z.string().nullable(),
+    url: z.string().nullable(),
     href: z.string().openapi({ example: '/staff/articles/zh-CN/reset-password' }),
   })
   .openapi('ArticleListRow');

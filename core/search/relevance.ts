@@ -57,10 +57,28 @@ export interface RelevanceThresholds {
    * of it (at most 0.6), so "ipad app" is not answered by an article about the app alone.
    */
   perUnit: number;
+  /**
+   * In a small help center rarity says little (with 25 articles a word held by one weighs
+   * barely less than one held by none), so an answer must also earn this share of the
+   * question's weight beyond the body (title, headings, summary, customers' words) unless
+   * it reaches `bodyOnly`; the share shrinks as `smallCorpus / articles` above `smallCorpus`
+   * articles, where rarity speaks for itself.
+   */
+  strong: number;
+  /** The number of articles up to which `strong` applies in full. */
+  smallCorpus: number;
 }
 
 /** Tuned with `npm run eval:search` on the question sets of docs/search.md (all of them). */
-export const RELEVANCE: RelevanceThresholds = { answer: 0.25, bodyOnly: 0.4, related: 0.15, spread: 0.5, perUnit: 1 };
+export const RELEVANCE: RelevanceThresholds = {
+  answer: 0.25,
+  bodyOnly: 0.4,
+  related: 0.15,
+  spread: 0.5,
+  perUnit: 1,
+  strong: 0.25,
+  smallCorpus: 50,
+};
 
 /** The rule's judgement of one article. */
 export interface Judgement {
@@ -184,25 +202,6 @@ function chineseUnits(run: string, known?: KnownWord): string[] {
   }
 }
 
-/**
- * The Chinese words the re-split (see {@link relevanceUnits}) may ask `known` about, for an
- * engine that must look them up before it calls {@link relevanceUnits} (the search page
- * asks Pagefind): every word of 2–4 characters inside the spans around the units the
- * corpus lacks (`unknown`, units by text).
- */
-export function resplitLookups(text: string, unknown: ReadonlySet<string>): string[] {
-  const initial = new Set(relevanceUnits(text).map((u) => u.text));
-  const asked = new Set<string>();
-  // Units already looked up answer as they were found; every other word is recorded and
-  // answered "not held", so the re-split tries every candidate.
-  relevanceUnits(text, [], (word) => {
-    if (initial.has(word)) return !unknown.has(word);
-    asked.add(word);
-    return false;
-  });
-  return [...asked];
-}
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Does normalised `text` hold the word or phrase `form` (a Chinese one anywhere, a Latin one from a word start)? */
@@ -267,11 +266,11 @@ function plainUnits(text: string, known?: KnownWord): QueryUnit[] {
 }
 
 /** Judges one article from what it holds of each query unit. */
-export function judge(evidence: readonly UnitEvidence[], thresholds: RelevanceThresholds = RELEVANCE): Judgement {
+export function judge(evidence: readonly UnitEvidence[], docCount = Infinity, thresholds: RelevanceThresholds = RELEVANCE): Judgement {
   const total = evidence.reduce((sum, e) => sum + e.weight, 0);
   if (total <= 0) return { coverage: 0, codeMatch: false, verdict: 'none' };
   let covered = 0;
-  let beyondBody = false;
+  let strongCovered = 0;
   let codeMatch = false;
   let codeMiss = false;
   for (const e of evidence) {
@@ -280,10 +279,13 @@ export function judge(evidence: readonly UnitEvidence[], thresholds: RelevanceTh
       continue;
     }
     covered += e.weight * FIELD_CREDIT[e.field];
-    if (e.field !== 'body') beyondBody = true;
+    if (e.field !== 'body') strongCovered += e.weight * FIELD_CREDIT[e.field];
     if (e.code) codeMatch = true;
   }
   const coverage = covered / total;
+  const strong = strongCovered / total;
+  const strongNeeded = thresholds.strong * Math.min(1, thresholds.smallCorpus / Math.max(docCount, 1));
+  const beyondBody = strongCovered > 0 && strong >= strongNeeded;
   const needed = Math.max(thresholds.answer, Math.min(0.6, thresholds.perUnit / evidence.length));
   // An exact error code is the strongest evidence there is; a code no article holds means
   // the question is about something the help center does not document.
@@ -297,16 +299,24 @@ export interface Selection<T> {
   related: T[];
 }
 
+/** How {@link selectAnswers} judges. */
+export interface SelectOptions {
+  /** Articles in the engine's index for that language (see {@link RelevanceThresholds.strong}). */
+  docCount?: number;
+  thresholds?: RelevanceThresholds;
+}
+
 /**
- * Applies the rule to ranked candidates. Answers keep the engine's order; an answer far
- * below the best answer's coverage (more than `spread`) is only related: when one article
- * covers the whole question, one covering half of it is not an answer beside it.
+ * Applies the rule to ranked candidates. Answers keep the engine's order (ordering them by
+ * coverage was tried and measured worse on both engines); an answer far below the best answer's coverage (more than
+ * `spread`) is only related: when one article covers the whole question, one covering half
+ * of it is not an answer beside it.
  */
 export function selectAnswers<T>(
   candidates: ReadonlyArray<{ item: T; evidence: readonly UnitEvidence[] }>,
-  thresholds: RelevanceThresholds = RELEVANCE,
+  { docCount = Infinity, thresholds = RELEVANCE }: SelectOptions = {},
 ): Selection<T> {
-  const judged = candidates.map((c) => ({ item: c.item, judgement: judge(c.evidence, thresholds) }));
+  const judged = candidates.map((c) => ({ item: c.item, judgement: judge(c.evidence, docCount, thresholds) }));
   const best = Math.max(0, ...judged.filter((j) => j.judgement.verdict === 'answer').map((j) => j.judgement.coverage));
   const answers: T[] = [];
   const related: T[] = [];

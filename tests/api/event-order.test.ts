@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type PostgresDatabase } from '../../api/db/index.ts';
-import { insertEvents, serializeEventIds, type EventRow } from '../../api/db/queries/events.ts';
+import { insertEvents, recordEvents, serializeEventIds, type EventRow } from '../../api/db/queries/events.ts';
 import { catchUpRollups } from '../../api/db/queries/rollups.ts';
 import { freshDatabase, queryRows, queryValue } from '../support/database.ts';
 
@@ -29,46 +29,56 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
+/** The two ways a replica inserts events: with sessions given (the seed), and as the server records them (kb_record_events). */
+const writers = {
+  insertEvents: (db: PostgresDatabase['db'], row: EventRow) => insertEvents(db, [row]),
+  recordEvents: (db: PostgresDatabase['db'], { session, ...row }: EventRow) =>
+    recordEvents(db, [{ claim: { visitor: row.visitor, session, at: Date.parse(row.created_at) }, rows: [row] }]),
+};
+
 describe('event ids on PostgreSQL', () => {
-  it('commit in increasing order across replicas, so a catch-up between them skips no event', async () => {
-    const first = (await freshDatabase()) as PostgresDatabase;
-    // A second pool on the same database: another replica.
-    const second = openDatabase({ url: first.pool.options.connectionString!, poolSize: 1 });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    try {
-      let inserted!: () => void;
-      const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
-      // Replica 1 inserts an event (it takes id 1) and has not committed yet.
-      const firstWrite = first.db.transaction().execute(async (trx) => {
-        await serializeEventIds(trx);
-        await trx.insertInto('events').values(view('one')).execute();
-        inserted();
-        await held;
-      });
-      await firstInserted;
-      // Replica 2's insert waits for replica 1's commit instead of taking id 2 and committing first.
-      const secondWrite = insertEvents(second.db, [view('two')]);
-      await until(
-        async () => (await queryValue(first.db, "select count(*) from pg_locks where locktype = 'advisory' and not granted")) === 1,
-        "replica 2 waits for replica 1's lock",
-      );
-      expect(await queryValue(first.db, 'select count(*) from events')).toBe(0);
-      // A catch-up now folds nothing and leaves its watermark where it was (the lease row at 0).
-      await catchUpRollups(first.db);
-      expect(await queryRows(first.db, "select value from settings where key = 'rollups.event_watermark'")).toEqual([{ value: '0' }]);
-      release();
-      await firstWrite;
-      await secondWrite;
-      expect(await queryRows(first.db, 'select id, visitor from events order by id')).toEqual([
-        { id: 1, visitor: 'one' },
-        { id: 2, visitor: 'two' },
-      ]);
-      await catchUpRollups(first.db);
-      expect(await queryValue(first.db, 'select sum(views) from metric_view_days')).toBe(2);
-    } finally {
-      release();
-      await second.close();
-    }
-  });
+  it.each(Object.keys(writers) as Array<keyof typeof writers>)(
+    'commit in increasing order across replicas, so a catch-up between them skips no event (%s)',
+    async (writer) => {
+      const first = (await freshDatabase()) as PostgresDatabase;
+      // A second pool on the same database: another replica.
+      const second = openDatabase({ url: first.pool.options.connectionString!, poolSize: 1 });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      try {
+        let inserted!: () => void;
+        const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+        // Replica 1 inserts an event (it takes id 1) and has not committed yet.
+        const firstWrite = first.db.transaction().execute(async (trx) => {
+          await serializeEventIds(trx);
+          await trx.insertInto('events').values(view('one')).execute();
+          inserted();
+          await held;
+        });
+        await firstInserted;
+        // Replica 2's insert waits for replica 1's commit instead of taking id 2 and committing first.
+        const secondWrite = writers[writer](second.db, view('two'));
+        await until(
+          async () => (await queryValue(first.db, "select count(*) from pg_locks where locktype = 'advisory' and not granted")) === 1,
+          "replica 2 waits for replica 1's lock",
+        );
+        expect(await queryValue(first.db, 'select count(*) from events')).toBe(0);
+        // A catch-up now folds nothing and leaves its watermark where it was (the lease row at 0).
+        await catchUpRollups(first.db);
+        expect(await queryRows(first.db, "select value from settings where key = 'rollups.event_watermark'")).toEqual([{ value: '0' }]);
+        release();
+        await firstWrite;
+        await secondWrite;
+        expect(await queryRows(first.db, 'select id, visitor from events order by id')).toEqual([
+          { id: 1, visitor: 'one' },
+          { id: 2, visitor: 'two' },
+        ]);
+        await catchUpRollups(first.db);
+        expect(await queryValue(first.db, 'select sum(views) from metric_view_days')).toBe(2);
+      } finally {
+        release();
+        await second.close();
+      }
+    },
+  );
 });

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Migrator, type Kysely } from 'kysely';
 import { migrate } from '../../api/db/index.ts';
 import { migrations } from '../../api/db/migrations/index.ts';
-import { timeSlices } from '../../api/db/queries/metrics-slices.ts';
+import { querySliced, timeSlices } from '../../api/db/queries/metrics-slices.ts';
 import { upsertTickets } from '../../api/db/queries/tickets.ts';
 import type { MetricEnv, MetricSettings } from '../../api/metrics/types.ts';
 import { ticketSchema, type TicketInput } from '../../core/tickets/ticket.ts';
 import { ADMIN_TOKEN, testApp } from '../support/app.ts';
-import { freshDatabase, migratedDatabase } from '../support/database.ts';
+import { freshDatabase, migratedDatabase, testDialect } from '../support/database.ts';
 import { computeMetric, METRIC_NOW, metricTestEnv } from '../support/metrics.ts';
 
 const NOW = METRIC_NOW;
@@ -134,6 +134,15 @@ describe('long periods', () => {
     for (let i = 1; i < slices.length; i++) expect(slices[i]!.start).toBe(slices[i - 1]!.end);
     // two years: at most 64 slices
     expect(timeSlices({ start: '2025-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' })).toHaveLength(64);
+  });
+
+  it('are one query on PostgreSQL, where no query holds the event loop, and slices on SQLite', async () => {
+    const { db } = await freshDatabase();
+    const range = { start: '2026-10-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' };
+    const asked: Array<{ start: string; end: string }> = [];
+    const rows = await querySliced(range, async (slice) => (asked.push(slice), [slice.start]), db);
+    expect(asked).toEqual(testDialect === 'postgres' ? [range] : timeSlices(range));
+    expect(rows).toEqual(asked.map((s) => s.start));
   });
 
   it('count every ticket once across slices', async () => {

@@ -3,7 +3,7 @@
  * prepared statements, on PostgreSQL the multi-row upserts (votes.ts, events.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { eventWriter, insertEvents, recordEvents, type EventBatch } from '../../api/db/queries/events.ts';
+import { eventWriter, insertEvents, recordEventsStepByStep, type EventBatch } from '../../api/db/queries/events.ts';
 import { upsertVotes, voteWriter, type VoteRow } from '../../api/db/queries/votes.ts';
 import { RateLimiter } from '../../api/lib/ingest/rate-limit.ts';
 import { freshDatabase, queryRow, queryRows, testDialect } from '../support/database.ts';
@@ -52,7 +52,8 @@ describe(`the ${hotPath} and the Kysely write paths`, () => {
     const dumps = [];
     for (const hot of [true, false]) {
       const { db, sqlite } = await freshDatabase();
-      const write = hot ? eventWriter(db, sqlite) : (b: EventBatch[]) => recordEvents(db, b);
+      // The server's writer (SQLite's prepared statements; PostgreSQL's kb_record_events) against the statement-by-statement path.
+      const write = hot ? eventWriter(db, sqlite) : (b: EventBatch[]) => recordEventsStepByStep(db, b);
       await write(batches.slice(0, 3));
       await write(batches.slice(3));
       dumps.push(await queryRows(db, 'select * from events order by id'));

@@ -4,7 +4,6 @@ import {
   isCode,
   judge,
   relevanceUnits,
-  resplitLookups,
   selectAnswers,
   unitWeight,
   type EvidenceField,
@@ -44,6 +43,10 @@ describe('relevanceUnits', () => {
   it('cuts Chinese at filler words into words', () => {
     expect(relevanceUnits('税率设置怎么办').map((u) => u.text)).toEqual(['税率', '设置']);
   });
+  it('drops Chinese function words ("一个", "只有", "可以")', () => {
+    expect(relevanceUnits('写一个返回 JSON 的接口').map((u) => u.text)).toEqual(['返回', 'json', '接口']);
+    expect(relevanceUnits('只有登录后才能看').map((u) => u.text)).not.toContain('只有');
+  });
   it('reads codes, versions and identifiers as codes, words as words', () => {
     expect(['e-lic-0042', '0x80070005', 'err_ssl_protocol_error', '1603'].every(isCode)).toBe(true);
     expect(['password', 'node', '42'].some(isCode)).toBe(false);
@@ -59,12 +62,6 @@ describe('re-splitting Chinese words no article holds', () => {
   });
   it('keeps a truly unknown word whole, so it keeps its unknown weight ("税率")', () => {
     expect(relevanceUnits('税率设置怎么办', [], known).map((u) => u.text)).toEqual(['税率', '设置']);
-  });
-  it('lists the words an engine must look up first, and only around unknown units', () => {
-    const lookups = resplitLookups('构建时报错', new Set(['时报']));
-    expect(lookups).toContain('报错');
-    expect(lookups).not.toContain('时报');
-    expect(resplitLookups('税率设置', new Set())).toEqual([]);
   });
 });
 
@@ -96,6 +93,28 @@ describe('the relevance rule', () => {
   it('credits a title match above a body-only match', () => {
     const units = [{ weight: 1, field: 'title' as const }];
     expect(judge(units).coverage).toBeGreaterThan(judge([{ weight: 1, field: 'body' }]).coverage);
+  });
+
+  it('in a small help center, asks an answer to earn a share of the question beyond the body', () => {
+    // Title 1 of 10 (0.1 beyond the body), body 4 (× 0.65), 5 missing: coverage 0.36.
+    const evidence = [
+      { weight: 1, field: 'title' as const },
+      { weight: 4, field: 'body' as const },
+      { weight: 5, field: null },
+    ];
+    expect(judge(evidence, 20).verdict).toBe('related');
+    expect(judge(evidence, 1000).verdict).toBe('answer');
+    // A body covering enough of the question still answers, however small the help center.
+    expect(
+      judge(
+        [
+          { weight: 1, field: 'title' },
+          { weight: 6, field: 'body' },
+          { weight: 2, field: null },
+        ],
+        20,
+      ).verdict,
+    ).toBe('answer');
   });
 
   it('judges a query with no weight as no answer', () => {

@@ -6,7 +6,7 @@ import { isPostgres } from '../dialect.ts';
 import type { Database, EventsTable } from '../schema.ts';
 import { prepareFromKysely } from '../driver/prepared.ts';
 import { ADVISORY_LOCKS } from '../driver/postgres.ts';
-import { claimSessions, sessionUpsert, type SessionClaim } from './sessions.ts';
+import { claimSessions, SESSION_GAP_MS, sessionUpsert, type SessionClaim } from './sessions.ts';
 
 export type EventRow = Insertable<EventsTable>;
 
@@ -61,8 +61,22 @@ export function eventWriter(db: Db, sqlite?: SQLite.Database): (batches: EventBa
 
 const CLAIM_KEYS = ['visitor', 'session', 'at'] as const;
 
-/** Records batches of events in one transaction through Kysely (PostgreSQL, or SQLite without its connection). */
+/**
+ * Records batches of events in one transaction: on PostgreSQL in one call of
+ * `kb_record_events` (migration 0018), on SQLite without its connection through Kysely.
+ */
 export async function recordEvents(db: Db, batches: EventBatch[]): Promise<void> {
+  if (batches.length === 0) return;
+  if (isPostgres(db)) return recordEventsInOneCall(db, batches);
+  return recordEventsStepByStep(db, batches);
+}
+
+/**
+ * The same as recordEvents, statement by statement in a Kysely transaction: the lock, the
+ * session upserts (claimSessions), the inserts. What SQLite without its connection runs, and
+ * what migration 0018's function does in one round trip on PostgreSQL (the tests compare them).
+ */
+export async function recordEventsStepByStep(db: Db, batches: EventBatch[]): Promise<void> {
   if (batches.length === 0) return;
   await db.transaction().execute(async (trx) => {
     // First: the lock that orders event ids also orders the replicas' session decisions.
@@ -76,6 +90,49 @@ export async function recordEvents(db: Db, batches: EventBatch[]): Promise<void>
       batches.flatMap((b, i) => b.rows.map((row) => ({ ...row, session: sessions[i]! }))),
     );
   });
+}
+
+/**
+ * PostgreSQL: one autocommit statement per group commit, `kb_record_events` (migration 0018),
+ * which takes the event-id lock, upserts the sessions round by round and inserts the events.
+ * Columns travel as one array each (22 parameters whatever the batch's size), so neither
+ * Kysely nor PostgreSQL parses and plans a statement of thousands of parameters per batch.
+ */
+const ONE_CALL_KEYS = EVENT_KEYS.filter((k) => k !== 'session');
+
+async function recordEventsInOneCall(db: Db, batches: EventBatch[]): Promise<void> {
+  const claims = batches.length;
+  const claimVisitor = new Array<string>(claims);
+  const claimSession = new Array<string>(claims);
+  const claimAt = new Array<number>(claims);
+  const claimRound = new Array<number>(claims);
+  const seen = new Map<string, number>();
+  let events = 0;
+  for (let i = 0; i < claims; i++) {
+    const { claim, rows } = batches[i]!;
+    const round = seen.get(claim.visitor) ?? 0;
+    seen.set(claim.visitor, round + 1);
+    claimVisitor[i] = claim.visitor;
+    claimSession[i] = claim.session;
+    claimAt[i] = claim.at;
+    claimRound[i] = round;
+    events += rows.length;
+  }
+  const columns = ONE_CALL_KEYS.map(() => new Array<unknown>(events));
+  const evClaim = new Array<number>(events);
+  let n = 0;
+  for (let i = 0; i < claims; i++) {
+    for (const row of batches[i]!.rows) {
+      evClaim[n] = i + 1;
+      for (let c = 0; c < ONE_CALL_KEYS.length; c++) columns[c]![n] = (row as Record<string, unknown>)[ONE_CALL_KEYS[c]!] ?? null;
+      n++;
+    }
+  }
+  const [type, visitor, createdAt, lang, article, path, referrer, query, queryNorm, results, rank, filters, articles, ticketRef] =
+    columns as [unknown[], ...unknown[][]];
+  await sql`select kb_record_events(${ADVISORY_LOCKS.namespace}, ${ADVISORY_LOCKS.eventIds}, ${SESSION_GAP_MS},
+    ${claimVisitor}, ${claimSession}, ${claimAt}, ${claimRound}, ${evClaim}, ${type}, ${visitor}, ${createdAt}, ${lang},
+    ${article}, ${path}, ${referrer}, ${query}, ${queryNorm}, ${results}, ${rank}, ${filters}, ${articles}, ${ticketRef})`.execute(db);
 }
 
 /**

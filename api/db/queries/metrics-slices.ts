@@ -4,7 +4,14 @@
  * one query over 100,000 tickets held the event loop for tens of milliseconds, stalling vote
  * and event ingestion; slices of a few days each hold it for a few. Results of the slices
  * are disjoint (a row has one created_at), so callers sum or concatenate them.
+ *
+ * On PostgreSQL (when the caller passes its `db`) the whole range is one slice: the server
+ * works in its own process and the driver is asynchronous, so nothing holds the event loop,
+ * while every extra slice would cost a round trip to another process (a wake-up of it, on a
+ * busy machine a wait for a core) and a parse and plan.
  */
+import type { Db } from '../index.ts';
+import { isPostgres } from '../dialect.ts';
 
 /** A slice is at most this long. */
 const SLICE_MS = 3 * 86_400_000;
@@ -40,25 +47,32 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediat
 /**
  * Runs `query` on every slice of the range in turn and hands each slice's rows to `consume`
  * before yielding, so the caller's per-row work is spread over the event loop's turns too.
+ * One slice when `db` is PostgreSQL's.
  */
 export async function forEachSlice<R>(
   range: TimeRange,
   query: (slice: TimeRange) => Promise<R[]>,
   consume: (rows: R[]) => void,
+  db?: Db,
 ): Promise<void> {
-  const slices = timeSlices(range);
+  const slices = db && isPostgres(db) ? [range] : timeSlices(range);
   for (let i = 0; i < slices.length; i++) {
     if (i > 0) await yieldToEventLoop();
     consume(await query(slices[i]!));
   }
 }
 
-/** Runs `query` on every slice of the range in turn, yielding between slices, and concatenates the rows. */
-export async function querySliced<R>(range: TimeRange, query: (slice: TimeRange) => Promise<R[]>): Promise<R[]> {
+/** Runs `query` on every slice of the range in turn, yielding between slices, and concatenates the rows (one slice on PostgreSQL's `db`). */
+export async function querySliced<R>(range: TimeRange, query: (slice: TimeRange) => Promise<R[]>, db?: Db): Promise<R[]> {
   const rows: R[] = [];
-  await forEachSlice(range, query, (sliceRows) => {
-    for (const row of sliceRows) rows.push(row);
-  });
+  await forEachSlice(
+    range,
+    query,
+    (sliceRows) => {
+      for (const row of sliceRows) rows.push(row);
+    },
+    db,
+  );
   return rows;
 }
 

@@ -7,12 +7,20 @@
  * for exact medians and p90. Every query runs in time slices (metrics-slices.ts) so no
  * single synchronous SQLite call holds the event loop long.
  */
-import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
 import type { Db } from '../index.ts';
 import { forEachSlice, querySliced, sumByKey, type TimeRange } from './metrics-slices.ts';
 import { startsWith } from './prefix.ts';
-import type { Database } from '../schema.ts';
+import {
+  isReopenedResolved,
+  isSatisfied,
+  isYoungOpen,
+  linkMatchesTicket,
+  slaOutcome,
+  usedKnowledge,
+  type SlaRule,
+} from './ticket-predicates.ts';
 
 /** Which tickets a metric counts. */
 export interface TicketFilter extends TimeRange {
@@ -27,19 +35,6 @@ function ticketsIn(db: Db, filter: TicketFilter, slice: TimeRange) {
   if (filter.topics) query = query.where('tickets.topic', 'in', [...filter.topics]);
   return query;
 }
-
-/**
- * A link names its ticket by id, and by source unless it was recorded without one ('').
- * Joins from tickets to links are written `tickets CROSS JOIN ticket_links WHERE …`: standard
- * SQL that PostgreSQL plans as any inner join, while SQLite keeps the written order, so the
- * period's tickets (a range of tickets_metrics) drive look-ups in the links' primary key
- * instead of every link ever made driving look-ups of tickets.
- */
-const linkMatchesTicket = (eb: ExpressionBuilder<Database, 'tickets' | 'ticket_links'>) =>
-  eb.and([
-    eb('ticket_links.ticket_id', '=', eb.ref('tickets.id')),
-    eb.or([eb('ticket_links.ticket_source', '=', eb.ref('tickets.source')), eb('ticket_links.ticket_source', '=', '')]),
-  ]);
 
 const countWhen = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 const groupKey = (r: { priority: string; topic: string | null }) => `${r.priority}\u0000${r.topic ?? ''}`;
@@ -80,25 +75,28 @@ const NEVER: Maturity = { openSince: '9999', resolvedSince: '9999' };
 export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter, maturity: Maturity = NEVER): Promise<TicketOutcomeGroup[]> {
   const resolvedAt = sql`coalesce(resolved_at, closed_at)`;
   const recent = sql`resolution_seconds is not null and ${resolvedAt} >= ${maturity.resolvedSince}`;
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .select([
-        'priority',
-        'topic',
-        sql<number>`count(*)`.as('tickets'),
-        sql<number>`count(resolution_seconds)`.as('resolved'),
-        sql<number>`sum(escalated)`.as('escalated'),
-        countWhen(sql`resolution_seconds is not null and reopened > 0`).as('reopened'),
-        sql<number>`count(csat)`.as('csatResponses'),
-        sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
-        countWhen(sql`csat >= 4`).as('csatSatisfied'),
-        countWhen(sql`resolution_seconds is null and created_at >= ${maturity.openSince}`).as('youngOpen'),
-        countWhen(recent).as('recentResolved'),
-        countWhen(sql`${recent} and reopened > 0`).as('recentReopened'),
-        countWhen(sql`${recent} and csat is not null`).as('recentCsatResponses'),
-      ])
-      .groupBy(['priority', 'topic'])
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .select([
+          'priority',
+          'topic',
+          sql<number>`count(*)`.as('tickets'),
+          sql<number>`count(resolution_seconds)`.as('resolved'),
+          sql<number>`sum(escalated)`.as('escalated'),
+          countWhen(isReopenedResolved).as('reopened'),
+          sql<number>`count(csat)`.as('csatResponses'),
+          sql<number>`coalesce(sum(csat), 0)`.as('csatSum'),
+          countWhen(isSatisfied).as('csatSatisfied'),
+          countWhen(isYoungOpen(maturity.openSince)).as('youngOpen'),
+          countWhen(recent).as('recentResolved'),
+          countWhen(sql`${recent} and reopened > 0`).as('recentReopened'),
+          countWhen(sql`${recent} and csat is not null`).as('recentCsatResponses'),
+        ])
+        .groupBy(['priority', 'topic'])
+        .execute(),
+    db,
   );
   const groups = rows.map((r) => ({
     priority: r.priority,
@@ -147,15 +145,11 @@ export async function eachTicketDurations(
         .where(column, 'is not', null)
         .execute(),
     consume,
+    db,
   );
 }
 
-/** SLA targets of one priority, in seconds. */
-export interface SlaRule {
-  priority: string;
-  firstResponseSeconds: number;
-  resolutionSeconds: number;
-}
+export type { SlaRule } from './ticket-predicates.ts';
 
 /**
  * Tickets meeting and missing their SLA per (priority, topic). The helpdesk's own slaMet
@@ -171,21 +165,16 @@ export async function slaOutcomesByGroup(
   rules: readonly SlaRule[],
   now: Date,
 ): Promise<Array<{ priority: string; topic: string | null; met: number; missed: number }>> {
-  const cutoff = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
-  const byTargets = rules.map(
-    (r) => sql`when priority = ${r.priority} then (case
-      when resolution_seconds > ${r.resolutionSeconds} or first_response_seconds > ${r.firstResponseSeconds} then 0
-      when resolution_seconds is not null then 1
-      when created_at < ${cutoff(r.resolutionSeconds)} then 0
-      when first_response_seconds is null and created_at < ${cutoff(r.firstResponseSeconds)} then 0
-      else null end)`,
-  );
-  const outcome = sql<number | null>`case when sla_met is not null then sla_met ${sql.join(byTargets, sql` `)} else null end`;
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .select(['priority', 'topic', outcome.as('outcome'), sql<number>`count(*)`.as('tickets')])
-      .groupBy(['priority', 'topic', 'outcome'])
-      .execute(),
+  // One definition of the outcome for this count and for the list of tickets behind it (ticket-predicates.ts).
+  const outcome = slaOutcome(rules, now);
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .select(['priority', 'topic', outcome.as('outcome'), sql<number>`count(*)`.as('tickets')])
+        .groupBy(['priority', 'topic', 'outcome'])
+        .execute(),
+    db,
   );
   const groups = new Map<string, { priority: string; topic: string | null; met: number; missed: number }>();
   for (const r of rows) {
@@ -208,18 +197,19 @@ export async function linkedResolvedByBucket(
   filter: TicketFilter,
   prefixLength: number,
 ): Promise<Array<{ bucket: string; resolved: number; linked: number }>> {
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .where('resolution_seconds', 'is not', null)
-      .select((eb) => [
-        sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
-        sql<number>`count(*)`.as('resolved'),
-        sql<number>`sum(case when knowledge_used = 1 or ${eb.exists(eb.selectFrom('ticket_links').select(sql.lit(1).as('one')).where(linkMatchesTicket))} then 1 else 0 end)`.as(
-          'linked',
-        ),
-      ])
-      .groupBy('bucket')
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .where('resolution_seconds', 'is not', null)
+        .select((eb) => [
+          sql<string>`substr(tickets.created_at, 1, ${sql.lit(prefixLength)})`.as('bucket'),
+          sql<number>`count(*)`.as('resolved'),
+          sql<number>`sum(case when ${usedKnowledge(eb, db)} then 1 else 0 end)`.as('linked'),
+        ])
+        .groupBy('bucket')
+        .execute(),
+    db,
   );
   return rows.map((r) => ({ bucket: r.bucket, resolved: Number(r.resolved), linked: Number(r.linked) }));
 }
@@ -244,6 +234,7 @@ export async function eachResolvedTicketArticles(
         .select(['tickets.source', 'tickets.id', 'tickets.created_at', 'ticket_links.article'])
         .execute(),
     consume,
+    db,
   );
 }
 
@@ -252,32 +243,36 @@ export async function linksByArticle(
   db: Db,
   filter: TicketFilter & { articleLang?: Lang | undefined },
 ): Promise<Array<{ article: string; links: number; tickets: number; createdFrom: number; solvedBy: number; referenced: number }>> {
-  const rows = await querySliced(filter, async (slice) => {
-    let query = ticketsIn(db, { ...filter, lang: undefined }, slice)
-      .crossJoin('ticket_links')
-      .where(linkMatchesTicket);
-    if (filter.articleLang) query = query.where(startsWith('ticket_links.article', `${filter.articleLang}/`));
-    const sliceRows = await query
-      .select([
-        'ticket_links.article',
-        sql<number>`count(*)`.as('links'),
-        // Distinct within the slice; a ticket belongs to one slice only, so slices add up exactly.
-        sql<number>`count(distinct tickets.source || ':' || tickets.id)`.as('tickets'),
-        countWhen(sql`ticket_links.relation = 'created-from'`).as('createdFrom'),
-        countWhen(sql`ticket_links.relation = 'solved-by'`).as('solvedBy'),
-        countWhen(sql`ticket_links.relation = 'referenced'`).as('referenced'),
-      ])
-      .groupBy('ticket_links.article')
-      .execute();
-    return sliceRows.map((r) => ({
-      article: r.article,
-      links: Number(r.links),
-      tickets: Number(r.tickets),
-      createdFrom: Number(r.createdFrom),
-      solvedBy: Number(r.solvedBy),
-      referenced: Number(r.referenced),
-    }));
-  });
+  const rows = await querySliced(
+    filter,
+    async (slice) => {
+      let query = ticketsIn(db, { ...filter, lang: undefined }, slice)
+        .crossJoin('ticket_links')
+        .where(linkMatchesTicket);
+      if (filter.articleLang) query = query.where(startsWith('ticket_links.article', `${filter.articleLang}/`));
+      const sliceRows = await query
+        .select([
+          'ticket_links.article',
+          sql<number>`count(*)`.as('links'),
+          // Distinct within the slice; a ticket belongs to one slice only, so slices add up exactly.
+          sql<number>`count(distinct tickets.source || ':' || tickets.id)`.as('tickets'),
+          countWhen(sql`ticket_links.relation = 'created-from'`).as('createdFrom'),
+          countWhen(sql`ticket_links.relation = 'solved-by'`).as('solvedBy'),
+          countWhen(sql`ticket_links.relation = 'referenced'`).as('referenced'),
+        ])
+        .groupBy('ticket_links.article')
+        .execute();
+      return sliceRows.map((r) => ({
+        article: r.article,
+        links: Number(r.links),
+        tickets: Number(r.tickets),
+        createdFrom: Number(r.createdFrom),
+        solvedBy: Number(r.solvedBy),
+        referenced: Number(r.referenced),
+      }));
+    },
+    db,
+  );
   return sumByKey(rows, (r) => r.article, ['links', 'tickets', 'createdFrom', 'solvedBy', 'referenced']);
 }
 
@@ -285,12 +280,15 @@ export async function linksByArticle(
 export async function ticketsByTopic(db: Db, filter: TicketFilter): Promise<Array<{ topic: string; tickets: number; escalated: number }>> {
   // Grouped by (topic, escalated): grouping by topic alone tempts SQLite's planner to walk the whole
   // (topic, created_at) index, with a table look-up per ticket, to save a sort.
-  const rows = await querySliced(filter, (slice) =>
-    ticketsIn(db, filter, slice)
-      .where('topic', 'is not', null)
-      .select(['topic', 'escalated', sql<number>`count(*)`.as('tickets')])
-      .groupBy(['topic', 'escalated'])
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      ticketsIn(db, filter, slice)
+        .where('topic', 'is not', null)
+        .select(['topic', 'escalated', sql<number>`count(*)`.as('tickets')])
+        .groupBy(['topic', 'escalated'])
+        .execute(),
+    db,
   );
   const byTopic = new Map<string, { topic: string; tickets: number; escalated: number }>();
   for (const r of rows) {

@@ -40,11 +40,14 @@ export async function voteCountsByBucket(
   prefixLength: number,
 ): Promise<Array<{ bucket: string; votes: number; helpful: number }>> {
   if (isEmptySelection(filter)) return [];
-  const rows = await querySliced(filter, (slice) =>
-    votesIn(db, filter, slice)
-      .select([bucketOf(prefixLength).as('bucket'), sql<number>`count(*)`.as('votes'), sql<number>`sum(helpful)`.as('helpful')])
-      .groupBy('bucket')
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      votesIn(db, filter, slice)
+        .select([bucketOf(prefixLength).as('bucket'), sql<number>`count(*)`.as('votes'), sql<number>`sum(helpful)`.as('helpful')])
+        .groupBy('bucket')
+        .execute(),
+    db,
   );
   return rows.map((r) => ({ bucket: r.bucket, votes: Number(r.votes), helpful: Number(r.helpful) }));
 }
@@ -55,11 +58,14 @@ export async function voteCountsByArticle(db: Db, filter: VoteFilter): Promise<A
   // Grouped by (article, helpful), not article alone: grouping by article tempts the planner to walk
   // the unique (article, day, visitor) index over every vote ever cast, with a table look-up each,
   // to save a sort; no index gives (article, helpful) order, so the created_at range is used.
-  const rows = await querySliced(filter, (slice) =>
-    votesIn(db, filter, slice)
-      .select(['article', 'helpful', sql<number>`count(*)`.as('votes')])
-      .groupBy(['article', 'helpful'])
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      votesIn(db, filter, slice)
+        .select(['article', 'helpful', sql<number>`count(*)`.as('votes')])
+        .groupBy(['article', 'helpful'])
+        .execute(),
+    db,
   );
   const byArticle = new Map<string, { article: string; votes: number; helpful: number }>();
   for (const r of rows) {
@@ -78,12 +84,15 @@ export async function notHelpfulReasonsByBucket(
   prefixLength: number,
 ): Promise<Array<{ bucket: string; reason: string | null; votes: number }>> {
   if (isEmptySelection(filter)) return [];
-  const rows = await querySliced(filter, (slice) =>
-    votesIn(db, filter, slice)
-      .where('helpful', '=', 0)
-      .select([bucketOf(prefixLength).as('bucket'), 'reason', sql<number>`count(*)`.as('votes')])
-      .groupBy(['bucket', 'reason'])
-      .execute(),
+  const rows = await querySliced(
+    filter,
+    (slice) =>
+      votesIn(db, filter, slice)
+        .where('helpful', '=', 0)
+        .select([bucketOf(prefixLength).as('bucket'), 'reason', sql<number>`count(*)`.as('votes')])
+        .groupBy(['bucket', 'reason'])
+        .execute(),
+    db,
   );
   return rows.map((r) => ({ bucket: r.bucket, reason: r.reason, votes: Number(r.votes) }));
 }

@@ -26,6 +26,8 @@ export interface SessionClaim {
  * visitors. An event more than SESSION_GAP_MS after the visitor's latest starts the
  * candidate session; any other (also one dated earlier, arriving late) continues the
  * stored one, and the latest time is kept. Portable: CASE instead of max()/greatest().
+ * PostgreSQL's event path runs the same rule inside kb_record_events (migration 0018): a
+ * change here needs a migration that replaces that function.
  */
 export function sessionUpsert(db: Kysely<Database>, claims: SessionClaim | SessionClaim[]) {
   const values = (Array.isArray(claims) ? claims : [claims]).map((c) => ({ visitor: c.visitor, session: c.session, last_seen_ms: c.at }));

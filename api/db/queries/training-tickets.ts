@@ -23,30 +23,33 @@ export async function topicTicketCounts(db: Db, start: string, end: string): Pro
   // resolution_seconds is set exactly when the ticket is resolved (migration 0006), and the
   // tickets_metrics index covers every column read here. Short time slices keep each
   // synchronous SQLite call short (metrics-slices.ts); their counts add up per topic.
-  const rows = await querySliced({ start, end }, (slice) =>
-    db
-      .selectFrom('tickets')
-      .select((eb) => [
-        'topic',
-        eb.fn.countAll<number>().as('tickets'),
-        eb.fn.sum<number>('escalated').as('escalated'),
-        eb.fn.count<number>('resolution_seconds').as('resolved'),
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(eb.and([eb('resolution_seconds', 'is not', null), eb('reopened', '>=', 1)]))
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as('reopened'),
-      ])
-      .where('created_at', '>=', slice.start)
-      .where('created_at', '<', slice.end)
-      .where('topic', 'is not', null)
-      .groupBy('topic')
-      .execute(),
+  const rows = await querySliced(
+    { start, end },
+    (slice) =>
+      db
+        .selectFrom('tickets')
+        .select((eb) => [
+          'topic',
+          eb.fn.countAll<number>().as('tickets'),
+          eb.fn.sum<number>('escalated').as('escalated'),
+          eb.fn.count<number>('resolution_seconds').as('resolved'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb.and([eb('resolution_seconds', 'is not', null), eb('reopened', '>=', 1)]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('reopened'),
+        ])
+        .where('created_at', '>=', slice.start)
+        .where('created_at', '<', slice.end)
+        .where('topic', 'is not', null)
+        .groupBy('topic')
+        .execute(),
+    db,
   );
   const counts = rows.map((r) => ({
     topic: r.topic!,
@@ -70,15 +73,18 @@ export interface ResolvedTicket {
 
 /** Resolved tickets created in [start, end) that have a topic (read from the tickets_training index alone). */
 export async function resolvedTicketsIn(db: Db, start: string, end: string): Promise<ResolvedTicket[]> {
-  const rows = await querySliced({ start, end }, (slice) =>
-    db
-      .selectFrom('tickets')
-      .select(['topic', 'agent', 'created_at', 'resolution_seconds'])
-      .where('created_at', '>=', slice.start)
-      .where('created_at', '<', slice.end)
-      .where('topic', 'is not', null)
-      .where('resolution_seconds', 'is not', null)
-      .execute(),
+  const rows = await querySliced(
+    { start, end },
+    (slice) =>
+      db
+        .selectFrom('tickets')
+        .select(['topic', 'agent', 'created_at', 'resolution_seconds'])
+        .where('created_at', '>=', slice.start)
+        .where('created_at', '<', slice.end)
+        .where('topic', 'is not', null)
+        .where('resolution_seconds', 'is not', null)
+        .execute(),
+    db,
   );
   return rows.map((r) => ({
     topic: r.topic!,

@@ -14,6 +14,10 @@ export const USAGE = `Usage: npm run bench:metrics -- [options]
   --seconds N      seconds per endpoint and range (default 5)
   --connections N  concurrent connections (default 20)
   --requests N     scorecards: sequential requests per endpoint (default 30)
+  --page-runs N    scorecards: times the report page is opened in Chromium (default 5; 0: not
+                   measured); needs a production build: --dist, or one is built first
+  --dist DIR       scorecards: the production build to serve the report page from (npm run
+                   build; KB_OUT_DIR); without it the scenario builds one (minutes)
   --agents N       scorecards: agents on the roster (default 200)
   --teams N        scorecards: teams they are spread over (default 10)
   --only IDS       comma-separated metric ids (and "summary") to load; default all
@@ -49,6 +53,9 @@ export interface BenchMetricsOptions {
   requests: number;
   agents: number;
   teams: number;
+  /** Scorecards: report page runs in Chromium (0: none), and the build to serve it from (undefined: build one). */
+  pageRuns: number;
+  dist: string | undefined;
 }
 
 /** Parses `args` (process.argv.slice(2)); throws an Error naming the option on a bad value. */
@@ -67,6 +74,8 @@ export function parseOptions(args: string[]): BenchMetricsOptions {
       requests: { type: 'string', default: '30' },
       agents: { type: 'string', default: '200' },
       teams: { type: 'string', default: '10' },
+      'page-runs': { type: 'string', default: '5' },
+      dist: { type: 'string' },
       only: { type: 'string' },
       scale: { type: 'string', default: '1' },
       db: { type: 'string', default: 'sqlite' },
@@ -107,6 +116,8 @@ export function parseOptions(args: string[]): BenchMetricsOptions {
     requests: int('requests', values.requests),
     agents,
     teams,
+    pageRuns: values['page-runs'] === '0' ? 0 : int('page-runs', values['page-runs']),
+    dist: values.dist,
   };
 }
 

@@ -1,10 +1,15 @@
 /**
  * The scorecards scenario of `npm run bench:metrics` (issue 18): a roster of many agents in
  * teams over the seeded tickets, then cold sequential requests of the scorecards and the
- * period report (docs/performance.md, "Scorecards and the period report").
+ * period report, and the report page in Chromium (docs/performance.md, "Scorecards and the
+ * period report").
  */
 import type SQLite from 'better-sqlite3';
+import type { Db } from '../../../api/db/index.ts';
+import { insertStaffUser } from '../../../api/db/queries/staff-users.ts';
+import { hashPassword } from '../../../api/lib/staff/password.ts';
 import { percentile } from '../../../core/stats.ts';
+import { BROWSER_UA, launchChromium } from '../chromium.ts';
 
 /** The roster's agent ids: agent-000 … and team names Team 01 …, agent i in team i mod teams. */
 export function benchRoster(agents: number, teams: number): Array<{ agent: string; name: string; team: string }> {
@@ -71,4 +76,64 @@ export async function coldRequests(port: number, path: string, token: string, re
     bytes,
     failures,
   };
+}
+
+/** The bench's manager account: the report page is read signed in as it (bearer tokens are for the API). */
+export const BENCH_MANAGER = { email: 'bench.manager@example.com', name: 'Bench Manager', password: 'bench report manager' } as const;
+
+/** Adds BENCH_MANAGER (role manager) to the seeded database. */
+export async function addBenchManager(db: Db, at: Date): Promise<void> {
+  await insertStaffUser(
+    db,
+    {
+      email: BENCH_MANAGER.email,
+      displayName: BENCH_MANAGER.name,
+      role: 'manager',
+      passwordHash: await hashPassword(BENCH_MANAGER.password),
+    },
+    at,
+  );
+}
+
+export interface PageFigures {
+  path: string;
+  runs: number;
+  /** Milliseconds from navigation to the report's ready marker (data-report-state="ready"), each run. */
+  times: number[];
+  median: number;
+  max: number;
+  failures: number;
+}
+
+/**
+ * The report page in Chromium: signs in as BENCH_MANAGER, then `runs` times navigates to
+ * `path` and waits for the ready marker (the island sets data-report-state once the report is
+ * rendered). The server keeps no result, so every run computes the report afresh (cold); the
+ * page's own files come from the browser's cache after the first run, as for a returning manager.
+ */
+export async function reportPageTimes(origin: string, path: string, runs: number): Promise<PageFigures> {
+  const browser = await launchChromium({ userAgent: BROWSER_UA, timeoutMs: 60_000 });
+  try {
+    const context = await browser.newContext({ userAgent: BROWSER_UA, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/staff/sign-in/`);
+    await page.fill('#staff-email', BENCH_MANAGER.email);
+    await page.fill('#staff-password', BENCH_MANAGER.password);
+    await page.click('[data-staff-signin] button[type="submit"]');
+    await page.waitForURL(/\/staff\/$/, { timeout: 60_000 });
+    const times: number[] = [];
+    let failures = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await page.goto(`${origin}${path}`);
+      const state = await page
+        .waitForSelector('[data-report-state]', { timeout: 120_000 })
+        .then((el) => el.getAttribute('data-report-state'));
+      times.push(performance.now() - t);
+      if (state !== 'ready') failures++;
+    }
+    return { path, runs, times, median: percentile(times, 0.5) ?? 0, max: Math.max(...times), failures };
+  } finally {
+    await browser.close();
+  }
 }

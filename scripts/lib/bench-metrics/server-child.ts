@@ -8,6 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../../api/app.ts';
 import { isPostgresUrl, openDatabase } from '../../../api/db/index.ts';
 import { catalogFrom } from '../../../api/lib/catalog/catalog.ts';
+import { mountSite } from '../../../api/lib/http/static-site.ts';
 import { syntheticManifest } from '../bench-api/catalog.ts';
 import { sendToParent, serveForParent } from '../bench-child/child.ts';
 import type { MetricsChildMessage, MetricsParentMessage } from './protocol.ts';
@@ -15,7 +16,7 @@ import type { MetricsChildMessage, MetricsParentMessage } from './protocol.ts';
 const send = (message: MetricsChildMessage) => sendToParent(message);
 
 /** `database`: the seeded SQLite file, or a PostgreSQL URL of its copy (--db postgres). */
-function start(database: string, articles: number, token: string, now: string, cacheSeconds: number) {
+function start(database: string, articles: number, token: string, now: string, cacheSeconds: number, distDir: string) {
   const { db, sqlite } = isPostgresUrl(database) ? openDatabase({ url: database }) : openDatabase(database);
   const catalog = catalogFrom(syntheticManifest(articles));
   // The seeded history ends at `now`; the server's clock stands there so default ranges see it.
@@ -32,6 +33,8 @@ function start(database: string, articles: number, token: string, now: string, c
     rateLimits: { votes: 1_000_000, events: 1_000_000, votesPerAddress: 1_000_000, eventsPerAddress: 1_000_000 },
     metricsCacheSeconds: cacheSeconds,
   });
+  // The scorecards scenario's report page: the production build, served as npm start serves it.
+  if (distDir) mountSite(app, distDir);
   const countVotes = async () =>
     Number(
       (
@@ -57,9 +60,11 @@ function start(database: string, articles: number, token: string, now: string, c
   });
 }
 
-const [dbFile, articles, token, now, cacheSeconds = '0'] = process.argv.slice(2);
+const [dbFile, articles, token, now, cacheSeconds = '0', distDir = ''] = process.argv.slice(2);
 if (!dbFile || !articles || !token || !now) {
-  console.error('usage: server-child.ts <db file | postgres url> <articles> <token> <now> (started by scripts/bench-metrics.ts)');
+  console.error(
+    'usage: server-child.ts <db file | postgres url> <articles> <token> <now> [cache seconds] [dist dir] (started by scripts/bench-metrics.ts)',
+  );
   process.exit(2);
 }
-start(dbFile, Number(articles), token, now, Number(cacheSeconds));
+start(dbFile, Number(articles), token, now, Number(cacheSeconds), distDir);

@@ -75,5 +75,5 @@ export async function judgeResults(
       code: unit.kind === 'code',
     })),
   }));
-  return selectAnswers(candidates);
+  return selectAnswers(candidates, { docCount: pageCount });
 }

@@ -12,6 +12,7 @@ import { kt } from './kcs-strings.ts';
 import { fill, h } from './dom.ts';
 import { commentList } from './comment-list.ts';
 import { flagForm } from './flag-form.ts';
+import { renderDrillList } from './drill-list.ts';
 
 interface Activity {
   article: {
@@ -40,7 +41,8 @@ const section = (title: string, ...children: Array<Node | null>) => h('section',
 
 async function render(main: HTMLElement, lang: Lang) {
   const id = articleIdFromPath(location.pathname);
-  if (!id) return fill(main, h('p', {}, kt(lang, 'none')));
+  // /staff/articles/ itself: the list the address's filters ask for (drill-down, issue 18).
+  if (!id) return renderDrillList(main, 'articles', lang);
   const [a, { comments }, { flags }] = await Promise.all([
     kcsFetch<Activity>(`/api/articles/${id}/activity`),
     kcsFetch<{ comments: VoteComment[] }>(`/api/feedback/comments?article=${encodeURIComponent(id)}`),

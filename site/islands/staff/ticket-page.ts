@@ -4,6 +4,7 @@ import { mountTicketPanel, type TicketRef, type TopicOption } from './ticket-pan
 import { startKcsPage } from './kcs-page.ts';
 import { kt } from './kcs-strings.ts';
 import { fill, h } from './dom.ts';
+import { renderDrillList } from './drill-list.ts';
 import { TICKET_SOURCES } from '../../../core/tickets/ticket.ts';
 
 /** The ticket an address names, or null (`/staff/tickets/zendesk/35436`). */
@@ -17,7 +18,7 @@ const topics = (): TopicOption[] => JSON.parse(document.querySelector('[data-kcs
 async function render(main: HTMLElement, lang: Lang) {
   const ref = ticketFromPath(location.pathname);
   if (ref) return mountTicketPanel(main, ref, lang, topics());
-  // /staff/tickets/ itself: a form that opens one.
+  // /staff/tickets/ itself: a form that opens one, and the list the address's filters ask for (drill-down, issue 18).
   const source = h('select', { id: 'open-source' }, ...TICKET_SOURCES.map((s) => h('option', { value: s }, s)));
   const id = h('input', { id: 'open-id', required: true, maxlength: '64' });
   const form = h(
@@ -33,7 +34,9 @@ async function render(main: HTMLElement, lang: Lang) {
     event.preventDefault();
     location.href = `/staff/tickets/${source.value}/${encodeURIComponent(id.value.trim())}`;
   });
-  fill(main, h('section', { class: 'kcs-card' }, h('h2', {}, kt(lang, 'ticket.open')), form));
+  const list = h('div', { 'data-drill-host': true });
+  fill(main, h('section', { class: 'kcs-card' }, h('h2', {}, kt(lang, 'ticket.open')), form), list);
+  await renderDrillList(list, 'tickets', lang);
 }
 
 startKcsPage(render);
