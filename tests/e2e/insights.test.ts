@@ -19,6 +19,7 @@ import { BROWSER_UA, launchBrowser } from '../support/browser.ts';
 import { migrate, openDatabase } from '../../api/db/index.ts';
 import { loadCatalog } from '../../api/lib/catalog/catalog.ts';
 import { seedDatabase } from '../../api/demo/index.ts';
+import { insertFlag } from '../../api/db/queries/flags.ts';
 import { formatPercent, formatScore } from '../../site/islands/insights/format.ts';
 import { createStaffUser } from '../support/staff.ts';
 import { defaultRange, todayIn } from '../../site/islands/insights/filters.ts';
@@ -30,6 +31,8 @@ const ADMIN_TOKEN = 'e2e-insights-admin-token-0123456789';
 const MANAGER = { email: 'manager@example.com', name: 'Zhou Min', role: 'manager', password: 'dashboards for managers' } as const;
 
 let work: string;
+/** The article the suite flags. */
+let flagged: string;
 let server: ApiProcess | undefined;
 let baseUrl: string;
 let browser: Browser;
@@ -54,7 +57,15 @@ beforeAll(async () => {
   // Seeded before the server starts, as `npm run seed` would: the server then serves it live.
   const opened = openDatabase(dbFile);
   await migrate(opened.db);
-  await seedDatabase(opened.db, { days: 30, seed: 42, now: new Date(), catalog: loadCatalog(distDir), sqlite: opened.sqlite });
+  const catalog = loadCatalog(distDir);
+  await seedDatabase(opened.db, { days: 30, seed: 42, now: new Date(), catalog, sqlite: opened.sqlite });
+  // The seed raises no flags: one open flag, three days old, for the knowledge page's flags panel.
+  flagged = [...catalog.byId.keys()].find((id) => id.startsWith('zh-CN/'))!;
+  await insertFlag(
+    opened.db,
+    { article: flagged, reason: 'outdated', note: null, ticket: null, createdBy: 'e2e' },
+    new Date(Date.now() - 3 * 86_400_000),
+  );
   await createStaffUser(opened.db, MANAGER);
   await opened.db.destroy();
   server = await startApiProcess({ env: { KB_DB: dbFile, KB_DIST_DIR: distDir, KB_ADMIN_TOKEN: ADMIN_TOKEN } });
@@ -159,7 +170,7 @@ describe('overview', () => {
         'no-result-zh',
         'no-result-en',
       ],
-      '/insights/knowledge/': ['link-rate', 'known-vs-new', 'leaders', 'laggards', 'vote-reasons'],
+      '/insights/knowledge/': ['link-rate', 'known-vs-new', 'leaders', 'laggards', 'vote-reasons', 'open-flags'],
       '/insights/support/': ['sla-by-priority', 'kpi-priority', 'kpi-topic'],
       '/insights/content/': ['overdue-reviews', 'low-helpfulness-high-traffic', 'content-gaps'],
       '/insights/scorecards/': ['team-scorecards', 'agent-scorecards'],
@@ -206,6 +217,11 @@ describe('overview', () => {
         ).toBe(true);
       }
       if (path === '/insights/knowledge/') {
+        // The open flag, by article title (linking to it) and reason in words.
+        const flagRows = await page.$$eval('[data-panel="open-flags"] tbody tr', (rows) =>
+          rows.map((row) => ({ href: row.querySelector('th a')?.getAttribute('href'), reason: row.querySelector('td')?.textContent })),
+        );
+        expect(flagRows).toEqual([{ href: `/zh-CN/articles/${flagged.slice('zh-CN/'.length)}/`, reason: 'Out of date' }]);
         // Long titles are cut on the axis by display width with "…" (a Chinese character counts
         // double); the chart's data, hence its tooltip, and the table keep the whole title.
         const drawn = await page.$$eval('[data-panel="leaders"] canvas[data-chart], [data-panel="laggards"] canvas[data-chart]', (els) =>
@@ -240,6 +256,20 @@ describe('overview', () => {
         });
         expect(box).toEqual({ inside: true, overflow: 'auto', sticky: 'sticky', region: 'region' });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+        // Drill-down: each topic's ticket count links to the list of those tickets, with the same filters.
+        const drill = await page.$$eval('[data-panel="kpi-topic"] tbody tr', (rows) =>
+          rows.map((row) => row.querySelector('td a')?.getAttribute('href') ?? ''),
+        );
+        expect(drill.length).toBeGreaterThan(0);
+        for (const href of drill) {
+          const link = new URL(href, baseUrl);
+          expect(link.pathname).toBe('/staff/tickets/');
+          expect(link.searchParams.get('from')).toBe(url.searchParams.get('from'));
+          expect(link.searchParams.get('to')).toBe(url.searchParams.get('to'));
+          expect(link.searchParams.get('tz')).toBe('Asia/Shanghai');
+          expect(link.searchParams.get('topic')).toBeTruthy();
+        }
+
         // Scrolled down, the header row is still at the top of the box.
         const kept = await page.$eval('[data-panel="kpi-topic"] [data-table-scroll]', (el) => {
           el.scrollTop = el.scrollHeight;
@@ -411,6 +441,8 @@ describe('overview', () => {
   it('fits a 375 px wide phone', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await ready(page);
+    // Charts follow their box on the next resize callback, not at once.
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= 375, undefined, { timeout: 5_000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 900 });
   });

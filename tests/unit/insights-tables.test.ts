@@ -4,6 +4,8 @@ import { joinKpiRows } from '../../site/islands/insights/kpi.ts';
 import { coverageGrid } from '../../site/islands/insights/training-grid.ts';
 import { chooseUiLang } from '../../site/islands/insights/ui-lang.ts';
 import type { MetricResponse } from '../../site/islands/insights/types.ts';
+import type { RenderContext } from '../../site/islands/insights/panel.ts';
+import { periodRange, ticketsCell } from '../../site/islands/insights/panel-helpers.ts';
 
 const answer = (metric: string, rows: MetricResponse['rows']): MetricResponse => ({
   metric,
@@ -73,5 +75,30 @@ describe('chooseUiLang', () => {
     expect(chooseUiLang('?lang=en', 'zh-CN', ['en-US'])).toBe('zh-CN');
     expect(chooseUiLang('', null, ['zh-TW', 'en'])).toBe('zh-CN');
     expect(chooseUiLang('?ui=fr', 'de', ['fr-FR'])).toBe('en');
+  });
+});
+
+describe('drill-down links of a dashboard table', () => {
+  const ctx = (interval: 'day' | 'week' | 'month') =>
+    ({ filters: { from: '2026-11-03', to: '2026-11-20', lang: 'zh-CN', topic: undefined, interval } }) as unknown as RenderContext;
+
+  it('cover the days of a series point, within the view', () => {
+    expect(periodRange(ctx('day'), '2026-11-05')).toEqual({ from: '2026-11-05', to: '2026-11-05' });
+    expect(periodRange(ctx('week'), '2026-11-02')).toEqual({ from: '2026-11-03', to: '2026-11-08' });
+    expect(periodRange(ctx('month'), '2026-11-01')).toEqual({ from: '2026-11-03', to: '2026-11-20' });
+    expect(
+      periodRange({ filters: { from: '2026-01-01', to: '2026-12-31', interval: 'month' } } as unknown as RenderContext, '2026-02-01'),
+    ).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+  });
+
+  it('link a count to the ticket list with the view’s filters and the row’s, and a "—" nowhere', () => {
+    expect(ticketsCell(ctx('day'), '12', { topic: 'billing', status: 'escalated' })).toEqual({
+      text: '12',
+      href: '/staff/tickets/?from=2026-11-03&to=2026-11-20&tz=Asia%2FShanghai&topic=billing&lang=zh-CN&status=escalated',
+    });
+    expect(ticketsCell(ctx('day'), '—', { topic: 'billing' })).toBe('—');
   });
 });

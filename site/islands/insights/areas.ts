@@ -7,14 +7,23 @@ import { headlinesPanel } from './headlines.ts';
 import type { InsightsPage } from './nav.ts';
 import type { PanelSpec } from './panel.ts';
 import { deflectionPanel, laggardsPanel, leadersPanel, searchPanels, selfServicePanel, voteReasonsPanel } from './panels-self-service.ts';
-import { gapsPanel, knownVsNewPanel, kpiPanels, linkRatePanel, lowHelpfulnessPanel, overduePanel, slaPanel } from './panels-support.ts';
+import {
+  gapsPanel,
+  knownVsNewPanel,
+  kpiPanels,
+  linkRatePanel,
+  lowHelpfulnessPanel,
+  openFlagsPanel,
+  overduePanel,
+  slaPanel,
+} from './panels-support.ts';
 import { scorecardPanels } from './panels-scorecards.ts';
 import { trainingPanels } from './panels-training.ts';
 
 export const AREA_PANELS: Record<Exclude<InsightsPage, 'report'>, PanelSpec[]> = {
   overview: [headlinesPanel],
   'self-service': [selfServicePanel, deflectionPanel, ...searchPanels],
-  knowledge: [linkRatePanel, knownVsNewPanel, leadersPanel, laggardsPanel, voteReasonsPanel],
+  knowledge: [linkRatePanel, knownVsNewPanel, leadersPanel, laggardsPanel, voteReasonsPanel, openFlagsPanel],
   support: [slaPanel, ...kpiPanels],
   content: [overduePanel, lowHelpfulnessPanel, gapsPanel],
   training: trainingPanels,

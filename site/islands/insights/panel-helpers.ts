@@ -7,6 +7,9 @@ import { formatCount, formatDecimal, formatHours, formatPercent, formatScore, NO
 import type { RenderContext } from './panel.ts';
 import { explained, type Cell } from './table.ts';
 import { num, str, type MetricRow, type SeriesPoint } from './types.ts';
+import { addDays, REPORT_TZ } from './filters.ts';
+import { articleListHref, ticketListHref } from '../../../core/contracts/drill-down-values.ts';
+import type { ArticleListFilters, TicketListFilters } from '../../../core/contracts/drill-down.ts';
 
 /** True when no point of `series` has a non-zero number in any of `keys` (an empty period). */
 export function isQuiet(series: SeriesPoint[] | undefined, keys: string[]): boolean {
@@ -53,6 +56,38 @@ export function dimensionKey(ctx: RenderContext, dimension: string, key: string)
     return ctx.t(`priority.${key as 'low' | 'normal' | 'high' | 'urgent'}`);
   if (dimension === 'topic') return ctx.topicName(key);
   return key;
+}
+
+/** The filters of the view as a drill-down list's: the period, the time zone, the language and topic filters. */
+function viewFilters(ctx: RenderContext): { from: string; to: string; tz: string; lang?: Lang; topic?: string } {
+  const { from, to, lang, topic } = ctx.filters;
+  return { from, to, tz: REPORT_TZ, ...(lang ? { lang } : {}), ...(topic ? { topic } : {}) };
+}
+
+/**
+ * A count that links to the tickets it counts (drill-down, issue 18): the list of
+ * core/contracts/drill-down-values.ts with the view's filters and `narrow` (a topic, a
+ * priority, an agent, a status, a shorter period…). A "—" links nowhere.
+ */
+export function ticketsCell(ctx: RenderContext, text: string, narrow: Partial<TicketListFilters>): Cell {
+  return text === NOT_AVAILABLE ? text : { text, href: ticketListHref({ ...viewFilters(ctx), ...narrow }) };
+}
+
+/** A count that links to the articles it counts, likewise. */
+export function articlesCell(ctx: RenderContext, text: string, narrow: Partial<ArticleListFilters>): Cell {
+  return text === NOT_AVAILABLE ? text : { text, href: articleListHref({ ...viewFilters(ctx), ...narrow }) };
+}
+
+/** The days a series point covers (its day, ISO week or month), within the view's range. */
+export function periodRange(ctx: RenderContext, period: string): { from: string; to: string } {
+  const { interval, from, to } = ctx.filters;
+  let end = period;
+  if (interval === 'week') end = addDays(period, 6);
+  else if (interval === 'month') {
+    const [y, m] = period.split('-').map(Number) as [number, number];
+    end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  }
+  return { from: period < from ? from : period, to: end > to ? to : end };
 }
 
 /** A team as people read it: the roster's name, or "not on the roster" for the API's `unassigned` (api/metrics/training.ts). */

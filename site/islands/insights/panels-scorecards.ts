@@ -5,7 +5,8 @@
  * no rank. Agents are named by their display name (staff account, else roster).
  */
 import type { PanelSpec, RenderContext } from './panel.ts';
-import { formats, rowsOf, teamName, valueCell } from './panel-helpers.ts';
+import { articlesCell, formats, rowsOf, teamName, ticketsCell, valueCell } from './panel-helpers.ts';
+import type { ArticleListFilters, TicketListFilters } from '../../../core/contracts/drill-down.ts';
 import type { InsightsKey } from './strings.ts';
 import type { Cell, Column } from './table.ts';
 import { num, str, type MetricResponse, type MetricRow } from './types.ts';
@@ -33,13 +34,37 @@ const FIGURES: Array<{ key: string; label: InsightsKey; unit: Unit }> = [
 ];
 
 /** A figure with the median it is read against on a second, smaller line. */
-function figureCell(ctx: RenderContext, row: MetricRow, key: string, unit: Unit, medianSuffix: string, medianKey: InsightsKey): Cell {
-  const own = valueCell(ctx, unit, num(row, key));
+function figureCell(
+  ctx: RenderContext,
+  row: MetricRow,
+  key: string,
+  unit: Unit,
+  medianSuffix: string,
+  medianKey: InsightsKey,
+  who: { agent: string } | { team: string },
+): Cell {
+  let own = valueCell(ctx, unit, num(row, key));
+  // Counts link to what they count (drill-down): the tickets, the resolved ones, the articles created from them.
+  const drill = DRILL[key];
+  if (typeof own === 'string' && drill)
+    own =
+      drill.kind === 'tickets' ? ticketsCell(ctx, own, { ...who, ...drill.narrow }) : articlesCell(ctx, own, { ...who, ...drill.narrow });
   const median = num(row, `${key}${medianSuffix}`);
   if (median === null) return own;
   const note = ctx.t(medianKey, { value: formatValue(ctx.lang, unit, median) });
   return typeof own === 'string' ? { text: own, note } : { ...own, note };
 }
+
+/** The counts of a card that link to a list, and which. */
+const DRILL: Record<
+  string,
+  { kind: 'tickets'; narrow: Partial<TicketListFilters> } | { kind: 'articles'; narrow: Partial<ArticleListFilters> }
+> = {
+  tickets: { kind: 'tickets', narrow: {} },
+  resolved: { kind: 'tickets', narrow: { status: 'resolved' } },
+  csatResponses: { kind: 'tickets', narrow: { status: 'surveyed' } },
+  articlesCreated: { kind: 'articles', narrow: { state: 'created-from-tickets' } },
+};
 
 const judgement = (ctx: RenderContext, row: MetricRow) =>
   str(row, 'judgement') === 'judged' ? ctx.t('judgement.judged') : ctx.t('judgement.tooFew');
@@ -68,7 +93,7 @@ export const teamScorecardsPanel: PanelSpec = {
           judgement(ctx, r),
           f.count(num(r, 'agents')),
           f.count(num(r, 'judgedAgents')),
-          ...FIGURES.map((fig) => figureCell(ctx, r, fig.key, fig.unit, 'AgentMedian', 'scorecard.agentMedian')),
+          ...FIGURES.map((fig) => figureCell(ctx, r, fig.key, fig.unit, 'AgentMedian', 'scorecard.agentMedian', { team: str(r, 'team') })),
         ]),
       },
     };
@@ -101,7 +126,7 @@ export const agentScorecardsPanel: PanelSpec = {
           teamName(ctx, str(r, 'team')),
           num(r, 'rank') === null ? { text: NOT_AVAILABLE, title: ctx.t('judgement.tooFew') } : f.count(num(r, 'rank')),
           judgement(ctx, r),
-          ...FIGURES.map((fig) => figureCell(ctx, r, fig.key, fig.unit, 'TeamMedian', 'scorecard.teamMedian')),
+          ...FIGURES.map((fig) => figureCell(ctx, r, fig.key, fig.unit, 'TeamMedian', 'scorecard.teamMedian', { agent: str(r, 'agent') })),
         ]),
       },
     };

@@ -6,8 +6,24 @@
 import type { PanelSpec, RenderContext } from './panel.ts';
 import { barChart, lineChart } from './charts.ts';
 import { joinKpiRows, KPI_METRICS, type KpiMetric } from './kpi.ts';
-import { articleCell, dimensionKey, editCell, formats, isQuiet, langName, rowsOf, valueCell } from './panel-helpers.ts';
-import type { InsightsKey } from './strings.ts';
+import {
+  articleCell,
+  dimensionKey,
+  editCell,
+  formats,
+  isQuiet,
+  langName,
+  periodRange,
+  rowsOf,
+  ticketsCell,
+  valueCell,
+} from './panel-helpers.ts';
+import { isInsightsKey, type InsightsKey } from './strings.ts';
+import { NOT_AVAILABLE } from './format.ts';
+import { articleUrl } from '../../../core/content/urls.ts';
+import type { TicketListFilters } from '../../../core/contracts/drill-down.ts';
+
+type Priority = NonNullable<TicketListFilters['priority']>;
 import { num, str, type MetricResponse } from './types.ts';
 
 const columns = (ctx: RenderContext, keys: InsightsKey[], textColumns = 1) =>
@@ -32,8 +48,8 @@ export const linkRatePanel: PanelSpec = {
         columns: columns(ctx, ['col.period', 'col.resolved', 'col.linked', 'col.linkRate']),
         rows: series.map((p) => [
           p.period,
-          f.count(num(p, 'resolved')),
-          f.count(num(p, 'linked')),
+          ticketsCell(ctx, f.count(num(p, 'resolved')), { ...periodRange(ctx, p.period), status: 'resolved' }),
+          ticketsCell(ctx, f.count(num(p, 'linked')), { ...periodRange(ctx, p.period), status: 'linked' }),
           valueCell(ctx, 'ratio', num(p, 'value')),
         ]),
       },
@@ -61,7 +77,11 @@ export const knownVsNewPanel: PanelSpec = {
       table: {
         caption: ctx.t('panel.knownVsNew'),
         columns: columns(ctx, ['col.period', 'col.known', 'col.new']),
-        rows: series.map((p) => [p.period, f.count(num(p, 'known')), f.count(num(p, 'new'))]),
+        rows: series.map((p) => [
+          p.period,
+          ticketsCell(ctx, f.count(num(p, 'known')), { ...periodRange(ctx, p.period), status: 'known' }),
+          ticketsCell(ctx, f.count(num(p, 'new')), { ...periodRange(ctx, p.period), status: 'new' }),
+        ]),
       },
     };
   },
@@ -82,7 +102,7 @@ export const slaPanel: PanelSpec = {
         columns: columns(ctx, ['col.priority', 'col.tickets', 'col.sla', 'col.firstResponse', 'col.resolutionTime']),
         rows: rows.map((r) => [
           dimensionKey(ctx, 'priority', str(r, 'key')),
-          f.count(num(r, 'tickets')),
+          ticketsCell(ctx, f.count(num(r, 'tickets')), { priority: str(r, 'key') as Priority }),
           valueCell(ctx, 'ratio', num(r, 'value')),
           // The targets the attainment is measured against (settings.slaTargets).
           valueCell(ctx, 'hours', num(r, 'targetFirstResponseHours')),
@@ -122,7 +142,7 @@ function kpiPanel(id: string, dimension: 'priority' | 'topic'): PanelSpec {
           ]),
           rows: rows.map((r) => [
             dimensionKey(ctx, dimension, r.key),
-            f.count(r.tickets),
+            ticketsCell(ctx, f.count(r.tickets), dimension === 'priority' ? { priority: r.key as Priority } : { topic: r.key }),
             valueCell(ctx, 'ratio', r.resolutionRate),
             valueCell(ctx, 'hours', r.firstResponseMedian),
             valueCell(ctx, 'hours', r.resolutionMedian),
@@ -201,7 +221,42 @@ export const gapsPanel: PanelSpec = {
       table: {
         caption: ctx.t('panel.gaps'),
         columns: columns(ctx, ['col.topic', 'col.tickets', 'col.escalated']),
-        rows: rows.map((r) => [ctx.topicName(str(r, 'topic')) || str(r, 'name'), f.count(num(r, 'tickets')), f.count(num(r, 'escalated'))]),
+        rows: rows.map((r) => [
+          ctx.topicName(str(r, 'topic')) || str(r, 'name'),
+          ticketsCell(ctx, f.count(num(r, 'tickets')), { topic: str(r, 'topic') }),
+          ticketsCell(ctx, f.count(num(r, 'escalated')), { topic: str(r, 'topic'), status: 'escalated' }),
+        ]),
+      },
+    };
+  },
+};
+
+/** The open flags on articles (issue 17's flags, metric open-flags): the article, why, its owner and how long it has been open. */
+export const openFlagsPanel: PanelSpec = {
+  id: 'open-flags',
+  sources: ['open-flags'],
+  render(ctx) {
+    const answer = ctx.data<MetricResponse>('open-flags');
+    const rows = rowsOf(answer);
+    if (!rows.length) return null;
+    const f = formats(ctx.lang);
+    const reason = (r: string) => (isInsightsKey(`flag.${r}`) ? ctx.t(`flag.${r}` as InsightsKey) : r);
+    return {
+      summary: ctx.t('flags.summary', { count: f.count(rows.length), median: f.hours(num(answer?.parts, 'medianHoursOpen')) }),
+      table: {
+        caption: ctx.t('panel.openFlags'),
+        columns: columns(ctx, ['col.article', 'col.flagReason', 'col.owner', 'col.flaggedOn', 'col.hoursOpen'], 4),
+        rows: rows.map((r) => {
+          const article = str(r, 'article');
+          const lang = article.startsWith('zh-CN/') ? 'zh-CN' : article.startsWith('en/') ? 'en' : undefined;
+          return [
+            { text: str(r, 'title') || article, href: lang ? articleUrl(article) : undefined, lang },
+            reason(str(r, 'reason')),
+            str(r, 'owner') || NOT_AVAILABLE,
+            str(r, 'createdAt').slice(0, 10),
+            valueCell(ctx, 'hours', num(r, 'hoursOpen')),
+          ];
+        }),
       },
     };
   },

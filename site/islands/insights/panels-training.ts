@@ -6,7 +6,7 @@
 import type { PanelSpec, RenderContext } from './panel.ts';
 import { barChart, HEAT_STOPS, heatColor, heatmapChart, seriesColor, type HeatCell } from './charts.ts';
 import { NOT_AVAILABLE } from './format.ts';
-import { dimensionKey, formats, rowsOf, teamName, valueCell, yesNo } from './panel-helpers.ts';
+import { dimensionKey, formats, rowsOf, teamName, ticketsCell, valueCell, yesNo } from './panel-helpers.ts';
 import type { InsightsKey } from './strings.ts';
 import type { Cell } from './table.ts';
 import { coverageGrid } from './training-grid.ts';
@@ -144,7 +144,7 @@ export const coveragePanel: PanelSpec = {
           dimensionKey(ctx, 'topic', str(r, 'topic')),
           yesNo(ctx, r.hasTrainingArticle),
           yesNo(ctx, r.hasCustomerArticle),
-          f.count(num(r, 'tickets')),
+          ticketsCell(ctx, f.count(num(r, 'tickets')), { topic: str(r, 'topic') }),
           f.count(num(r, 'agents')),
           f.count(num(r, 'trainedAgents')),
           valueCell(ctx, 'ratio', num(r, 'peopleCoverage')),
@@ -208,7 +208,7 @@ export const needPanel: PanelSpec = {
           labelText(ctx, r.label),
           reasonsText(ctx, r),
           f.decimal(num(r, 'needScore')),
-          f.count(num(r, 'tickets')),
+          ticketsCell(ctx, f.count(num(r, 'tickets')), { topic: str(r, 'topic') }),
           valueCell(ctx, 'ratio', num(r, 'escalationRate')),
           valueCell(ctx, 'ratio', num(r, 'reopenRate')),
           valueCell(ctx, 'ratio', num(r, 'peopleCoverage')),
@@ -361,7 +361,7 @@ export const planPanel: PanelSpec = {
           // By display name, as on every other panel (api/metrics/agent-names.ts).
           p.untrainedAgentNames.join(', '),
           f.decimal(p.needScore),
-          f.count(p.tickets),
+          ticketsCell(ctx, f.count(p.tickets), { topic: p.topic }),
           valueCell(ctx, 'ratio', p.peopleCoverage),
           valueCell(ctx, 'ratio', p.ticketWeightedCoverage),
           valueCell(ctx, 'ratio', p.escalationRate),
