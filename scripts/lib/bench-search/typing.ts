@@ -73,8 +73,11 @@ export async function measureTyping(
         w.benchLastKey = performance.now();
         w.benchRendered = 0;
       });
+      // Only the search issued after the last key counts: on a loaded machine a pause between
+      // keys can fire an earlier search, whose results must not pass for the last one's.
+      const issuedAfterKey = () => (performance.getEntriesByName('kb-search-issued', 'mark').at(-1)?.startTime ?? -1) >= w.benchLastKey;
       new MutationObserver(() => {
-        if (w.benchLastKey && !w.benchRendered && document.querySelector('[data-search-result], [data-search-empty]'))
+        if (w.benchLastKey && !w.benchRendered && issuedAfterKey() && document.querySelector('[data-search-result], [data-search-empty]'))
           w.benchRendered = performance.now();
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
