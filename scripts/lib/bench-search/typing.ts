@@ -73,8 +73,16 @@ export async function measureTyping(
         w.benchLastKey = performance.now();
         w.benchRendered = 0;
       });
+      // Only the search issued after the last key counts: on a loaded machine a pause between
+      // keys can fire an earlier search, whose results must not pass for the last one's.
+      // (Inline: a named helper here would be wrapped by tsx in __name, unknown in the page.)
       new MutationObserver(() => {
-        if (w.benchLastKey && !w.benchRendered && document.querySelector('[data-search-result], [data-search-empty]'))
+        if (
+          w.benchLastKey &&
+          !w.benchRendered &&
+          (performance.getEntriesByName('kb-search-issued', 'mark').at(-1)?.startTime ?? -1) >= w.benchLastKey &&
+          document.querySelector('[data-search-result], [data-search-empty]')
+        )
           w.benchRendered = performance.now();
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });

@@ -50,8 +50,8 @@ export interface EngineOptions {
 }
 
 /**
- * Tuned with `npm run eval:search` on the Astro docs question sets (StackFAQ held out as
- * a check): see README's search section for the figures.
+ * Tuned with `npm run eval:search` on the question sets of docs/search.md (all of them are
+ * tuned sets, none held out): see its figures.
  */
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = { merge: 'always', chineseUnits: 'words', allTermsBonus: 0.2 };
 
