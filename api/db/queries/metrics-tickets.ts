@@ -3,9 +3,9 @@
  * (docs/design.md §4). A period selects tickets by created_at; *resolved* means resolution_seconds
  * is set (resolvedAt, or closedAt lacking it; filled at upsert, migration 0006). Counts are
  * aggregated in SQL per (priority, topic) over the covering index tickets_metrics, so
- * 100,000 tickets come back as a few dozen rows; only durations come back one per ticket,
- * for exact medians and p90. Every query runs in time slices (metrics-slices.ts) so no
- * single synchronous SQLite call holds the event loop long.
+ * 100,000 tickets come back as a few dozen rows; durations, for exact medians and p90, come
+ * back as one delimited list per group (concatAll). Every query runs in time slices
+ * (metrics-slices.ts) so no single synchronous SQLite call holds the event loop long.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
