@@ -99,7 +99,7 @@ async function durationMetric(
       const key = `${d.priority}\u0000${d.topic ?? ''}`;
       let group = byGroup.get(key);
       if (!group) byGroup.set(key, (group = { priority: d.priority, topic: d.topic, seconds: [] }));
-      group.seconds.push(Number(d.seconds));
+      for (const s of d.seconds) group.seconds.push(s);
     }
   });
   const { overall, rows } = foldByDimension(

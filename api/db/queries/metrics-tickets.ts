@@ -3,13 +3,14 @@
  * (docs/design.md §4). A period selects tickets by created_at; *resolved* means resolution_seconds
  * is set (resolvedAt, or closedAt lacking it; filled at upsert, migration 0006). Counts are
  * aggregated in SQL per (priority, topic) over the covering index tickets_metrics, so
- * 100,000 tickets come back as a few dozen rows; only durations come back one per ticket,
- * for exact medians and p90. Every query runs in time slices (metrics-slices.ts) so no
- * single synchronous SQLite call holds the event loop long.
+ * 100,000 tickets come back as a few dozen rows; durations, for exact medians and p90, come
+ * back as one delimited list per group (concatAll). Every query runs in time slices
+ * (metrics-slices.ts) so no single synchronous SQLite call holds the event loop long.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Lang } from '../../../core/content/article.ts';
 import type { Db } from '../index.ts';
+import { isPostgres } from '../dialect.ts';
 import { forEachSlice, querySliced, sumByKey, type TimeRange } from './metrics-slices.ts';
 import { startsWith } from './prefix.ts';
 import {
@@ -130,21 +131,38 @@ export async function ticketOutcomesByGroup(db: Db, filter: TicketFilter, maturi
 
 export type DurationColumn = 'first_response_seconds' | 'resolution_seconds';
 
-/** The recorded durations (seconds) of the period's tickets, with their priority and topic, in no particular order, a slice at a time. */
+/** A string aggregate of `text` joined by `separator`, in either database (string_agg / group_concat). */
+export const concatAll = (db: Db, text: RawBuilder<unknown>, separator: string) =>
+  isPostgres(db) ? sql<string | null>`string_agg(${text}, ${separator})` : sql<string | null>`group_concat(${text}, ${separator})`;
+
+/**
+ * The recorded durations (seconds) of the period's tickets per (priority, topic), in no
+ * particular order, a slice at a time. Each group's durations come back as one delimited list
+ * (concatAll), not a row per ticket: materialising ~100,000 row objects was most of the
+ * resolution-time metric's cost (docs/performance.md), as it was the scorecards'.
+ */
 export async function eachTicketDurations(
   db: Db,
   filter: TicketFilter,
   column: DurationColumn,
-  consume: (rows: Array<{ priority: string; topic: string | null; seconds: number }>) => void,
+  consume: (groups: Array<{ priority: string; topic: string | null; seconds: number[] }>) => void,
 ): Promise<void> {
   await forEachSlice(
     filter,
     (slice) =>
       ticketsIn(db, filter, slice)
-        .select(['priority', 'topic', sql<number>`${sql.ref(column)}`.as('seconds')])
+        .select(['priority', 'topic', concatAll(db, sql`cast(${sql.ref(column)} as text)`, ',').as('seconds')])
         .where(column, 'is not', null)
+        .groupBy(['priority', 'topic'])
         .execute(),
-    consume,
+    (rows) =>
+      consume(
+        rows.map((r) => ({
+          priority: r.priority,
+          topic: r.topic,
+          seconds: r.seconds === null || r.seconds === '' ? [] : r.seconds.split(',').map(Number),
+        })),
+      ),
     db,
   );
 }

@@ -11,9 +11,8 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../index.ts';
-import { isPostgres } from '../dialect.ts';
 import { forEachSlice } from './metrics-slices.ts';
-import type { Maturity, TicketFilter } from './metrics-tickets.ts';
+import { concatAll, type Maturity, type TicketFilter } from './metrics-tickets.ts';
 import { isEscalated, isSatisfied, isYoungOpen, slaOutcome, type SlaRule } from './ticket-predicates.ts';
 
 /** One ticket of the period as a scorecard reads it (the reference shape; mixReference takes it). */
@@ -109,10 +108,6 @@ function ticketsIn(db: Db, filter: TicketFilter, slice: { start: string; end: st
 }
 
 const countWhen = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-
-/** A string aggregate of `text` joined by `separator`, in either database. */
-const concatAll = (db: Db, text: RawBuilder<unknown>, separator: string) =>
-  isPostgres(db) ? sql<string | null>`string_agg(${text}, ${separator})` : sql<string | null>`group_concat(${text}, ${separator})`;
 
 const splitNumbers = (list: string | null, into: number[]) => {
   if (list === null || list === '') return;

@@ -4,7 +4,9 @@
  * history or a median taken, and then only the few columns needed (docs/design.md §6: portable
  * Kysely, no SQLite-only SQL — durations are computed from the ISO strings in JavaScript).
  */
+import { sql } from 'kysely';
 import type { Db } from '../index.ts';
+import { concatAll } from './metrics-tickets.ts';
 import { querySliced, sumByKey } from './metrics-slices.ts';
 
 /** Ticket counts of one topic among tickets created in a period. */
@@ -71,27 +73,46 @@ export interface ResolvedTicket {
   resolutionSeconds: number;
 }
 
-/** Resolved tickets created in [start, end) that have a topic (read from the tickets_training index alone). */
+/** Separators of the per-(topic, agent) lists: a ticket's two fields, and tickets (ISO instants and integers hold neither). */
+const FIELD = '\u001f';
+const RECORD = '\u001e';
+
+/**
+ * Resolved tickets created in [start, end) that have a topic (read from the tickets_training
+ * index alone). They come back as one delimited list per (topic, agent) and slice (concatAll),
+ * not as a row each: materialising ~100,000 row objects was most of the training report's cost
+ * (docs/performance.md, "Scorecards and the period report").
+ */
 export async function resolvedTicketsIn(db: Db, start: string, end: string): Promise<ResolvedTicket[]> {
   const rows = await querySliced(
     { start, end },
     (slice) =>
       db
         .selectFrom('tickets')
-        .select(['topic', 'agent', 'created_at', 'resolution_seconds'])
+        .select(['topic', 'agent', concatAll(db, sql`created_at || ${FIELD} || cast(resolution_seconds as text)`, RECORD).as('tickets')])
         .where('created_at', '>=', slice.start)
         .where('created_at', '<', slice.end)
         .where('topic', 'is not', null)
         .where('resolution_seconds', 'is not', null)
+        .groupBy(['topic', 'agent'])
         .execute(),
     db,
   );
-  return rows.map((r) => ({
-    topic: r.topic!,
-    agent: r.agent,
-    resolvedAt: Date.parse(r.created_at) + r.resolution_seconds! * 1000,
-    resolutionSeconds: r.resolution_seconds!,
-  }));
+  const tickets: ResolvedTicket[] = [];
+  for (const r of rows) {
+    if (r.tickets === null || r.tickets === '') continue;
+    for (const record of r.tickets.split(RECORD)) {
+      const cut = record.indexOf(FIELD);
+      const resolutionSeconds = Number(record.slice(cut + 1));
+      tickets.push({
+        topic: r.topic!,
+        agent: r.agent,
+        resolvedAt: Date.parse(record.slice(0, cut)) + resolutionSeconds * 1000,
+        resolutionSeconds,
+      });
+    }
+  }
+  return tickets;
 }
 
 /** A ticket of an agent around a training (effectiveness). */
