@@ -82,8 +82,8 @@ async function startChild(database: string, now: Date, cacheSeconds: number, dis
 
 /**
  * Vacuums again, up to four times, every table whose pages are not all marked all-visible; returns those still not.
- * One `vacuum analyze` right after a bulk load can leave tables unmarked: an analyze autovacuum starts on the freshly
- * loaded tables holds a snapshot, and vacuum may not mark pages visible past it. Unmarked pages turn every
+ * One `vacuum analyze` right after a bulk load can leave tables unmarked: something still holds an older snapshot
+ * (most likely an analyze that autovacuum started on the freshly loaded tables), and vacuum marks no page visible past it. Unmarked pages turn every
  * index-only scan (the covering indexes of votes, the roll-ups' primary keys) into a heap look-up per row, which is
  * not the steady state autovacuum keeps a live database in.
  */
