@@ -86,6 +86,9 @@ export async function copySqliteToPostgres(
       }
       return advanceIdentities(trx);
     });
+    // Planner statistics now, not when autovacuum gets round to it: the first queries on a just-copied database (the
+    // roll-up catch-up, the metrics) otherwise plan without them.
+    await sql`analyze`.execute(target.db);
     return { migrated, rows, sequences };
   } finally {
     sqlite.exec('commit');

@@ -10,8 +10,10 @@ import { listRoster } from '../db/queries/training.ts';
 /** Agent id → display name, for every agent the roster or a staff account names. */
 export async function agentNames(db: Db): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  for (const r of await listRoster(db)) if (r.name) names.set(r.agent, r.name);
-  for (const u of await listStaffUsers(db)) if (u.agentId !== null && !u.disabled) names.set(u.agentId, u.displayName);
+  // Both reads at once (one round trip's wait on PostgreSQL); the staff accounts' names still win over the roster's.
+  const [roster, users] = await Promise.all([listRoster(db), listStaffUsers(db)]);
+  for (const r of roster) if (r.name) names.set(r.agent, r.name);
+  for (const u of users) if (u.agentId !== null && !u.disabled) names.set(u.agentId, u.displayName);
   return names;
 }
 

@@ -196,9 +196,13 @@ const effectiveness: MetricDefinition = {
     const topics = [...new Set(completions.flatMap((c) => topicsByArticle.get(c.article) ?? []))].filter(
       (t) => query.topic === undefined || t === query.topic,
     );
-    const [tickets, roster] = [await agentTicketsInWindows(env.db, ticketWindows(completions), topics), await listRoster(env.db)];
+    // No completion in the period (the usual case): no row, so no tickets, roster or names to read. Otherwise the three
+    // reads overlap (on PostgreSQL each is a round trip to a pooled connection; SQLite runs them one after another).
+    const [tickets, roster, names] =
+      completions.length === 0
+        ? [[], [], new Map<string, string>()]
+        : await Promise.all([agentTicketsInWindows(env.db, ticketWindows(completions), topics), listRoster(env.db), agentNames(env.db)]);
     const people = new Map(roster.map((r) => [r.agent, r]));
-    const names = await agentNames(env.db);
     const rows = effectivenessRows(completions, topicsByArticle, tickets, query.topic);
     const pooled = pooledEffect(rows);
     return {

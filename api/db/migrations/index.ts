@@ -18,6 +18,7 @@ import * as m0012 from './0012_requests.ts';
 import * as m0013 from './0013_kcs.ts';
 import * as m0015 from './0015_ticket_minutes.ts';
 import * as m0018 from './0018_postgres_event_writer.ts';
+import * as m0020 from './0020_not_helpful_votes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_settings': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_kcs': m0013,
   '0015_ticket_minutes': m0015,
   '0018_postgres_event_writer': m0018,
+  '0020_not_helpful_votes': m0020,
 };

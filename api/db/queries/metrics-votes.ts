@@ -88,7 +88,8 @@ export async function notHelpfulReasonsByBucket(
     filter,
     (slice) =>
       votesIn(db, filter, slice)
-        .where('helpful', '=', 0)
+        // A literal, not a parameter: it is the condition of the partial index votes_not_helpful_created (migration 0020).
+        .where('helpful', '=', sql.lit(0))
         .select([bucketOf(prefixLength).as('bucket'), 'reason', sql<number>`count(*)`.as('votes')])
         .groupBy(['bucket', 'reason'])
         .execute(),
